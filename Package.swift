@@ -1,0 +1,38 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Layering (see ../shared/STYLE.md): paperlint (CLI) → PaperLintKit → PaperLintRules → PaperLintCore,
+// and PaperLintKit → PaperLintGit → Clibgit2. Only PaperLintGit touches libgit2 and only
+// PaperLintMarkdown touches cmark-gfm; both expose plain Swift values.
+let package = Package(
+    name: "paperlint",
+    products: [
+        .executable(name: "paperlint", targets: ["paperlint"]),
+        .library(name: "PaperLintKit", targets: ["PaperLintKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(name: "Clibgit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .systemLibrary(
+            name: "Ccmark", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .target(name: "PaperLintMarkdown", dependencies: ["Ccmark"]),
+        .target(name: "PaperLintCore", dependencies: ["PaperLintMarkdown"]),
+        .target(name: "PaperLintRules", dependencies: ["PaperLintCore"]),
+        .target(name: "PaperLintGit", dependencies: ["Clibgit2"]),
+        .target(name: "PaperLintKit", dependencies: ["PaperLintCore", "PaperLintRules", "PaperLintGit"]),
+        .executableTarget(
+            name: "paperlint",
+            dependencies: ["PaperLintKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "PaperLintCoreTests", dependencies: ["PaperLintCore"]),
+        .testTarget(name: "PaperLintRulesTests", dependencies: ["PaperLintRules"]),
+        .testTarget(
+            name: "PaperLintGitTests",
+            dependencies: ["PaperLintGit", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "PaperLintKitTests", dependencies: ["PaperLintKit"]),
+        .testTarget(name: "PaperLintCLITests", dependencies: ["paperlint"]),
+    ]
+)

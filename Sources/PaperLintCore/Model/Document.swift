@@ -1,0 +1,137 @@
+import PaperLintMarkdown
+
+/// A Markdown file as UTF-8 bytes, with a line table and its block structure.
+///
+/// Everything a rule needs is derived once here; rules work on byte offsets and
+/// build `String`s only for messages and replacements.
+public final class Document: Sendable {
+    /// The file's bytes, exactly as read.
+    public let bytes: [UInt8]
+    /// Byte offset of the first byte of each line; `lineStarts[0] == 0`.
+    public let lineStarts: [Int]
+    /// Block layout from cmark-gfm.
+    public let blocks: MarkdownBlocks
+    /// Per-line facts (index = 1-based line number), see `LineFlags`.
+    private let flags: [LineFlags]
+
+    /// Creates a document; `bytes` must already be valid UTF-8 (see `UTF8Check`).
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 40 + 1)
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") && offset + 1 < bytes.count {
+            starts.append(offset + 1)
+        }
+        self.lineStarts = starts
+        let blank: (Int) -> Bool = { line in
+            guard line >= 1 && line <= starts.count else { return true }
+            let end = line < starts.count ? starts[line] : bytes.count
+            return bytes[starts[line - 1]..<end].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        }
+        let blocks = MarkdownBlocks(parsing: bytes, lineIsBlank: blank)
+        self.blocks = blocks
+        self.flags = Self.lineFlags(blocks, lineCount: starts.count)
+    }
+
+    /// Convenience for tests and examples.
+    public convenience init(_ text: String) { self.init(bytes: Array(text.utf8)) }
+
+    /// Number of lines (a final line without a newline counts; an empty file has one empty line).
+    public var lineCount: Int { lineStarts.count }
+
+    /// Byte range of line `line` (1-based) without its line terminator (`\n` or `\r\n`).
+    public func contentRange(ofLine line: Int) -> Range<Int> {
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        if end > start && bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return start..<end
+    }
+
+    /// Byte range of line `line` including its terminator.
+    public func fullRange(ofLine line: Int) -> Range<Int> {
+        lineStarts[line - 1]..<(line < lineStarts.count ? lineStarts[line] : bytes.count)
+    }
+
+    /// The 1-based line holding byte `offset` (an offset at the end of the file belongs to the last line).
+    public func line(containing offset: Int) -> Int {
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low + 1
+    }
+
+    /// 1-based line and column of `offset`; the column counts Unicode scalars from the line start.
+    public func position(of offset: Int) -> SourcePosition {
+        let line = line(containing: offset)
+        var column = 1
+        var index = lineStarts[line - 1]
+        let end = min(offset, bytes.count)
+        while index < end {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return SourcePosition(line: line, column: column)
+    }
+
+    /// The text of line `line`, without its terminator.
+    public func text(ofLine line: Int) -> String {
+        String(decoding: bytes[contentRange(ofLine: line)], as: UTF8.self)
+    }
+
+    /// True when line `line` starts a list item (an entry candidate).
+    public func isListItemStart(_ line: Int) -> Bool { flags[line].contains(.listItemStart) }
+    /// True when line `line` lies inside a list item (first line or continuation).
+    public func isInListItem(_ line: Int) -> Bool { flags[line].contains(.inListItem) }
+    /// True when line `line` is inside code, an HTML block or a table.
+    public func isOpaque(_ line: Int) -> Bool { flags[line].contains(.opaque) }
+    /// True when line `line` is a paragraph line followed by another line of the same
+    /// paragraph: two trailing spaces there are a Markdown hard line break.
+    public func continuesParagraph(_ line: Int) -> Bool { flags[line].contains(.paragraphContinues) }
+
+    private static func lineFlags(_ blocks: MarkdownBlocks, lineCount: Int) -> [LineFlags] {
+        var flags = [LineFlags](repeating: [], count: lineCount + 2)
+        func mark(_ span: LineSpan, _ flag: LineFlags) {
+            let last = min(span.last, lineCount)
+            guard span.first <= last else { return }
+            for line in span.first...last { flags[line].insert(flag) }
+        }
+        for item in blocks.items {
+            if item.lines.first <= lineCount { flags[item.lines.first].insert(.listItemStart) }
+            // Items nest, so covered lines are marked once per level; depth is small in practice.
+            if item.depth == 0 { mark(item.lines, .inListItem) }
+        }
+        for item in blocks.items where item.depth > 0 && !flags[item.lines.first].contains(.inListItem) {
+            mark(item.lines, .inListItem)
+        }
+        for paragraph in blocks.paragraphs where paragraph.last > paragraph.first {
+            mark(LineSpan(paragraph.first, paragraph.last - 1), .paragraphContinues)
+        }
+        for region in blocks.opaque { mark(region, .opaque) }
+        return flags
+    }
+}
+
+/// A 1-based line and a 1-based column counted in Unicode scalars.
+public struct SourcePosition: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+    public static func < (a: SourcePosition, b: SourcePosition) -> Bool {
+        (a.line, a.column) < (b.line, b.column)
+    }
+    public var description: String { "\(line):\(column)" }
+}
+
+struct LineFlags: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let listItemStart = LineFlags(rawValue: 1)
+    static let inListItem = LineFlags(rawValue: 2)
+    static let opaque = LineFlags(rawValue: 4)
+    static let paragraphContinues = LineFlags(rawValue: 8)
+}

@@ -1,0 +1,51 @@
+import Clibgit2
+
+/// A libgit2 call that failed, or a git-level problem paperlint reports as exit 2.
+public struct GitError: Error, CustomStringConvertible, Equatable, Sendable {
+    public enum Kind: Sendable, Equatable {
+        /// A libgit2 function returned an error code.
+        case libgit2(function: String, code: Int32)
+        case notARepository
+        case bareRepository
+        case unknownRevision(String)
+        case pathOutsideRepository(String)
+        case notFound(String)
+        case conflicted(String)
+    }
+
+    public let kind: Kind
+    public let message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    /// libgit2's code for "object or reference not found".
+    static let notFoundCode = GIT_ENOTFOUND.rawValue
+
+    /// Throws when a libgit2 function returned a negative code, with libgit2's last message.
+    static func check(_ result: Int32, _ function: String) throws(GitError) {
+        guard result < 0 else { return }
+        throw GitError(.libgit2(function: function, code: result), "git: \(function) failed: \(lastMessage())")
+    }
+
+    static func lastMessage() -> String {
+        git_error_last().flatMap { $0.pointee.message }.flatMap { String(validatingCString: $0) }
+            ?? "no message from libgit2"
+    }
+}
+
+/// libgit2 must be initialised once per process before any other call. It costs several
+/// milliseconds (TLS set-up), so only the git modes pay for it.
+enum Libgit2 {
+    static let initialized: Bool = git_libgit2_init() > 0
+
+    static func ensureInitialized() throws(GitError) {
+        guard initialized else {
+            throw GitError(.libgit2(function: "git_libgit2_init", code: -1), "git: libgit2 failed to initialise")
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import Clibgit2
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A git repository opened through libgit2. Owns the libgit2 handle; exposes only Swift values.
+public final class Repository {
+    let handle: RepositoryHandle
+    /// Absolute path of the work tree without a trailing slash; nil for a bare repository.
+    public let workdir: String?
+
+    init(handle: RepositoryHandle) {
+        self.handle = handle
+        self.workdir = git_repository_workdir(handle.raw)
+            .flatMap { String(validatingCString: $0) }
+            .map { resolvedPath($0) }
+    }
+
+    /// Finds the repository containing `directory` (searching upwards, through linked
+    /// worktrees' `.git` files), honouring `GIT_DIR` and `GIT_INDEX_FILE` as git hooks set them.
+    public static func discover(from directory: String) throws(GitError) -> Repository {
+        try Libgit2.ensureInitialized()
+        var out: OpaquePointer?
+        // FROM_ENV respects GIT_INDEX_FILE (set by `git commit -a` for its hook) but refuses
+        // to open when GIT_WORK_TREE or GIT_COMMON_DIR is set; then search plainly.
+        let environment = ProcessEnvironment.self
+        let useEnvironment = environment.value("GIT_WORK_TREE") == nil && environment.value("GIT_COMMON_DIR") == nil
+        let flags = useEnvironment ? GIT_REPOSITORY_OPEN_FROM_ENV.rawValue : 0
+        let result = git_repository_open_ext(&out, directory, flags, nil)
+        if result == GitError.notFoundCode {
+            throw GitError(
+                .notARepository,
+                "\(directory): not a git repository (or any parent directory); run paperlint inside a repository, or pass --all to lint files on disk")
+        }
+        try GitError.check(result, "git_repository_open_ext")
+        guard let out else { throw GitError(.notARepository, "\(directory): could not open the repository") }
+        return Repository(handle: RepositoryHandle(owning: out))
+    }
+
+    /// Converts `path` (absolute, or relative to `currentDirectory`) into a repository-relative path.
+    public func relativePath(_ path: String, currentDirectory: String) throws(GitError) -> String {
+        let absolute = normalizedPath(path.hasPrefix("/") ? path : currentDirectory + "/" + path)
+        guard let workdir else {
+            // A bare repository has no work tree: paths are already repository-relative.
+            return normalizedPath("/" + path).dropFirst().description
+        }
+        for candidate in [absolute, resolvedPath(absolute)] {
+            if candidate == workdir { break }
+            if candidate.hasPrefix(workdir + "/") { return String(candidate.dropFirst(workdir.count + 1)) }
+        }
+        throw GitError(.pathOutsideRepository(path), "\(path): outside the repository at \(workdir); name a file inside it")
+    }
+
+    // MARK: Objects
+
+    func commit(_ spec: String, role: String) throws(GitError) -> ObjectHandle {
+        var object: OpaquePointer?
+        guard git_revparse_single(&object, handle.raw, spec) == 0, let object else {
+            throw GitError(
+                .unknownRevision(spec),
+                "unknown revision '\(spec)' in --range (\(role)); check it with `git rev-parse \(spec)` or fetch it first")
+        }
+        let owned = ObjectHandle(owning: object)
+        return try make("git_object_peel", ObjectHandle.init) { git_object_peel($0, owned.raw, GIT_OBJECT_COMMIT) }
+    }
+
+    func tree(of commit: ObjectHandle) throws(GitError) -> TreeHandle {
+        try make("git_commit_tree", TreeHandle.init) { git_commit_tree($0, commit.raw) }
+    }
+
+    func mergeBase(_ a: ObjectHandle, _ b: ObjectHandle, specs: (String, String)) throws(GitError) -> ObjectHandle {
+        var oid = git_oid()
+        let result = git_merge_base(&oid, handle.raw, git_object_id(a.raw), git_object_id(b.raw))
+        if result == GitError.notFoundCode {
+            throw GitError(
+                .unknownRevision("\(specs.0)...\(specs.1)"),
+                "'\(specs.0)' and '\(specs.1)' have no common ancestor; use --range \(specs.0)..\(specs.1) instead")
+        }
+        try GitError.check(result, "git_merge_base")
+        return try make("git_object_lookup", ObjectHandle.init) { git_object_lookup($0, handle.raw, &oid, GIT_OBJECT_COMMIT) }
+    }
+
+    /// HEAD's tree, or nil on an unborn branch.
+    func headTree() throws(GitError) -> TreeHandle? {
+        if git_repository_head_unborn(handle.raw) == 1 { return nil }
+        let head = try commit("HEAD", role: "HEAD")
+        return try tree(of: head)
+    }
+
+    func index() throws(GitError) -> IndexHandle {
+        try make("git_repository_index", IndexHandle.init) { git_repository_index($0, handle.raw) }
+    }
+
+    func blobBytes(_ oid: UnsafePointer<git_oid>) throws(GitError) -> [UInt8] {
+        var blob: OpaquePointer?
+        try GitError.check(git_blob_lookup(&blob, handle.raw, oid), "git_blob_lookup")
+        guard let blob else { return [] }
+        defer { git_blob_free(blob) }
+        return copyBytes(git_blob_rawcontent(blob), Int(git_blob_rawsize(blob)))
+    }
+
+    /// The blob at `path` in `tree`; nil when the path is absent. Throws if it is not a file.
+    func blobBytes(at path: String, in tree: TreeHandle?) throws(GitError) -> [UInt8]? {
+        guard let tree else { return nil }
+        var entry: OpaquePointer?
+        let result = git_tree_entry_bypath(&entry, tree.raw, path)
+        if result == GitError.notFoundCode { return nil }
+        try GitError.check(result, "git_tree_entry_bypath")
+        guard let entry else { return nil }
+        defer { git_tree_entry_free(entry) }
+        guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB, let oid = git_tree_entry_id(entry) else {
+            throw GitError(.notFound(path), "\(path): not a file in the repository (a directory or submodule); name a Markdown file")
+        }
+        return try blobBytes(oid)
+    }
+}
+
+/// Lexically normalises an absolute path: removes `.`, empty components and resolves `..`.
+func normalizedPath(_ path: String) -> String {
+    var parts: [Substring] = []
+    for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+        if component == "." { continue }
+        if component == ".." {
+            if !parts.isEmpty { parts.removeLast() }
+            continue
+        }
+        parts.append(component)
+    }
+    return "/" + parts.joined(separator: "/")
+}
+
+/// The canonical path (symlinks resolved) when it exists, else the lexical normalisation.
+func resolvedPath(_ path: String) -> String {
+    guard let resolved = realpath(path, nil) else { return normalizedPath(path) }
+    defer { free(resolved) }
+    return String(validatingCString: resolved).map(normalizedPath) ?? normalizedPath(path)
+}
+
+enum ProcessEnvironment {
+    static func value(_ name: String) -> String? {
+        getenv(name).flatMap { String(validatingCString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+}

@@ -1,0 +1,58 @@
+import PaperLintCore
+
+/// Where the content comes from and which lines count as changed (DESIGN.md, "MODE").
+public enum LintMode: Sendable, Equatable {
+    /// Files on disk, every line counts.
+    case all
+    case staged
+    case worktree
+    /// `A..B` or `A...B`.
+    case range(String)
+}
+
+/// Which diagnostics survive in a diff mode.
+public enum DiffFilter: String, Sendable, CaseIterable {
+    /// Touching an added or modified line.
+    case added
+    /// Touching an added line or a context line of the diff.
+    case context
+    /// Anywhere in a file the diff changed.
+    case file
+    /// Everything.
+    case all
+}
+
+/// The lowest severity that makes `check` exit 1.
+public enum FailOn: String, Sendable, CaseIterable {
+    case error, warning, never
+
+    func fails(_ severity: Severity) -> Bool {
+        switch self {
+        case .error: severity >= .error
+        case .warning: severity >= .warning
+        case .never: false
+        }
+    }
+}
+
+/// One `paperlint check` invocation, already validated.
+public struct CheckRequest: Sendable {
+    /// Paths as the user typed them (relative to `currentDirectory`); empty for the configured files.
+    public var paths: [String]
+    /// nil: `--worktree` inside a repository, `--all` outside one.
+    public var mode: LintMode?
+    public var filter: DiffFilter
+    public var failOn: FailOn
+    public var currentDirectory: String
+
+    public init(paths: [String] = [], mode: LintMode? = nil, filter: DiffFilter = .added, failOn: FailOn = .error, currentDirectory: String) {
+        self.paths = paths
+        self.mode = mode
+        self.filter = filter
+        self.failOn = failOn
+        self.currentDirectory = currentDirectory
+    }
+
+    /// The files linted when no path is given.
+    public static let defaultFiles = ["README.md"]
+}

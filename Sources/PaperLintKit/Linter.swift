@@ -1,0 +1,174 @@
+import PaperLintCore
+import PaperLintGit
+import PaperLintRules
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The findings for one linted file.
+public struct FileReport: Sendable {
+    /// Repository-relative in git modes; as given (or root-relative for defaults) with `--all`.
+    public var path: String
+    public var document: Document
+    /// Filtered and sorted.
+    public var diagnostics: [ReportedDiagnostic]
+}
+
+/// The outcome of a `check`: per-file findings plus notes about skipped files.
+public struct LintReport: Sendable {
+    public var files: [FileReport]
+    /// One line each, e.g. "README.md: deleted in the index; nothing to lint".
+    public var notes: [String]
+    public var failOn: FailOn
+
+    public var diagnostics: [ReportedDiagnostic] { files.flatMap(\.diagnostics) }
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+    public var infoCount: Int { diagnostics.count { $0.severity == .info } }
+    public var fixableCount: Int { diagnostics.count { $0.fix != nil } }
+    /// True when some finding is at or above `--fail-on`: `check` exits 1.
+    public var hasFailures: Bool { diagnostics.contains { failOn.fails($0.severity) } }
+}
+
+/// Drives a check: reads content (from disk or git), runs every rule, keeps what the diff filter allows.
+public enum Linter {
+    public static func check(_ request: CheckRequest) throws(PaperLintError) -> LintReport {
+        let mode = request.mode ?? (RepositoryLocator.root(from: request.currentDirectory) == nil ? .all : .worktree)
+        var report = LintReport(files: [], notes: [], failOn: request.failOn)
+        switch mode {
+        case .all:
+            for target in diskTargets(request) {
+                let document = try readDocument(target.absolute, displayPath: target.display)
+                report.files.append(FileReport(path: target.display, document: document, diagnostics: lint(document, path: target.display)))
+            }
+        case .staged, .worktree, .range:
+            let source = try diffSource(mode)
+            let repository: Repository
+            do { repository = try Repository.discover(from: request.currentDirectory) } catch { throw PaperLintError(error) }
+            let paths: [String]
+            do {
+                paths = try request.paths.isEmpty
+                    ? CheckRequest.defaultFiles
+                    : request.paths.map { (path) throws(GitError) in
+                        try repository.relativePath(path, currentDirectory: request.currentDirectory)
+                    }
+            } catch { throw PaperLintError(error) }
+            for path in paths {
+                let changes: FileChanges
+                do { changes = try repository.changes(in: path, source: source) } catch { throw PaperLintError(error) }
+                guard let content = changes.content else {
+                    report.notes.append(note(for: changes, source: source))
+                    continue
+                }
+                let document = try validatedDocument(content, displayPath: path)
+                let keep = filter(request.filter, changes)
+                let kept = lint(document, path: path).filter { keep($0.lineSpan(in: document)) }
+                report.files.append(FileReport(path: path, document: document, diagnostics: kept))
+            }
+        }
+        return report
+    }
+
+    /// Every rule over `document`, resolved to positions and sorted.
+    public static func lint(_ document: Document, path: String) -> [ReportedDiagnostic] {
+        RuleCatalog.all
+            .flatMap { $0.init().check(document, .default) }
+            .map { ReportedDiagnostic($0, path: path, in: document) }
+            .sorted(by: ReportedDiagnostic.ordered)
+    }
+
+    private static func filter(_ filter: DiffFilter, _ changes: FileChanges) -> (ClosedRange<Int>) -> Bool {
+        switch filter {
+        case .all:
+            return { _ in true }
+        case .file:
+            let changed = changes.status != .unchanged
+            return { _ in changed }
+        case .added:
+            let lines = LineSet(changes.addedLines)
+            return { lines.intersects($0) }
+        case .context:
+            let lines = LineSet(changes.addedLines + changes.contextLines)
+            return { lines.intersects($0) }
+        }
+    }
+
+    private static func diffSource(_ mode: LintMode) throws(PaperLintError) -> DiffSource {
+        switch mode {
+        case .staged: return .staged
+        case .worktree: return .worktree
+        case .range(let text):
+            guard let source = DiffSource.parseRange(text) else {
+                throw PaperLintError("--range '\(text)': expected A..B or A...B (for a pull request: --range origin/main...HEAD)")
+            }
+            return source
+        case .all: return .worktree
+        }
+    }
+
+    private static func note(for changes: FileChanges, source: DiffSource) -> String {
+        let side = switch source {
+        case .staged: "the index"
+        case .worktree: "the work tree"
+        case .range(_, let head, _): head
+        }
+        return switch changes.status {
+        case .binary: "\(changes.path): binary content in \(side); skipped"
+        default: "\(changes.path): deleted in \(side); nothing to lint"
+        }
+    }
+
+    private struct DiskTarget {
+        var absolute: String
+        var display: String
+    }
+
+    private static func diskTargets(_ request: CheckRequest) -> [DiskTarget] {
+        if !request.paths.isEmpty {
+            return request.paths.map {
+                DiskTarget(absolute: $0.hasPrefix("/") ? $0 : request.currentDirectory + "/" + $0, display: $0)
+            }
+        }
+        let root = RepositoryLocator.root(from: request.currentDirectory) ?? request.currentDirectory
+        return CheckRequest.defaultFiles.map { DiskTarget(absolute: root + "/" + $0, display: $0) }
+    }
+
+    static func readDocument(_ absolute: String, displayPath: String) throws(PaperLintError) -> Document {
+        switch FileBytes.read(absolute) {
+        case .success(let bytes):
+            return try validatedDocument(bytes, displayPath: displayPath)
+        case .failure(let failure) where failure.code == ENOENT:
+            throw PaperLintError("\(displayPath): no such file; pass the path of your list (paperlint check --all path/to/README.md)")
+        case .failure(let failure):
+            throw PaperLintError("\(displayPath): cannot read (\(failure.reason)); check the path and its permissions")
+        }
+    }
+
+    static func validatedDocument(_ bytes: [UInt8], displayPath: String) throws(PaperLintError) -> Document {
+        if let offset = UTF8Check.firstInvalidOffset(in: bytes) {
+            var line = 1, lineStart = 0
+            for index in 0..<offset where bytes[index] == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = index + 1
+            }
+            let column = bytes[lineStart..<offset].count { $0 & 0xC0 != 0x80 } + 1
+            let byte = String(bytes[offset], radix: 16, uppercase: true)
+            throw PaperLintError(
+                "\(displayPath):\(line):\(column): invalid UTF-8 (byte 0x\(byte.count == 1 ? "0" + byte : byte)); re-save the file as UTF-8")
+        }
+        return Document(bytes: bytes)
+    }
+}
+
+/// Finds the work-tree root by looking for `.git` upwards, without starting libgit2.
+enum RepositoryLocator {
+    static func root(from directory: String) -> String? {
+        if getenv("GIT_DIR") != nil { return directory }
+        var current = directory
+        while true {
+            if access(current + "/.git", F_OK) == 0 { return current }
+            guard let slash = current.lastIndex(of: "/"), current != "/" else { return nil }
+            current = slash == current.startIndex ? "/" : String(current[..<slash])
+        }
+    }
+}

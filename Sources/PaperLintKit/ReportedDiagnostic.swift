@@ -1,0 +1,69 @@
+import PaperLintCore
+
+/// A diagnostic resolved to a path and 1-based line/column positions (the JSON model of DESIGN.md).
+public struct ReportedDiagnostic: Sendable, Equatable {
+    public struct Related: Sendable, Equatable {
+        public var path: String
+        public var start: SourcePosition
+        public var message: String
+    }
+
+    public struct ReportedEdit: Sendable, Equatable {
+        public var start: SourcePosition
+        public var end: SourcePosition
+        public var replacement: String
+    }
+
+    public struct ReportedFix: Sendable, Equatable {
+        public var safety: FixSafety
+        public var message: String
+        public var edits: [ReportedEdit]
+    }
+
+    public var rule: String
+    public var severity: Severity
+    public var path: String
+    public var start: SourcePosition
+    /// Exclusive end: the column after the last character.
+    public var end: SourcePosition
+    public var message: String
+    public var help: String?
+    public var related: [Related]
+    public var fix: ReportedFix?
+    /// The byte range in the document, for reporters that quote the source.
+    public var byteRange: Range<Int>
+
+    init(_ diagnostic: Diagnostic, path: String, in document: Document) {
+        rule = diagnostic.ruleID
+        severity = diagnostic.severity
+        self.path = path
+        start = document.position(of: diagnostic.range.lowerBound)
+        end = document.position(of: diagnostic.range.upperBound)
+        message = diagnostic.message
+        help = diagnostic.help
+        related = diagnostic.related.map {
+            Related(path: path, start: document.position(of: $0.range.lowerBound), message: $0.message)
+        }
+        fix = diagnostic.fix.map { fix in
+            ReportedFix(
+                safety: fix.safety, message: fix.message,
+                edits: fix.edits.map {
+                    ReportedEdit(
+                        start: document.position(of: $0.range.lowerBound), end: document.position(of: $0.range.upperBound),
+                        replacement: $0.replacement)
+                })
+        }
+        byteRange = diagnostic.range
+    }
+
+    /// The lines the finding covers, for changed-line filtering (an end at column 1 of the
+    /// next line does not touch that line).
+    func lineSpan(in document: Document) -> ClosedRange<Int> {
+        guard !byteRange.isEmpty else { return start.line...start.line }
+        return start.line...max(start.line, document.line(containing: byteRange.upperBound - 1))
+    }
+
+    static func ordered(_ a: ReportedDiagnostic, _ b: ReportedDiagnostic) -> Bool {
+        (a.path, a.start.line, a.start.column, a.rule) < (b.path, b.start.line, b.start.column, b.rule)
+    }
+}

@@ -1,0 +1,69 @@
+import PaperLintCore
+
+/// `--format json`: the diagnostic model of DESIGN.md, version 1.
+public enum JSONReporter {
+    public static func render(_ report: LintReport) -> String {
+        var json = JSONWriter()
+        json.beginObject()
+        json.field("version", 1)
+        json.key("diagnostics")
+        json.beginArray()
+        for diagnostic in report.diagnostics { write(diagnostic, to: &json) }
+        json.endArray()
+        json.key("summary")
+        json.beginObject()
+        json.field("files", report.files.count)
+        json.field("errors", report.errorCount)
+        json.field("warnings", report.warningCount)
+        json.field("fixable", report.fixableCount)
+        json.endObject()
+        json.endObject()
+        return json.output + "\n"
+    }
+
+    private static func write(_ diagnostic: ReportedDiagnostic, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("rule", diagnostic.rule)
+        json.field("severity", diagnostic.severity.rawValue)
+        json.field("path", diagnostic.path)
+        json.field("line", diagnostic.start.line)
+        json.field("column", diagnostic.start.column)
+        json.field("endLine", diagnostic.end.line)
+        json.field("endColumn", diagnostic.end.column)
+        json.field("message", diagnostic.message)
+        json.field("help", diagnostic.help)
+        json.key("related")
+        json.beginArray()
+        for related in diagnostic.related {
+            json.beginObject()
+            json.field("path", related.path)
+            json.field("line", related.start.line)
+            json.field("column", related.start.column)
+            json.field("message", related.message)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("fix")
+        if let fix = diagnostic.fix {
+            json.beginObject()
+            json.field("safety", fix.safety.rawValue)
+            json.field("message", fix.message)
+            json.key("edits")
+            json.beginArray()
+            for edit in fix.edits {
+                json.beginObject()
+                json.field("line", edit.start.line)
+                json.field("column", edit.start.column)
+                json.field("endLine", edit.end.line)
+                json.field("endColumn", edit.end.column)
+                json.field("replacement", edit.replacement)
+                json.endObject()
+            }
+            json.endArray()
+            json.endObject()
+        } else {
+            json.null()
+        }
+        json.endObject()
+    }
+}

@@ -1,0 +1,11 @@
+import PaperLintCore
+
+/// Every built-in rule, in documentation order.
+public enum RuleCatalog {
+    public static let all: [any Rule.Type] = [WhitespaceRule.self]
+
+    /// The rule with id `id`, if any.
+    public static func rule(withID id: String) -> (any Rule.Type)? {
+        all.first { $0.description.id == id }
+    }
+}

@@ -1,0 +1,113 @@
+import PaperLintCore
+
+/// Trailing spaces, runs of spaces and tabs inside list entries.
+///
+/// Invisible whitespace makes diffs noisy and breaks duplicate detection by title; it is
+/// the most common defect contributors paste into a paper list.
+public struct WhitespaceRule: Rule {
+    public static let description = RuleDescription(
+        id: "whitespace",
+        defaultSeverity: .error,
+        summary: "No trailing spaces, double spaces or tabs inside an entry.",
+        rationale: """
+            Trailing whitespace and doubled spaces are invisible in the rendered list but show up \
+            in every diff, and they make two copies of the same title compare unequal. Two \
+            trailing spaces that end a line inside a paragraph are a Markdown hard line break \
+            and are left alone; code blocks, HTML blocks and tables are never checked.
+            """,
+        nonTriggering: [
+            Example("- [2023/10] **Title** *A. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2310.12345)]\n"),
+            Example("First line of a paragraph  \nwith a hard break.\n"),
+            Example("```\ncode  with  spaces   \n```\n"),
+            Example("Prose may use  two spaces between sentences.\n"),
+            Example("- item\n    - nested item with indentation\n"),
+        ],
+        triggering: [
+            Example("- [2023/10] **Title** *A. Author.*↓ \n"),
+            Example("- [2023/10] **Title** *A. Author.*↓  [[paper](https://arxiv.org/abs/2310.12345)]\n"),
+            Example("- [2023/10] **Title**↓\t*A. Author.*\n"),
+            Example("## Heading↓   \n"),
+            Example("- [2023/10] **Title**↓   \r\n- [2023/09] **Other**\r\n"),
+        ],
+        corrections: [
+            (Example("- [2023/10] **T** *A.* \n"), Example("- [2023/10] **T** *A.*\n")),
+            (Example("- [2023/10] **T** *A.*  [[paper](u)]\n"), Example("- [2023/10] **T** *A.* [[paper](u)]\n")),
+            (Example("- [2023/10] **T**\t*A.*\r\n"), Example("- [2023/10] **T** *A.*\r\n")),
+        ])
+
+    public init() {}
+
+    public func check(_ document: Document, _ configuration: RuleConfiguration) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let bytes = document.bytes
+        for line in 1...document.lineCount where !document.isOpaque(line) {
+            let content = document.contentRange(ofLine: line)
+            var end = content.upperBound
+            while end > content.lowerBound && Self.isBlank(bytes[end - 1]) { end -= 1 }
+            if end < content.upperBound {
+                let run = end..<content.upperBound
+                let isHardBreak = end > content.lowerBound && run.count >= 2
+                    && bytes[run].allSatisfy { $0 == UInt8(ascii: " ") } && document.continuesParagraph(line)
+                if !isHardBreak {
+                    found.append(Diagnostic(
+                        rule: Self.self, range: run, message: "trailing whitespace",
+                        help: "remove the whitespace at the end of the line",
+                        fix: Fix(.safe, "remove trailing whitespace", Edit(replacing: run, with: ""))))
+                }
+            }
+            if document.isInListItem(line) {
+                let start = Self.entryTextStart(bytes, content.lowerBound..<end, isItemStart: document.isListItemStart(line))
+                found.append(contentsOf: innerRuns(bytes, start..<end))
+            }
+        }
+        return found
+    }
+
+    /// Runs of two or more blanks, or any tab, between words of an entry.
+    private func innerRuns(_ bytes: [UInt8], _ range: Range<Int>) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard Self.isBlank(bytes[index]) else {
+                index += 1
+                continue
+            }
+            let runStart = index
+            var hasTab = false
+            while index < range.upperBound && Self.isBlank(bytes[index]) {
+                hasTab = hasTab || bytes[index] == UInt8(ascii: "\t")
+                index += 1
+            }
+            let run = runStart..<index
+            guard hasTab || run.count > 1 else { continue }
+            let message = hasTab ? "tab inside an entry" : "\(run.count) spaces inside an entry"
+            found.append(Diagnostic(
+                rule: Self.self, range: run, message: message, help: "use a single space",
+                fix: Fix(.safe, "replace with a single space", Edit(replacing: run, with: " "))))
+        }
+        return found
+    }
+
+    /// Skips indentation, and on an item's first line the list marker and the spaces after it:
+    /// those belong to the list structure, not to the entry's text.
+    private static func entryTextStart(_ bytes: [UInt8], _ range: Range<Int>, isItemStart: Bool) -> Int {
+        var index = range.lowerBound
+        while index < range.upperBound && isBlank(bytes[index]) { index += 1 }
+        guard isItemStart, index < range.upperBound else { return index }
+        let marker = bytes[index]
+        if marker == UInt8(ascii: "-") || marker == UInt8(ascii: "*") || marker == UInt8(ascii: "+") {
+            index += 1
+        } else {
+            while index < range.upperBound && bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9") {
+                index += 1
+            }
+            if index < range.upperBound && (bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")")) {
+                index += 1
+            }
+        }
+        while index < range.upperBound && isBlank(bytes[index]) { index += 1 }
+        return index
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+}

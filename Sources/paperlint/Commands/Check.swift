@@ -1,0 +1,94 @@
+import ArgumentParser
+import PaperLintKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension DiffFilter: ExpressibleByArgument {}
+extension FailOn: ExpressibleByArgument {}
+
+/// Output formats of `check`.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
+extension Paperlint {
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Lint paper-list entries; in a repository, only what the change touches.",
+            discussion: """
+                MODE is one of --staged (the index vs HEAD), --worktree (the work tree vs HEAD; the \
+                default inside a repository), --range A..B / A...B (commit B vs A, or vs the merge \
+                base of A and B), --all (every line of the files on disk; the default outside a repository).
+
+                Exit status: 0 no finding at or above --fail-on, 1 findings remain, 2 usage, I/O or git error.
+                """)
+
+        @Argument(help: "Markdown files to lint (default: README.md at the repository root).")
+        var paths: [String] = []
+
+        @Flag(help: "Lint the index; changed lines are index vs HEAD.")
+        var staged = false
+
+        @Flag(help: "Lint the work tree; changed lines are work tree vs HEAD.")
+        var worktree = false
+
+        @Option(help: ArgumentHelp("Lint commit B; changed lines are B vs A (A...B: vs their merge base).", valueName: "A..B"))
+        var range: String?
+
+        @Flag(help: "Lint every line of the files on disk; no git needed.")
+        var all = false
+
+        @Option(help: "In a diff mode, keep findings on: added lines, context lines, the whole changed file, or all files.")
+        var filter: DiffFilter = .added
+
+        @Option(help: "Output format: text or json.")
+        var format: OutputFormat = .text
+
+        @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit status 1: error, warning or never.")
+        var failOn: FailOn = .error
+
+        @Option(help: "Colour the text output: auto (only on a terminal), always, never. NO_COLOR always wins.")
+        var color: ColorChoice = .auto
+
+        func validate() throws {
+            let modes = [staged, worktree, range != nil, all].count { $0 }
+            if modes > 1 {
+                throw ValidationError("choose one mode: --staged, --worktree, --range A..B or --all")
+            }
+        }
+
+        var mode: LintMode? {
+            if staged { return .staged }
+            if worktree { return .worktree }
+            if let range { return .range(range) }
+            if all { return .all }
+            return nil
+        }
+
+        func run() throws {
+            let request = CheckRequest(
+                paths: paths, mode: mode, filter: filter, failOn: failOn, currentDirectory: Standard.currentDirectory)
+            let report = try Linter.check(request)
+            for note in report.notes { Standard.error("note: \(note)") }
+            switch format {
+            case .text: Standard.output(TextReporter(colored: useColor).render(report))
+            case .json: Standard.output(JSONReporter.render(report))
+            }
+            if report.hasFailures { throw ExitCode(1) }
+        }
+
+        private var useColor: Bool {
+            if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
+            switch color {
+            case .always: return true
+            case .never: return false
+            case .auto: return isatty(STDOUT_FILENO) == 1
+            }
+        }
+    }
+}

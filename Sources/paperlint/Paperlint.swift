@@ -1,0 +1,67 @@
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@main
+struct Paperlint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "paperlint",
+        abstract: "Keep curated paper-list READMEs correct: lint the lines a change touches.",
+        version: "0.1.0",
+        subcommands: [Check.self],
+        defaultSubcommand: Check.self)
+
+    /// Maps every outcome onto the 0/1/2 contract of DESIGN.md: argument-parser would exit 64
+    /// for a validation error and 1 for any other thrown error.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as ExitCode {
+            exit(withError: error)
+        } catch where exitCode(for: error).isSuccess {
+            exit(withError: error)  // --help, --version
+        } catch {
+            let message = (error as? CustomStringConvertible).map { "paperlint: \($0.description)" }
+                ?? fullMessage(for: error)
+            Standard.error(isUsage(error) ? fullMessage(for: error) : message)
+            exit(withError: ExitCode(2))
+        }
+    }
+
+    private static func isUsage(_ error: Error) -> Bool {
+        exitCode(for: error) == .validationFailure || String(describing: type(of: error)).contains("CommandError")
+    }
+}
+
+enum Standard {
+    static func error(_ text: String) {
+        write(text.hasSuffix("\n") ? text : text + "\n", to: STDERR_FILENO)
+    }
+
+    static func output(_ text: String) {
+        write(text, to: STDOUT_FILENO)
+    }
+
+    /// Writes all of `text` with write(2), retrying short writes; a closed pipe ends quietly.
+    private static func write(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return }
+                offset += written
+            }
+        }
+    }
+
+    static var currentDirectory: String {
+        guard let raw = getcwd(nil, 0) else { return "." }
+        defer { free(raw) }
+        return String(validatingCString: raw) ?? "."
+    }
+}
