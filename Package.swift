@@ -12,7 +12,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(name: "Clibgit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
@@ -27,12 +26,12 @@ let package = Package(
         .executableTarget(
             name: "paperlint",
             dependencies: ["PaperLintKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // Scratch repositories, seeded randomness and sample lookup shared by the test targets.
+        .target(name: "PaperLintTestSupport", path: "Tests/PaperLintTestSupport"),
         .testTarget(name: "PaperLintCoreTests", dependencies: ["PaperLintCore"]),
         .testTarget(name: "PaperLintRulesTests", dependencies: ["PaperLintRules"]),
-        .testTarget(
-            name: "PaperLintGitTests",
-            dependencies: ["PaperLintGit", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "PaperLintKitTests", dependencies: ["PaperLintKit"]),
-        .testTarget(name: "PaperLintCLITests", dependencies: ["paperlint"]),
+        .testTarget(name: "PaperLintGitTests", dependencies: ["PaperLintGit", "PaperLintTestSupport"]),
+        .testTarget(name: "PaperLintKitTests", dependencies: ["PaperLintKit", "PaperLintTestSupport"]),
+        .testTarget(name: "PaperLintCLITests", dependencies: ["paperlint", "PaperLintTestSupport"]),
     ]
 )

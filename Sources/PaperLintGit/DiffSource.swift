@@ -15,7 +15,7 @@ public enum DiffSource: Sendable, Equatable, CustomStringConvertible {
         let mergeBase = start + 2 < bytes.count && bytes[start + 2] == UInt8(ascii: ".")
         let base = String(decoding: bytes[..<start], as: UTF8.self)
         let head = String(decoding: bytes[(start + (mergeBase ? 3 : 2))...], as: UTF8.self)
-        guard !head.contains(".."), !(base.isEmpty && head.isEmpty) else { return nil }
+        guard !head.hasPrefix("."), !head.contains(".."), !(base.isEmpty && head.isEmpty) else { return nil }
         return .range(base: base.isEmpty ? "HEAD" : base, head: head.isEmpty ? "HEAD" : head, mergeBase: mergeBase)
     }
 

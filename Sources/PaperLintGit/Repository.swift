@@ -87,8 +87,11 @@ public final class Repository {
         return try tree(of: head)
     }
 
+    /// The repository's index, re-read if the file changed on disk since it was loaded.
     func index() throws(GitError) -> IndexHandle {
-        try make("git_repository_index", IndexHandle.init) { git_repository_index($0, handle.raw) }
+        let index = try make("git_repository_index", IndexHandle.init) { git_repository_index($0, handle.raw) }
+        try GitError.check(git_index_read(index.raw, 0), "git_index_read")
+        return index
     }
 
     func blobBytes(_ oid: UnsafePointer<git_oid>) throws(GitError) -> [UInt8] {
