@@ -1,4 +1,5 @@
 import ArgumentParser
+import PaperLintKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,16 +23,15 @@ struct Paperlint: ParsableCommand {
             exit(withError: error)
         } catch where exitCode(for: error).isSuccess {
             exit(withError: error)  // --help, --version
+        } catch let error as PaperLintError {
+            Standard.error("paperlint: \(error.message)")
+            exit(withError: ExitCode(2))
         } catch {
-            let message = (error as? CustomStringConvertible).map { "paperlint: \($0.description)" }
-                ?? fullMessage(for: error)
-            Standard.error(isUsage(error) ? fullMessage(for: error) : message)
+            // Usage errors: one line, not argument-parser's multi-line usage block.
+            let first = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+            Standard.error("paperlint: \(first) (see 'paperlint help')")
             exit(withError: ExitCode(2))
         }
-    }
-
-    private static func isUsage(_ error: Error) -> Bool {
-        exitCode(for: error) == .validationFailure || String(describing: type(of: error)).contains("CommandError")
     }
 }
 

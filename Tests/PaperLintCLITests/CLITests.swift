@@ -1,0 +1,151 @@
+import Foundation
+import PaperLintTestSupport
+import Testing
+
+/// Runs the real `paperlint` binary: exit codes, streams and the JSON contract of DESIGN.md.
+@Suite struct CLITests {
+    func paperlint(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> ProcessResult {
+        try runProcess(Fixtures.executable, arguments, in: directory, environment: environment)
+    }
+
+    func sampleRepository() throws -> ScratchRepository {
+        let repo = try ScratchRepository()
+        try repo.commit("README.md", try String(contentsOfFile: Fixtures.healthcare, encoding: .utf8))
+        return repo
+    }
+
+    @Test func jsonMatchesTheContractFieldByField() throws {
+        let repo = try sampleRepository()
+        let result = try paperlint(["check", "--all", "--format", "json"], in: repo.path)
+        #expect(result.status == 1)
+        #expect(result.error.isEmpty)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["version", "diagnostics", "summary"])
+        #expect(object["version"] as? Int == 1)
+        let summary = try #require(object["summary"] as? [String: Int])
+        #expect(summary == ["files": 1, "errors": 2, "warnings": 0, "fixable": 2])
+        let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.count == 2)
+        let first = diagnostics[0]
+        #expect(Set(first.keys) == ["rule", "severity", "path", "line", "column", "endLine", "endColumn", "message", "help", "related", "fix"])
+        #expect(first["rule"] as? String == "whitespace")
+        #expect(first["severity"] as? String == "error")
+        #expect(first["path"] as? String == "README.md")
+        #expect(first["line"] as? Int == 161)
+        #expect(first["column"] as? Int == 161)
+        #expect(first["endLine"] as? Int == 161)
+        #expect(first["endColumn"] as? Int == 163, "endColumn is exclusive: two spaces")
+        #expect(first["message"] as? String == "2 spaces inside an entry")
+        #expect(first["help"] as? String == "use a single space")
+        #expect((first["related"] as? [Any])?.isEmpty == true)
+        let fix = try #require(first["fix"] as? [String: Any])
+        #expect(Set(fix.keys) == ["safety", "message", "edits"])
+        #expect(fix["safety"] as? String == "safe")
+        let edits = try #require(fix["edits"] as? [[String: Any]])
+        #expect(edits.count == 1)
+        #expect(edits[0]["line"] as? Int == 161 && edits[0]["column"] as? Int == 161)
+        #expect(edits[0]["endLine"] as? Int == 161 && edits[0]["endColumn"] as? Int == 163)
+        #expect(edits[0]["replacement"] as? String == " ")
+        #expect(diagnostics[1]["line"] as? Int == 162)
+        // The JSON columns count Unicode scalars: check against the line's own text.
+        let line161 = try String(contentsOfFile: Fixtures.healthcare, encoding: .utf8).components(separatedBy: "\n")[160]
+        let scalars = Array(line161.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[160..<162])) == "  ")
+    }
+
+    @Test func cleanRunIsEmptyJSONAndExitZero() throws {
+        let repo = try ScratchRepository()
+        try repo.commit("README.md", "# List\n\n- [2023/10] **Title** *A. arXiv.*\n")
+        let result = try paperlint(["check", "--format", "json"], in: repo.path)
+        #expect(result.status == 0)
+        #expect(result.output == #"{"version":1,"diagnostics":[],"summary":{"files":1,"errors":0,"warnings":0,"fixable":0}}"# + "\n")
+    }
+
+    @Test func stagedScenarioExitCodes() throws {
+        let repo = try sampleRepository()
+        try runProcess("/bin/sh", ["-c", "sed -i '164a - [2023/03] **New** *A. B. arXiv.* [[paper](https://arxiv.org/abs/2303.00001)] ' README.md && git add README.md"], in: repo.path)
+        let staged = try paperlint(["check", "--staged"], in: repo.path)
+        #expect(staged.status == 1)
+        #expect(staged.output.contains("README.md:165:"))
+        #expect(!staged.output.contains("README.md:161:"))
+        #expect(staged.output.hasSuffix("found 1 error, 0 warnings in 1 file (1 with a fix)\n"))
+        let all = try paperlint(["check", "--staged", "--filter", "all"], in: repo.path)
+        #expect(all.output.contains("README.md:161:") && all.output.contains("README.md:162:"))
+        #expect(try paperlint(["check", "--staged", "--fail-on", "never"], in: repo.path).status == 0)
+        // From a subdirectory, with a path relative to it.
+        try FileManager.default.createDirectory(atPath: repo.path + "/docs", withIntermediateDirectories: true)
+        let sub = try paperlint(["check", "--staged", "../README.md"], in: repo.path + "/docs")
+        #expect(sub.status == 1 && sub.output.contains("README.md:165:"))
+    }
+
+    @Test func textOutputHasNoColourUnlessAsked() throws {
+        let repo = try sampleRepository()
+        let plain = try paperlint(["check", "--all"], in: repo.path)
+        #expect(!plain.output.contains("\u{1B}["))
+        #expect(plain.output.contains("error[whitespace]: 2 spaces inside an entry\n   --> README.md:161:161\n"))
+        let forced = try paperlint(["check", "--all", "--color", "always"], in: repo.path)
+        #expect(forced.output.contains("\u{1B}[1;31merror[whitespace]"))
+        let noColor = try paperlint(["check", "--all", "--color", "always"], in: repo.path, environment: ["NO_COLOR": "1"])
+        #expect(!noColor.output.contains("\u{1B}["))
+    }
+
+    @Test(arguments: [
+        (["check", "--staged"], "not a git repository"),
+        (["check", "--all", "missing.md"], "missing.md: no such file"),
+        (["check", "--staged", "--all"], "choose one mode"),
+        (["check", "--format", "yaml"], "format"),
+        (["check", "--bogus"], "--bogus"),
+    ])
+    func errorsExitTwoWithOneClearLine(arguments: [String], expected: String) throws {
+        let directory = try ScratchDirectory()
+        let result = try paperlint(arguments, in: directory.path)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.output.isEmpty)
+        #expect(result.error.contains(expected), "\(result.error)")
+        #expect(result.error.hasPrefix("paperlint: ") && result.error.filter { $0 == "\n" }.count == 1, "one line: \(result.error)")
+    }
+
+    @Test func gitErrorsExitTwo() throws {
+        let repo = try sampleRepository()
+        let badRange = try paperlint(["check", "--range", "nope..HEAD"], in: repo.path)
+        #expect(badRange.status == 2)
+        #expect(badRange.error == "paperlint: unknown revision 'nope' in --range (base); check it with `git rev-parse nope` or fetch it first\n")
+        try repo.write("latin1.md", bytes: Array("caf".utf8) + [0xE9, 0x0A])
+        let invalid = try paperlint(["check", "--all", "latin1.md"], in: repo.path)
+        #expect(invalid.status == 2)
+        #expect(invalid.error == "paperlint: latin1.md:1:4: invalid UTF-8 (byte 0xE9); re-save the file as UTF-8\n")
+        try repo.write("locked.md", "x\n")
+        chmod(repo.path + "/locked.md", 0)
+        defer { chmod(repo.path + "/locked.md", 0o644) }
+        if getuid() != 0 {  // root reads anything; the check only means something for other users
+            let unreadable = try paperlint(["check", "--all", "locked.md"], in: repo.path)
+            #expect(unreadable.status == 2 && unreadable.error.contains("cannot read"))
+        }
+    }
+
+    @Test func helpAndVersionExitZero() throws {
+        let directory = try ScratchDirectory()
+        let help = try paperlint(["check", "--help"], in: directory.path)
+        #expect(help.status == 0 && help.output.contains("--staged"))
+        #expect(try paperlint(["--version"], in: directory.path).status == 0)
+    }
+
+    @Test func deletedFileNoteGoesToStandardError() throws {
+        let repo = try sampleRepository()
+        try repo.git("rm", "-q", "README.md")
+        let result = try paperlint(["check", "--staged", "--format", "json"], in: repo.path)
+        #expect(result.status == 0)
+        #expect(result.error == "note: README.md: deleted in the index; nothing to lint\n")
+        #expect(result.output.hasPrefix(#"{"version":1,"diagnostics":[]"#))
+    }
+}
+
+/// A temporary directory outside any repository.
+final class ScratchDirectory {
+    let path: String
+    init() throws {
+        path = NSTemporaryDirectory() + "paperlint-dir-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}

@@ -1,0 +1,71 @@
+import PaperLintCore
+import PaperLintRules
+import Testing
+
+@Suite struct WhitespaceRuleTests {
+    func check(_ text: String) -> [Diagnostic] { WhitespaceRule().check(Document(text), .default) }
+
+    @Test func reportsEachKindWithItsMessage() {
+        let found = check("- [2023/10] **A**  *B.*\t[[paper](u)] \n")
+        #expect(found.map(\.message) == ["trailing whitespace", "2 spaces inside an entry", "tab inside an entry"])
+        #expect(found.allSatisfy { $0.fix?.safety == .safe })
+    }
+
+    @Test func leavesListStructureAndNestedIndentationAlone() {
+        #expect(check("-   [2023/10] **A**\n  - nested\n1.  numbered item\n").isEmpty)
+    }
+
+    @Test func skipsCodeHtmlAndTables() {
+        let text = """
+            <div align=center>  spaced  </div>
+
+            | a  | b |
+            |----|---|
+            | x  | y |
+
+                indented  code  \n
+            """
+        #expect(check(text + "\n").isEmpty)
+    }
+
+    @Test func hardBreakOnlyInsideAParagraph() {
+        // Two spaces before a list starts end the paragraph: no hard break, so they are noise.
+        let found = check("**History:**  \n- Version 1\n")
+        #expect(found.count == 1)
+        #expect(check("line one  \nline two\n").isEmpty)
+        #expect(check("line one   \n\nnext paragraph\n").count == 1)
+    }
+
+    @Test func whitespaceOnlyLineIsTrailingWhitespace() {
+        let found = check("- a\n   \n- b\n")
+        #expect(found.map(\.range) == [4..<7])
+    }
+
+    @Test func healthcareSampleHasExactlyTheKnownDoubleSpaces() throws {
+        let bytes = try sampleBytes()
+        let document = Document(bytes: bytes)
+        let lines = WhitespaceRule().check(document, .default).map { document.line(containing: $0.range.lowerBound) }
+        #expect(lines == [161, 162])
+    }
+}
+
+func sampleBytes() throws -> [UInt8] {
+    var url = #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
+    url = "/" + url + "/Examples/healthcare-README.md"
+    guard let file = fopen(url, "rb") else { throw SampleMissing() }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let count = fread(&buffer, 1, buffer.count, file)
+        if count <= 0 { break }
+        bytes += buffer[0..<count]
+    }
+    return bytes
+}
+
+struct SampleMissing: Error {}
+
+#if canImport(Glibc)
+import Glibc
+#endif
