@@ -114,6 +114,10 @@ import Testing
         let invalid = try paperlint(["check", "--all", "latin1.md"], in: repo.path)
         #expect(invalid.status == 2)
         #expect(invalid.error == "paperlint: latin1.md:1:4: invalid UTF-8 (byte 0xE9); re-save the file as UTF-8\n")
+        try FileManager.default.createDirectory(atPath: repo.path + "/folder.md", withIntermediateDirectories: true)
+        let directory = try paperlint(["check", "--all", "folder.md"], in: repo.path)
+        #expect(directory.status == 2)
+        #expect(directory.error == "paperlint: folder.md: cannot read (Is a directory); check the path and its permissions\n")
         try repo.write("locked.md", "x\n")
         chmod(repo.path + "/locked.md", 0)
         defer { chmod(repo.path + "/locked.md", 0o644) }
