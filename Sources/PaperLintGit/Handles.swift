@@ -1,47 +1,39 @@
 import Clibgit2
 
-// One owner per libgit2 pointer: each class frees its handle in deinit. None of these
-// types leave the module.
+// One owner per libgit2 pointer: a `Handle` frees its pointer in deinit with the release
+// function of its kind, so a tree handle can never be passed where an index is expected.
+// None of these types leave the module.
 
-final class RepositoryHandle {
-    let raw: OpaquePointer
-    init(owning raw: OpaquePointer) { self.raw = raw }
-    deinit { git_repository_free(raw) }
+protocol HandleKind {
+    static func release(_ raw: OpaquePointer)
 }
 
-final class ObjectHandle {
+final class Handle<Kind: HandleKind> {
     let raw: OpaquePointer
     init(owning raw: OpaquePointer) { self.raw = raw }
-    deinit { git_object_free(raw) }
+    deinit { Kind.release(raw) }
 }
 
-final class TreeHandle {
-    let raw: OpaquePointer
-    init(owning raw: OpaquePointer) { self.raw = raw }
-    deinit { git_tree_free(raw) }
-}
+enum RepositoryKind: HandleKind { static func release(_ raw: OpaquePointer) { git_repository_free(raw) } }
+enum ObjectKind: HandleKind { static func release(_ raw: OpaquePointer) { git_object_free(raw) } }
+enum TreeKind: HandleKind { static func release(_ raw: OpaquePointer) { git_tree_free(raw) } }
+enum IndexKind: HandleKind { static func release(_ raw: OpaquePointer) { git_index_free(raw) } }
+enum DiffKind: HandleKind { static func release(_ raw: OpaquePointer) { git_diff_free(raw) } }
 
-final class IndexHandle {
-    let raw: OpaquePointer
-    init(owning raw: OpaquePointer) { self.raw = raw }
-    deinit { git_index_free(raw) }
-}
-
-final class DiffHandle {
-    let raw: OpaquePointer
-    init(owning raw: OpaquePointer) { self.raw = raw }
-    deinit { git_diff_free(raw) }
-}
+typealias RepositoryHandle = Handle<RepositoryKind>
+typealias ObjectHandle = Handle<ObjectKind>
+typealias TreeHandle = Handle<TreeKind>
+typealias IndexHandle = Handle<IndexKind>
+typealias DiffHandle = Handle<DiffKind>
 
 /// Calls a libgit2 constructor with an out-pointer and returns the owned result.
-func make<Handle>(
-    _ function: String, _ wrap: (OpaquePointer) -> Handle,
-    _ body: (UnsafeMutablePointer<OpaquePointer?>) -> Int32
-) throws(GitError) -> Handle {
+func make<Kind>(
+    _ function: String, _ body: (UnsafeMutablePointer<OpaquePointer?>) -> Int32
+) throws(GitError) -> Handle<Kind> {
     var out: OpaquePointer?
     try GitError.check(body(&out), function)
     guard let out else { throw GitError(.libgit2(function: function, code: -1), "git: \(function) returned nothing") }
-    return wrap(out)
+    return Handle(owning: out)
 }
 
 /// Copies a libgit2 buffer-like region into Swift bytes.

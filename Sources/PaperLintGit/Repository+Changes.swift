@@ -124,16 +124,16 @@ extension Repository {
         switch source {
         case .staged:
             let index = try index()
-            diff = try make("git_diff_tree_to_index", DiffHandle.init) {
+            diff = try make("git_diff_tree_to_index") {
                 git_diff_tree_to_index($0, handle.raw, oldTree.raw, index.raw, &options)
             }
         case .worktree:
-            diff = try make("git_diff_tree_to_workdir_with_index", DiffHandle.init) {
+            diff = try make("git_diff_tree_to_workdir_with_index") {
                 git_diff_tree_to_workdir_with_index($0, handle.raw, oldTree.raw, &options)
             }
         case .range(_, let headSpec, _):
             let newTree = try tree(of: try commit(headSpec, role: "head"))
-            diff = try make("git_diff_tree_to_tree", DiffHandle.init) {
+            diff = try make("git_diff_tree_to_tree") {
                 git_diff_tree_to_tree($0, handle.raw, oldTree.raw, newTree.raw, &options)
             }
         }

@@ -61,11 +61,11 @@ public final class Repository {
                 "unknown revision '\(spec)' in --range (\(role)); check it with `git rev-parse \(spec)` or fetch it first")
         }
         let owned = ObjectHandle(owning: object)
-        return try make("git_object_peel", ObjectHandle.init) { git_object_peel($0, owned.raw, GIT_OBJECT_COMMIT) }
+        return try make("git_object_peel") { git_object_peel($0, owned.raw, GIT_OBJECT_COMMIT) }
     }
 
     func tree(of commit: ObjectHandle) throws(GitError) -> TreeHandle {
-        try make("git_commit_tree", TreeHandle.init) { git_commit_tree($0, commit.raw) }
+        try make("git_commit_tree") { git_commit_tree($0, commit.raw) }
     }
 
     func mergeBase(_ a: ObjectHandle, _ b: ObjectHandle, specs: (String, String)) throws(GitError) -> ObjectHandle {
@@ -77,7 +77,7 @@ public final class Repository {
                 "'\(specs.0)' and '\(specs.1)' have no common ancestor; use --range \(specs.0)..\(specs.1) instead")
         }
         try GitError.check(result, "git_merge_base")
-        return try make("git_object_lookup", ObjectHandle.init) { git_object_lookup($0, handle.raw, &oid, GIT_OBJECT_COMMIT) }
+        return try make("git_object_lookup") { git_object_lookup($0, handle.raw, &oid, GIT_OBJECT_COMMIT) }
     }
 
     /// HEAD's tree, or nil on an unborn branch.
@@ -89,7 +89,7 @@ public final class Repository {
 
     /// The repository's index, re-read if the file changed on disk since it was loaded.
     func index() throws(GitError) -> IndexHandle {
-        let index = try make("git_repository_index", IndexHandle.init) { git_repository_index($0, handle.raw) }
+        let index: IndexHandle = try make("git_repository_index") { git_repository_index($0, handle.raw) }
         try GitError.check(git_index_read(index.raw, 0), "git_index_read")
         return index
     }
