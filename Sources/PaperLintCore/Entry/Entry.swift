@@ -1,0 +1,192 @@
+/// One paper entry, parsed from the bytes of a list item.
+///
+/// Every part carries its exact UTF-8 byte span in the document. `parts` covers the item's
+/// bytes from the list marker to the end of its last line without gaps or overlaps, so
+/// joining the parts' bytes reproduces the item byte for byte.
+public struct Entry: Sendable, Hashable {
+    /// 1-based line of the item's first line.
+    public var line: Int
+    /// 1-based line of the item's last line (continuation lines belong to the entry).
+    public var lastLine: Int
+    /// Bytes of the whole item: from the list marker to the end of its last line, no line terminator.
+    public var range: Range<Int>
+    /// The list marker and the blanks after it (`- `, `* `, `1. `).
+    public var marker: Range<Int>
+    /// Everything parsed, in order, covering `range`.
+    public var parts: [EntryPart]
+    public var date: EntryDate?
+    public var title: EntryTitle?
+    /// The italic author/venue segment (`*Zeming Chen et al. NeurIPS 2023.*`).
+    public var authors: EntryAuthors?
+    public var links: [EntryLink]
+    /// The bytes between consecutive links (`links.count - 1` of them, each possibly empty).
+    public var separators: [Range<Int>]
+    /// How the item departs from the entry template; empty for a well-formed entry.
+    public var deviations: [EntryDeviation]
+
+    public init(
+        line: Int, lastLine: Int, range: Range<Int>, marker: Range<Int>, parts: [EntryPart], date: EntryDate?,
+        title: EntryTitle?, authors: EntryAuthors?, links: [EntryLink], separators: [Range<Int>],
+        deviations: [EntryDeviation]
+    ) {
+        self.line = line
+        self.lastLine = lastLine
+        self.range = range
+        self.marker = marker
+        self.parts = parts
+        self.date = date
+        self.title = title
+        self.authors = authors
+        self.links = links
+        self.separators = separators
+        self.deviations = deviations
+    }
+
+    /// True when the item looks like a paper entry (a date, or a bold title followed by links),
+    /// as opposed to a ToC link or a news bullet.
+    public var isPaper: Bool { date != nil && (title != nil || !links.isEmpty) }
+}
+
+/// A labelled span of an entry.
+public struct EntryPart: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case marker, date, title, authors, link, separator
+        /// Blanks between the date, title, authors and links.
+        case space
+        /// Emoji, badges, images, or any text the template has no place for.
+        case other
+        /// A line break and the indentation of a continuation line.
+        case lineBreak
+    }
+    public var kind: Kind
+    public var range: Range<Int>
+    public init(_ kind: Kind, _ range: Range<Int>) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+/// `[2023/10]` and its variants.
+public struct EntryDate: Sendable, Hashable {
+    public enum Form: String, Sendable, Hashable, CaseIterable {
+        /// `[2023/10]`: the template.
+        case yearMonth = "YYYY/MM"
+        /// `[2023/10/05]`
+        case yearMonthDay = "YYYY/MM/DD"
+        /// `[2023-10]`
+        case dashed = "YYYY-MM"
+        /// `[2023/9]`
+        case singleDigitMonth = "YYYY/M"
+        /// `[2023]`
+        case year = "YYYY"
+    }
+    /// The whole bracketed date, brackets included.
+    public var range: Range<Int>
+    public var year: Int
+    /// 1–12 when well-formed; out-of-range values are kept as written (the date-format rule reports them).
+    public var month: Int?
+    public var day: Int?
+    public var form: Form
+
+    public init(range: Range<Int>, year: Int, month: Int?, day: Int?, form: Form) {
+        self.range = range
+        self.year = year
+        self.month = month
+        self.day = day
+        self.form = form
+    }
+
+    /// Sort key: year * 100 + month (0 when unknown).
+    public var sortKey: Int { year * 100 + (month ?? 0) }
+}
+
+public struct EntryTitle: Sendable, Hashable {
+    public enum Markup: String, Sendable, Hashable, CaseIterable {
+        case bold, italic, plain
+    }
+    /// The title with its markup (`**Title**`).
+    public var range: Range<Int>
+    /// The title text without markup.
+    public var text: Range<Int>
+    public var markup: Markup
+
+    public init(range: Range<Int>, text: Range<Int>, markup: Markup) {
+        self.range = range
+        self.text = text
+        self.markup = markup
+    }
+}
+
+public struct EntryAuthors: Sendable, Hashable {
+    /// The segment with its asterisks (`*A. Author et al. arXiv.*`).
+    public var range: Range<Int>
+    /// The text inside the asterisks.
+    public var text: Range<Int>
+
+    public init(range: Range<Int>, text: Range<Int>) {
+        self.range = range
+        self.text = text
+    }
+}
+
+public struct EntryLink: Sendable, Hashable {
+    public enum Syntax: String, Sendable, Hashable, CaseIterable {
+        /// `[[label](url)]`: the template.
+        case innerURL = "[[label](url)]"
+        /// `[[label]](url)`
+        case outerURL = "[[label]](url)"
+        /// `[label](url)`
+        case plain = "[label](url)"
+        /// `[label]` or `[[label]]` with no URL.
+        case bare = "[label]"
+    }
+    /// The whole link.
+    public var range: Range<Int>
+    /// The label text (`paper`), without brackets.
+    public var label: Range<Int>
+    /// The URL without parentheses; nil for `.bare`.
+    public var url: Range<Int>?
+    public var syntax: Syntax
+
+    public init(range: Range<Int>, label: Range<Int>, url: Range<Int>?, syntax: Syntax) {
+        self.range = range
+        self.label = label
+        self.url = url
+        self.syntax = syntax
+    }
+}
+
+/// A departure from the entry template, located in the entry.
+public struct EntryDeviation: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// No `[YYYY/MM]`-like date at the start.
+        case missingDate
+        /// A date in a recognised variant form (`[2023-10]`, `[2023/9]`, `[2023]`, `[2023/10/05]`).
+        case dateVariant
+        /// Brackets that look like a date but are not one (`[2023/13]`, `[23/10]`).
+        case malformedDate
+        case missingTitle
+        /// Title in italics or plain text instead of bold.
+        case titleMarkup
+        /// `**` or `*` opened and never closed on the line.
+        case unclosedMarkup
+        case missingAuthors
+        /// Text between the title and the author segment (e.g. the `.` of `**Title**.`).
+        case textAfterTitle
+        /// Text after the author segment and before the links (e.g. the `.` of `*OpenMedLab*.`).
+        case textAfterAuthors
+        /// A link not written `[[label](url)]`.
+        case linkSyntax
+        /// A `[` or `(` of a link that never closes.
+        case unbalancedBrackets
+        /// Text after the last link.
+        case trailingText
+        case noLinks
+    }
+    public var kind: Kind
+    public var range: Range<Int>
+    public init(_ kind: Kind, _ range: Range<Int>) {
+        self.kind = kind
+        self.range = range
+    }
+}
