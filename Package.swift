@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
     ],
     targets: [
         .systemLibrary(name: "Clibgit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
@@ -22,7 +23,13 @@ let package = Package(
         .target(name: "PaperLintCore", dependencies: ["PaperLintMarkdown"]),
         .target(name: "PaperLintRules", dependencies: ["PaperLintCore"]),
         .target(name: "PaperLintGit", dependencies: ["Clibgit2"]),
-        .target(name: "PaperLintKit", dependencies: ["PaperLintCore", "PaperLintRules", "PaperLintGit"]),
+        .target(
+            name: "PaperLintKit",
+            dependencies: ["PaperLintCore", "PaperLintRules", "PaperLintGit", "Yams"],
+            plugins: ["EmbedPresets"]),
+        // Rules/*.yml are compiled into PaperLintKit as string literals (a copied binary needs no files).
+        .executableTarget(name: "paperlint-embed"),
+        .plugin(name: "EmbedPresets", capability: .buildTool(), dependencies: ["paperlint-embed"]),
         .executableTarget(
             name: "paperlint",
             dependencies: ["PaperLintKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

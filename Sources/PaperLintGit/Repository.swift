@@ -144,3 +144,11 @@ enum ProcessEnvironment {
         getenv(name).flatMap { String(validatingCString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 }
+
+extension Repository {
+    /// The bytes of `path` (repository-relative) in commit `revision`, or nil when the commit
+    /// has no such file. Used to read the configuration of a pull request's base.
+    public func fileBytes(at path: String, revision: String) throws(GitError) -> [UInt8]? {
+        try blobBytes(at: path, in: try tree(of: try commit(revision, role: "base")))
+    }
+}

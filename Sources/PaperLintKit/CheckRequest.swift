@@ -44,15 +44,21 @@ public struct CheckRequest: Sendable {
     public var filter: DiffFilter
     public var failOn: FailOn
     public var currentDirectory: String
+    /// `--config FILE` (relative to `currentDirectory`); nil: `.paperlint.yml` at the root, if any.
+    public var configPath: String?
+    /// `--preset NAME`, which wins over the configuration's `preset:`.
+    public var preset: String?
 
-    public init(paths: [String] = [], mode: LintMode? = nil, filter: DiffFilter = .added, failOn: FailOn = .error, currentDirectory: String) {
+    public init(
+        paths: [String] = [], mode: LintMode? = nil, filter: DiffFilter = .added, failOn: FailOn = .error,
+        currentDirectory: String, configPath: String? = nil, preset: String? = nil
+    ) {
         self.paths = paths
         self.mode = mode
         self.filter = filter
         self.failOn = failOn
         self.currentDirectory = currentDirectory
+        self.configPath = configPath
+        self.preset = preset
     }
-
-    /// The files linted when no path is given.
-    public static let defaultFiles = ["README.md"]
 }

@@ -20,6 +20,8 @@ public struct LintReport: Sendable {
     /// One line each, e.g. "README.md: deleted in the index; nothing to lint".
     public var notes: [String]
     public var failOn: FailOn
+    /// The configuration the files were checked with.
+    public var configuration: Configuration
 
     public var diagnostics: [ReportedDiagnostic] { files.flatMap(\.diagnostics) }
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
@@ -33,22 +35,28 @@ public struct LintReport: Sendable {
 /// Drives a check: reads content (from disk or git), runs every rule, keeps what the diff filter allows.
 public enum Linter {
     public static func check(_ request: CheckRequest) throws(PaperLintError) -> LintReport {
-        let mode = request.mode ?? (RepositoryLocator.root(from: request.currentDirectory) == nil ? .all : .worktree)
-        var report = LintReport(files: [], notes: [], failOn: request.failOn)
+        let root = RepositoryLocator.root(from: request.currentDirectory)
+        let mode = request.mode ?? (root == nil ? .all : .worktree)
         switch mode {
         case .all:
-            for target in diskTargets(request) {
+            let configuration = try loadConfiguration(request, root: root ?? request.currentDirectory)
+            var report = LintReport(files: [], notes: [], failOn: request.failOn, configuration: configuration)
+            for target in diskTargets(request, configuration: configuration, root: root) {
                 let document = try readDocument(target.absolute, displayPath: target.display)
-                report.files.append(FileReport(path: target.display, document: document, diagnostics: lint(document, path: target.display)))
+                report.files.append(
+                    FileReport(path: target.display, document: document, diagnostics: lint(document, path: target.display, configuration)))
             }
+            return report
         case .staged, .worktree, .range:
             let source = try diffSource(mode)
             let repository: Repository
             do { repository = try Repository.discover(from: request.currentDirectory) } catch { throw PaperLintError(error) }
+            let configuration = try loadConfiguration(request, repository: repository, source: source)
+            var report = LintReport(files: [], notes: [], failOn: request.failOn, configuration: configuration)
             let paths: [String]
             do {
                 paths = try request.paths.isEmpty
-                    ? CheckRequest.defaultFiles
+                    ? configuration.files
                     : request.paths.map { (path) throws(GitError) in
                         try repository.relativePath(path, currentDirectory: request.currentDirectory)
                     }
@@ -62,19 +70,25 @@ public enum Linter {
                 }
                 let document = try validatedDocument(content, displayPath: path)
                 let keep = filter(request.filter, changes)
-                let kept = lint(document, path: path).filter { keep($0.lineSpan(in: document)) }
+                let kept = lint(document, path: path, configuration).filter { keep($0.lineSpan(in: document)) }
                 report.files.append(FileReport(path: path, document: document, diagnostics: kept))
             }
+            return report
         }
-        return report
     }
 
-    /// Every rule over `document`, resolved to positions and sorted.
-    public static func lint(_ document: Document, path: String) -> [ReportedDiagnostic] {
-        RuleCatalog.all
-            .flatMap { $0.init().check(document, .default) }
-            .map { ReportedDiagnostic($0, path: path, in: document) }
-            .sorted(by: ReportedDiagnostic.ordered)
+    /// Every enabled rule over `document` at its configured severity, resolved to positions and sorted.
+    public static func lint(_ document: Document, path: String, _ configuration: Configuration) -> [ReportedDiagnostic] {
+        var found: [ReportedDiagnostic] = []
+        for rule in RuleCatalog.all {
+            let description = rule.description
+            guard let severity = configuration.severity(of: description.id, default: description.defaultSeverity) else { continue }
+            for var diagnostic in rule.init().check(document, configuration) {
+                diagnostic.severity = severity
+                found.append(ReportedDiagnostic(diagnostic, path: path, in: document))
+            }
+        }
+        return found.sorted(by: ReportedDiagnostic.ordered)
     }
 
     private static func filter(_ filter: DiffFilter, _ changes: FileChanges) -> (ClosedRange<Int>) -> Bool {
@@ -123,14 +137,14 @@ public enum Linter {
         var display: String
     }
 
-    private static func diskTargets(_ request: CheckRequest) -> [DiskTarget] {
+    private static func diskTargets(_ request: CheckRequest, configuration: Configuration, root: String?) -> [DiskTarget] {
         if !request.paths.isEmpty {
             return request.paths.map {
                 DiskTarget(absolute: $0.hasPrefix("/") ? $0 : request.currentDirectory + "/" + $0, display: $0)
             }
         }
-        let root = RepositoryLocator.root(from: request.currentDirectory) ?? request.currentDirectory
-        return CheckRequest.defaultFiles.map { DiskTarget(absolute: root + "/" + $0, display: $0) }
+        let base = root ?? request.currentDirectory
+        return configuration.files.map { DiskTarget(absolute: base + "/" + $0, display: $0) }
     }
 
     static func readDocument(_ absolute: String, displayPath: String) throws(PaperLintError) -> Document {

@@ -37,7 +37,7 @@ public struct WhitespaceRule: Rule {
 
     public init() {}
 
-    public func check(_ document: Document, _ configuration: RuleConfiguration) -> [Diagnostic] {
+    public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let bytes = document.bytes
         for line in 1...document.lineCount where !document.isOpaque(line) {

@@ -5,14 +5,8 @@
 public protocol Rule: Sendable {
     static var description: RuleDescription { get }
     init()
-    func check(_ document: Document, _ configuration: RuleConfiguration) -> [Diagnostic]
-}
-
-/// Per-rule settings resolved from presets and `.paperlint.yml`.
-public struct RuleConfiguration: Sendable {
-    public var severity: Severity?
-    public init(severity: Severity? = nil) { self.severity = severity }
-    public static let `default` = RuleConfiguration()
+    /// Findings at the rule's default severity; the engine applies configured severities.
+    func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic]
 }
 
 /// Documentation of a rule that doubles as its test table.

@@ -52,6 +52,12 @@ extension Paperlint {
         @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit status 1: error, warning or never.")
         var failOn: FailOn = .error
 
+        @Option(help: ArgumentHelp("Configuration file (default: .paperlint.yml at the repository root; with --range, the base commit's).", valueName: "file"))
+        var config: String?
+
+        @Option(help: ArgumentHelp("Preset from Rules/ (embedded), overriding the configuration's preset.", valueName: "name"))
+        var preset: String?
+
         @Option(help: "Colour the text output: auto (only on a terminal), always, never. NO_COLOR always wins.")
         var color: ColorChoice = .auto
 
@@ -72,7 +78,8 @@ extension Paperlint {
 
         func run() throws {
             let request = CheckRequest(
-                paths: paths, mode: mode, filter: filter, failOn: failOn, currentDirectory: Standard.currentDirectory)
+                paths: paths, mode: mode, filter: filter, failOn: failOn, currentDirectory: Standard.currentDirectory,
+                configPath: config, preset: preset)
             let report = try Linter.check(request)
             for note in report.notes { Standard.error("note: \(note)") }
             switch format {

@@ -1,0 +1,174 @@
+/// A list's house style and the linter settings, resolved from a preset and `.paperlint.yml`.
+///
+/// Pure values: loading and validating YAML happens in PaperLintKit.
+public struct Configuration: Sendable, Equatable {
+    /// The preset this configuration started from.
+    public var presetName: String
+    /// Files linted when no path is given, relative to the repository root.
+    public var files: [String]
+    public var style: HouseStyle
+    public var labels: LabelVocabulary
+    public var order: OrderDirection
+    public var duplicateScope: DuplicateScope
+    /// Headings (compared case-insensitively, emoji and punctuation ignored) whose entries are not checked.
+    public var skipSections: [String]
+    /// Severity overrides by rule id; a rule mapped to nil is off.
+    public var severities: [String: Severity?]
+
+    public init(
+        presetName: String, files: [String] = ["README.md"], style: HouseStyle = HouseStyle(),
+        labels: LabelVocabulary = LabelVocabulary(), order: OrderDirection = .auto,
+        duplicateScope: DuplicateScope = .section, skipSections: [String] = [], severities: [String: Severity?] = [:]
+    ) {
+        self.presetName = presetName
+        self.files = files
+        self.style = style
+        self.labels = labels
+        self.order = order
+        self.duplicateScope = duplicateScope
+        self.skipSections = skipSections
+        self.severities = severities
+    }
+
+    /// The built-in defaults without any preset: what rule examples are checked against.
+    public static let `default` = Configuration(presetName: "none")
+
+    /// The severity of rule `id`: the configured one, else `fallback`; nil when the rule is off.
+    public func severity(of id: String, default fallback: Severity) -> Severity? {
+        if let configured = severities[id] { return configured }
+        return fallback
+    }
+
+    /// True when entries under a heading with this text are not checked.
+    public func skips(section heading: String) -> Bool {
+        let key = Self.sectionKey(heading)
+        return !key.isEmpty && skipSections.contains { Self.sectionKey($0) == key }
+    }
+
+    /// Lowercased letters, digits and single spaces: "🔔 News" and "news" compare equal.
+    static func sectionKey(_ text: String) -> String {
+        var out = ""
+        var pendingSpace = false
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber {
+                if pendingSpace && !out.isEmpty { out.append(" ") }
+                pendingSpace = false
+                out.append(character)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return out
+    }
+}
+
+/// How entries are written in this list. `auto` means: follow the list's own majority.
+public struct HouseStyle: Sendable, Equatable {
+    public var date: DateStyle
+    public var title: TitleStyle
+    public var titlePeriod: Requirement
+    public var authors: AuthorStyle
+    public var linkSyntax: LinkSyntaxStyle
+    public var linkSeparator: LinkSeparatorStyle
+    public var arxivForm: ArxivForm
+
+    public init(
+        date: DateStyle = .yearMonth, title: TitleStyle = .bold, titlePeriod: Requirement = .auto,
+        authors: AuthorStyle = .authorsVenue, linkSyntax: LinkSyntaxStyle = .innerURL,
+        linkSeparator: LinkSeparatorStyle = .auto, arxivForm: ArxivForm = .auto
+    ) {
+        self.date = date
+        self.title = title
+        self.titlePeriod = titlePeriod
+        self.authors = authors
+        self.linkSyntax = linkSyntax
+        self.linkSeparator = linkSeparator
+        self.arxivForm = arxivForm
+    }
+}
+
+/// A choice every key of the YAML shares: its spelling and a one-line meaning for docs and errors.
+public protocol StyleChoice: RawRepresentable, CaseIterable, Sendable, Equatable where RawValue == String {}
+
+public enum DateStyle: String, StyleChoice {
+    case yearMonth = "YYYY/MM", yearMonthDay = "YYYY/MM/DD", year = "YYYY", auto
+}
+
+public enum TitleStyle: String, StyleChoice {
+    case bold, italic, plain, auto
+}
+
+public enum Requirement: String, StyleChoice {
+    case require, forbid, auto
+}
+
+public enum AuthorStyle: String, StyleChoice {
+    /// `*Zeming Chen et al. NeurIPS 2023.*`
+    case authorsVenue = "authors-venue"
+    /// `*NeurIPS 2023*`
+    case venue
+    case none, auto
+}
+
+public enum LinkSyntaxStyle: String, StyleChoice {
+    case innerURL = "[[label](url)]"
+    case outerURL = "[[label]](url)"
+    case plain = "[label](url)"
+    case auto
+}
+
+public enum LinkSeparatorStyle: String, StyleChoice {
+    /// `] [[`
+    case space
+    /// `][[`
+    case none
+    case auto
+}
+
+public enum ArxivForm: String, StyleChoice {
+    /// `https://arxiv.org/abs/2310.12345`
+    case abs
+    /// `https://arxiv.org/pdf/2310.12345`
+    case pdf
+    case auto
+}
+
+public enum OrderDirection: String, StyleChoice {
+    case newestFirst = "newest-first", oldestFirst = "oldest-first", auto, none
+}
+
+public enum DuplicateScope: String, StyleChoice {
+    case section, file
+}
+
+/// Link labels: canonical spellings in their canonical order, and aliases that mean them.
+public struct LabelVocabulary: Sendable, Equatable {
+    /// Canonical labels in the order links should appear (`paper` before `code` …).
+    public var order: [String]
+    /// Alias (as written, compared case-insensitively) → canonical label.
+    public var aliases: [String: String]
+
+    public init(order: [String] = [], aliases: [String: String] = [:]) {
+        self.order = order
+        self.aliases = aliases
+    }
+
+    /// The canonical label for `label` (itself, a case variant, or an alias), or nil if unknown.
+    public func canonical(_ label: String) -> String? {
+        let key = label.lowercased()
+        if let exact = order.first(where: { $0.lowercased() == key }) { return exact }
+        if let alias = aliases.first(where: { $0.key.lowercased() == key }) { return alias.value }
+        return nil
+    }
+
+    /// Position of a canonical label in the canonical order.
+    public func rank(_ canonical: String) -> Int? { order.firstIndex(of: canonical) }
+}
+
+/// Every rule id of DESIGN.md, implemented or not yet: configuration may name any of them.
+public enum RuleIDs {
+    public static let all = [
+        "entry-format", "date-format", "whitespace", "link-label", "link-spacing", "url", "arxiv-url",
+        "punctuation", "duplicate", "link-title-mismatch", "order", "date-mismatch", "toc", "encoding",
+    ]
+}

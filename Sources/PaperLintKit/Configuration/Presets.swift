@@ -1,0 +1,11 @@
+/// The presets of `Rules/`, compiled into the binary by the EmbedPresets build plugin.
+public enum Presets {
+    /// The preset used when neither `.paperlint.yml` nor `--preset` names one.
+    public static let defaultName = "paper-list"
+
+    /// Names of every embedded preset, sorted.
+    public static var names: [String] { EmbeddedPresets.all.keys.sorted() }
+
+    /// The YAML text of preset `name`.
+    public static func text(_ name: String) -> String? { EmbeddedPresets.all[name] }
+}
