@@ -127,6 +127,20 @@ import Testing
         }
     }
 
+    @Test func copiedBinaryCarriesItsPresets() throws {
+        let directory = try ScratchDirectory()
+        let copy = directory.path + "/paperlint"
+        try FileManager.default.copyItem(atPath: Fixtures.executable, toPath: copy)
+        try "- [2023/10] **A** *B.* \n".write(toFile: directory.path + "/list.md", atomically: true, encoding: .utf8)
+        try "preset: venue-list\nrules: {whitespace: warning}\n".write(toFile: directory.path + "/.paperlint.yml", atomically: true, encoding: .utf8)
+        let result = try runProcess(copy, ["check", "--all", "--format", "json", "list.md"], in: directory.path)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.output.contains(#""severity":"warning""#))
+        let unknown = try runProcess(copy, ["check", "--all", "--preset", "nope", "list.md"], in: directory.path)
+        #expect(unknown.status == 2)
+        #expect(unknown.error == "paperlint: --preset nope: unknown preset (available: paper-list, venue-list)\n")
+    }
+
     @Test func helpAndVersionExitZero() throws {
         let directory = try ScratchDirectory()
         let help = try paperlint(["check", "--help"], in: directory.path)

@@ -40,16 +40,30 @@ public struct Configuration: Sendable, Equatable {
     }
 
     /// True when entries under a heading with this text are not checked.
+    /// A trailing parenthetical is ignored: "Table of Content (ToC)" matches "Table of Content".
     public func skips(section heading: String) -> Bool {
-        let key = Self.sectionKey(heading)
-        return !key.isEmpty && skipSections.contains { Self.sectionKey($0) == key }
+        var keys = [Self.sectionKey(heading)]
+        if heading.hasSuffix(")"), let open = heading.lastIndex(of: "(") {
+            keys.append(Self.sectionKey(String(heading[..<open])))
+        }
+        return skipSections.contains { skipped in
+            let key = Self.sectionKey(skipped)
+            return !key.isEmpty && keys.contains(key)
+        }
     }
 
     /// Lowercased letters, digits and single spaces: "🔔 News" and "news" compare equal.
+    ///
+    /// Latin-1 and Latin Extended letters are dropped too: an emoji mis-decoded as
+    /// Windows-1252 ("ðŸ”” News") is still the News section. Both sides drop them alike.
     static func sectionKey(_ text: String) -> String {
         var out = ""
         var pendingSpace = false
         for character in text.lowercased() {
+            if let scalar = character.unicodeScalars.first, (0x80...0x24F).contains(scalar.value) {
+                pendingSpace = true
+                continue
+            }
             if character.isLetter || character.isNumber {
                 if pendingSpace && !out.isEmpty { out.append(" ") }
                 pendingSpace = false
