@@ -22,10 +22,12 @@ public struct ListItemBlock: Hashable, Sendable {
     public var depth: Int
 }
 
-/// A heading (ATX or setext) with its level and source line.
+/// A heading (ATX or setext) with its level, source lines and plain text.
 public struct HeadingBlock: Hashable, Sendable {
     public var level: Int
     public var lines: LineSpan
+    /// The rendered text: inline markup removed, entities and escapes decoded (`\&` → `&`).
+    public var text: String
 }
 
 /// The block structure of a Markdown document, as plain values.
@@ -36,8 +38,10 @@ public struct MarkdownBlocks: Sendable {
     public var headings: [HeadingBlock] = []
     public var paragraphs: [LineSpan] = []
     /// Regions whose bytes are not Markdown prose: fenced and indented code,
-    /// HTML blocks, tables. Rules leave them alone.
+    /// HTML blocks, tables, front matter. Rules leave them alone.
     public var opaque: [LineSpan] = []
+    /// YAML front matter (`---` … `---` at the very start), if any.
+    public var frontMatter: LineSpan?
 
     public init() {}
 
@@ -55,7 +59,17 @@ public struct MarkdownBlocks: Sendable {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        bytes.withUnsafeBufferPointer { buffer in
+        var start = 0
+        if let (span, end) = Self.frontMatter(in: bytes) {
+            // cmark would read front matter as a thematic break and a setext heading; feed it
+            // blank lines instead, so every later line keeps its number.
+            frontMatter = span
+            opaque.append(span)
+            let blanks = [CChar](repeating: 0x0A, count: span.last)
+            blanks.withUnsafeBufferPointer { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+            start = end
+        }
+        bytes[start...].withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                     cmark_parser_feed(parser, $0, buffer.count)
@@ -67,10 +81,33 @@ public struct MarkdownBlocks: Sendable {
         collect(root, lineIsBlank: lineIsBlank)
     }
 
+    /// Front matter: a first line `---`, up to a line `---` or `...`. Returns its lines and
+    /// the offset just past its closing line.
+    static func frontMatter(in bytes: [UInt8]) -> (LineSpan, Int)? {
+        func line(at start: Int) -> (content: ArraySlice<UInt8>, next: Int) {
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            var content = bytes[start..<end]
+            if content.last == 0x0D { content = content.dropLast() }
+            return (content, min(end + 1, bytes.count))
+        }
+        let dashes: [UInt8] = Array("---".utf8), dots: [UInt8] = Array("...".utf8)
+        var (first, offset) = line(at: 0)
+        guard Array(first) == dashes, offset < bytes.count else { return nil }
+        var number = 1
+        while offset < bytes.count {
+            (first, offset) = line(at: offset)
+            number += 1
+            if Array(first) == dashes || Array(first) == dots { return (LineSpan(1, number), offset) }
+        }
+        return nil
+    }
+
     private mutating func collect(_ root: OpaquePointer, lineIsBlank: (Int) -> Bool) {
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
         var listDepth = 0
+        var headingIndex: Int?
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -80,9 +117,17 @@ public struct MarkdownBlocks: Sendable {
                 if event == CMARK_EVENT_ENTER { listDepth += 1 } else if event == CMARK_EVENT_EXIT { listDepth -= 1 }
                 continue
             }
+            if type == CMARK_NODE_HEADING && event == CMARK_EVENT_EXIT { headingIndex = nil }
             guard event == CMARK_EVENT_ENTER else { continue }
-            // Inline nodes carry no reliable positions; the block layout is all we keep.
+            // Inline nodes carry no reliable positions; only a heading's text is kept from them.
             if type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_INLINE) {
+                if let headingIndex {
+                    if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                        headings[headingIndex].text += cmark_node_get_literal(node).flatMap { String(validatingCString: $0) } ?? ""
+                    } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                        headings[headingIndex].text += " "
+                    }
+                }
                 continue
             }
             let span = Self.span(of: node, lineIsBlank: lineIsBlank)
@@ -90,7 +135,8 @@ public struct MarkdownBlocks: Sendable {
             case CMARK_NODE_ITEM:
                 items.append(ListItemBlock(lines: span, depth: max(0, listDepth - 1)))
             case CMARK_NODE_HEADING:
-                headings.append(HeadingBlock(level: Int(cmark_node_get_heading_level(node)), lines: span))
+                headingIndex = headings.count
+                headings.append(HeadingBlock(level: Int(cmark_node_get_heading_level(node)), lines: span, text: ""))
             case CMARK_NODE_PARAGRAPH:
                 paragraphs.append(span)
             case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK:

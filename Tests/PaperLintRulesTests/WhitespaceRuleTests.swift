@@ -1,5 +1,6 @@
 import PaperLintCore
 import PaperLintRules
+import PaperLintTestSupport
 import Testing
 
 @Suite struct WhitespaceRuleTests {
@@ -42,30 +43,9 @@ import Testing
     }
 
     @Test func healthcareSampleHasExactlyTheKnownDoubleSpaces() throws {
-        let bytes = try sampleBytes()
+        let bytes = try Fixtures.bytes(Fixtures.healthcare)
         let document = Document(bytes: bytes)
         let lines = WhitespaceRule().check(document, .default).map { document.line(containing: $0.range.lowerBound) }
         #expect(lines == [161, 162])
     }
 }
-
-func sampleBytes() throws -> [UInt8] {
-    var url = #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
-    url = "/" + url + "/Examples/healthcare-README.md"
-    guard let file = fopen(url, "rb") else { throw SampleMissing() }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let count = fread(&buffer, 1, buffer.count, file)
-        if count <= 0 { break }
-        bytes += buffer[0..<count]
-    }
-    return bytes
-}
-
-struct SampleMissing: Error {}
-
-#if canImport(Glibc)
-import Glibc
-#endif

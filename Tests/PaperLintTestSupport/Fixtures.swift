@@ -12,6 +12,11 @@ public enum Fixtures {
     /// The bundled reference list.
     public static var healthcare: String { packageRoot + "/Examples/healthcare-README.md" }
 
+    /// The bytes of the file at `path`.
+    public static func bytes(_ path: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
     /// `../shared/samples/NAME`, or nil (with the reason) when the folder is absent.
     public static func sharedSample(_ name: String) -> String? {
         let path = packageRoot + "/../shared/samples/" + name

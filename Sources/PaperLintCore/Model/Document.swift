@@ -11,6 +11,10 @@ public final class Document: Sendable {
     public let lineStarts: [Int]
     /// Block layout from cmark-gfm.
     public let blocks: MarkdownBlocks
+    /// Headings in document order, with GitHub anchors.
+    public let headings: [Heading]
+    /// The preamble and one section per heading, in document order.
+    public let sections: [Section]
     /// Per-line facts (index = 1-based line number), see `LineFlags`.
     private let flags: [LineFlags]
 
@@ -31,6 +35,12 @@ public final class Document: Sendable {
         let blocks = MarkdownBlocks(parsing: bytes, lineIsBlank: blank)
         self.blocks = blocks
         self.flags = Self.lineFlags(blocks, lineCount: starts.count)
+        var slugger = Slugger()
+        let headings = blocks.headings.map {
+            Heading(level: $0.level, line: $0.lines.first, text: $0.text, slug: slugger.slug($0.text))
+        }
+        self.headings = headings
+        self.sections = Self.sections(headings, lineCount: starts.count)
     }
 
     /// Convenience for tests and examples.
