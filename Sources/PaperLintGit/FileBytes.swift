@@ -32,3 +32,42 @@ public enum FileBytes {
         return .success(bytes)
     }
 }
+
+/// Replaces a file all at once: the bytes go to a temporary file in the same directory,
+/// which is flushed and renamed over the target, so a reader (or a crash) sees either the
+/// old content or the new one, never a partial write. An existing file's mode is kept and
+/// a symlink is followed: its target is replaced, the link stays.
+public enum AtomicFile {
+    public static func write(_ bytes: [UInt8], to path: String) throws(FileBytes.Failure) {
+        let target = resolvedPath(path)
+        var mode: mode_t = 0o644
+        var info = stat()
+        if stat(target, &info) == 0 { mode = info.st_mode & 0o7777 }
+        var template = Array((target + ".paperlint-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { $0.baseAddress.map { mkstemp($0) } ?? -1 }
+        guard fd >= 0 else { throw FileBytes.Failure(code: errno) }
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == 0 && fchmod(fd, mode) != 0 { failure = errno }
+        if failure == 0 && fsync(fd) != 0 { failure = errno }
+        close(fd)
+        if failure == 0 && rename(temporary, target) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(temporary)
+            throw FileBytes.Failure(code: failure)
+        }
+    }
+}

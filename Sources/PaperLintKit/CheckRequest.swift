@@ -49,6 +49,9 @@ public struct CheckRequest: Sendable {
     /// `--preset NAME`, which wins over the configuration's `preset:`.
     public var preset: String?
 
+    /// The list file when neither a path nor the configuration names one.
+    public static let defaultList = "README.md"
+
     public init(
         paths: [String] = [], mode: LintMode? = nil, filter: DiffFilter = .added, failOn: FailOn = .error,
         currentDirectory: String, configPath: String? = nil, preset: String? = nil
