@@ -79,11 +79,14 @@ public enum Linter {
 
     /// Every enabled rule over `document` at its configured severity, resolved to positions and sorted.
     public static func lint(_ document: Document, path: String, _ configuration: Configuration) -> [ReportedDiagnostic] {
-        var found: [ReportedDiagnostic] = []
+        let suppressions = Suppressions(document)
+        var found = suppressions.problems.map { ReportedDiagnostic($0, path: path, in: document) }
         for rule in RuleCatalog.all {
             let description = rule.description
             guard let severity = configuration.severity(of: description.id, default: description.defaultSeverity) else { continue }
             for var diagnostic in rule.init().check(document, configuration) {
+                let line = document.line(containing: diagnostic.range.lowerBound)
+                if !suppressions.isEmpty && suppressions.isSuppressed(description.id, line: line) { continue }
                 diagnostic.severity = severity
                 found.append(ReportedDiagnostic(diagnostic, path: path, in: document))
             }
