@@ -141,6 +141,22 @@ import Testing
         #expect(unknown.error == "paperlint: --preset nope: unknown preset (available: paper-list, venue-list)\n")
     }
 
+    @Test func rulesAndExplain() throws {
+        let directory = try ScratchDirectory()
+        let list = try paperlint(["rules"], in: directory.path)
+        #expect(list.status == 0 && list.output.hasPrefix("whitespace  error    "))
+        let json = try paperlint(["rules", "--format", "json"], in: directory.path)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let rules = try #require(object["rules"] as? [[String: Any]])
+        #expect(rules.first?["id"] as? String == "whitespace")
+        #expect(Set(rules.first?.keys.map { $0 } ?? []) == ["id", "defaultSeverity", "summary", "rationale", "triggering", "nonTriggering", "corrections"])
+        let explain = try paperlint(["explain", "whitespace"], in: directory.path)
+        #expect(explain.status == 0 && explain.output.contains("Flagged (↓ marks each finding):"))
+        let unknown = try paperlint(["explain", "white_space"], in: directory.path)
+        #expect(unknown.status == 2)
+        #expect(unknown.error == "paperlint: unknown rule 'white_space'; did you mean 'whitespace'?; `paperlint rules` lists them\n")
+    }
+
     @Test func helpAndVersionExitZero() throws {
         let directory = try ScratchDirectory()
         let help = try paperlint(["check", "--help"], in: directory.path)

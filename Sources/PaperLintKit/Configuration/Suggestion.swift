@@ -43,3 +43,11 @@ enum Suggestion {
         return previous[b.count]
     }
 }
+
+/// "Did you mean …?" for the command line.
+public enum Suggestions {
+    /// "; did you mean 'x'?" or "".
+    public static func clause(_ word: String, _ candidates: [String]) -> String {
+        Suggestion.clause(for: word, in: candidates)
+    }
+}
