@@ -161,6 +161,8 @@ public struct EntryDeviation: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// No `[YYYY/MM]`-like date at the start.
         case missingDate
+        /// Emoji, badges or words between the list marker and the date (`- 🔥 [2023/10] …`).
+        case textBeforeDate
         /// A date in a recognised variant form (`[2023-10]`, `[2023/9]`, `[2023]`, `[2023/10/05]`).
         case dateVariant
         /// Brackets that look like a date but are not one (`[2023/13]`, `[23/10]`).

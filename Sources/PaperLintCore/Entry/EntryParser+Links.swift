@@ -1,0 +1,160 @@
+extension EntryParser.Scanner {
+    /// What starts at a `[` or `![`.
+    enum LinkScan {
+        /// A link; `strayBracket` is the offset of an extra `[` before it that never closes
+        /// (`[[paper](url)` missing its final `]`).
+        case link(EntryLink, strayBracket: Int?)
+        /// An image or a linked image (badges): text, not a link. `end` is just past it.
+        case image(end: Int)
+        /// The `[` or `(` at this offset never closes on the entry.
+        case unclosed(at: Int)
+    }
+
+    /// The links from the current position to the end of the entry, and the bytes between them.
+    ///
+    /// Text before the first link is `.other` with `gapDeviation`; text after the last one is
+    /// `.other` with `.trailingText`. An unclosed bracket ends the scan: the rest is `.other`.
+    mutating func parseLinks(gapDeviation: EntryDeviation.Kind?) -> (links: [EntryLink], separators: [Range<Int>]) {
+        var links: [EntryLink] = []
+        var separators: [Range<Int>] = []
+        var index = emitted
+        scan: while index < end {
+            let current = byte(index)
+            if current == ASCII.backslash {
+                index += 2
+                continue
+            }
+            guard current == ASCII.openBracket || (current == ASCII.exclamation && byte(index + 1) == ASCII.openBracket)
+            else {
+                index += 1
+                continue
+            }
+            switch scanLink(at: index) {
+            case .image(let after):
+                index = after
+            case .unclosed(let at):
+                deviate(.unbalancedBrackets, at..<at + 1)
+                break scan
+            case .link(let link, let stray):
+                let textEnd = stray ?? link.range.lowerBound
+                if let previous = links.last {
+                    separators.append(previous.range.upperBound..<link.range.lowerBound)
+                    emit(.separator, to: textEnd)
+                } else {
+                    let gap = emitGap(to: textEnd, kind: .other)
+                    if let gapDeviation, !gap.isEmpty { deviate(gapDeviation, gap) }
+                }
+                if let stray {
+                    emit(.other, to: stray + 1)
+                    deviate(.unbalancedBrackets, stray..<stray + 1)
+                }
+                emit(.link, to: link.range.upperBound)
+                if link.syntax != .innerURL { deviate(.linkSyntax, link.range) }
+                links.append(link)
+                index = link.range.upperBound
+            }
+        }
+        let rest = emitGap(to: end, kind: .other)
+        if links.isEmpty {
+            if let gapDeviation, !rest.isEmpty { deviate(gapDeviation, rest) }
+            deviate(.noLinks, end..<end)
+        } else if !rest.isEmpty {
+            deviate(.trailingText, rest)
+        }
+        return (links, separators)
+    }
+
+    /// Reads the link, image or unclosed bracket at `open` (a `[`, or the `!` of `![`).
+    ///
+    /// Labels end at the first unescaped `]`; URLs end at the `)` that balances their `(`.
+    /// Every byte read is either consumed by the result or, for `.unclosed`, ends the scan.
+    mutating func scanLink(at open: Int) -> LinkScan {
+        if byte(open) == ASCII.exclamation {
+            guard let labelEnd = find(ASCII.closeBracket, from: open + 2) else { return .unclosed(at: open + 1) }
+            guard byte(labelEnd + 1) == ASCII.openParen else { return .image(end: labelEnd + 1) }
+            guard let paren = closingParen(from: labelEnd + 1) else { return .unclosed(at: labelEnd + 1) }
+            return .image(end: paren + 1)
+        }
+        if byte(open + 1) == ASCII.exclamation && byte(open + 2) == ASCII.openBracket {
+            // `[![badge](image)](target)`
+            switch scanLink(at: open + 1) {
+            case .unclosed(let at):
+                return .unclosed(at: at)
+            case .image(let after) where byte(after) == ASCII.closeBracket && byte(after + 1) == ASCII.openParen:
+                guard let paren = closingParen(from: after + 1) else { return .unclosed(at: after + 1) }
+                return .image(end: paren + 1)
+            default:
+                break
+            }
+        }
+        if byte(open + 1) == ASCII.openBracket {
+            return doubleBracketLink(at: open)
+        }
+        guard let labelEnd = find(ASCII.closeBracket, from: open + 1) else { return .unclosed(at: open) }
+        let label = open + 1..<labelEnd
+        guard byte(labelEnd + 1) == ASCII.openParen else {
+            return .link(EntryLink(range: open..<labelEnd + 1, label: label, url: nil, syntax: .bare), strayBracket: nil)
+        }
+        guard let paren = closingParen(from: labelEnd + 1) else { return .unclosed(at: labelEnd + 1) }
+        let link = EntryLink(range: open..<paren + 1, label: label, url: labelEnd + 2..<paren, syntax: .plain)
+        return .link(link, strayBracket: nil)
+    }
+
+    /// `[[label](url)]`, `[[label]](url)`, `[[label]]`, or a single-bracket link after a stray `[`.
+    private mutating func doubleBracketLink(at open: Int) -> LinkScan {
+        let labelStart = open + 2
+        guard let labelEnd = find(ASCII.closeBracket, from: labelStart) else { return .unclosed(at: open) }
+        let label = labelStart..<labelEnd
+        let after = labelEnd + 1
+        let next = byte(after)
+        if next == ASCII.openParen {
+            guard let paren = closingParen(from: after) else { return .unclosed(at: after) }
+            let url = after + 1..<paren
+            if byte(paren + 1) == ASCII.closeBracket {
+                return .link(EntryLink(range: open..<paren + 2, label: label, url: url, syntax: .innerURL), strayBracket: nil)
+            }
+            return .link(EntryLink(range: open + 1..<paren + 1, label: label, url: url, syntax: .plain), strayBracket: open)
+        }
+        if next == ASCII.closeBracket {
+            guard byte(after + 1) == ASCII.openParen else {
+                return .link(EntryLink(range: open..<after + 1, label: label, url: nil, syntax: .bare), strayBracket: nil)
+            }
+            guard let paren = closingParen(from: after + 1) else { return .unclosed(at: after + 1) }
+            let link = EntryLink(range: open..<paren + 1, label: label, url: after + 2..<paren, syntax: .outerURL)
+            return .link(link, strayBracket: nil)
+        }
+        return .link(EntryLink(range: open + 1..<after, label: label, url: nil, syntax: .bare), strayBracket: open)
+    }
+
+    /// The first unescaped `target` at or after `index`.
+    private mutating func find(_ target: UInt8, from index: Int) -> Int? {
+        var index = index
+        while index < end {
+            let current = byte(index)
+            if current == target { return index }
+            index += current == ASCII.backslash ? 2 : 1
+        }
+        return nil
+    }
+
+    /// The `)` that balances the `(` at `open`, skipping escaped parentheses.
+    private mutating func closingParen(from open: Int) -> Int? {
+        var depth = 0
+        var index = open
+        while index < end {
+            let current = byte(index)
+            if current == ASCII.backslash {
+                index += 2
+                continue
+            }
+            if current == ASCII.openParen {
+                depth += 1
+            } else if current == ASCII.closeParen {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,262 @@
+/// Parses list items into `Entry` values.
+///
+/// The template is
+///
+///     MARKER [PREFIX] DATE SP TITLE SP AUTHORS SP LINK (SEP LINK)* [TRAILING]
+///     - [2023/10] **Title** *A. Author et al. arXiv.* [[paper](url)] [[code](url)]
+///
+/// and every departure from it is kept, located, as an `EntryDeviation`: the parser never
+/// rejects an item. ToC links, news bullets and prose items become entries too, mostly made of
+/// `.other` parts; `Entry.isPaper` tells them apart.
+///
+/// The parser reads UTF-8 bytes and compares only ASCII bytes, so every part boundary falls
+/// between scalars. It runs in time linear in the item's length: each lookahead either consumes
+/// what it read or ends the scan (an unclosed bracket makes the rest of the item `.other`).
+public enum EntryParser {
+    /// Parses one list item.
+    ///
+    /// - Parameters:
+    ///   - bytes: the document's bytes.
+    ///   - range: bytes from the list marker (after indentation) to the end of the item's last
+    ///     line, without its line terminator. It is clamped to `bytes`.
+    ///   - line: 1-based line of the item's first line.
+    ///   - lastLine: 1-based line of the item's last line.
+    /// - Returns: an entry whose `parts` cover `range` exactly. Never traps, never throws.
+    public static func parse(_ bytes: [UInt8], range: Range<Int>, line: Int, lastLine: Int) -> Entry {
+        parseCounting(bytes, range: range, line: line, lastLine: lastLine).entry
+    }
+
+    /// Every list item of `document` as an `Entry`, in document order.
+    ///
+    /// An entry starts at the list marker of the item's first line and ends before the first
+    /// later line that starts another list item (a nested item is an entry of its own); trailing
+    /// blank lines are dropped. Continuation lines belong to the entry.
+    public static func entries(in document: Document) -> [Entry] {
+        let bytes = document.bytes
+        let lineCount = document.lineCount
+        var entries: [Entry] = []
+        entries.reserveCapacity(document.blocks.items.count)
+        // Items that open on the same line (`- - nested`) share it: each starts after the
+        // marker of the one before.
+        var previousLine = 0
+        var previousMarkerEnd = 0
+        for item in document.blocks.items {
+            let first = item.lines.first
+            guard first >= 1 && first <= lineCount else { continue }
+            var last = min(item.lines.last, lineCount)
+            var next = first + 1
+            while next <= last {
+                if document.isListItemStart(next) {
+                    last = next - 1
+                    break
+                }
+                next += 1
+            }
+            while last > first && isBlank(bytes, document.contentRange(ofLine: last)) { last -= 1 }
+
+            let firstLine = document.contentRange(ofLine: first)
+            var start = firstLine.lowerBound
+            if first == previousLine && previousMarkerEnd > start && previousMarkerEnd <= firstLine.upperBound {
+                start = previousMarkerEnd
+            }
+            // Indentation, and the `>` of a block quote holding the list.
+            while start < firstLine.upperBound && isIndentation(bytes[start]) { start += 1 }
+            let end = max(start, document.contentRange(ofLine: last).upperBound)
+            let entry = parse(bytes, range: start..<end, line: first, lastLine: last)
+            previousLine = first
+            previousMarkerEnd = entry.marker.upperBound
+            entries.append(entry)
+        }
+        return entries
+    }
+
+    /// `parse` plus the number of bytes the scanner examined; tests bound it to prove linearity.
+    static func parseCounting(
+        _ bytes: [UInt8], range: Range<Int>, line: Int, lastLine: Int
+    ) -> (entry: Entry, steps: Int) {
+        let lower = min(max(range.lowerBound, 0), bytes.count)
+        let upper = min(max(range.upperBound, lower), bytes.count)
+        var scanner = Scanner(bytes: bytes, start: lower, end: upper)
+        let entry = scanner.parseEntry(line: line, lastLine: lastLine)
+        return (entry, scanner.steps)
+    }
+
+    private static func isBlank(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        bytes[range].allSatisfy { $0 == ASCII.space || $0 == ASCII.tab }
+    }
+
+    private static func isIndentation(_ byte: UInt8) -> Bool {
+        byte == ASCII.space || byte == ASCII.tab || byte == ASCII.greaterThan
+    }
+}
+
+extension EntryParser {
+    /// The state of parsing one item: a cursor over its bytes and the parts emitted so far.
+    ///
+    /// Parts are only ever appended through `emit`, which continues where the previous part
+    /// ended, so they are contiguous and ordered by construction.
+    struct Scanner {
+        let bytes: [UInt8]
+        let start: Int
+        let end: Int
+        /// Bytes examined, counting re-reads.
+        private(set) var steps = 0
+        private(set) var parts: [EntryPart] = []
+        var deviations: [EntryDeviation] = []
+        /// Everything before this offset is covered by `parts`.
+        private(set) var emitted: Int
+
+        init(bytes: [UInt8], start: Int, end: Int) {
+            self.bytes = bytes
+            self.start = start
+            self.end = end
+            self.emitted = start
+            parts.reserveCapacity(16)
+        }
+
+        /// The byte at `index`, or 0 outside the item (0 matches no byte the grammar looks for).
+        mutating func byte(_ index: Int) -> UInt8 {
+            steps += 1
+            guard index >= start && index < end else { return 0 }
+            return bytes[index]
+        }
+
+        mutating func parseEntry(line: Int, lastLine: Int) -> Entry {
+            let marker = parseMarker()
+            let (date, hasPrefix) = parseDate()
+            var title: EntryTitle?
+            var authors: EntryAuthors?
+            var links: [EntryLink] = []
+            var separators: [Range<Int>] = []
+            if hasPrefix && !startsBold(at: skipSpace(from: emitted)) {
+                // A news bullet (`- 💥 [2023/11/06] We released …`): prose, not a paper.
+                emitGap(to: end, kind: .other)
+            } else {
+                title = parseTitle()
+                authors = parseAuthors()
+                let gapKind: EntryDeviation.Kind? =
+                    authors != nil ? .textAfterAuthors : title != nil ? .textAfterTitle : nil
+                (links, separators) = parseLinks(gapDeviation: gapKind)
+            }
+            emit(.other, to: end)
+            return Entry(
+                line: line, lastLine: lastLine, range: start..<end, marker: marker, parts: parts, date: date,
+                title: title, authors: authors, links: links, separators: separators,
+                deviations: sortedDeviations())
+        }
+
+        /// `-`, `*`, `+`, or up to nine digits and `.` or `)`, then the blanks after it.
+        mutating func parseMarker() -> Range<Int> {
+            var index = start
+            let first = byte(index)
+            if first == ASCII.hyphen || first == ASCII.asterisk || first == ASCII.plus {
+                index += 1
+            } else if ASCII.isDigit(first) {
+                var digits = 0
+                while digits < 9 && index < end && ASCII.isDigit(byte(index)) {
+                    index += 1
+                    digits += 1
+                }
+                let delimiter = byte(index)
+                guard delimiter == ASCII.period || delimiter == ASCII.closeParen else { return start..<start }
+                index += 1
+            } else {
+                return start..<start
+            }
+            guard index == end || ASCII.isSpace(byte(index)) else { return start..<start }
+            while index < end && ASCII.isBlank(byte(index)) { index += 1 }
+            emit(.marker, to: index)
+            return start..<index
+        }
+
+        // MARK: Emitting parts
+
+        /// Covers `emitted..<upper` with parts of `kind`; runs of blanks that hold a newline
+        /// become `.lineBreak` parts.
+        mutating func emit(_ kind: EntryPart.Kind, to upper: Int) {
+            let upper = min(upper, end)
+            guard upper > emitted else { return }
+            var segment = emitted
+            var index = emitted
+            while index < upper {
+                guard ASCII.isSpace(byte(index)) else {
+                    index += 1
+                    continue
+                }
+                var runEnd = index
+                var hasNewline = false
+                while runEnd < upper {
+                    let next = byte(runEnd)
+                    guard ASCII.isSpace(next) else { break }
+                    if next == ASCII.newline { hasNewline = true }
+                    runEnd += 1
+                }
+                if hasNewline {
+                    append(kind, segment..<index)
+                    append(.lineBreak, index..<runEnd)
+                    segment = runEnd
+                }
+                index = runEnd
+            }
+            append(kind, segment..<upper)
+            emitted = upper
+        }
+
+        /// Covers `emitted..<upper`: leading and trailing blanks as `.space`, the rest as `kind`.
+        /// Returns the range of the non-blank middle (empty when the gap is blank).
+        @discardableResult
+        mutating func emitGap(to upper: Int, kind: EntryPart.Kind) -> Range<Int> {
+            let upper = min(upper, end)
+            guard upper > emitted else { return emitted..<emitted }
+            var low = emitted
+            while low < upper && ASCII.isSpace(byte(low)) { low += 1 }
+            let high = trimSpace(upper, floor: low)
+            emit(.space, to: low)
+            emit(kind, to: high)
+            emit(.space, to: upper)
+            return low..<high
+        }
+
+        private mutating func append(_ kind: EntryPart.Kind, _ range: Range<Int>) {
+            guard !range.isEmpty else { return }
+            if let last = parts.last, last.kind == kind, last.range.upperBound == range.lowerBound,
+                kind == .space || kind == .other || kind == .lineBreak
+            {
+                parts[parts.count - 1].range = last.range.lowerBound..<range.upperBound
+            } else {
+                parts.append(EntryPart(kind, range))
+            }
+        }
+
+        mutating func deviate(_ kind: EntryDeviation.Kind, _ range: Range<Int>) {
+            deviations.append(EntryDeviation(kind, range))
+        }
+
+        /// Deviations by position; those at the same offset keep the order they were found in.
+        private func sortedDeviations() -> [EntryDeviation] {
+            deviations.enumerated()
+                .sorted { ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset) }
+                .map(\.element)
+        }
+
+        // MARK: Small scans
+
+        /// The first offset at or after `index` that is not a blank or line break.
+        mutating func skipSpace(from index: Int) -> Int {
+            var index = index
+            while index < end && ASCII.isSpace(byte(index)) { index += 1 }
+            return index
+        }
+
+        /// `upper` moved back over blanks and line breaks, not below `floor`.
+        mutating func trimSpace(_ upper: Int, floor: Int) -> Int {
+            var upper = upper
+            while upper > floor && ASCII.isSpace(byte(upper - 1)) { upper -= 1 }
+            return upper
+        }
+
+        mutating func startsBold(at index: Int) -> Bool {
+            byte(index) == ASCII.asterisk && byte(index + 1) == ASCII.asterisk
+        }
+    }
+}
