@@ -1,4 +1,5 @@
 import PaperLintMarkdown
+import Synchronization
 
 /// A Markdown file as UTF-8 bytes, with a line table and its block structure.
 ///
@@ -17,6 +18,23 @@ public final class Document: Sendable {
     public let sections: [Section]
     /// Per-line facts (index = 1-based line number), see `LineFlags`.
     private let flags: [LineFlags]
+    /// Parsed on first use: a run whose rules need no entries never pays for them.
+    private let entryCache = Mutex<[Entry]?>(nil)
+
+    /// Every list item parsed as an entry, in document order (see `EntryParser`).
+    public var entries: [Entry] {
+        entryCache.withLock { cache in
+            if let cache { return cache }
+            let parsed = EntryParser.entries(in: self)
+            cache = parsed
+            return parsed
+        }
+    }
+
+    /// The text of a byte range (for messages and replacements).
+    public func string(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
 
     /// Creates a document; `bytes` must already be valid UTF-8 (see `UTF8Check`).
     public init(bytes: [UInt8]) {

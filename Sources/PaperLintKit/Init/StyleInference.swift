@@ -1,0 +1,166 @@
+import PaperLintCore
+
+/// Infers a list's house style from its own entries by majority vote (`paperlint init`).
+///
+/// Each key keeps its evidence, e.g. "`] [[`: 58, `][[`: 41", so a maintainer sees why a
+/// value was chosen before writing it.
+public struct StyleInference: Sendable {
+    /// One inferred key: its YAML path, value and the counts behind it.
+    public struct Finding: Sendable, Equatable {
+        public var key: String
+        public var value: String
+        public var evidence: String
+    }
+
+    public var path: String
+    /// Set when the list is not `README.md` at the root: written as `files:`.
+    public var files: [String]?
+    public var paperEntries: Int
+    /// Inferred keys, in the order they are written.
+    public var findings: [Finding]
+    /// The configuration written: the closest preset with the inferred keys applied.
+    public var configuration: Configuration
+    /// Labels the list uses that no preset vocabulary knows, with their counts.
+    public var unknownLabels: [(String, Int)]
+    /// Labels as written, with counts ("paper: 90, code: 66").
+    public var labelEvidence: String
+
+    public func value(_ key: String) -> String? { findings.first { $0.key == key }?.value }
+
+    /// Infers the style of `document`; presets are compared key by key to pick the closest.
+    public static func infer(_ document: Document, path: String, presets: [Configuration]) -> StyleInference {
+        var tallies = Tallies()
+        let base = presets.first ?? .default
+        for entry in document.entries where entry.isPaper && !skipped(entry, in: document, base) {
+            tallies.add(entry, document)
+        }
+        tallies.addOrder(document, skipping: base)
+
+        var findings: [Finding] = []
+        func record<Value: StyleChoice>(_ key: String, _ tally: Tally<Value>, _ name: (Value) -> String) -> Value? {
+            guard let winner = tally.winner else { return nil }
+            findings.append(Finding(key: key, value: winner.rawValue, evidence: tally.evidence(name)))
+            return winner
+        }
+        var style = HouseStyle()
+        style.date = record("entry.date", tallies.date) { "[\($0.rawValue)]" } ?? style.date
+        style.title = record("entry.title", tallies.title) { ["bold": "**Title**", "italic": "*Title*"][$0.rawValue] ?? "plain Title" } ?? style.title
+        style.titlePeriod = record("entry.title-period", tallies.titlePeriod) { $0 == .require ? "ends with '.'" : "no final '.'" } ?? .auto
+        style.authors = record("entry.authors", tallies.authors) {
+            ["authors-venue": "*Authors. Venue.*", "venue": "*Venue*", "none": "no italic segment"][$0.rawValue] ?? $0.rawValue
+        } ?? style.authors
+        style.linkSyntax = record("entry.link-syntax", tallies.linkSyntax) { "`\($0.rawValue)`" } ?? style.linkSyntax
+        style.linkSeparator = record("entry.link-separator", tallies.separator) { $0 == .space ? "`] [[`" : "`][[`" } ?? .auto
+        style.arxivForm = record("entry.arxiv-form", tallies.arxiv) { "arxiv.org/\($0.rawValue)/…" } ?? .auto
+        let order = record("order", tallies.order) { "\($0.rawValue) sections" } ?? .auto
+
+        // The closest preset: most inferred keys equal to its own.
+        let closest = presets.max { agreement($0.style, style) < agreement($1.style, style) } ?? base
+        var configuration = closest
+        configuration.style = style
+        configuration.order = order == .auto ? closest.order : order
+
+        let known = Set(presets.flatMap { preset in preset.labels.order + preset.labels.aliases.keys.map { $0.lowercased() } })
+        let unknown = tallies.labels.order
+            .filter { closest.labels.canonical($0) == nil && !known.contains($0.lowercased()) }
+            .map { ($0, tallies.labels.counts[$0] ?? 0) }
+        return StyleInference(
+            path: path, files: nil, paperEntries: tallies.entries, findings: findings, configuration: configuration,
+            unknownLabels: unknown, labelEvidence: tallies.labels.evidence { $0 })
+    }
+
+    private static func agreement(_ a: HouseStyle, _ b: HouseStyle) -> Int {
+        [a.date == b.date, a.title == b.title, a.titlePeriod == b.titlePeriod || a.titlePeriod == .auto,
+         a.authors == b.authors, a.linkSyntax == b.linkSyntax || a.linkSyntax == .auto,
+         a.linkSeparator == b.linkSeparator || a.linkSeparator == .auto].count { $0 }
+    }
+
+    /// Entries directly under a skipped heading (News, ToC …) do not vote. Only the innermost
+    /// heading counts: in some lists "## Content" holds the ToC and, below it, every paper section.
+    static func skipped(_ entry: Entry, in document: Document, _ configuration: Configuration) -> Bool {
+        document.headingPath(containing: entry.line).first.map { configuration.skips(section: $0.text) } ?? false
+    }
+}
+
+/// The vote counters of every key.
+private struct Tallies {
+    var entries = 0
+    var date = Tally<DateStyle>()
+    var title = Tally<TitleStyle>()
+    var titlePeriod = Tally<Requirement>()
+    var authors = Tally<AuthorStyle>()
+    var linkSyntax = Tally<LinkSyntaxStyle>()
+    var separator = Tally<LinkSeparatorStyle>()
+    var arxiv = Tally<ArxivForm>()
+    var order = Tally<OrderDirection>()
+    var labels = Tally<String>()
+
+    mutating func add(_ entry: Entry, _ document: Document) {
+        let bytes = document.bytes
+        entries += 1
+        if let form = entry.date?.form {
+            switch form {
+            case .yearMonth, .dashed, .singleDigitMonth: date.add(.yearMonth)
+            case .yearMonthDay: date.add(.yearMonthDay)
+            case .year: date.add(.year)
+            }
+        }
+        if let markup = entry.title?.markup {
+            title.add(TitleStyle(rawValue: markup.rawValue) ?? .plain)
+        }
+        if let text = entry.title?.text, !text.isEmpty {
+            titlePeriod.add(bytes[text.upperBound - 1] == UInt8(ascii: ".") ? .require : .forbid)
+        }
+        if let segment = entry.authors {
+            authors.add(Self.looksLikeAuthors(bytes[segment.text]) ? .authorsVenue : .venue)
+        } else {
+            authors.add(.none)
+        }
+        for link in entry.links {
+            switch link.syntax {
+            case .innerURL: linkSyntax.add(.innerURL)
+            case .outerURL: linkSyntax.add(.outerURL)
+            case .plain: linkSyntax.add(.plain)
+            case .bare: break
+            }
+            labels.add(String(decoding: bytes[link.label], as: UTF8.self))
+            if let url = link.url, let form = Self.arxivForm(bytes[url]) { arxiv.add(form) }
+        }
+        for separator in entry.separators {
+            let blank = bytes[separator].allSatisfy { $0 == UInt8(ascii: " ") }
+            guard blank, separator.count <= 1 else { continue }
+            separator.isEmpty ? self.separator.add(.none) : self.separator.add(.space)
+        }
+    }
+
+    /// One vote per section with at least two dated entries in a consistent-enough order.
+    mutating func addOrder(_ document: Document, skipping configuration: Configuration) {
+        var keysBySection: [Int: [Int]] = [:]
+        for entry in document.entries where entry.isPaper && !StyleInference.skipped(entry, in: document, configuration) {
+            guard let key = entry.date?.sortKey else { continue }
+            keysBySection[document.sectionIndex(containing: entry.line), default: []].append(key)
+        }
+        for section in keysBySection.keys.sorted() {
+            guard let keys = keysBySection[section], keys.count >= 2 else { continue }
+            var newer = 0, older = 0
+            for (a, b) in zip(keys, keys.dropFirst()) {
+                if b < a { newer += 1 } else if b > a { older += 1 }
+            }
+            if newer > older { order.add(.newestFirst) } else if older > newer { order.add(.oldestFirst) }
+        }
+    }
+
+    /// `*Zeming Chen et al. NeurIPS 2023.*` names people; `*NeurIPS 2023*` only a venue.
+    static func looksLikeAuthors(_ text: ArraySlice<UInt8>) -> Bool {
+        let string = String(decoding: text, as: UTF8.self)
+        return string.hasSuffix(".") || string.contains(" et al") || string.contains(", ")
+    }
+
+    static func arxivForm(_ url: ArraySlice<UInt8>) -> ArxivForm? {
+        let string = String(decoding: url, as: UTF8.self)
+        guard string.contains("arxiv.org/") else { return nil }
+        if string.contains("/abs/") { return .abs }
+        if string.contains("/pdf/") { return .pdf }
+        return nil
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import PaperLintCore
+import PaperLintKit
+import PaperLintTestSupport
+import Testing
+
+/// `paperlint init` on the three sample lists must infer what SOURCES.md says of each.
+@Suite struct InitTests {
+    func infer(_ path: String) throws -> StyleInference {
+        try Initializer.run(path: path, currentDirectory: "/", write: false, force: false).inference
+    }
+
+    @Test func healthcareIsThePaperListStyle() throws {
+        let inference = try infer(Fixtures.healthcare)
+        #expect(inference.configuration.presetName == "paper-list")
+        #expect(inference.value("order") == "newest-first")
+        #expect(inference.value("entry.link-syntax") == "[[label](url)]")
+        #expect(inference.value("entry.authors") == "authors-venue")
+        #expect(inference.value("entry.title") == "bold")
+        // The list mixes both separators; the majority wins and the counts show the mix.
+        #expect(inference.value("entry.link-separator") == "space")
+        #expect(inference.findings.first { $0.key == "entry.link-separator" }?.evidence == "`] [[`: 48, `][[`: 3")
+        #expect(inference.labelEvidence == "paper: 90, code: 66, blog: 4, demo: 1")
+        #expect(inference.paperEntries == 110)
+    }
+
+    @Test(.enabled(if: Fixtures.sharedSample("agent-papers-README.md") != nil, "../shared/samples absent: skipped"))
+    func agentPapersEndTitlesWithPeriods() throws {
+        let inference = try infer(try #require(Fixtures.sharedSample("agent-papers-README.md")))
+        #expect(inference.configuration.presetName == "paper-list")
+        #expect(inference.value("order") == "newest-first")
+        #expect(inference.value("entry.title-period") == "require")
+        #expect(inference.value("entry.link-syntax") == "[[label](url)]")
+        #expect(inference.labelEvidence.contains("project page: 35"))
+        #expect(inference.unknownLabels.map(\.0) == ["codes and platform", "data viewer"])
+    }
+
+    @Test(.enabled(if: Fixtures.sharedSample("game-agent-papers-README.md") != nil, "../shared/samples absent: skipped"))
+    func gameAgentPapersAreTheVenueVariant() throws {
+        let inference = try infer(try #require(Fixtures.sharedSample("game-agent-papers-README.md")))
+        #expect(inference.configuration.presetName == "venue-list")
+        #expect(inference.value("order") == "oldest-first")
+        #expect(inference.value("entry.authors") == "venue")
+        #expect(inference.value("entry.link-separator") == "none")
+        // SOURCES.md describes the links as [[paper]](url); the list's own majority is [[paper](url)].
+        #expect(inference.value("entry.link-syntax") == "[[label](url)]")
+        #expect(inference.findings.first { $0.key == "entry.link-syntax" }?.evidence.contains("`[[label]](url)`: 21") == true)
+        #expect(inference.paperEntries == 126)
+    }
+
+    @Test func printedConfigurationLoadsBack() throws {
+        for path in [Fixtures.healthcare] + ["agent-papers-README.md", "game-agent-papers-README.md"].compactMap(Fixtures.sharedSample) {
+            let inference = try infer(path)
+            let loaded = try ConfigurationLoader.load(text: inference.yaml)
+            #expect(loaded.style == inference.configuration.style, "\(path)")
+            #expect(loaded.order == inference.configuration.order)
+            #expect(loaded.presetName == inference.configuration.presetName)
+        }
+    }
+
+    @Test func writeCreatesTheFileAndRefusesToReplaceIt() throws {
+        let repo = try ScratchRepository()
+        try repo.write("docs/LIST.md", try String(contentsOfFile: Fixtures.healthcare, encoding: .utf8))
+        let outcome = try Initializer.run(path: "docs/LIST.md", currentDirectory: repo.path, write: true, force: false)
+        #expect(outcome.wrote)
+        let written = String(decoding: try repo.read(".paperlint.yml"), as: UTF8.self)
+        #expect(written == outcome.inference.yaml)
+        #expect(written.contains("files: [docs/LIST.md]"))
+        // check now finds the list without arguments.
+        let report = try Linter.check(CheckRequest(mode: .all, currentDirectory: repo.path))
+        #expect(report.files.map(\.path) == ["docs/LIST.md"])
+        do {
+            _ = try Initializer.run(path: "docs/LIST.md", currentDirectory: repo.path, write: true, force: false)
+            Issue.record("expected a refusal")
+        } catch {
+            #expect(error.message.hasPrefix(".paperlint.yml: already exists at "))
+        }
+        #expect(try Initializer.run(path: "docs/LIST.md", currentDirectory: repo.path, write: true, force: true).wrote)
+    }
+}
