@@ -1,7 +1,18 @@
 import PaperLintCore
 import PaperLintGit
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension Linter {
+    /// The current month in UTC, for rules that reject dates in the future.
+    static func currentMonth() -> YearMonth {
+        var now = time(nil)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        return YearMonth(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1)
+    }
+
     /// `--config FILE`, else `.paperlint.yml` in `root` when it exists, else the preset alone.
     static func loadConfiguration(_ request: CheckRequest, root: String) throws(PaperLintError) -> Configuration {
         if let explicit = try explicitConfiguration(request) { return explicit }

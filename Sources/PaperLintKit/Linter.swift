@@ -39,7 +39,8 @@ public enum Linter {
         let mode = request.mode ?? (root == nil ? .all : .worktree)
         switch mode {
         case .all:
-            let configuration = try loadConfiguration(request, root: root ?? request.currentDirectory)
+            var configuration = try loadConfiguration(request, root: root ?? request.currentDirectory)
+            configuration.today = currentMonth()
             var report = LintReport(files: [], notes: [], failOn: request.failOn, configuration: configuration)
             for target in diskTargets(request, configuration: configuration, root: root) {
                 let document = try readDocument(target.absolute, displayPath: target.display)
@@ -51,7 +52,8 @@ public enum Linter {
             let source = try diffSource(mode)
             let repository: Repository
             do { repository = try Repository.discover(from: request.currentDirectory) } catch { throw PaperLintError(error) }
-            let configuration = try loadConfiguration(request, repository: repository, source: source)
+            var configuration = try loadConfiguration(request, repository: repository, source: source)
+            configuration.today = currentMonth()
             var report = LintReport(files: [], notes: [], failOn: request.failOn, configuration: configuration)
             let paths: [String]
             do {

@@ -1,3 +1,17 @@
+/// A calendar month.
+public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public init(year: Int, month: Int) {
+        self.year = year
+        self.month = month
+    }
+    public static func < (a: YearMonth, b: YearMonth) -> Bool { (a.year, a.month) < (b.year, b.month) }
+    /// Whole months from `self` to `other` (negative when `other` is earlier).
+    public func months(to other: YearMonth) -> Int { (other.year - year) * 12 + (other.month - month) }
+    public var description: String { "\(year)/\(month < 10 ? "0" : "")\(month)" }
+}
+
 /// A list's house style and the linter settings, resolved from a preset and `.paperlint.yml`.
 ///
 /// Pure values: loading and validating YAML happens in PaperLintKit.
@@ -14,6 +28,9 @@ public struct Configuration: Sendable, Equatable {
     public var skipSections: [String]
     /// Severity overrides by rule id; a rule mapped to nil is off.
     public var severities: [String: Severity?]
+    /// The current month, for "date in the future" checks. Rules read no clock: the engine
+    /// sets this; nil disables those checks (rule examples).
+    public var today: YearMonth?
 
     public init(
         presetName: String, files: [String] = ["README.md"], style: HouseStyle = HouseStyle(),

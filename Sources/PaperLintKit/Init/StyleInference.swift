@@ -31,9 +31,7 @@ public struct StyleInference: Sendable {
     public static func infer(_ document: Document, path: String, presets: [Configuration]) -> StyleInference {
         var tallies = Tallies()
         let base = presets.first ?? .default
-        for entry in document.entries where entry.isPaper && !skipped(entry, in: document, base) {
-            tallies.add(entry, document)
-        }
+        for entry in document.paperEntries(base) { tallies.add(entry, document) }
         tallies.addOrder(document, skipping: base)
 
         var findings: [Finding] = []
@@ -73,12 +71,6 @@ public struct StyleInference: Sendable {
         [a.date == b.date, a.title == b.title, a.titlePeriod == b.titlePeriod || a.titlePeriod == .auto,
          a.authors == b.authors, a.linkSyntax == b.linkSyntax || a.linkSyntax == .auto,
          a.linkSeparator == b.linkSeparator || a.linkSeparator == .auto].count { $0 }
-    }
-
-    /// Entries directly under a skipped heading (News, ToC …) do not vote. Only the innermost
-    /// heading counts: in some lists "## Content" holds the ToC and, below it, every paper section.
-    static func skipped(_ entry: Entry, in document: Document, _ configuration: Configuration) -> Bool {
-        document.headingPath(containing: entry.line).first.map { configuration.skips(section: $0.text) } ?? false
     }
 }
 
@@ -136,7 +128,7 @@ private struct Tallies {
     /// One vote per section with at least two dated entries in a consistent-enough order.
     mutating func addOrder(_ document: Document, skipping configuration: Configuration) {
         var keysBySection: [Int: [Int]] = [:]
-        for entry in document.entries where entry.isPaper && !StyleInference.skipped(entry, in: document, configuration) {
+        for entry in document.paperEntries(configuration) {
             guard let key = entry.date?.sortKey else { continue }
             keysBySection[document.sectionIndex(containing: entry.line), default: []].append(key)
         }

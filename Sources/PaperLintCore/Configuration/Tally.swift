@@ -1,23 +1,25 @@
 /// Counts votes for the values of one style key and names the winner with its evidence.
-struct Tally<Value: Hashable> {
-    private(set) var counts: [Value: Int] = [:]
+public struct Tally<Value: Hashable>: Sendable where Value: Sendable {
+    public private(set) var counts: [Value: Int] = [:]
     /// First-seen order, so ties and evidence lines are deterministic.
-    private(set) var order: [Value] = []
+    public private(set) var order: [Value] = []
 
-    mutating func add(_ value: Value, _ count: Int = 1) {
+    public init() {}
+
+    public mutating func add(_ value: Value, _ count: Int = 1) {
         if counts[value] == nil { order.append(value) }
         counts[value, default: 0] += count
     }
 
-    var total: Int { counts.values.reduce(0, +) }
+    public var total: Int { counts.values.reduce(0, +) }
 
     /// The value with the most votes (the first seen among equals), nil without votes.
-    var winner: Value? {
+    public var winner: Value? {
         order.max { (counts[$0] ?? 0, -(order.firstIndex(of: $0) ?? 0)) < (counts[$1] ?? 0, -(order.firstIndex(of: $1) ?? 0)) }
     }
 
     /// "`] [[`: 58, `][[`: 41", most votes first.
-    func evidence(_ name: (Value) -> String) -> String {
+    public func evidence(_ name: (Value) -> String) -> String {
         order.sorted { (counts[$0] ?? 0) > (counts[$1] ?? 0) }
             .map { "\(name($0)): \(counts[$0] ?? 0)" }
             .joined(separator: ", ")

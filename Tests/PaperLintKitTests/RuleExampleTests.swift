@@ -1,6 +1,15 @@
 import PaperLintCore
+import PaperLintKit
 import PaperLintRules
 import Testing
+
+/// Examples are checked against the default preset, as a list without `.paperlint.yml` is,
+/// with a fixed "today" so date checks do not depend on the clock.
+let exampleConfiguration: Configuration = {
+    var configuration = (try? ConfigurationLoader.load(text: nil)) ?? .default
+    configuration.today = YearMonth(year: 2026, month: 6)
+    return configuration
+}()
 
 /// One case per documented example of every rule: the descriptions are the test table.
 struct RuleExampleCase: CustomTestStringConvertible, Sendable {
@@ -36,7 +45,7 @@ func applyingAllFixes(_ diagnostics: [Diagnostic], to bytes: [UInt8]) -> [UInt8]
 func ruleExample(_ c: RuleExampleCase) throws {
     let text = c.prefix + c.example.unmarked
     let document = Document(text)
-    let found = c.rule.init().check(document, .default)
+    let found = c.rule.init().check(document, exampleConfiguration)
     let shift = c.prefix.utf8.count
     switch c.kind {
     case .triggering:
@@ -48,7 +57,7 @@ func ruleExample(_ c: RuleExampleCase) throws {
         let corrected = applyingAllFixes(found, to: Array(text.utf8))
         #expect(String(decoding: corrected, as: UTF8.self) == c.prefix + expected.unmarked)
         // A corrected text is clean: fixing again changes nothing.
-        #expect(c.rule.init().check(Document(bytes: corrected), .default).isEmpty)
+        #expect(c.rule.init().check(Document(bytes: corrected), exampleConfiguration).isEmpty)
     }
 }
 
