@@ -28,7 +28,7 @@ let package = Package(
             dependencies: ["PaperLintKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Scratch repositories, seeded randomness and sample lookup shared by the test targets.
         .target(name: "PaperLintTestSupport", path: "Tests/PaperLintTestSupport"),
-        .testTarget(name: "PaperLintCoreTests", dependencies: ["PaperLintCore"]),
+        .testTarget(name: "PaperLintCoreTests", dependencies: ["PaperLintCore", "PaperLintTestSupport"]),
         .testTarget(name: "PaperLintRulesTests", dependencies: ["PaperLintRules"]),
         .testTarget(name: "PaperLintGitTests", dependencies: ["PaperLintGit", "PaperLintTestSupport"]),
         .testTarget(name: "PaperLintKitTests", dependencies: ["PaperLintKit", "PaperLintTestSupport"]),
