@@ -65,17 +65,40 @@ enum EntryCheck {
         if cursor != range.upperBound { problems.append("parts end at \(cursor), the entry at \(range.upperBound)") }
         if !joined.elementsEqual(bytes[range]) { problems.append("joined parts differ from the entry bytes") }
 
-        // Components lie inside the entry and inside each other.
+        // Components lie inside the entry and inside each other, and are made of their parts
+        // (split only by line breaks).
+        let partIndex = Dictionary(entry.parts.enumerated().map { ($1.range.lowerBound, $0) }, uniquingKeysWith: { a, _ in a })
+        func made(of kind: EntryPart.Kind, _ component: Range<Int>, _ what: String) {
+            guard !component.isEmpty else { return }
+            guard var index = partIndex[component.lowerBound] else {
+                return problems.append("\(what) \(component) does not start a part")
+            }
+            while index < entry.parts.count && entry.parts[index].range.upperBound < component.upperBound {
+                if entry.parts[index].kind != kind && entry.parts[index].kind != .lineBreak { break }
+                index += 1
+            }
+            if index >= entry.parts.count || entry.parts[index].kind != kind
+                || entry.parts[index].range.upperBound != component.upperBound
+            {
+                problems.append("\(what) \(component) is not covered by \(kind) parts")
+            }
+        }
         if entry.marker.lowerBound != range.lowerBound && !entry.marker.isEmpty { problems.append("marker not at the start") }
         inside(entry.marker, range, "marker")
-        if let date = entry.date { inside(date.range, range, "date") }
+        made(of: .marker, entry.marker, "marker")
+        if let date = entry.date {
+            inside(date.range, range, "date")
+            made(of: .date, date.range, "date")
+        }
         if let title = entry.title {
             inside(title.range, range, "title")
             inside(title.text, title.range, "title text")
+            made(of: .title, title.range, "title")
         }
         if let authors = entry.authors {
             inside(authors.range, range, "authors")
             inside(authors.text, authors.range, "authors text")
+            made(of: .authors, authors.range, "authors")
         }
         var previousEnd = range.lowerBound
         for link in entry.links {
@@ -84,7 +107,7 @@ enum EntryCheck {
             if let url = link.url { inside(url, link.range, "link url") }
             if link.range.lowerBound < previousEnd { problems.append("link \(link.range) overlaps the previous one") }
             previousEnd = link.range.upperBound
-            if !entry.parts.contains(EntryPart(.link, link.range)) { problems.append("link \(link.range) has no part") }
+            made(of: .link, link.range, "link")
         }
         if entry.separators.count != max(0, entry.links.count - 1) {
             problems.append("\(entry.separators.count) separators for \(entry.links.count) links")
