@@ -8,6 +8,13 @@ extension EntryParser.Scanner {
         case image(end: Int)
         /// The `[` or `(` at this offset never closes on the entry.
         case unclosed(at: Int)
+
+        static func found(
+            _ range: Range<Int>, label: Range<Int>, url: Range<Int>?, _ syntax: EntryLink.Syntax,
+            strayBracket: Int? = nil
+        ) -> LinkScan {
+            .link(EntryLink(range: range, label: label, url: url, syntax: syntax), strayBracket: strayBracket)
+        }
     }
 
     /// The links from the current position to the end of the entry, and the bytes between them.
@@ -93,11 +100,10 @@ extension EntryParser.Scanner {
         guard let labelEnd = find(ASCII.closeBracket, from: open + 1) else { return .unclosed(at: open) }
         let label = open + 1..<labelEnd
         guard byte(labelEnd + 1) == ASCII.openParen else {
-            return .link(EntryLink(range: open..<labelEnd + 1, label: label, url: nil, syntax: .bare), strayBracket: nil)
+            return .found(open..<labelEnd + 1, label: label, url: nil, .bare)
         }
         guard let paren = closingParen(from: labelEnd + 1) else { return .unclosed(at: labelEnd + 1) }
-        let link = EntryLink(range: open..<paren + 1, label: label, url: labelEnd + 2..<paren, syntax: .plain)
-        return .link(link, strayBracket: nil)
+        return .found(open..<paren + 1, label: label, url: labelEnd + 2..<paren, .plain)
     }
 
     /// `[[label](url)]`, `[[label]](url)`, `[[label]]`, or a single-bracket link after a stray `[`.
@@ -111,19 +117,18 @@ extension EntryParser.Scanner {
             guard let paren = closingParen(from: after) else { return .unclosed(at: after) }
             let url = after + 1..<paren
             if byte(paren + 1) == ASCII.closeBracket {
-                return .link(EntryLink(range: open..<paren + 2, label: label, url: url, syntax: .innerURL), strayBracket: nil)
+                return .found(open..<paren + 2, label: label, url: url, .innerURL)
             }
-            return .link(EntryLink(range: open + 1..<paren + 1, label: label, url: url, syntax: .plain), strayBracket: open)
+            return .found(open + 1..<paren + 1, label: label, url: url, .plain, strayBracket: open)
         }
         if next == ASCII.closeBracket {
             guard byte(after + 1) == ASCII.openParen else {
-                return .link(EntryLink(range: open..<after + 1, label: label, url: nil, syntax: .bare), strayBracket: nil)
+                return .found(open..<after + 1, label: label, url: nil, .bare)
             }
             guard let paren = closingParen(from: after + 1) else { return .unclosed(at: after + 1) }
-            let link = EntryLink(range: open..<paren + 1, label: label, url: after + 2..<paren, syntax: .outerURL)
-            return .link(link, strayBracket: nil)
+            return .found(open..<paren + 1, label: label, url: after + 2..<paren, .outerURL)
         }
-        return .link(EntryLink(range: open + 1..<after, label: label, url: nil, syntax: .bare), strayBracket: open)
+        return .found(open + 1..<after, label: label, url: nil, .bare, strayBracket: open)
     }
 
     /// The first unescaped `target` at or after `index`.
