@@ -16,6 +16,11 @@ import Testing
         // "ç" is two bytes but one column.
         #expect(document.position(of: 6) == SourcePosition(line: 2, column: 2))
         #expect(Document("").lineCount == 1)
+        // A lone carriage return ends a line, as it does for cmark-gfm.
+        let oldMac = Document("- a\r- b\r\n- c\n")
+        #expect(oldMac.lineCount == 3)
+        #expect(oldMac.text(ofLine: 1) == "- a" && oldMac.text(ofLine: 2) == "- b")
+        #expect(oldMac.entries.count == 3)
         #expect(Document("a\n").lineCount == 1)
     }
 

@@ -41,8 +41,11 @@ public final class Document: Sendable {
         self.bytes = bytes
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") && offset + 1 < bytes.count {
-            starts.append(offset + 1)
+        // A line ends at `\n`, or at a lone `\r` (old Mac files), as CommonMark and cmark-gfm count lines.
+        for (offset, byte) in bytes.enumerated() where offset + 1 < bytes.count {
+            if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && bytes[offset + 1] != UInt8(ascii: "\n")) {
+                starts.append(offset + 1)
+            }
         }
         self.lineStarts = starts
         let blank: (Int) -> Bool = { line in
