@@ -54,6 +54,18 @@ import Testing
         #expect(document.blocks.items.map(\.depth) == [0, 0, 1])
     }
 
+    /// cmark-gfm gives autolinks no source position (0:0) and can end the last item on the
+    /// blank line after it; block ranges come from the item nodes and are clamped.
+    @Test func cmarkPositionQuirksAreCompensated() {
+        let document = Document("- see https://example.org and www.example.com\n- [2023/10] **B**\n\n\nafter\n")
+        #expect(document.blocks.items.map(\.lines) == [LineSpan(1, 1), LineSpan(2, 2)])
+        #expect(document.entries.map(\.line) == [1, 2])
+        #expect(document.entries[1].lastLine == 2)
+        // A table is opaque, cell spacing included.
+        let table = Document("| a  | b |\n|---|---|\n| 1  | 2 |\n")
+        #expect((1...3).allSatisfy(table.isOpaque))
+    }
+
     @Test func utf8Validation() {
         #expect(UTF8Check.firstInvalidOffset(in: Array("plain ü 漢 🔔".utf8)) == nil)
         #expect(UTF8Check.firstInvalidOffset(in: [0x61, 0xC3]) == 1)  // truncated
