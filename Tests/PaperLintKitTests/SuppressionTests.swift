@@ -1,5 +1,5 @@
 import PaperLintCore
-import PaperLintKit
+@testable import PaperLintKit
 import Testing
 
 @Suite struct SuppressionTests {
@@ -63,5 +63,16 @@ import Testing
 
     @Test func ordinaryCommentsAreIgnored() {
         #expect(lines("<!-- a note about paperlint-disable -->\n- a  b\n") == [2])
+    }
+}
+
+@Suite struct SeverityTests {
+    @Test func configuredSeverityKeepsARuleOwnLowering() {
+        // A rule whose default is error and that rates one finding a warning.
+        #expect(Linter.effectiveSeverity(configured: .error, ruleDefault: .error, emitted: .warning) == .warning)
+        #expect(Linter.effectiveSeverity(configured: .warning, ruleDefault: .error, emitted: .warning) == .info)
+        #expect(Linter.effectiveSeverity(configured: .info, ruleDefault: .error, emitted: .warning) == .info)
+        #expect(Linter.effectiveSeverity(configured: .warning, ruleDefault: .error, emitted: .error) == .warning)
+        #expect(Linter.effectiveSeverity(configured: .error, ruleDefault: .warning, emitted: .warning) == .error)
     }
 }
