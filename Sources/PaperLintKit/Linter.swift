@@ -86,10 +86,13 @@ public enum Linter {
         for rule in RuleCatalog.all {
             let description = rule.description
             guard let severity = configuration.severity(of: description.id, default: description.defaultSeverity) else { continue }
+            // A rule may report some findings below its default severity (a warning from an
+            // error rule); a severity configured for the rule applies to all of its findings.
+            let isConfigured = configuration.severities[description.id] != nil
             for var diagnostic in rule.init().check(document, configuration) {
                 let line = document.line(containing: diagnostic.range.lowerBound)
                 if !suppressions.isEmpty && suppressions.isSuppressed(description.id, line: line) { continue }
-                diagnostic.severity = severity
+                if isConfigured { diagnostic.severity = severity }
                 found.append(ReportedDiagnostic(diagnostic, path: path, in: document))
             }
         }
