@@ -3,7 +3,8 @@ import PaperLintCore
 /// Every built-in rule, in documentation order.
 public enum RuleCatalog {
     public static let all: [any Rule.Type] = [
-        DateFormatRule.self, WhitespaceRule.self, LinkLabelRule.self, LinkSpacingRule.self, PunctuationRule.self,
+        EntryFormatRule.self, DateFormatRule.self, WhitespaceRule.self, LinkLabelRule.self, LinkSpacingRule.self,
+        PunctuationRule.self,
     ]
 
     /// The rule with id `id`, if any.
