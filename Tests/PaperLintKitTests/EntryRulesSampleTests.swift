@@ -92,7 +92,7 @@ import Testing
             // links in one pair of brackets.
             "entry-format": [52, 63, 68, 75, 81, 89, 90, 91, 92, 94, 95, 98, 99, 100, 125, 131, 131, 131, 143, 170, 171,
                              172, 173, 186, 196, 197, 197, 202],
-            // `] [[` where 54 of 66 separators are `][[`.
+            // `] [[` where 53 of 65 separators between double-bracket links are `][[`.
             "link-spacing": [52, 54, 55, 56, 58, 81, 83, 132, 142, 162, 164, 214],
             // Titles ending with a period where 118 of 122 have none.
             "punctuation": [76, 102, 220, 221],
