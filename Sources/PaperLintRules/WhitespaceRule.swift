@@ -1,6 +1,6 @@
 import PaperLintCore
 
-/// Trailing spaces, runs of spaces and tabs inside list entries.
+/// Trailing spaces, runs of spaces and tabs inside list entries, spaces inside `[[ label ]]`.
 ///
 /// Invisible whitespace makes diffs noisy and breaks duplicate detection by title; it is
 /// the most common defect contributors paste into a paper list.
@@ -8,12 +8,14 @@ public struct WhitespaceRule: Rule {
     public static let description = RuleDescription(
         id: "whitespace",
         defaultSeverity: .error,
-        summary: "No trailing spaces, double spaces or tabs inside an entry.",
+        summary: "No trailing spaces, double spaces or tabs inside an entry, no spaces inside `[[ label ]]`.",
         rationale: """
             Trailing whitespace and doubled spaces are invisible in the rendered list but show up \
             in every diff, and they make two copies of the same title compare unequal. Two \
             trailing spaces that end a line inside a paragraph are a Markdown hard line break \
-            and are left alone; code blocks, HTML blocks and tables are never checked.
+            and are left alone; code blocks, HTML blocks and tables are never checked. Spaces \
+            just inside a double-bracket link label (`[[ code ](…)]`, `[[code ]]`) render as a \
+            lopsided label and make `code` and ` code` count as two labels.
             """,
         nonTriggering: [
             Example("- [2023/10] **Title** *A. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2310.12345)]\n"),
@@ -21,6 +23,8 @@ public struct WhitespaceRule: Rule {
             Example("```\ncode  with  spaces   \n```\n"),
             Example("Prose may use  two spaces between sentences.\n"),
             Example("- item\n    - nested item with indentation\n"),
+            Example("- [2023/10] **Title** *A. Author.* [[project page](https://p.io)] [see the docs](https://d.io)\n"),
+            Example("Prose with a [ bracketed aside ](https://example.org) is not a label.\n"),
         ],
         triggering: [
             Example("- [2023/10] **Title** *A. Author.*↓ \n"),
@@ -28,11 +32,15 @@ public struct WhitespaceRule: Rule {
             Example("- [2023/10] **Title**↓\t*A. Author.*\n"),
             Example("## Heading↓   \n"),
             Example("- [2023/10] **Title**↓   \r\n- [2023/09] **Other**\r\n"),
+            Example("- [2023/10] **Title** *A. Author.* [[↓ code](https://g.com/r)]\n"),
+            Example("- [2023/10] **Title** *A. Author.* [[paper↓ ](https://a.org)] [[↓ code↓ ]](https://g.com/r)\n"),
+            Example("- [2023/10] **Title** *A. Author.* [[↓  demo]]\n"),
         ],
         corrections: [
             (Example("- [2023/10] **T** *A.* \n"), Example("- [2023/10] **T** *A.*\n")),
             (Example("- [2023/10] **T** *A.*  [[paper](u)]\n"), Example("- [2023/10] **T** *A.* [[paper](u)]\n")),
             (Example("- [2023/10] **T**\t*A.*\r\n"), Example("- [2023/10] **T** *A.*\r\n")),
+            (Example("- [2023/10] **T** *A.* [[ paper ](u)] [[code  ]](v)\n"), Example("- [2023/10] **T** *A.* [[paper](u)] [[code]](v)\n")),
         ])
 
     public init() {}
@@ -40,6 +48,12 @@ public struct WhitespaceRule: Rule {
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let bytes = document.bytes
+        // A run inside a label is reported once, as padding, not again as a double space.
+        var padding: [Int: [Diagnostic]] = [:]
+        for diagnostic in labelPadding(document) {
+            padding[document.line(containing: diagnostic.range.lowerBound), default: []].append(diagnostic)
+        }
+        let paddingStarts = Set(padding.values.joined().map(\.range.lowerBound))
         for line in 1...document.lineCount where !document.isOpaque(line) {
             let content = document.contentRange(ofLine: line)
             var end = content.upperBound
@@ -57,7 +71,39 @@ public struct WhitespaceRule: Rule {
             }
             if document.isInListItem(line) {
                 let start = Self.entryTextStart(bytes, content.lowerBound..<end, isItemStart: document.isListItemStart(line))
-                found.append(contentsOf: innerRuns(bytes, start..<end))
+                let runs = innerRuns(bytes, start..<end).filter { !paddingStarts.contains($0.range.lowerBound) }
+                found += (runs + (padding[line] ?? [])).sorted { $0.range.lowerBound < $1.range.lowerBound }
+            }
+        }
+        return found
+    }
+
+    /// Blanks just inside the label of a double-bracket link: `[[ code ](…)]`, `[[code ]](…)`, `[[ code ]]`.
+    private func labelPadding(_ document: Document) -> [Diagnostic] {
+        let bytes = document.bytes
+        var found: [Diagnostic] = []
+        for entry in document.entries where !document.isOpaque(entry.line) {
+            for link in entry.links where link.range.count >= 2 && bytes[link.range.lowerBound + 1] == UInt8(ascii: "[") {
+                let label = link.label
+                var lower = label.lowerBound
+                while lower < label.upperBound && Self.isBlank(bytes[lower]) { lower += 1 }
+                guard lower < label.upperBound else { continue }  // a blank label is not padding
+                var upper = label.upperBound
+                while upper > lower && Self.isBlank(bytes[upper - 1]) { upper -= 1 }
+                let suffix = switch link.syntax {
+                case .innerURL: "](…)]"
+                case .outerURL: "]](…)"
+                default: "]]"
+                }
+                let shown = "`[[" + document.string(label) + suffix + "`"
+                let trimmed = document.string(lower..<upper)
+                for run in [label.lowerBound..<lower, upper..<label.upperBound] where !run.isEmpty {
+                    let side = run.lowerBound == label.lowerBound ? "after `[[`" : "before `]`"
+                    found.append(Diagnostic(
+                        rule: Self.self, range: run, message: "space \(side) in the link label \(shown)",
+                        help: "write the label as `[[\(trimmed)\(suffix)`",
+                        fix: Fix(.safe, "remove the space inside the label", Edit(replacing: run, with: ""))))
+                }
             }
         }
         return found

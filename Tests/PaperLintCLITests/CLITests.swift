@@ -23,8 +23,16 @@ import Testing
         #expect(Set(object.keys) == ["version", "diagnostics", "summary"])
         #expect(object["version"] as? Int == 1)
         let summary = try #require(object["summary"] as? [String: Int])
-        #expect(summary == ["files": 1, "errors": 2, "warnings": 0, "fixable": 2])
-        let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+        let all = try #require(object["diagnostics"] as? [[String: Any]])
+        #expect(summary == [
+            "files": 1, "errors": all.count { $0["severity"] as? String == "error" },
+            "warnings": all.count { $0["severity"] as? String == "warning" }, "fixable": all.count { !($0["fix"] is NSNull) },
+        ])
+        // Sorted by line, column, rule (DESIGN.md).
+        let positions = all.compactMap { d in (d["line"] as? Int).flatMap { l in (d["column"] as? Int).map { (l, $0) } } }
+        #expect(positions.count == all.count && zip(positions, positions.dropFirst()).allSatisfy { $0 <= $1 })
+        // The sample's known double spaces, field by field.
+        let diagnostics = all.filter { $0["rule"] as? String == "whitespace" }
         #expect(diagnostics.count == 2)
         let first = diagnostics[0]
         #expect(Set(first.keys) == ["rule", "severity", "path", "line", "column", "endLine", "endColumn", "message", "help", "related", "fix"])
@@ -63,7 +71,7 @@ import Testing
 
     @Test func stagedScenarioExitCodes() throws {
         let repo = try sampleRepository()
-        try runProcess("/bin/sh", ["-c", "sed -i '164a - [2023/03] **New** *A. B. arXiv.* [[paper](https://arxiv.org/abs/2303.00001)] ' README.md && git add README.md"], in: repo.path)
+        try runProcess("/bin/sh", ["-c", "sed -i '164a - [2023/03] **New.** *A. B. arXiv.* [[paper](https://arxiv.org/abs/2303.00001)] ' README.md && git add README.md"], in: repo.path)
         let staged = try paperlint(["check", "--staged"], in: repo.path)
         #expect(staged.status == 1)
         #expect(staged.output.contains("README.md:165:"))
@@ -131,7 +139,7 @@ import Testing
         let directory = try ScratchDirectory()
         let copy = directory.path + "/paperlint"
         try FileManager.default.copyItem(atPath: Fixtures.executable, toPath: copy)
-        try "- [2023/10] **A** *B.* \n".write(toFile: directory.path + "/list.md", atomically: true, encoding: .utf8)
+        try "- [2023/10] **A** *B.* [[paper](https://a.org/1)] \n".write(toFile: directory.path + "/list.md", atomically: true, encoding: .utf8)
         try "preset: venue-list\nrules: {whitespace: warning}\n".write(toFile: directory.path + "/.paperlint.yml", atomically: true, encoding: .utf8)
         let result = try runProcess(copy, ["check", "--all", "--format", "json", "list.md"], in: directory.path)
         #expect(result.status == 0, "\(result)")
@@ -144,12 +152,15 @@ import Testing
     @Test func rulesAndExplain() throws {
         let directory = try ScratchDirectory()
         let list = try paperlint(["rules"], in: directory.path)
-        #expect(list.status == 0 && list.output.hasPrefix("whitespace  error    "))
+        // One line per rule: id, default severity, summary, in columns.
+        let whitespaceLine = list.output.split(separator: "\n").first { $0.hasPrefix("whitespace ") }
+        #expect(list.status == 0 && whitespaceLine?.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first == "error")
         let json = try paperlint(["rules", "--format", "json"], in: directory.path)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         let rules = try #require(object["rules"] as? [[String: Any]])
-        #expect(rules.first?["id"] as? String == "whitespace")
-        #expect(Set(rules.first?.keys.map { $0 } ?? []) == ["id", "defaultSeverity", "summary", "rationale", "triggering", "nonTriggering", "corrections"])
+        let whitespace = rules.first { $0["id"] as? String == "whitespace" }
+        #expect(whitespace?["defaultSeverity"] as? String == "error")
+        #expect(Set(whitespace?.keys.map { $0 } ?? []) == ["id", "defaultSeverity", "summary", "rationale", "triggering", "nonTriggering", "corrections"])
         let explain = try paperlint(["explain", "whitespace"], in: directory.path)
         #expect(explain.status == 0 && explain.output.contains("Flagged (↓ marks each finding):"))
         let unknown = try paperlint(["explain", "white_space"], in: directory.path)

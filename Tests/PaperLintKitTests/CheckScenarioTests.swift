@@ -6,7 +6,8 @@ import Testing
 /// The end-to-end scenario of the foundation issue, in-process: git → document → rule →
 /// changed-line filter → report.
 @Suite struct CheckScenarioTests {
-    let newEntry = "- [2023/03] **A Brand New Survey** *New Author et al. arXiv.* [[paper](https://arxiv.org/abs/2303.99999)] "
+    // Inserted in "LLMs in Medicine", whose titles end with a period: only the trailing space is a defect.
+    let newEntry = "- [2023/03] **A Brand New Survey.** *New Author et al. arXiv.* [[paper](https://arxiv.org/abs/2303.99999)] "
 
     /// A repository whose committed README is the healthcare sample (double spaces on 161–162).
     func sampleRepository() throws -> (ScratchRepository, [String]) {
@@ -21,6 +22,11 @@ import Testing
     }
 
     func lines(_ report: LintReport) -> [Int] { report.diagnostics.map(\.start.line) }
+    /// Lines of whitespace findings only: the sample's other known defects are not what the
+    /// filter tests are about.
+    func whitespaceLines(_ report: LintReport) -> [Int] {
+        report.diagnostics.filter { $0.rule == "whitespace" }.map(\.start.line)
+    }
 
     @Test func stagedReportsOnlyTheNewLine() throws {
         let (repo, lines) = try sampleRepository()
@@ -35,11 +41,11 @@ import Testing
         #expect(staged.diagnostics.first?.message == "trailing whitespace")
         #expect(staged.diagnostics.first?.start.column == newEntry.count)
 
-        #expect(self.lines(try check(repo, .staged, filter: .all)) == [161, 162, 165])
-        #expect(self.lines(try check(repo, .staged, filter: .file)) == [161, 162, 165])
-        #expect(self.lines(try check(repo, .all)) == [161, 162, 165])
+        #expect(self.whitespaceLines(try check(repo, .staged, filter: .all)) == [161, 162, 165])
+        #expect(self.whitespaceLines(try check(repo, .staged, filter: .file)) == [161, 162, 165])
+        #expect(self.whitespaceLines(try check(repo, .all)) == [161, 162, 165])
         // Context lines reach three lines either side of the insertion: 162 but not 161.
-        #expect(self.lines(try check(repo, .staged, filter: .context)) == [162, 165])
+        #expect(self.whitespaceLines(try check(repo, .staged, filter: .context)) == [162, 165])
         // Without a mode, inside a repository, the work tree is checked against HEAD.
         #expect(self.lines(try check(repo, nil)) == [165])
     }
@@ -57,7 +63,7 @@ import Testing
         // An untouched file lints nothing under `file`, everything under `all`.
         try repo.commitAll("clean entry")
         #expect(try check(repo, .staged, filter: .file).diagnostics.isEmpty)
-        #expect(self.lines(try check(repo, .staged, filter: .all)) == [161, 162])
+        #expect(self.whitespaceLines(try check(repo, .staged, filter: .all)) == [161, 162])
     }
 
     @Test func rangeReportsWhatTheCommitsAdded() throws {

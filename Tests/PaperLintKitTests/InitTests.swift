@@ -21,6 +21,10 @@ import Testing
         #expect(inference.value("entry.link-separator") == "space")
         #expect(inference.findings.first { $0.key == "entry.link-separator" }?.evidence == "`] [[`: 48, `][[`: 3")
         #expect(inference.labelEvidence == "paper: 90, code: 66, blog: 4, demo: 1")
+        // Surveys and evaluation sections end titles with a period, model sections do not:
+        // `auto` lets each section follow its own majority instead of flagging 27 titles.
+        #expect(inference.value("entry.title-period") == "auto")
+        #expect(inference.findings.first { $0.key == "entry.title-period" }?.evidence == "no final '.': 82, ends with '.': 27; sections differ")
         #expect(inference.paperEntries == 110)
     }
 
@@ -29,6 +33,7 @@ import Testing
         let inference = try infer(try #require(Fixtures.sharedSample("agent-papers-README.md")))
         #expect(inference.configuration.presetName == "paper-list")
         #expect(inference.value("order") == "newest-first")
+        // Every section agrees (the quoted titles of 4.1 end in `."` and do not vote).
         #expect(inference.value("entry.title-period") == "require")
         #expect(inference.value("entry.link-syntax") == "[[label](url)]")
         #expect(inference.labelEvidence.contains("project page: 35"))

@@ -42,6 +42,29 @@ import Testing
         #expect(found.map(\.range) == [4..<7])
     }
 
+    @Test func spacesInsideDoubleBracketLabels() {
+        let found = check("- [2023/10] **A** *B.* [[ paper ](u)] [[code ]](v) [[ demo]]\n")
+        #expect(found.map(\.message) == [
+            "space after `[[` in the link label `[[ paper ](…)]`", "space before `]` in the link label `[[ paper ](…)]`",
+            "space before `]` in the link label `[[code ]](…)`", "space after `[[` in the link label `[[ demo]]`",
+        ])
+        #expect(found.first?.help == "write the label as `[[paper](…)]`")
+        #expect(found.allSatisfy { $0.fix?.safety == .safe })
+        let text = "- [2023/10] **A** *B.* [[  paper](u)] [[code\t]](v)\n"
+        let diagnostics = check(text)
+        // A double space inside a label is reported once, as padding; a tab likewise.
+        #expect(diagnostics.count == 2)
+        let edits = diagnostics.compactMap(\.fix).flatMap(\.edits)
+        let fixed = String(decoding: Fix(.safe, "all", edits: edits).applied(to: Array(text.utf8)), as: UTF8.self)
+        #expect(fixed == "- [2023/10] **A** *B.* [[paper](u)] [[code]](v)\n")
+    }
+
+    @Test func labelSpacesOutsideDoubleBracketsAreProse() {
+        #expect(check("- [ Introduction ](#introduction)\n- [2023/10] **A** *B.* [[project page](u)]\n").isEmpty)
+        #expect(check("```\n- [[ code ](u)]\n```\n").isEmpty)
+        #expect(check("- [2023/10] **A** *B.* [[ ](u)]\n").isEmpty)
+    }
+
     @Test func healthcareSampleHasExactlyTheKnownDoubleSpaces() throws {
         let bytes = try Fixtures.bytes(Fixtures.healthcare)
         let document = Document(bytes: bytes)

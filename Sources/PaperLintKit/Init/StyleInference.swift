@@ -1,4 +1,5 @@
 import PaperLintCore
+import PaperLintRules
 
 /// Infers a list's house style from its own entries by majority vote (`paperlint init`).
 ///
@@ -44,6 +45,13 @@ public struct StyleInference: Sendable {
         style.date = record("entry.date", tallies.date) { "[\($0.rawValue)]" } ?? style.date
         style.title = record("entry.title", tallies.title) { ["bold": "**Title**", "italic": "*Title*"][$0.rawValue] ?? "plain Title" } ?? style.title
         style.titlePeriod = record("entry.title-period", tallies.titlePeriod) { $0 == .require ? "ends with '.'" : "no final '.'" } ?? .auto
+        // Lists that end titles with a period in some sections only (surveys as sentences, model
+        // names bare) get `auto`, under which each section follows its own majority.
+        if TitlePeriods(document, document.paperEntries(base)).sectionsDisagree, let index = findings.indices.last {
+            style.titlePeriod = .auto
+            findings[index].value = Requirement.auto.rawValue
+            findings[index].evidence += "; sections differ"
+        }
         style.authors = record("entry.authors", tallies.authors) {
             ["authors-venue": "*Authors. Venue.*", "venue": "*Venue*", "none": "no italic segment"][$0.rawValue] ?? $0.rawValue
         } ?? style.authors
@@ -100,9 +108,8 @@ private struct Tallies {
         if let markup = entry.title?.markup {
             title.add(TitleStyle(rawValue: markup.rawValue) ?? .plain)
         }
-        if let text = entry.title?.text, !text.isEmpty {
-            titlePeriod.add(bytes[text.upperBound - 1] == UInt8(ascii: ".") ? .require : .forbid)
-        }
+        // Titles ending in `?`, `!` or an abbreviation say nothing about the period.
+        if let vote = TitlePeriods.vote(entry, bytes) { titlePeriod.add(vote) }
         if let segment = entry.authors {
             authors.add(Self.looksLikeAuthors(bytes[segment.text]) ? .authorsVenue : .venue)
         } else {

@@ -1,0 +1,310 @@
+import PaperLintCore
+
+/// Each paper entry follows the list's template:
+/// `- [YYYY/MM] **Title** *Authors. Venue.* [[label](url)] [[label](url)]`.
+public struct EntryFormatRule: Rule {
+    public static let description = RuleDescription(
+        id: "entry-format",
+        defaultSeverity: .error,
+        summary: "A paper entry follows the list's template: date, title markup, italic segment, links.",
+        rationale: """
+            Checks the shape of each paper entry against the house style: a date first (a bold \
+            title with links but no date, among dated entries, is reported), the title in the \
+            markup of `entry.title`, the italic author/venue segment that `entry.authors` asks \
+            for, at least one link, links written as `entry.link-syntax`, and brackets and \
+            emphasis that close. With `auto` the list's own majority decides and the message \
+            names it with its count. Converting `[[label]](url)`, `[[label](url)]` and \
+            `[label](url)` into one another is a safe fix, and so is closing a link's missing \
+            `]`: no byte of the label or URL changes. Errors are what breaks the rendered list \
+            or the template; emoji before the date, words between the parts, links without a \
+            URL and free text after the links are warnings, since lists use them on purpose \
+            (🔥 markers, "(Oral)", "code coming soon"); badges after the links are not reported. \
+            Entries that share one template can be read, sorted and checked by tools; the \
+            other rules rely on the parts being where the template puts them.
+            """,
+        nonTriggering: EntryFormatRule.nonTriggeringExamples,
+        triggering: EntryFormatRule.triggeringExamples,
+        corrections: EntryFormatRule.correctionExamples)
+
+    public init() {}
+
+    public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
+        let entries = document.checkedEntries(configuration)
+        let template = Template(document, entries, configuration)
+        var found: [Diagnostic] = []
+        for entry in Self.datelessEntries(document, configuration, dated: entries) {
+            found.append(template.missingDate(entry))
+        }
+        for entry in entries {
+            found += template.diagnostics(entry).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        }
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Items that look like paper entries but for the date: a bold title and a link with a URL,
+    /// in a checked section whose dated entries outnumber them.
+    static func datelessEntries(_ document: Document, _ configuration: Configuration, dated: [Entry]) -> [Entry] {
+        var datedBySection: [Int: Int] = [:]
+        for entry in dated { datedBySection[document.sectionIndex(containing: entry.line), default: 0] += 1 }
+        var candidates: [Int: [Entry]] = [:]
+        var sections: [Int] = []
+        for entry in document.entries where entry.date == nil && !document.isOpaque(entry.line) {
+            guard let title = entry.title, title.markup == .bold, entry.links.contains(where: { $0.url != nil })
+            else { continue }
+            let section = document.sectionIndex(containing: entry.line)
+            if let heading = document.sections[section].heading, configuration.skips(section: heading.text) { continue }
+            if candidates[section] == nil { sections.append(section) }
+            candidates[section, default: []].append(entry)
+        }
+        return sections.flatMap { section in
+            let entries = candidates[section] ?? []
+            return (datedBySection[section] ?? 0) > entries.count ? entries : []
+        }
+    }
+}
+
+/// The house style resolved for one document, and the checks of one entry against it.
+private struct Template {
+    let document: Document
+    let configuration: Configuration
+    let title: Expected<TitleStyle>?
+    let authors: Expected<AuthorStyle>?
+    let linkSyntax: Expected<LinkSyntaxStyle>?
+    let date: String
+
+    init(_ document: Document, _ entries: [Entry], _ configuration: Configuration) {
+        self.document = document
+        self.configuration = configuration
+        var titles = Tally<TitleStyle>()
+        var links = Tally<LinkSyntaxStyle>()
+        for entry in entries {
+            if let markup = entry.title?.markup { titles.add(TitleStyle(rawValue: markup.rawValue) ?? .plain) }
+            for link in entry.links { if let style = Self.style(link.syntax) { links.add(style) } }
+        }
+        let style = configuration.style
+        title = Expected.resolve(style.title == .auto ? nil : style.title, titles)
+        linkSyntax = Expected.resolve(style.linkSyntax == .auto ? nil : style.linkSyntax, links)
+        authors = AuthorSegment.expected(document, entries, configuration)
+        date = style.date == .auto ? "[YYYY/MM]" : "[\(style.date.rawValue)]"
+    }
+
+    static func style(_ syntax: EntryLink.Syntax) -> LinkSyntaxStyle? {
+        switch syntax {
+        case .innerURL: .innerURL
+        case .outerURL: .outerURL
+        case .plain: .plain
+        case .bare: nil
+        }
+    }
+
+    func error(_ range: Range<Int>, _ message: String, help: String, fix: Fix? = nil) -> Diagnostic {
+        Diagnostic(rule: EntryFormatRule.self, range: range, message: message, help: help, fix: fix)
+    }
+
+    func warning(_ range: Range<Int>, _ message: String, help: String) -> Diagnostic {
+        Diagnostic(ruleID: EntryFormatRule.description.id, severity: .warning, range: range, message: message, help: help)
+    }
+
+    func missingDate(_ entry: Entry) -> Diagnostic {
+        let range = entry.title?.range ?? entry.range
+        return error(
+            range, "entry \(document.quoted(range, limit: 40)) has no date; the entries around it start with `\(date)`",
+            help: "add the month of first publication before the title: `- \(date) **Title** …`")
+    }
+
+    func diagnostics(_ entry: Entry) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        var brackets: [Diagnostic] = []
+        let bytes = document.bytes
+        for deviation in entry.deviations {
+            switch deviation.kind {
+            case .textBeforeDate:
+                found.append(warning(
+                    deviation.range, "\(document.quoted(deviation.range, limit: 30)) before the date; entries start with the date",
+                    help: "move it after the links, or remove it"))
+            case .missingTitle:
+                found.append(error(
+                    entry.date.map { $0.range.upperBound..<$0.range.upperBound } ?? deviation.range,
+                    "entry has no title after the date", help: "add the title in bold: `**Title**`"))
+            case .unclosedMarkup:
+                let mark = document.quoted(deviation.range)
+                let part = entry.title.map { $0.range.contains(deviation.range.lowerBound) } == true ? "title" : "italic segment"
+                found.append(error(
+                    deviation.range, "\(mark) opens the \(part) but is never closed",
+                    help: "close it with \(mark) at the end of the \(part)"))
+            case .unbalancedBrackets:
+                brackets.append(unbalanced(entry, deviation.range))
+            case .textAfterTitle, .textAfterAuthors:
+                // Lone punctuation there is the punctuation rule's; a missing segment is reported below.
+                guard !bytes[deviation.range].allSatisfy(Bytes.isStrayPunctuation) else { continue }
+                if deviation.kind == .textAfterTitle && entry.authors == nil && wantsSegment { continue }
+                let place = deviation.kind == .textAfterTitle ? "between the title and the italic segment" : "between the italic segment and the links"
+                if entry.links.isEmpty { continue }
+                found.append(warning(
+                    deviation.range, "text \(document.quoted(deviation.range, limit: 40)) \(place)",
+                    help: "move it into the italic segment, or after the links"))
+            case .trailingText:
+                guard !isOnlyBadges(deviation.range) else { continue }
+                found.append(warning(
+                    deviation.range, "text \(document.quoted(deviation.range, limit: 40)) after the links",
+                    help: "move it into the italic segment, or remove it"))
+            case .noLinks:
+                // A link whose bracket never closes is reported as such, not as a missing link.
+                if entry.deviations.contains(where: { $0.kind == .unbalancedBrackets }) { continue }
+                let at = entry.authors?.range ?? entry.title?.range ?? entry.date?.range ?? deviation.range
+                found.append(error(
+                    at.upperBound..<at.upperBound, "entry has no link",
+                    help: "add a link to the paper: `\(linkExample("paper", "https://…"))`"))
+            case .missingAuthors:
+                if let missing = missingSegment(entry, deviation.range) { found.append(missing) }
+            case .missingDate, .dateVariant, .malformedDate, .linkSyntax, .titleMarkup:
+                continue  // date-format reports dates; markup and link syntax are judged against the list's style below
+            }
+        }
+        if let markup = titleMarkup(entry) { found.append(markup) }
+        // Where a bracket cannot be closed by a fix, rewriting the links around it could leave
+        // the entry worse (`[[a](u) [b](v)]` → `[[a](u) [[b](v)]]`): report them without a fix.
+        let canRewriteLinks = brackets.allSatisfy { $0.fix != nil }
+        found += brackets
+        for link in entry.links {
+            if var diagnostic = linkDiagnostic(entry, link) {
+                if !canRewriteLinks { diagnostic.fix = nil }
+                found.append(diagnostic)
+            }
+        }
+        return found
+    }
+
+    var wantsSegment: Bool { authors.map { $0.value == .authorsVenue || $0.value == .venue } ?? false }
+
+    private func missingSegment(_ entry: Entry, _ at: Range<Int>) -> Diagnostic? {
+        guard let authors, wantsSegment, let title = entry.title else { return nil }
+        let form = authors.value == .venue ? "`*Venue*`" : "`*Authors. Venue.*`"
+        let name = authors.value == .venue ? "venue" : "author/venue"
+        var message = "no italic \(name) segment after the title \(document.quoted(title.range, limit: 40))"
+        let text = entry.deviations.first { $0.kind == .textAfterTitle }
+        if let text { message += " (plain text \(document.quoted(text.range, limit: 30)) instead)" }
+        return error(
+            title.range, message + "; " + authors.reason(form, unit: "entries"),
+            help: "add the \(name) in italics after the title: \(form)")
+    }
+
+    private func titleMarkup(_ entry: Entry) -> Diagnostic? {
+        guard let expected = title, let written = entry.title, written.markup.rawValue != expected.value.rawValue
+        else { return nil }
+        let names: [String: String] = ["bold": "`**Title**`", "italic": "`*Title*`", "plain": "plain text"]
+        let form = names[expected.value.rawValue] ?? expected.value.rawValue
+        let text = document.string(written.text)
+        let delimiter = expected.value == .bold ? "**" : expected.value == .italic ? "*" : ""
+        return Diagnostic(
+            rule: EntryFormatRule.self, range: written.range,
+            message: "title \(document.quoted(written.range, limit: 40)) is \(names[written.markup.rawValue] ?? "plain text"); "
+                + expected.reason(form, unit: "titles"),
+            help: "write the title as \(form)",
+            fix: Fix(.unsafe, "write the title as \(form)", Edit(replacing: written.range, with: delimiter + text + delimiter)))
+    }
+
+    /// A link of the wrong syntax, or one without a URL.
+    private func linkDiagnostic(_ entry: Entry, _ link: EntryLink) -> Diagnostic? {
+        let shown = document.quoted(link.range, limit: 40)
+        guard let url = link.url else {
+            return warning(
+                link.range, "link \(shown) has no URL",
+                help: "add the URL (`\(linkExample(document.string(link.label), "https://…"))`) or remove the link")
+        }
+        // A `[[label](url)` missing its `]` is reported with the bracket.
+        if hasStrayBracket(entry, before: link) { return nil }
+        guard let expected = linkSyntax, let style = Template.style(link.syntax), style != expected.value else { return nil }
+        let rewritten = Self.link(document.string(link.label), document.string(url), expected.value)
+        var replaced = link.range
+        var message = "link \(shown) is written `\(link.syntax.rawValue)`"
+        // `[[paper]](url)]`: the writer meant `[[paper](url)]` and closed it after the URL; the
+        // stray `]` goes with the rewrite when it is the one bracket too many in the entry.
+        let bytes = document.bytes
+        if expected.value == .innerURL, link.range.upperBound < entry.range.upperBound,
+            bytes[link.range.upperBound] == UInt8(ascii: "]")
+        {
+            let rest = bytes[link.range.lowerBound..<entry.range.upperBound]
+            if rest.count(where: { $0 == UInt8(ascii: "]") }) == rest.count(where: { $0 == UInt8(ascii: "[") }) + 1 {
+                replaced = link.range.lowerBound..<(link.range.upperBound + 1)
+                message += " with a stray `]` after it"
+            }
+        }
+        return error(
+            link.range, message + "; " + expected.reason("`\(expected.value.rawValue)`", unit: "links"),
+            help: "write it as `\(rewritten)`",
+            fix: Fix(.safe, "rewrite the link as \(expected.value.rawValue)", Edit(replacing: replaced, with: rewritten)))
+    }
+
+    static func link(_ label: String, _ url: String, _ style: LinkSyntaxStyle) -> String {
+        switch style {
+        case .outerURL: "[[\(label)]](\(url))"
+        case .plain: "[\(label)](\(url))"
+        case .innerURL, .auto: "[[\(label)](\(url))]"
+        }
+    }
+
+    func linkExample(_ label: String, _ url: String) -> String { Self.link(label, url, linkSyntax?.value ?? .innerURL) }
+
+    private func hasStrayBracket(_ entry: Entry, before link: EntryLink) -> Bool {
+        entry.deviations.contains { $0.kind == .unbalancedBrackets && $0.range.upperBound == link.range.lowerBound }
+    }
+
+    /// A `[` or `(` that never closes; when it is the outer `[` of `[[label](url)` the fix closes it.
+    private func unbalanced(_ entry: Entry, _ range: Range<Int>) -> Diagnostic {
+        let mark = document.quoted(range)
+        if let link = entry.links.first(where: { $0.range.lowerBound == range.upperBound }), link.syntax == .plain {
+            let written = document.quoted(range.lowerBound..<link.range.upperBound, limit: 40)
+            // Close it only when that balances the rest of the entry: in `[[a](u) [b](v)]` the
+            // `]` that closes the stray `[` is already there, after the second link.
+            let bytes = document.bytes[range.lowerBound..<entry.range.upperBound]
+            let balance = bytes.count { $0 == UInt8(ascii: "[") } - bytes.count { $0 == UInt8(ascii: "]") }
+            guard balance == 1 else {
+                return error(
+                    range, "`[` before \(document.quoted(link.range, limit: 30)) closes only after the links that follow it",
+                    help: "give each link its own brackets: `\(linkExample("label", "url"))`")
+            }
+            let fix = linkSyntax?.value == .innerURL || linkSyntax == nil
+                ? Fix(.safe, "close the link with `]`", Edit(replacing: link.range.upperBound..<link.range.upperBound, with: "]"))
+                : nil
+            return error(
+                range, "link \(written) opens `[[` but closes with `)` only", help: "add the missing `]` after the URL", fix: fix)
+        }
+        return error(
+            range, "\(mark) never closes; the rest of the entry renders as plain text",
+            help: "close the bracket, or escape it as `\\\(document.string(range))`")
+    }
+
+    /// Text after the links that is only images and linked images (star badges).
+    private func isOnlyBadges(_ range: Range<Int>) -> Bool {
+        let bytes = document.bytes
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if Bytes.isBlank(bytes[index]) || bytes[index] == 0x0A {
+                index += 1
+                continue
+            }
+            let opensBadge = bytes[index] == UInt8(ascii: "!")
+                || (bytes[index] == UInt8(ascii: "[") && index + 1 < range.upperBound && bytes[index + 1] == UInt8(ascii: "!"))
+            guard opensBadge else { return false }
+            // Skip to the end of the badge: its last `)` before a blank or the end.
+            var depth = 0
+            var closed = false
+            while index < range.upperBound {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "(") { depth += 1 }
+                if byte == UInt8(ascii: ")") {
+                    depth -= 1
+                    if depth == 0 && (index + 1 == range.upperBound || Bytes.isBlank(bytes[index + 1])) {
+                        closed = true
+                        index += 1
+                        break
+                    }
+                }
+                index += 1
+            }
+            guard closed else { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,243 @@
+import PaperLintCore
+
+/// Link labels come from the list's vocabulary, spelled the way the list spells them, in the
+/// canonical order (`paper` before `code` …).
+public struct LinkLabelRule: Rule {
+    public static let description = RuleDescription(
+        id: "link-label",
+        defaultSeverity: .error,
+        summary: "Link labels from the vocabulary, spelled as the list spells them, in canonical order.",
+        rationale: """
+            Checks the labels of each paper entry's links against `labels` of the configuration. \
+            Order: links follow `labels.order` (`paper`, `code`, `project`, …); an entry listing \
+            `[[code]]` before `[[paper]]` is an error whose safe fix swaps the links and leaves \
+            the separators in place. Spelling: each canonical label is spelled the way the list \
+            spells it most often, so `[[Code]]` in a list of `[[code]]` is an error with a safe \
+            fix, while a list that writes `[[project page]]` keeps that spelling rather than \
+            being pushed to `project`. An alias written differently from the list's usual \
+            spelling (`[[github]]` among `[[code]]`) is a warning with an unsafe fix, and a label \
+            outside the vocabulary is a warning without a fix (add it to `labels.order` or \
+            `labels.aliases`). Readers scan a paper list by its link columns: the same link \
+            under varying names or positions has to be read rather than recognised.
+            """,
+        nonTriggering: [
+            Example("- [2023/10] **T** *A. B.* [[paper](https://a.org/1)] [[code](https://g.com/r)] [[blog](https://b.io)]\n"),
+            Example("- [2023/10] **T** *A. B.* [[code](https://g.com/r)]\n"),
+            Example("""
+                - [2023/10] **T** *A. B.* [[paper](u)] [[project page](v)]
+                - [2023/09] **U** *C. D.* [[paper](u)] [[project page](v)]
+
+                """),
+            Example("- [2023/10] **T** *A. B.* [[Paper](u)] [[Code](v)]\n- [2023/09] **U** *C. D.* [[Paper](u)]\n"),
+            Example("- [Introduction](#introduction)\n- [Code](#code)\n"),
+        ],
+        triggering: [
+            Example("- [2023/06] **Lmflow** *S. Diao et al. arXiv.* [[code](v)] ↓[[paper](u)] [[blog](w)]\n"),
+            Example("- [2023/10] **T** *A. B.* [[paper](u)] [[code](v)]\n- [2023/09] **U** *C. D.* [[paper](u)] [[↓Code](v)]\n"),
+            Example("""
+                - [2023/10] **T** *A. B.* [[paper](u)] [[project page](v)]
+                - [2023/09] **U** *C. D.* [[paper](u)] [[project page](v)]
+                - [2023/08] **V** *E. F.* [[paper](u)] [[↓Project Page](v)]
+
+                """),
+            Example("- [2023/10] **T** *A. B.* [[paper](u)] [[code](v)]\n- [2023/09] **U** *C. D.* [[paper](u)] [[↓github](v)]\n"),
+            Example("- [2023/10] **T** *A. B.* [[paper](u)] [[↓codes and platform](v)]\n"),
+            Example("- [2023/10] **T** *A. B.* [[↓Code](v)] ↓[[paper](u)]\n- [2023/09] **U** *C. D.* [[paper](u)] [[code](v)]\n"),
+        ],
+        corrections: [
+            (Example("- [2023/06] **L** *S. D. arXiv.* [[code](v)] [[paper](u)] [[blog](w)]\n"),
+             Example("- [2023/06] **L** *S. D. arXiv.* [[paper](u)] [[code](v)] [[blog](w)]\n")),
+            (Example("- [2023/06] **L** *S. D. arXiv.* [[blog](w)][[code](v)] [[paper](u)]\n"),
+             Example("- [2023/06] **L** *S. D. arXiv.* [[paper](u)][[code](v)] [[blog](w)]\n")),
+            (Example("- [2023/10] **T** *A. B.* [[paper](u)] [[code](v)]\n- [2023/09] **U** *C. D.* [[paper](u)] [[Code](v)]\n"),
+             Example("- [2023/10] **T** *A. B.* [[paper](u)] [[code](v)]\n- [2023/09] **U** *C. D.* [[paper](u)] [[code](v)]\n")),
+            (Example("- [2023/10] **T** *A. B.* [[paper](u)] [[code](v)]\n- [2023/09] **U** *C. D.* [[paper](u)] [[github](v)]\n"),
+             Example("- [2023/10] **T** *A. B.* [[paper](u)] [[code](v)]\n- [2023/09] **U** *C. D.* [[paper](u)] [[code](v)]\n")),
+        ])
+
+    public init() {}
+
+    /// A link's label as written (blanks around it trimmed) and what it means.
+    struct Label {
+        var link: EntryLink
+        var text: Range<Int>
+        var written: String
+        /// The spelling group: the canonical label, or the lowercased label when the vocabulary lacks it.
+        var key: String
+        var isKnown: Bool
+    }
+
+    public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
+        let vocabulary = configuration.labels
+        let entries = document.checkedEntries(configuration).map { entry in
+            entry.links.map { label($0, document, vocabulary) }
+        }
+        let preferred = preferredSpellings(entries.joined(), vocabulary)
+        let order = LabelOrder(entries, vocabulary)
+        var found: [Diagnostic] = []
+        for labels in entries {
+            var entryFound: [Diagnostic] = []
+            if let misplaced = orderDiagnostic(labels, document, order) { entryFound.append(misplaced) }
+            for label in labels {
+                if let spelling = spellingDiagnostic(label, preferred, hasVocabulary: !vocabulary.order.isEmpty) {
+                    entryFound.append(spelling)
+                }
+            }
+            found += entryFound.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        }
+        return found
+    }
+
+    private func label(_ link: EntryLink, _ document: Document, _ vocabulary: LabelVocabulary) -> Label {
+        var lower = link.label.lowerBound, upper = link.label.upperBound
+        while lower < upper && Bytes.isBlank(document.bytes[lower]) { lower += 1 }
+        while upper > lower && Bytes.isBlank(document.bytes[upper - 1]) { upper -= 1 }
+        let written = document.string(lower..<upper)
+        let canonical = vocabulary.canonical(written)
+        return Label(
+            link: link, text: lower..<upper, written: written, key: canonical ?? "\u{0}" + written.lowercased(),
+            isKnown: canonical != nil)
+    }
+
+    /// Per spelling group, the spelling the list uses most and its counts.
+    private func preferredSpellings(
+        _ labels: FlattenSequence<[[Label]]>, _ vocabulary: LabelVocabulary
+    ) -> [String: (spelling: String, count: Int, total: Int)] {
+        var tallies: [String: Tally<String>] = [:]
+        var keys: [String] = []
+        for label in labels where !label.written.isEmpty {
+            if tallies[label.key] == nil { keys.append(label.key) }
+            tallies[label.key, default: Tally()].add(label.written)
+        }
+        var preferred: [String: (String, Int, Int)] = [:]
+        for key in keys {
+            guard let tally = tallies[key] else { continue }
+            let most = tally.counts.values.max() ?? 0
+            let leaders = tally.order.filter { tally.counts[$0] == most }
+            // On a tie the vocabulary's own spelling wins, then the lowercase one, then the first seen.
+            let spelling = leaders.first { $0 == key } ?? leaders.first { $0 == $0.lowercased() } ?? leaders[0]
+            preferred[key] = (spelling, most, tally.total)
+        }
+        return preferred
+    }
+
+    private func spellingDiagnostic(
+        _ label: Label, _ preferred: [String: (spelling: String, count: Int, total: Int)], hasVocabulary: Bool
+    ) -> Diagnostic? {
+        guard !label.written.isEmpty else { return nil }
+        if !label.isKnown {
+            if let usual = preferred[label.key], usual.spelling != label.written {
+                return caseDiagnostic(label, usual)
+            }
+            // Without a vocabulary every label is unknown: that says nothing about this one.
+            guard hasVocabulary else { return nil }
+            return Diagnostic(
+                ruleID: Self.description.id, severity: .warning, range: label.text,
+                message: "link label `\(label.written)` is not in the label vocabulary",
+                help: "use a label of labels.order, or add `\(label.written)` to labels.order or labels.aliases in .paperlint.yml")
+        }
+        guard let usual = preferred[label.key], usual.spelling != label.written else { return nil }
+        if usual.spelling.lowercased() == label.written.lowercased() { return caseDiagnostic(label, usual) }
+        return Diagnostic(
+            ruleID: Self.description.id, severity: .warning, range: label.text,
+            message: "link label `\(label.written)` where this list writes `\(usual.spelling)` "
+                + "(\(usual.count) of \(usual.total) such links)",
+            help: "rename the link to `\(usual.spelling)`",
+            fix: Fix(.unsafe, "rename the label to \(usual.spelling)", Edit(replacing: label.text, with: usual.spelling)))
+    }
+
+    private func caseDiagnostic(_ label: Label, _ usual: (spelling: String, count: Int, total: Int)) -> Diagnostic {
+        Diagnostic(
+            rule: Self.self, range: label.text,
+            message: "link label `\(label.written)` where this list writes `\(usual.spelling)` "
+                + "(\(usual.count) of \(usual.total) such links)",
+            help: "write the label as `\(usual.spelling)`",
+            fix: Fix(.safe, "write the label as \(usual.spelling)", Edit(replacing: label.text, with: usual.spelling)))
+    }
+
+    /// The first link that comes after a link it should precede, with a fix that sorts the
+    /// entry's known links into their slots (unknown labels keep theirs).
+    private func orderDiagnostic(_ labels: [Label], _ document: Document, _ order: LabelOrder) -> Diagnostic? {
+        var latest: (label: Label, rank: Int)?
+        var misplaced: (label: Label, after: Label)?
+        for label in labels {
+            guard let rank = order.rank[label.key] else { continue }
+            if let previous = latest, rank < previous.rank {
+                misplaced = (label, previous.label)
+                break
+            }
+            latest = (label, rank)
+        }
+        guard let misplaced else { return nil }
+        let slots = labels.filter { order.rank[$0.key] != nil }
+        let sorted = slots.enumerated()
+            .sorted { (order.rank[$0.element.key] ?? 0, $0.offset) < (order.rank[$1.element.key] ?? 0, $1.offset) }
+            .map(\.element)
+        var edits: [Edit] = []
+        for (slot, moved) in zip(slots, sorted) where slot.link.range != moved.link.range {
+            edits.append(Edit(replacing: slot.link.range, with: document.string(moved.link.range)))
+        }
+        var names: [String] = []
+        for label in sorted where names.last != label.written { names.append(label.written) }
+        let (label, after) = (misplaced.label, misplaced.after)
+        let reason: String
+        if let votes = order.listPrefers(label.key, after.key), votes.first {
+            reason = "this list puts `\(label.written)` before `\(after.written)` in \(votes.count) of \(votes.total) entries with both"
+        } else {
+            reason = "labels.order puts `\(label.key)` before `\(after.key)`"
+        }
+        return Diagnostic(
+            rule: Self.self, range: label.link.range,
+            message: "link `[[\(label.written)]]` comes after `[[\(after.written)]]`; \(reason)",
+            help: "order the links as \(names.joined(separator: ", "))",
+            fix: Fix(.safe, "reorder the links as \(names.joined(separator: ", "))", edits: edits))
+    }
+}
+
+/// The order links should follow: `labels.order`, except where the list itself clearly puts a
+/// pair the other way round (a list that writes `[[project page]]` before `[[code]]` in 22 of 24
+/// entries keeps doing so).
+private struct LabelOrder {
+    /// Fewer entries than this with a pair and the vocabulary decides the pair.
+    static let minimumVotes = 3
+    /// Effective position of each label key seen in the list.
+    private(set) var rank: [String: Int] = [:]
+    /// Entries listing the first key of the pair before the second (first occurrences).
+    private var before: [String: Int] = [:]
+
+    init(_ entries: [[LinkLabelRule.Label]], _ vocabulary: LabelVocabulary) {
+        var seen: [String] = []
+        var known: Set<String> = []
+        for entry in entries {
+            var keys: [String] = []
+            for label in entry where label.isKnown && !keys.contains(label.key) { keys.append(label.key) }
+            for (index, first) in keys.enumerated() {
+                for second in keys[(index + 1)...] { before[Self.pair(first, second), default: 0] += 1 }
+            }
+            for key in keys where known.insert(key).inserted { seen.append(key) }
+        }
+        // The vocabulary's order first, then an insertion sort that lets the list's clear
+        // preferences move a label forward; deterministic even if the preferences form a cycle.
+        let initial = seen.sorted { (vocabulary.rank($0) ?? Int.max, $0) < (vocabulary.rank($1) ?? Int.max, $1) }
+        var ordered: [String] = []
+        for key in initial {
+            let at = ordered.firstIndex { other in
+                if let votes = listPrefers(key, other) { return votes.first }
+                return (vocabulary.rank(key) ?? Int.max) < (vocabulary.rank(other) ?? Int.max)
+            }
+            ordered.insert(key, at: at ?? ordered.count)
+        }
+        for (index, key) in ordered.enumerated() { rank[key] = index }
+    }
+
+    private static func pair(_ a: String, _ b: String) -> String { a + "\u{0}" + b }
+
+    /// The list's clear preference between `a` and `b`: `first` is true when it puts `a` first;
+    /// `count` and `total` are the entries for the winner and with both; nil when unclear.
+    func listPrefers(_ a: String, _ b: String) -> (first: Bool, count: Int, total: Int)? {
+        let ab = before[Self.pair(a, b)] ?? 0, ba = before[Self.pair(b, a)] ?? 0
+        if ab > ba && ab >= Self.minimumVotes { return (true, ab, ab + ba) }
+        if ba > ab && ba >= Self.minimumVotes { return (false, ba, ab + ba) }
+        return nil
+    }
+}

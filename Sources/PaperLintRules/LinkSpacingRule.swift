@@ -1,0 +1,112 @@
+import PaperLintCore
+
+/// Links of an entry are separated the same way throughout the list: `] [[` or `][[`.
+public struct LinkSpacingRule: Rule {
+    public static let description = RuleDescription(
+        id: "link-spacing",
+        defaultSeverity: .error,
+        summary: "Separate an entry's links the way the rest of the list does (`] [[` or `][[`).",
+        rationale: """
+            Checks what stands between two consecutive links of a paper entry when it is nothing \
+            (`][[`) or only blanks (`] [[`). `entry.link-separator` decides: `space`, `none`, or \
+            `auto`, the separator most of the list's links use. Anything else between two links \
+            (words, a slash) is not a separator and is left to other rules; so are doubled \
+            spaces, which the whitespace rule reports. A list that mixes both separators renders \
+            its link columns unevenly and produces noisy diffs whenever an entry is touched; \
+            the safe fix rewrites the separator.
+            """,
+        nonTriggering: [
+            Example("- [2023/10] **T** *A. B.* [[paper](https://a.org/1)] [[code](https://g.com/r)]\n"),
+            Example("- [2023/10] **T** *A. B.* [[paper](https://a.org/1)]\n"),
+            Example("""
+                - [2023/10] **T** *A. B.* [[paper](u)][[code](v)]
+                - [2023/09] **U** *C. D.* [[paper](u)][[code](v)]
+                - [2023/08] **V** *E. F.* [[paper](u)][[code](v)]
+
+                """),
+            Example("- [2023/10] **T** *A. B.* [[paper](https://a.org/1)] / [[code](https://g.com/r)]\n"),
+            Example("- [2023/10] **T** *A. B.* [[paper](u)]\n  [[code](v)]\n"),
+            Example("- [2023/10] **T** *A. B.* [[paper](u)] [[code](v)]\n- [2023/09] **U** *C. D.* [paper](u)[code](v)\n"),
+        ],
+        triggering: [
+            Example("""
+                - [2023/10] **T** *A. B.* [[paper](u)] [[code](v)]
+                - [2023/09] **U** *C. D.* [[paper](u)] [[code](v)]
+                - [2023/08] **V** *E. F.* [[paper](u)↓][[code](v)]
+
+                """),
+            Example("""
+                - [2023/10] **T** *A. B.* [[paper](u)] [[code](v)] [[demo](w)]
+                - [2023/09] **U** *C. D.* [[paper](u)↓][[code](v)] [[demo](w)]
+
+                """),
+            Example("""
+                - [2023/10] **T** *A. B.* [[paper](u)][[code](v)]
+                - [2023/09] **U** *C. D.* [[paper](u)][[code](v)]
+                - [2023/08] **V** *E. F.* [[paper](u)↓] [[code](v)]
+
+                """),
+            Example("""
+                - [2023/10] **T** *A. B.* [[paper](u)][[code](v)][[demo](w)]
+                - [2023/09] **U** *C. D.* [[paper](u)][[code](v)]
+                - [2023/08] **V** *E. F.* [[paper](u)↓]  [[code](v)↓] [[demo](w)]
+
+                """),
+        ],
+        corrections: [
+            (Example("- [2023/10] **T** *A. B.* [[paper](u)] [[code](v)] [[demo](w)]\n- [2023/09] **U** *C. D.* [[paper](u)][[code](v)]\n"),
+             Example("- [2023/10] **T** *A. B.* [[paper](u)] [[code](v)] [[demo](w)]\n- [2023/09] **U** *C. D.* [[paper](u)] [[code](v)]\n")),
+            (Example("""
+                - [2023/10] **T** *A. B.* [[paper](u)][[code](v)]
+                - [2023/09] **U** *C. D.* [[paper](u)][[code](v)]
+                - [2023/08] **V** *E. F.* [[paper](u)] [[code](v)]
+
+                """),
+             Example("""
+                - [2023/10] **T** *A. B.* [[paper](u)][[code](v)]
+                - [2023/09] **U** *C. D.* [[paper](u)][[code](v)]
+                - [2023/08] **V** *E. F.* [[paper](u)][[code](v)]
+
+                """)),
+        ])
+
+    public init() {}
+
+    public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
+        let bytes = document.bytes
+        var found: [(range: Range<Int>, style: LinkSeparatorStyle)] = []
+        for entry in document.checkedEntries(configuration) {
+            for (index, separator) in entry.separators.enumerated() {
+                // Text or a line break between two links is not a separator this rule judges, and
+                // neither is the space between single-bracket links (entry-format reports those).
+                guard bytes[separator].allSatisfy(Bytes.isBlank),
+                    Self.isDoubleBracket(entry.links[index], bytes), Self.isDoubleBracket(entry.links[index + 1], bytes)
+                else { continue }
+                found.append((separator, separator.isEmpty ? .none : .space))
+            }
+        }
+        var tally = Tally<LinkSeparatorStyle>()
+        for separator in found { tally.add(separator.style) }
+        let configured: LinkSeparatorStyle? = configuration.style.linkSeparator == .auto ? nil : configuration.style.linkSeparator
+        guard let expected = Expected.resolve(configured, tally) else { return [] }
+        let wanted = expected.value == .space ? " " : ""
+        let form = expected.value == .space ? "`] [[`" : "`][[`"
+        return found.compactMap { separator -> Diagnostic? in
+            guard separator.style != expected.value else { return nil }
+            // Quote the separator with the link ends around it: `][[`, `)  [[`.
+            let shown = (separator.range.lowerBound - 1)..<(separator.range.upperBound + 2)
+            let written = document.quoted(shown)
+            return Diagnostic(
+                rule: Self.self, range: shown,
+                message: "links separated by \(written) where \(expected.reason(form, unit: "separators"))",
+                help: expected.value == .space ? "put one space between the links" : "remove the space between the links",
+                fix: Fix(.safe, expected.value == .space ? "separate the links with one space" : "join the links",
+                         Edit(replacing: separator.range, with: wanted)))
+        }
+    }
+
+    /// `[[label](url)]`, `[[label]](url)` or `[[label]]`.
+    static func isDoubleBracket(_ link: EntryLink, _ bytes: [UInt8]) -> Bool {
+        link.range.count > 2 && bytes[link.range.lowerBound + 1] == UInt8(ascii: "[")
+    }
+}

@@ -1,0 +1,117 @@
+import PaperLintCore
+import PaperLintRules
+import PaperLintTestSupport
+import Testing
+
+@Suite struct DateFormatRuleTests {
+    func configuration(_ date: DateStyle = .yearMonth, today: YearMonth? = nil) -> Configuration {
+        var configuration = Configuration(presetName: "test", skipSections: ["News"])
+        configuration.style.date = date
+        configuration.today = today
+        return configuration
+    }
+
+    func check(_ text: String, _ configuration: Configuration) -> [Diagnostic] {
+        DateFormatRule().check(Document(text), configuration)
+    }
+
+    func entry(_ date: String) -> String { "- \(date) **Title** *A. Author. arXiv.* [[paper](https://a.org/1)]\n" }
+
+    func fixed(_ text: String, _ configuration: Configuration) -> String {
+        let edits = check(text, configuration).compactMap(\.fix).flatMap(\.edits)
+        return String(decoding: Fix(.safe, "all", edits: edits).applied(to: Array(text.utf8)), as: UTF8.self)
+    }
+
+    @Test func variantsGetTheConfiguredFormWithTheRightSafety() throws {
+        let cases: [(String, String, FixSafety?)] = [
+            ("[2023-10]", "[2023/10]", .safe),
+            ("[2023/9]", "[2023/09]", .safe),
+            ("[2023-9]", "[2023/09]", .safe),
+            ("[2023/10/05]", "[2023/10]", .unsafe),
+            ("[2023-10-05]", "[2023/10]", .unsafe),
+            ("[2023]", "[2023]", nil),
+        ]
+        for (written, expected, safety) in cases {
+            let found = check(entry(written), configuration())
+            #expect(found.count == 1, "\(written)")
+            #expect(found.first?.fix?.safety == safety, "\(written)")
+            #expect(found.first?.message.hasPrefix("date `\(written)` is written ") == true, "\(written)")
+            if safety != nil { #expect(fixed(entry(written), configuration()) == entry(expected)) }
+        }
+        #expect(check(entry("[2023]"), configuration()).first?.message
+            == "date `[2023]` is written YYYY; the configured form is `[YYYY/MM]` (used by 0 of 1 dates); the month is missing")
+    }
+
+    @Test func configuredDayFormKeepsDaysAndCannotInventThem() {
+        let days = configuration(.yearMonthDay)
+        #expect(fixed(entry("[2023-10-05]"), days) == entry("[2023/10/05]"))
+        let missing = check(entry("[2023/10]"), days)
+        #expect(missing.count == 1 && missing[0].fix == nil)
+        #expect(missing[0].message.hasSuffix("the day is missing"))
+        #expect(check(entry("[2023/10/05]"), days).isEmpty)
+    }
+
+    @Test func autoFollowsTheListsMajorityAndNamesIt() {
+        let text = entry("[2023/10/05]") + entry("[2023/09/01]") + entry("[2023/08/31]") + entry("[2023/08]")
+        let found = check(text, configuration(.auto))
+        #expect(found.map(\.range.lowerBound) == [Array(text.utf8).count - entry("[2023/08]").utf8.count + 2])
+        #expect(found.first?.message == "date `[2023/08]` is written YYYY/MM; this list writes `[YYYY/MM/DD]` (3 of 4 dates); the day is missing")
+        // No majority, nothing to follow.
+        #expect(check(entry("[2023/10/05]") + entry("[2023/09]"), configuration(.auto)).isEmpty)
+        // Variants vote for the form they are a spelling of.
+        #expect(fixed(entry("[2023-10]") + entry("[2023/9]"), configuration(.auto)) == entry("[2023/10]") + entry("[2023/09]"))
+    }
+
+    @Test func impossibleDatesAreReportedWithoutAFix() {
+        for bad in ["[2023/13]", "[2023/00]", "[23/10]", "[2023/02/29]", "[2023/04/31]", "[1949/12]"] {
+            let found = check(entry(bad), configuration())
+            #expect(found.count == 1 && found.first?.fix == nil, "\(bad)")
+        }
+        #expect(check(entry("[2023/02/29]"), configuration()).first?.message == "date `[2023/02/29]` does not exist: February 2023 has 28 days")
+        #expect(check(entry("[2024/02/29]"), configuration(.yearMonthDay)).isEmpty)
+        #expect(check(entry("[2000/02/29]"), configuration(.yearMonthDay)).isEmpty)
+        #expect(check(entry("[1950/01]"), configuration()).isEmpty)
+        #expect(check(entry("[2023/13]"), configuration()).first?.message == "date `[2023/13]` has month 13; months run from 01 to 12")
+    }
+
+    @Test func futureNeedsToday() {
+        let june = YearMonth(year: 2026, month: 6)
+        #expect(check(entry("[2099/01]"), configuration()).isEmpty)
+        #expect(check(entry("[2026/06]"), configuration(today: june)).isEmpty)
+        #expect(check(entry("[2026/07]"), configuration(today: june)).first?.message
+            == "date `[2026/07]` is in the future (this month is 2026/06)")
+        #expect(check(entry("[2027]"), configuration(.year, today: june)).count == 1)
+        #expect(check(entry("[2026]"), configuration(.year, today: june)).isEmpty)
+    }
+
+    @Test func onlyPaperEntriesOutsideSkippedSectionsAndCode() {
+        let text = """
+            ## News
+            - [2023-10] **We released** *the code.* [[code](https://g.com/r)]
+            - 💥 [2023/11/6] We gave a talk.
+
+            ## Papers
+            ```
+            - [2023-10] **In code** *A. B.* [[paper](u)]
+            ```
+            - [2023/10] **Paper** *A. B. arXiv.* [[paper](https://a.org/1)]
+
+            """
+        #expect(check(text, configuration()).isEmpty)
+    }
+
+    @Test func healthcareDatesAreClean() throws {
+        let document = Document(bytes: try Fixtures.bytes(Fixtures.healthcare))
+        var configuration = configuration(today: YearMonth(year: 2026, month: 6))
+        configuration.skipSections = ["News", "Table of Contents", "Citing"]
+        #expect(DateFormatRule().check(document, configuration).isEmpty)
+    }
+
+    @Test(.enabled(if: Fixtures.sharedSample("agent-papers-README.md") != nil, "../shared/samples absent: skipped"))
+    func agentPapersHaveTwoDashedDates() throws {
+        let document = Document(bytes: try Fixtures.bytes(try #require(Fixtures.sharedSample("agent-papers-README.md"))))
+        let found = DateFormatRule().check(document, configuration(.auto))
+        #expect(found.map { document.line(containing: $0.range.lowerBound) } == [200, 244])
+        #expect(found.allSatisfy { $0.fix?.edits.map(\.replacement) == ["[2023/03]"] && $0.fix?.safety == .safe })
+    }
+}

@@ -1,0 +1,116 @@
+import PaperLintCore
+import PaperLintRules
+import PaperLintTestSupport
+import Testing
+
+@Suite struct EntryFormatRuleTests {
+    func configuration(
+        links: LinkSyntaxStyle = .innerURL, authors: AuthorStyle = .authorsVenue, title: TitleStyle = .bold
+    ) -> Configuration {
+        var configuration = Configuration(presetName: "test", skipSections: ["News", "Table of Contents", "Citing", "Repositories"])
+        configuration.style.linkSyntax = links
+        configuration.style.authors = authors
+        configuration.style.title = title
+        return configuration
+    }
+
+    func check(_ text: String, _ configuration: Configuration? = nil) -> [Diagnostic] {
+        EntryFormatRule().check(Document(text), configuration ?? self.configuration())
+    }
+
+    func fixed(_ text: String, _ configuration: Configuration? = nil) -> String {
+        let edits = check(text, configuration).compactMap(\.fix).flatMap(\.edits)
+        return String(decoding: Fix(.safe, "all", edits: edits).applied(to: Array(text.utf8)), as: UTF8.self)
+    }
+
+    func entry(_ rest: String, date: String = "2023/10") -> String { "- [\(date)] **T** *A. B. arXiv.* \(rest)\n" }
+
+    @Test func healthcareFollowsItsTemplate() throws {
+        let document = Document(bytes: try Fixtures.bytes(Fixtures.healthcare))
+        #expect(EntryFormatRule().check(document, configuration()).isEmpty)
+        var auto = configuration(links: .auto, authors: .auto, title: .auto)
+        auto.skipSections = ["News", "Table of Contents", "Citing"]
+        #expect(EntryFormatRule().check(document, auto).isEmpty)
+    }
+
+    @Test func linkSyntaxFollowsTheMajorityWithSafeConversions() {
+        let outer = entry("[[paper]](u) [[code]](v)") + entry("[[paper]](u)", date: "2023/09")
+        let odd = entry("[[paper](u)] [code](v)", date: "2023/08")
+        let found = check(outer + odd, configuration(links: .auto))
+        #expect(found.count == 2)
+        #expect(found[0].message == "link `[[paper](u)]` is written `[[label](url)]`; this list writes `[[label]](url)` (3 of 5 links)")
+        #expect(fixed(outer + odd, configuration(links: .auto)) == outer + entry("[[paper]](u) [[code]](v)", date: "2023/08"))
+        #expect(fixed(entry("[[paper]](u) [code](v)")) == entry("[[paper](u)] [[code](v)]"))
+        #expect(fixed(entry("[[paper](u)]"), configuration(links: .plain)) == entry("[paper](u)"))
+        // `[[paper]](u)]` meant `[[paper](u)]`: the extra `]` goes with the rewrite, and only then.
+        #expect(fixed(entry("[[paper]](u)][[code](v)]")) == entry("[[paper](u)][[code](v)]"))
+        #expect(check(entry("[[paper]](u)][[code](v)]")).first?.message
+            == "link `[[paper]](u)` is written `[[label]](url)` with a stray `]` after it; the configured form is `[[label](url)]` (used by 1 of 2 links)")
+        // URLs with parentheses survive the conversion byte for byte.
+        #expect(fixed(entry("[[paper]](https://e.org/a_(b))")) == entry("[[paper](https://e.org/a_(b))]"))
+    }
+
+    @Test func linksWithoutURLAndTrailingTextAreWarnings() {
+        let bare = check(entry("[[paper](u)] [[code]]"))
+        #expect(bare.count == 1 && bare[0].severity == .warning && bare[0].fix == nil)
+        #expect(bare[0].message == "link `[[code]]` has no URL")
+        let trailing = check(entry("[[paper](u)] (Oral, 🔥)"))
+        #expect(trailing.count == 1 && trailing[0].severity == .warning)
+        #expect(trailing[0].message == "text `(Oral, 🔥)` after the links")
+        // Star badges after the links are common and left alone.
+        #expect(check(entry("[[code](v)] ![Stars](https://img.shields.io/github/stars/o/r) [![CI](b)](c)")).isEmpty)
+        let prefix = check("- 🔥 [2023/10] **T** *A. B. arXiv.* [[paper](u)]\n")
+        #expect(prefix.count == 1 && prefix[0].severity == .warning)
+        let between = check("- [2023/10] **T** *A. B.* (NUS) arXiv. [[paper](u)]\n")
+        #expect(between.map(\.message) == ["text `(NUS) arXiv.` between the italic segment and the links"])
+        #expect(between.first?.severity == .warning)
+    }
+
+    @Test func missingPartsAreErrors() {
+        let noLink = check("- [2023/10] **T** *A. B. arXiv.*\n")
+        #expect(noLink.map(\.message) == ["entry has no link"] && noLink[0].severity == .error)
+        let noSegment = check("- [2023/10] **ReAct Meets ActRe** arXiv [[paper](u)]\n", configuration(authors: .venue))
+        #expect(noSegment.map(\.message) == [
+            "no italic venue segment after the title `**ReAct Meets ActRe**` (plain text `arXiv` instead); the configured form is `*Venue*` (used by 0 of 1 entries)",
+        ])
+        #expect(check("- [2023/10] **T** [[paper](u)]\n", configuration(authors: .none)).isEmpty)
+        let unclosed = check("- [2023/10] **T *A. B.* [[paper](u)]\n")
+        #expect(unclosed.map(\.message) == ["`**` opens the title but is never closed"])
+        let italic = check("- [2023/10] *T* *A. B.* [[paper](u)]\n")
+        #expect(italic.map(\.message) == ["title `*T*` is `*Title*`; the configured form is `**Title**` (used by 0 of 1 titles)"])
+        #expect(italic.first?.fix?.safety == .unsafe)
+    }
+
+    @Test func unbalancedBracketsCloseOnlyWhenThatBalancesTheEntry() {
+        #expect(fixed(entry("[[paper](u)[[code](v)]")) == entry("[[paper](u)][[code](v)]"))
+        // The `]` is there, after the second link: no guess, and no link rewrite either.
+        let wrapped = check(entry("[[paper](u) [website](w)]"))
+        #expect(wrapped.allSatisfy { $0.fix == nil })
+        #expect(wrapped.first?.message == "`[` before `[paper](u)` closes only after the links that follow it")
+        #expect(check(entry("[[paper](u")).map(\.message) == ["`(` never closes; the rest of the entry renders as plain text"])
+    }
+
+    @Test func datelessEntriesAmongDatedOnes() {
+        let dated = "- [2023/10] **A** *A. B.* [[paper](u)]\n- [2023/09] **B** *A. B.* [[paper](u)]\n"
+        let found = check(dated + "- **C** *A. B.* [[paper](u)]\n")
+        #expect(found.map(\.message) == ["entry `**C**` has no date; the entries around it start with `[YYYY/MM]`"])
+        // A section of undated items (resources, datasets) is not a list of papers missing dates.
+        let resources = "## Datasets\n- **D1** *org.* [[data](u)]\n- **D2** *org.* [[data](u)]\n"
+        #expect(check(dated + resources).isEmpty)
+        // Skipped sections, ToC links and prose are never entries.
+        #expect(check(dated + "## Repositories\n- **R** [[code](u)]\n- [Intro](#intro)\n").isEmpty)
+    }
+
+    @Test(.enabled(if: Fixtures.sharedSample("game-agent-papers-README.md") != nil, "../shared/samples absent: skipped"))
+    func gameAgentPapersMixLinkSyntaxes() throws {
+        let document = Document(bytes: try Fixtures.bytes(try #require(Fixtures.sharedSample("game-agent-papers-README.md"))))
+        var configuration = configuration(links: .auto, authors: .venue)
+        configuration.skipSections = ["News", "Table of Contents", "Citation", "Contact"]
+        let found = EntryFormatRule().check(document, configuration)
+        let syntax = found.filter { $0.message.hasPrefix("link `[[") && $0.message.contains("is written") }
+        #expect(syntax.count == 21)
+        #expect(syntax.allSatisfy { $0.fix?.safety == .safe })
+        let missing = found.filter { $0.message.hasPrefix("no italic venue segment") }.map { document.line(containing: $0.range.lowerBound) }
+        #expect(missing == [68, 131, 197, 202])
+    }
+}

@@ -1,0 +1,122 @@
+import PaperLintCore
+import PaperLintRules
+import PaperLintTestSupport
+import Testing
+
+@Suite struct LinkLabelRuleTests {
+    /// The vocabulary of the paper-list preset.
+    static let vocabulary = LabelVocabulary(
+        order: ["paper", "code", "project", "demo", "dataset", "benchmark", "model", "blog", "slides", "video", "website"],
+        aliases: ["arxiv": "paper", "pdf": "paper", "github": "code", "repo": "code", "project page": "project", "homepage": "project"])
+
+    func configuration(_ vocabulary: LabelVocabulary = LinkLabelRuleTests.vocabulary) -> Configuration {
+        Configuration(presetName: "test", labels: vocabulary, skipSections: ["News", "Table of Contents", "Citing"])
+    }
+
+    func check(_ text: String, _ configuration: Configuration? = nil) -> [Diagnostic] {
+        LinkLabelRule().check(Document(text), configuration ?? self.configuration())
+    }
+
+    func fixed(_ text: String, _ configuration: Configuration? = nil) -> String {
+        let edits = check(text, configuration).compactMap(\.fix).flatMap(\.edits)
+        return String(decoding: Fix(.safe, "all", edits: edits).applied(to: Array(text.utf8)), as: UTF8.self)
+    }
+
+    func entry(_ links: String, date: String = "2023/10") -> String { "- [\(date)] **T** *A. B. arXiv.* \(links)\n" }
+
+    @Test func healthcareLmflowAndVisualMedAlpaca() throws {
+        let bytes = try Fixtures.bytes(Fixtures.healthcare)
+        let document = Document(bytes: bytes)
+        let found = LinkLabelRule().check(document, configuration())
+        #expect(found.map { document.line(containing: $0.range.lowerBound) } == [91, 100])
+        #expect(found.allSatisfy { $0.severity == .error && $0.fix?.safety == .safe })
+        #expect(found[0].message == "link `[[paper]]` comes after `[[code]]`; this list puts `paper` before `code` in 45 of 46 entries with both")
+        #expect(found[1].message == "link `[[code]]` comes after `[[blog]]`; labels.order puts `code` before `blog`")
+        // The fix moves whole links and leaves every other byte of the line alone.
+        let line = document.contentRange(ofLine: 91)
+        let fixedLine = String(decoding: try #require(found[0].fix).applied(to: bytes)[line.lowerBound..<line.upperBound], as: UTF8.self)
+        #expect(fixedLine.hasSuffix(
+            "*Shizhe Diao et al. arXiv.* [[paper](https://arxiv.org/abs/2306.12420)] [[code](https://github.com/OptimalScale/LMFlow)] [[blog](https://optimalscale.github.io/LMFlow/)]"))
+        #expect(fixedLine.utf8.count == line.count)
+    }
+
+    @Test func reorderKeepsSeparatorsAndUnknownLabelsInPlace() {
+        #expect(fixed(entry("[[code](v)][[paper](u)] [[blog](w)]")) == entry("[[paper](u)][[code](v)] [[blog](w)]"))
+        #expect(fixed(entry("[[blog](w)] | [[slides](s)] [[code](v)]")) == entry("[[code](v)] | [[blog](w)] [[slides](s)]"))
+        // `extras` is unknown: it keeps its slot, the known links sort around it.
+        #expect(fixed(entry("[[code](v)] [[extras](x)] [[paper](u)]")) == entry("[[paper](u)] [[extras](x)] [[code](v)]"))
+        // Two links with one label keep their relative order.
+        #expect(fixed(entry("[[code](v1)] [[paper](u)] [[code](v2)]")) == entry("[[paper](u)] [[code](v1)] [[code](v2)]"))
+        // One finding per entry, on the first link that is out of place.
+        #expect(check(entry("[[blog](w)] [[code](v)] [[paper](u)]")).count == 1)
+    }
+
+    @Test func theListsOwnPairOrderWinsOverTheVocabulary() {
+        let usual = entry("[[paper](u)] [[project page](p)] [[code](v)]")
+        let odd = entry("[[paper](u)] [[code](v)] [[project page](p)]", date: "2023/09")
+        let found = check(usual + usual + usual + odd)
+        #expect(found.count == 1)
+        #expect(found.first?.message == "link `[[project page]]` comes after `[[code]]`; this list puts `project page` before `code` in 3 of 4 entries with both")
+        #expect(fixed(usual + usual + usual + odd) == usual + usual + usual + entry("[[paper](u)] [[project page](p)] [[code](v)]", date: "2023/09"))
+        // Below three entries the vocabulary decides.
+        #expect(check(usual + usual).count == 2)
+    }
+
+    @Test func spellingFollowsTheListsMajorityPerCanonicalLabel() {
+        let text = entry("[[paper](u)] [[project page](p)]") + entry("[[paper](u)] [[project page](p)]")
+            + entry("[[paper](u)] [[Project Page](p)]")
+        let found = check(text)
+        #expect(found.count == 1)
+        #expect(found.first?.message == "link label `Project Page` where this list writes `project page` (2 of 3 such links)")
+        #expect(found.first?.severity == .error && found.first?.fix?.safety == .safe)
+        #expect(fixed(text) == entry("[[paper](u)] [[project page](p)]") + entry("[[paper](u)] [[project page](p)]") + entry("[[paper](u)] [[project page](p)]"))
+        // A list that writes `Paper` everywhere keeps it.
+        #expect(check(entry("[[Paper](u)] [[Code](v)]") + entry("[[Paper](u)]")).isEmpty)
+    }
+
+    @Test func aliasesAndUnknownLabelsAreWarnings() {
+        let alias = check(entry("[[paper](u)] [[code](v)]") + entry("[[paper](u)] [[github](v)]"))
+        #expect(alias.count == 1)
+        #expect(alias.first?.severity == .warning && alias.first?.fix?.safety == .unsafe)
+        #expect(alias.first?.fix?.edits.map(\.replacement) == ["code"])
+        let unknown = check(entry("[[paper](u)] [[codes and platform](v)]"))
+        #expect(unknown.count == 1)
+        #expect(unknown.first?.severity == .warning && unknown.first?.fix == nil)
+        #expect(unknown.first?.message == "link label `codes and platform` is not in the label vocabulary")
+        // An alias the list itself uses throughout is its spelling.
+        #expect(check(entry("[[arxiv](u)] [[github](v)]") + entry("[[arxiv](u)]")).isEmpty)
+    }
+
+    @Test func withoutAVocabularyOnlyCaseIsChecked() {
+        let none = configuration(LabelVocabulary())
+        #expect(check(entry("[[code](v)] [[paper](u)] [[whatever](w)]"), none).isEmpty)
+        let found = check(entry("[[code](v)]") + entry("[[code](v)]") + entry("[[Code](v)]"), none)
+        #expect(found.count == 1 && found.first?.severity == .error)
+    }
+
+    @Test func ignoresTocNewsAndCode() {
+        let text = """
+            ## Table of Contents
+            - [Code](#code) [Paper](#paper)
+            ## News
+            - [2023/10] **Release** *us.* [[Code](v)] [[paper](u)]
+
+            ## Papers
+            ```
+            - [2023/10] **T** *A.* [[Code](v)] [[paper](u)]
+            ```
+
+            """
+        #expect(check(text).isEmpty)
+    }
+
+    @Test(.enabled(if: Fixtures.sharedSample("agent-papers-README.md") != nil, "../shared/samples absent: skipped"))
+    func agentPapersKeepProjectPageBeforeCode() throws {
+        let document = Document(bytes: try Fixtures.bytes(try #require(Fixtures.sharedSample("agent-papers-README.md"))))
+        let found = LinkLabelRule().check(document, configuration())
+        let errors = found.filter { $0.severity == .error }.map { document.line(containing: $0.range.lowerBound) }
+        #expect(errors == [239, 572, 666, 666, 669])
+        let warnings = found.filter { $0.severity == .warning }.map { document.line(containing: $0.range.lowerBound) }
+        #expect(warnings == [296, 451, 673, 677])
+    }
+}
