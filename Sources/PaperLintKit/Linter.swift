@@ -85,11 +85,14 @@ public enum Linter {
         var found = suppressions.problems.map { ReportedDiagnostic($0, path: path, in: document) }
         for rule in RuleCatalog.all {
             let description = rule.description
-            guard let severity = configuration.severity(of: description.id, default: description.defaultSeverity) else { continue }
+            guard configuration.severity(of: description.id, default: description.defaultSeverity) != nil else { continue }
+            // A configured severity applies to every finding of the rule; without one, each
+            // finding keeps the severity the rule gave it (some rules rate findings differently).
+            let configured = configuration.severities[description.id] ?? nil
             for var diagnostic in rule.init().check(document, configuration) {
                 let line = document.line(containing: diagnostic.range.lowerBound)
                 if !suppressions.isEmpty && suppressions.isSuppressed(description.id, line: line) { continue }
-                diagnostic.severity = severity
+                if let configured { diagnostic.severity = configured }
                 found.append(ReportedDiagnostic(diagnostic, path: path, in: document))
             }
         }

@@ -45,13 +45,17 @@ public struct Diagnostic: Hashable, Sendable {
         self.fix = fix
     }
 
-    /// A diagnostic of rule `R` at its default severity.
+    /// A diagnostic of rule `R`, at the rule's default severity unless `severity` is given.
+    ///
+    /// A rule may rate some findings lower than its default (the `toc` rule reports a broken
+    /// anchor as an error but a heading missing from the table of contents as a warning); a
+    /// severity set for the rule in the configuration still applies to all of its findings.
     public init<R: Rule>(
-        rule: R.Type, range: Range<Int>, message: String, help: String? = nil,
+        rule: R.Type, severity: Severity? = nil, range: Range<Int>, message: String, help: String? = nil,
         related: [RelatedLocation] = [], fix: Fix? = nil
     ) {
         self.init(
-            ruleID: R.description.id, severity: R.description.defaultSeverity, range: range,
+            ruleID: R.description.id, severity: severity ?? R.description.defaultSeverity, range: range,
             message: message, help: help, related: related, fix: fix)
     }
 }
