@@ -5,6 +5,7 @@ public enum RuleCatalog {
     public static let all: [any Rule.Type] = [
         WhitespaceRule.self,
         URLRule.self,
+        ArxivURLRule.self,
     ]
 
     /// The rule with id `id`, if any.
