@@ -6,6 +6,7 @@ public enum RuleCatalog {
         WhitespaceRule.self,
         URLRule.self,
         ArxivURLRule.self,
+        EncodingRule.self,
     ]
 
     /// The rule with id `id`, if any.
