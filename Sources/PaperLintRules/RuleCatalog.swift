@@ -6,6 +6,7 @@ public enum RuleCatalog {
         WhitespaceRule.self,
         URLRule.self,
         ArxivURLRule.self,
+        TableOfContentsRule.self,
         EncodingRule.self,
     ]
 
