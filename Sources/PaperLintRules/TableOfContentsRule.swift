@@ -14,7 +14,7 @@ public struct TableOfContentsRule: Rule {
             safe fix links that heading, and when one heading is a near miss an unsafe fix suggests \
             it. An anchor that differs only in case is a warning: GitHub matches it, other \
             renderers do not. The table of contents is the list of `#anchor` links under a heading \
-            such as \"Table of Contents\" or \"Contents\" (else the first such list); it should list \
+            such as \"Table of Contents\" or \"Contents\" (else the first list of three or more); it should list \
             every heading below it at the depths it lists itself, so a ToC that stops at `##` \
             is not asked for `###` headings. A missing heading is a warning naming where to add \
             it. Headings above the table of contents (the title, news) need not be listed.
