@@ -112,13 +112,13 @@ public struct TableOfContentsRule: Rule {
     ) -> Diagnostic {
         let heading = document.headings[index]
         let entry = "[\(Self.escaped(heading.text))](#\(heading.slug))"
-        var where_ = "in the table of contents"
+        var placement = "in the table of contents"
         var related: [RelatedLocation] = []
         var fix: Fix?
         if let anchorItem {
             let isAfter = previous != nil
             let anchorText = previous.map { document.headings[$0].text } ?? ""
-            where_ = isAfter ? "after “\(anchorText)” in the table of contents (line \(anchorItem.line))"
+            placement = isAfter ? "after “\(anchorText)” in the table of contents (line \(anchorItem.line))"
                 : "at the start of the table of contents (line \(anchorItem.line))"
             related = [RelatedLocation(range: document.contentRange(ofLine: anchorItem.line), message: "the table of contents")]
             if let prefix = prefixOfLevel[heading.level] {
@@ -135,7 +135,7 @@ public struct TableOfContentsRule: Rule {
         return Diagnostic(
             rule: Self.self, severity: .warning, range: document.contentRange(ofLine: heading.line),
             message: "heading “\(heading.text)” is not in the table of contents",
-            help: "add `\(entry)` \(where_)", related: related, fix: fix)
+            help: "add `\(entry)` \(placement)", related: related, fix: fix)
     }
 
     private static func escaped(_ text: String) -> String {
