@@ -85,27 +85,18 @@ public enum Linter {
         var found = suppressions.problems.map { ReportedDiagnostic($0, path: path, in: document) }
         for rule in RuleCatalog.all {
             let description = rule.description
-            guard let severity = configuration.severity(of: description.id, default: description.defaultSeverity) else { continue }
+            guard configuration.severity(of: description.id, default: description.defaultSeverity) != nil else { continue }
+            // A severity set under `rules:` applies to every finding of the rule; without one,
+            // each finding keeps the severity the rule gave it (some rules rate findings lower).
+            let configured = configuration.severities[description.id] ?? nil
             for var diagnostic in rule.init().check(document, configuration) {
                 let line = document.line(containing: diagnostic.range.lowerBound)
                 if !suppressions.isEmpty && suppressions.isSuppressed(description.id, line: line) { continue }
-                diagnostic.severity = effectiveSeverity(
-                    configured: severity, ruleDefault: description.defaultSeverity, emitted: diagnostic.severity)
+                if let configured { diagnostic.severity = configured }
                 found.append(ReportedDiagnostic(diagnostic, path: path, in: document))
             }
         }
         return found.sorted(by: ReportedDiagnostic.ordered)
-    }
-
-    /// The configured severity, lowered by as many levels as the rule lowered this finding
-    /// below its default: `duplicate` reports repeats across sections one level down (a
-    /// warning by default, info when the rule is configured as a warning).
-    static func effectiveSeverity(configured: Severity, ruleDefault: Severity, emitted: Severity) -> Severity {
-        let levels = Severity.allCases  // info, warning, error
-        guard let emittedRank = levels.firstIndex(of: emitted), let defaultRank = levels.firstIndex(of: ruleDefault),
-            let configuredRank = levels.firstIndex(of: configured), emittedRank < defaultRank
-        else { return configured }
-        return levels[max(0, configuredRank - (defaultRank - emittedRank))]
     }
 
     private static func filter(_ filter: DiffFilter, _ changes: FileChanges) -> (ClosedRange<Int>) -> Bool {

@@ -1,5 +1,5 @@
 import PaperLintCore
-@testable import PaperLintKit
+import PaperLintKit
 import Testing
 
 @Suite struct SuppressionTests {
@@ -67,12 +67,15 @@ import Testing
 }
 
 @Suite struct SeverityTests {
-    @Test func configuredSeverityKeepsARuleOwnLowering() {
-        // A rule whose default is error and that rates one finding a warning.
-        #expect(Linter.effectiveSeverity(configured: .error, ruleDefault: .error, emitted: .warning) == .warning)
-        #expect(Linter.effectiveSeverity(configured: .warning, ruleDefault: .error, emitted: .warning) == .info)
-        #expect(Linter.effectiveSeverity(configured: .info, ruleDefault: .error, emitted: .warning) == .info)
-        #expect(Linter.effectiveSeverity(configured: .warning, ruleDefault: .error, emitted: .error) == .warning)
-        #expect(Linter.effectiveSeverity(configured: .error, ruleDefault: .warning, emitted: .warning) == .error)
+    /// A rule's own lower rating survives until the configuration names the rule.
+    @Test func configuredSeverityAppliesToEveryFindingOfTheRule() throws {
+        let text = "# A\n\n- [2023/10] **T** *A. arXiv.* [[paper](https://arxiv.org/pdf/2310.12345)]\n"
+            + "- [2023/09] **U** *B. arXiv.* [[paper](https://arxiv.org/abs/2309.12345)]\n"
+            + "- [2023/08] **V** *C. arXiv.* [[paper](https://arxiv.org/abs/2308.12345)]\n"
+        let preset = try ConfigurationLoader.load(text: nil)
+        let own = Linter.lint(Document(text), path: "R.md", preset).filter { $0.rule == "arxiv-url" }
+        #expect(own.map(\.severity) == [.warning], "the minority form is a warning by the rule's own rating")
+        let raised = Linter.lint(Document(text), path: "R.md", try ConfigurationLoader.load(text: "rules: {arxiv-url: error}"))
+        #expect(raised.filter { $0.rule == "arxiv-url" }.map(\.severity) == [.error])
     }
 }

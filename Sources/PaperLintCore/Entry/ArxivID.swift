@@ -60,16 +60,22 @@ public struct ArxivID: Sendable, Hashable {
         return ArxivID(id: String(id), version: version, form: form, host: host, scheme: scheme, hasPDFSuffix: hasPDFSuffix)
     }
 
-    /// `YYMM.NNNN` / `YYMM.NNNNN`, or old style `archive(.sub)/YYMMNNN`.
+    /// `YYMM.NNNN` (April 2007 to December 2014) / `YYMM.NNNNN` (from January 2015), or old
+    /// style `archive(.sub)/YYMMNNN` (1991 to March 2007). A month outside 01–12, or a number
+    /// of the wrong length for its month, is no arXiv identifier: the link is broken.
     private static func isValid(_ id: Substring) -> Bool {
         let parts = id.split(separator: ".", omittingEmptySubsequences: false)
         if parts.count == 2, parts[0].count == 4, (4...5).contains(parts[1].count),
             parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
         {
-            return true
+            guard let yymm = Int(parts[0]), (1...12).contains(yymm % 100), yymm >= 704 else { return false }
+            return parts[1].count == (yymm >= 1501 ? 5 : 4)
         }
         let halves = id.split(separator: "/")
-        return halves.count == 2 && halves[1].count == 7 && halves[1].allSatisfy { $0.isASCII && $0.isNumber }
-            && halves[0].allSatisfy { $0.isASCII && ($0.isLetter || $0 == "-" || $0 == ".") }
+        guard halves.count == 2, halves[1].count == 7, halves[1].allSatisfy({ $0.isASCII && $0.isNumber }),
+            !halves[0].isEmpty, halves[0].allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-" || $0 == ".") }),
+            let month = Int(halves[1].prefix(4).suffix(2))
+        else { return false }
+        return (1...12).contains(month)
     }
 }

@@ -48,8 +48,8 @@ public struct Diagnostic: Hashable, Sendable {
     /// A diagnostic of rule `R`, at the rule's default severity unless `severity` is given.
     ///
     /// A rule may rate some findings below its default (a repeat across sections, a heading
-    /// missing from the table of contents); the engine keeps that distance when the
-    /// configuration changes the rule's severity.
+    /// missing from the table of contents); a severity set for the rule in the configuration
+    /// applies to all of its findings.
     public init<R: Rule>(
         rule: R.Type, severity: Severity? = nil, range: Range<Int>, message: String, help: String? = nil,
         related: [RelatedLocation] = [], fix: Fix? = nil

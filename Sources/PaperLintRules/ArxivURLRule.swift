@@ -1,0 +1,157 @@
+import PaperLintCore
+
+/// arXiv links of paper entries in one canonical form: `https://arxiv.org/<form>/<id>`.
+public struct ArxivURLRule: Rule {
+    public static let description = RuleDescription(
+        id: "arxiv-url",
+        defaultSeverity: .error,
+        summary: "arXiv links read https://arxiv.org/abs/ID (or the list's form).",
+        rationale: """
+            Checks the arXiv links of paper entries. Errors: `http://`, a host other than \
+            `arxiv.org` (`www.`, `export.`), `.pdf` after an `/abs/` link, and an identifier arXiv \
+            never issues (month 13, a 4-digit number after 2014); each is fixed safely by \
+            rewriting to `https://arxiv.org/<form>/<id>`, which names the same paper. Warnings: a \
+            link in the other form than the list's (`entry.arxiv-form`: `abs`, `pdf`, or `auto`, \
+            the majority of the list's arXiv links, `abs` when there is none), and a pinned version \
+            (`v2`) unless most of the list pins versions. One form makes duplicates easy to spot and \
+            the list predictable to read; the mixed forms still work, so a maintainer may \
+            reasonably not care, hence the warning. Removing a version pin links the latest \
+            revision instead of the pinned one: that fix is unsafe.
+            """,
+        nonTriggering: [
+            Example("- [2023/10] **T** *A. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2310.12345)]\n"),
+            Example("- [2007/05] **T** *A. arXiv.* [[paper](https://arxiv.org/abs/0705.1234)] [[code](https://github.com/o/r)]\n"),
+            Example("- [2001/12] **T** *A. arXiv.* [[paper](https://arxiv.org/abs/cs/0112017)]\n"),
+            Example("## News\n- [2023/10] **Survey** *Us.* [[paper](http://www.arxiv.org/pdf/2310.12345v2.pdf)]\n"),
+            Example("Prose links are not entries: [survey](http://arxiv.org/pdf/2310.12345.pdf).\n"),
+            Example("- [2023/10] **T** *A.* [[paper](https://arxiv.org/abs/2310.12345#section)] [[code](https://github.com/arxiv/abs)]\n"),
+        ],
+        triggering: ArxivURLRuleExamples.triggering,
+        corrections: ArxivURLRuleExamples.corrections)
+
+    public init() {}
+
+    public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
+        let bytes = document.bytes
+        var links: [(url: Range<Int>, id: ArxivID?)] = []
+        var forms = Tally<ArxivID.Form>()
+        var pins = Tally<Bool>()
+        for entry in document.paperEntries(configuration) {
+            for link in entry.links {
+                guard let url = link.url, Self.isArxivArticle(bytes, url) else { continue }
+                let id = ArxivID.parse(bytes[url])
+                links.append((url, id))
+                guard let id else { continue }
+                if id.form != .html { forms.add(id.form) }
+                pins.add(id.version != nil)
+            }
+        }
+        let expected = expectedForm(configuration, forms)
+        let pinsAllowed = (pins.counts[true] ?? 0) > (pins.counts[false] ?? 0)
+        var found: [Diagnostic] = []
+        for (url, id) in links {
+            guard let id else {
+                found.append(Diagnostic(
+                    rule: Self.self, range: url, message: "`\(document.string(url))` is not a valid arXiv identifier",
+                    help: "arXiv ids read YYMM.NNNNN (YYMM.NNNN before 2015); copy the link from the paper's arXiv page"))
+                continue
+            }
+            found += check(bytes, url, id, expected: expected, forms: forms, pins: pinsAllowed ? nil : pins)
+        }
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// The form links should take, and why ("this list uses `abs/` (68 of 111 arXiv links)").
+    private func expectedForm(_ configuration: Configuration, _ forms: Tally<ArxivID.Form>) -> (form: ArxivID.Form, reason: String) {
+        switch configuration.style.arxivForm {
+        case .abs: return (.abs, "the configuration asks for `abs/` (arxiv-form: abs)")
+        case .pdf: return (.pdf, "the configuration asks for `pdf/` (arxiv-form: pdf)")
+        case .auto:
+            let abs = forms.counts[.abs] ?? 0, pdf = forms.counts[.pdf] ?? 0
+            let form: ArxivID.Form = pdf > abs ? .pdf : .abs
+            guard abs + pdf > 0 else { return (.abs, "`abs/` is the default (the list has no `abs/` or `pdf/` links)") }
+            return (form, "this list uses `\(form.rawValue)/` (\(max(abs, pdf)) of \(abs + pdf) arXiv links)")
+        }
+    }
+
+    private func check(
+        _ bytes: [UInt8], _ url: Range<Int>, _ id: ArxivID, expected: (form: ArxivID.Form, reason: String),
+        forms: Tally<ArxivID.Form>, pins: Tally<Bool>?
+    ) -> [Diagnostic] {
+        let text = String(decoding: bytes[url], as: UTF8.self)
+        let shape = Shape(bytes, url, id)
+        var defects: [String] = []
+        if id.scheme != "https" { defects.append("`\(id.scheme)://`") }
+        if id.host != "arxiv.org" { defects.append("the host `\(id.host)`") }
+        if id.form == .abs && id.hasPDFSuffix { defects.append("`.pdf` after an abstract link") }
+        let wrongForm = id.form != expected.form
+        var found: [Diagnostic] = []
+        if !defects.isEmpty || wrongForm {
+            let canonical = "https://arxiv.org/\(expected.form.rawValue)/"
+            var edits: [Edit] = []
+            if String(decoding: bytes[shape.prefix], as: UTF8.self) != canonical {
+                edits.append(Edit(replacing: shape.prefix, with: canonical))
+            }
+            if !shape.suffix.isEmpty { edits.append(Edit(replacing: shape.suffix, with: "")) }
+            var message = "arXiv link `\(text)`"
+            if !defects.isEmpty { message += " has " + defects.joined(separator: ", ") }
+            if wrongForm {
+                message += (defects.isEmpty ? "" : ";") + " links `\(id.form.rawValue)/` where \(expected.reason)"
+            }
+            let target = canonical + id.id + (id.version.map { "v\($0)" } ?? "")
+            found.append(Diagnostic(
+                rule: Self.self, severity: defects.isEmpty ? .warning : .error, range: url, message: message,
+                help: "write `\(target)`", fix: Fix(.safe, "rewrite as \(canonical)ID", edits: edits)))
+        }
+        if let pins, let version = id.version, let range = shape.version {
+            let latest = pins.counts[false] ?? 0
+            found.append(Diagnostic(
+                rule: Self.self, severity: .warning, range: range,
+                message: "arXiv link pins version v\(version) where this list links the latest version (\(latest) of \(pins.total) arXiv links)",
+                help: "remove `v\(version)` unless this revision matters",
+                fix: Fix(.unsafe, "link the latest version", Edit(replacing: range, with: ""))))
+        }
+        return found
+    }
+
+    /// Where the parts of an arXiv URL lie: everything before the id, the version, and the
+    /// bytes between the version and a query or fragment (`.pdf`, a trailing `/`).
+    private struct Shape {
+        var prefix: Range<Int>
+        var version: Range<Int>?
+        var suffix: Range<Int>
+
+        init(_ bytes: [UInt8], _ url: Range<Int>, _ id: ArxivID) {
+            // The path after the host starts with `<form>/`; the id follows it.
+            var index = url.lowerBound
+            while index + 2 < url.upperBound && !(bytes[index] == Byte.colon && bytes[index + 1] == Byte.slash && bytes[index + 2] == Byte.slash) {
+                index += 1
+            }
+            index += 3
+            while index < url.upperBound && bytes[index] != Byte.slash { index += 1 }
+            let idStart = min(index + 1 + id.form.rawValue.utf8.count + 1, url.upperBound)
+            let idEnd = min(idStart + id.id.utf8.count, url.upperBound)
+            var versionEnd = idEnd
+            if id.version != nil, versionEnd < url.upperBound, bytes[versionEnd] == UInt8(ascii: "v") {
+                versionEnd += 1
+                while versionEnd < url.upperBound && Byte.isDigit(bytes[versionEnd]) { versionEnd += 1 }
+            }
+            var cut = versionEnd
+            while cut < url.upperBound && bytes[cut] != Byte.questionMark && bytes[cut] != Byte.hash { cut += 1 }
+            prefix = url.lowerBound..<idStart
+            version = versionEnd > idEnd ? idEnd..<versionEnd : nil
+            suffix = versionEnd..<cut
+        }
+    }
+
+    /// An http(s) URL on arxiv.org (or a subdomain) whose path starts with `abs/`, `pdf/` or `html/`.
+    static func isArxivArticle(_ bytes: [UInt8], _ url: Range<Int>) -> Bool {
+        guard let afterScheme = URLRule.webScheme(bytes, at: url.lowerBound, end: url.upperBound) else { return false }
+        var hostEnd = afterScheme
+        while hostEnd < url.upperBound && bytes[hostEnd] != Byte.slash { hostEnd += 1 }
+        let host = String(decoding: bytes[afterScheme..<hostEnd], as: UTF8.self).lowercased()
+        guard host == "arxiv.org" || host.hasSuffix(".arxiv.org") else { return false }
+        let path = hostEnd + 1
+        return ["abs/", "pdf/", "html/"].contains { Byte.hasPrefix(bytes, at: path, end: url.upperBound, $0) }
+    }
+}

@@ -1,0 +1,227 @@
+import PaperLintCore
+
+/// A Markdown link, image or link reference definition found on one line.
+///
+///     [[paper](https://arxiv.org/abs/2310.12345)]   → inner = destination = https://arxiv.org/abs/2310.12345
+///     [a]( <https://x.org/a b> "Title")            → inner = ` <https://x.org/a b> "Title"`, destination = https://x.org/a b
+///     [ref]: https://x.org "Title"                  → a definition; destination = https://x.org
+struct MarkdownLink: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
+        case link, image, definition
+        /// `[label](` whose `(` never closes on the line: `inner` and `destination` run to the line's end.
+        case unclosed
+    }
+    var kind: Kind
+    /// From the `[` (or `!`) to the closing `)`; for a definition, the whole line content.
+    var range: Range<Int>
+    /// Everything between the parentheses (after `]:` for a definition).
+    var inner: Range<Int>
+    /// The destination: `inner` without surrounding blanks, angle brackets or title.
+    var destination: Range<Int>
+    /// True when the destination was written in angle brackets (`<…>`), where spaces are allowed.
+    var isAngled: Bool
+}
+
+/// Finds links the way CommonMark reads them, line by line, outside code and HTML.
+///
+/// Destinations end at the `)` that balances their `(`, like the entry parser and cmark;
+/// unlike cmark, a destination with spaces is still returned (the `url` rule reports it).
+/// Backslash escapes and inline code spans are skipped. Links never span lines in the
+/// lists this tool reads, so a link broken across lines is not seen.
+enum MarkdownLinks {
+    static func links(in document: Document) -> [MarkdownLink] {
+        var found: [MarkdownLink] = []
+        for line in 1...document.lineCount where !document.isOpaque(line) {
+            let content = document.contentRange(ofLine: line)
+            guard document.bytes[content].contains(Byte.closeBracket) else { continue }
+            scan(document.bytes, content, into: &found)
+        }
+        return found
+    }
+
+    static func scan(_ bytes: [UInt8], _ content: Range<Int>, into found: inout [MarkdownLink]) {
+        if let definition = definition(bytes, content) {
+            found.append(definition)
+            return
+        }
+        var opens: [Int] = []
+        var index = content.lowerBound
+        let end = content.upperBound
+        while index < end {
+            let byte = bytes[index]
+            switch byte {
+            case Byte.backslash:
+                index += 2
+                continue
+            case Byte.backtick:
+                index = skipCodeSpan(bytes, from: index, end: end)
+                continue
+            case Byte.openBracket:
+                opens.append(index)
+            case Byte.closeBracket:
+                guard let open = opens.popLast() else { break }
+                guard index + 1 < end, bytes[index + 1] == Byte.openParen else { break }
+                guard let close = closingParen(bytes, from: index + 1, end: end) else {
+                    let rest = index + 2..<end
+                    found.append(MarkdownLink(kind: .unclosed, range: open..<end, inner: rest, destination: rest, isAngled: false))
+                    return
+                }
+                let isImage = open > content.lowerBound && bytes[open - 1] == Byte.exclamation
+                let inner = index + 2..<close
+                let (destination, angled) = destination(bytes, inner)
+                found.append(MarkdownLink(
+                    kind: isImage ? .image : .link, range: (isImage ? open - 1 : open)..<close + 1, inner: inner,
+                    destination: destination, isAngled: angled))
+                index = close + 1
+                continue
+            default:
+                break
+            }
+            index += 1
+        }
+    }
+
+    /// `[label]: destination "title"` with at most three spaces of indentation.
+    private static func definition(_ bytes: [UInt8], _ content: Range<Int>) -> MarkdownLink? {
+        var index = content.lowerBound
+        while index < content.upperBound && index - content.lowerBound < 3 && bytes[index] == Byte.space { index += 1 }
+        guard index < content.upperBound, bytes[index] == Byte.openBracket,
+            index + 1 < content.upperBound, bytes[index + 1] != Byte.openBracket
+        else { return nil }
+        var close = index + 1
+        while close < content.upperBound && bytes[close] != Byte.closeBracket {
+            if bytes[close] == Byte.openBracket { return nil }
+            close += bytes[close] == Byte.backslash ? 2 : 1
+        }
+        guard close + 1 < content.upperBound, close > index + 1, bytes[close + 1] == Byte.colon else { return nil }
+        let inner = close + 2..<content.upperBound
+        var start = inner.lowerBound
+        while start < inner.upperBound && Byte.isBlank(bytes[start]) { start += 1 }
+        guard start < inner.upperBound else { return nil }
+        if bytes[start] == Byte.lessThan, let gt = bytes[start..<inner.upperBound].firstIndex(of: Byte.greaterThan) {
+            return MarkdownLink(kind: .definition, range: content, inner: inner, destination: start + 1..<gt, isAngled: true)
+        }
+        var stop = start
+        while stop < inner.upperBound && !Byte.isBlank(bytes[stop]) { stop += 1 }
+        return MarkdownLink(kind: .definition, range: content, inner: inner, destination: start..<stop, isAngled: false)
+    }
+
+    /// The destination inside `( … )`: blanks trimmed, `<…>` unwrapped, a trailing `"title"`,
+    /// `'title'` or `(title)` after a blank removed.
+    static func destination(_ bytes: [UInt8], _ inner: Range<Int>) -> (Range<Int>, isAngled: Bool) {
+        var start = inner.lowerBound, end = inner.upperBound
+        while start < end && Byte.isBlank(bytes[start]) { start += 1 }
+        while end > start && Byte.isBlank(bytes[end - 1]) { end -= 1 }
+        guard start < end else { return (start..<start, false) }
+        if bytes[start] == Byte.lessThan, let gt = bytes[start + 1..<end].firstIndex(of: Byte.greaterThan) {
+            return (start + 1..<gt, true)
+        }
+        let last = bytes[end - 1]
+        let opener: UInt8? = switch last {
+        case Byte.doubleQuote: Byte.doubleQuote
+        case Byte.singleQuote: Byte.singleQuote
+        case Byte.closeParen: Byte.openParen
+        default: nil
+        }
+        if let opener, let blank = bytes[start..<end].firstIndex(where: Byte.isBlank) {
+            var titleStart = blank
+            while titleStart < end && Byte.isBlank(bytes[titleStart]) { titleStart += 1 }
+            if titleStart < end - 1 && bytes[titleStart] == opener {
+                return (start..<blank, false)
+            }
+        }
+        return (start..<end, false)
+    }
+
+    /// Just past the code span opened by the backtick run at `index`, or past the run when it never closes.
+    private static func skipCodeSpan(_ bytes: [UInt8], from index: Int, end: Int) -> Int {
+        var runEnd = index
+        while runEnd < end && bytes[runEnd] == Byte.backtick { runEnd += 1 }
+        let length = runEnd - index
+        var scan = runEnd
+        while scan < end {
+            guard bytes[scan] == Byte.backtick else {
+                scan += 1
+                continue
+            }
+            var closeEnd = scan
+            while closeEnd < end && bytes[closeEnd] == Byte.backtick { closeEnd += 1 }
+            if closeEnd - scan == length { return closeEnd }
+            scan = closeEnd
+        }
+        return runEnd
+    }
+
+    /// The `)` that balances the `(` at `open`, skipping escapes.
+    private static func closingParen(_ bytes: [UInt8], from open: Int, end: Int) -> Int? {
+        var depth = 0
+        var index = open
+        while index < end {
+            switch bytes[index] {
+            case Byte.backslash:
+                index += 2
+                continue
+            case Byte.openParen:
+                depth += 1
+            case Byte.closeParen:
+                depth -= 1
+                if depth == 0 { return index }
+            default:
+                break
+            }
+            index += 1
+        }
+        return nil
+    }
+}
+
+/// The ASCII bytes the rules of this module look at.
+enum Byte {
+    static let tab = UInt8(ascii: "\t")
+    static let newline = UInt8(ascii: "\n")
+    static let carriageReturn = UInt8(ascii: "\r")
+    static let space = UInt8(ascii: " ")
+    static let exclamation = UInt8(ascii: "!")
+    static let doubleQuote = UInt8(ascii: "\"")
+    static let hash = UInt8(ascii: "#")
+    static let percent = UInt8(ascii: "%")
+    static let ampersand = UInt8(ascii: "&")
+    static let singleQuote = UInt8(ascii: "'")
+    static let openParen = UInt8(ascii: "(")
+    static let closeParen = UInt8(ascii: ")")
+    static let hyphen = UInt8(ascii: "-")
+    static let period = UInt8(ascii: ".")
+    static let slash = UInt8(ascii: "/")
+    static let colon = UInt8(ascii: ":")
+    static let semicolon = UInt8(ascii: ";")
+    static let lessThan = UInt8(ascii: "<")
+    static let equals = UInt8(ascii: "=")
+    static let greaterThan = UInt8(ascii: ">")
+    static let questionMark = UInt8(ascii: "?")
+    static let at = UInt8(ascii: "@")
+    static let openBracket = UInt8(ascii: "[")
+    static let backslash = UInt8(ascii: "\\")
+    static let closeBracket = UInt8(ascii: "]")
+    static let underscore = UInt8(ascii: "_")
+    static let backtick = UInt8(ascii: "`")
+
+    static func isBlank(_ byte: UInt8) -> Bool { byte == space || byte == tab }
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+    }
+    static func isAlphanumeric(_ byte: UInt8) -> Bool { isLetter(byte) || isDigit(byte) }
+    static func isHexDigit(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "F"))
+    }
+    static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+    }
+    /// True when `bytes[at...]` starts with `prefix`, ASCII case-insensitively.
+    static func hasPrefix(_ bytes: [UInt8], at: Int, end: Int, _ prefix: String) -> Bool {
+        let pattern = Array(prefix.utf8)
+        guard at + pattern.count <= end else { return false }
+        for (offset, expected) in pattern.enumerated() where lowercased(bytes[at + offset]) != expected { return false }
+        return true
+    }
+}
