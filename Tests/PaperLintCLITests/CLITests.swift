@@ -23,8 +23,14 @@ import Testing
         #expect(Set(object.keys) == ["version", "diagnostics", "summary"])
         #expect(object["version"] as? Int == 1)
         let summary = try #require(object["summary"] as? [String: Int])
-        #expect(summary == ["files": 1, "errors": 2, "warnings": 0, "fixable": 2])
-        let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+        let all = try #require(object["diagnostics"] as? [[String: Any]])
+        #expect(Set(summary.keys) == ["files", "errors", "warnings", "fixable"])
+        #expect(summary["files"] == 1)
+        #expect(summary["errors"] == all.count { $0["severity"] as? String == "error" })
+        #expect(summary["warnings"] == all.count { $0["severity"] as? String == "warning" })
+        #expect(summary["fixable"] == all.count { !($0["fix"] is NSNull) })
+        // Field by field on the whitespace findings, which every rule set has.
+        let diagnostics = all.filter { $0["rule"] as? String == "whitespace" }
         #expect(diagnostics.count == 2)
         let first = diagnostics[0]
         #expect(Set(first.keys) == ["rule", "severity", "path", "line", "column", "endLine", "endColumn", "message", "help", "related", "fix"])
@@ -51,6 +57,17 @@ import Testing
         let line161 = try String(contentsOfFile: Fixtures.healthcare, encoding: .utf8).components(separatedBy: "\n")[160]
         let scalars = Array(line161.unicodeScalars)
         #expect(String(String.UnicodeScalarView(scalars[160..<162])) == "  ")
+        // A file-level finding carries its related location (DESIGN.md's example): PathAsst's
+        // repeat in another section is a warning pointing at the first copy.
+        let duplicate = try #require(all.first { $0["rule"] as? String == "duplicate" })
+        #expect(duplicate["severity"] as? String == "warning")
+        #expect(duplicate["line"] as? Int == 117 && duplicate["column"] as? Int == 3)
+        let related = try #require(duplicate["related"] as? [[String: Any]])
+        #expect(related.count == 1)
+        #expect(related.first?["path"] as? String == "README.md")
+        #expect(related.first?["line"] as? Int == 97 && related.first?["column"] as? Int == 3)
+        #expect(related.first?["message"] as? String == "first listed here")
+        #expect(duplicate["fix"] is NSNull)
     }
 
     @Test func cleanRunIsEmptyJSONAndExitZero() throws {
