@@ -2,7 +2,9 @@ import PaperLintCore
 
 /// Every built-in rule, in documentation order.
 public enum RuleCatalog {
-    public static let all: [any Rule.Type] = [WhitespaceRule.self, DuplicateRule.self, OrderRule.self, DateMismatchRule.self]
+    public static let all: [any Rule.Type] = [
+        WhitespaceRule.self, DuplicateRule.self, LinkTitleMismatchRule.self, OrderRule.self, DateMismatchRule.self,
+    ]
 
     /// The rule with id `id`, if any.
     public static func rule(withID id: String) -> (any Rule.Type)? {
