@@ -15,7 +15,8 @@ public struct OrderRule: Rule {
             wrong height breaks that promise silently. The direction comes from `order` in the \
             configuration: `newest-first`, `oldest-first`, `auto` (the direction most of the \
             list's sections already follow) or `none`. Each list (the entries of one section, or \
-            the items nested at one depth under one entry) is checked on its own; entries without \
+            the items nested at one depth under one entry) is checked on its own, and text \
+            between two items (a `**Preprints**` paragraph) starts a new list; entries without \
             a usable date are ignored and equal dates may stand in any order. Only the fewest \
             entries whose moving would sort the list are reported (those outside one longest \
             sorted run), each once, with the entry it belongs next to. The fix sorts the whole \
