@@ -99,6 +99,17 @@ public enum Linter {
         return found.sorted(by: ReportedDiagnostic.ordered)
     }
 
+    /// The configured severity, lowered by as many levels as the rule lowered this finding
+    /// below its default: `duplicate` reports repeats across sections one level down (a
+    /// warning by default, info when the rule is configured as a warning).
+    static func effectiveSeverity(configured: Severity, ruleDefault: Severity, emitted: Severity) -> Severity {
+        let levels = Severity.allCases  // info, warning, error
+        guard let emittedRank = levels.firstIndex(of: emitted), let defaultRank = levels.firstIndex(of: ruleDefault),
+            let configuredRank = levels.firstIndex(of: configured), emittedRank < defaultRank
+        else { return configured }
+        return levels[max(0, configuredRank - (defaultRank - emittedRank))]
+    }
+
     private static func filter(_ filter: DiffFilter, _ changes: FileChanges) -> (ClosedRange<Int>) -> Bool {
         switch filter {
         case .all:

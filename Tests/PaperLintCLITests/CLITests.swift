@@ -59,6 +59,17 @@ import Testing
         let line161 = try String(contentsOfFile: Fixtures.healthcare, encoding: .utf8).components(separatedBy: "\n")[160]
         let scalars = Array(line161.unicodeScalars)
         #expect(String(String.UnicodeScalarView(scalars[160..<162])) == "  ")
+        // A file-level finding carries its related location (DESIGN.md's example): PathAsst's
+        // repeat in another section is a warning pointing at the first copy.
+        let duplicate = try #require(all.first { $0["rule"] as? String == "duplicate" })
+        #expect(duplicate["severity"] as? String == "warning")
+        #expect(duplicate["line"] as? Int == 117 && duplicate["column"] as? Int == 3)
+        let related = try #require(duplicate["related"] as? [[String: Any]])
+        #expect(related.count == 1)
+        #expect(related.first?["path"] as? String == "README.md")
+        #expect(related.first?["line"] as? Int == 97 && related.first?["column"] as? Int == 3)
+        #expect(related.first?["message"] as? String == "first listed here")
+        #expect(duplicate["fix"] is NSNull)
     }
 
     @Test func cleanRunIsEmptyJSONAndExitZero() throws {

@@ -1,0 +1,95 @@
+import PaperLintCore
+
+/// An entry dated far from the month its arXiv id encodes.
+///
+/// A new-style arXiv id (`2310.15896`) says when the paper was submitted; an entry dated
+/// months away usually carries a typo or the date of another paper.
+public struct DateMismatchRule: Rule {
+    public static let description = RuleDescription(
+        id: "date-mismatch",
+        defaultSeverity: .warning,
+        summary: "Date entries near the month of their arXiv id.",
+        rationale: """
+            A new-style arXiv id starts with the year and month the paper was submitted \
+            (`2310.15896` is from 2023/10). An entry whose `[YYYY/MM]` date is further than one \
+            month from it was most likely dated by hand from memory, or copied from the entry \
+            above, and then sorts into the wrong place. One month either way is tolerated: \
+            papers submitted at the end of a month are announced in the next, and lists often \
+            date a revision. Entries dated by venue can differ legitimately, so this is a \
+            warning. Only the paper link counts (an arXiv URL in any form, or an arXiv DOI \
+            `10.48550/arXiv.ID`); year-only dates and old-style ids (`cs/0112017`) are not \
+            checked. The fix, unsafe, rewrites the date to the arXiv month in the entry's own \
+            date form; a date with a day is left to the author, since the day cannot be known.
+            """,
+        nonTriggering: [
+            Example("- [2023/10] **AlpaCare** *Zhang et al. arXiv.* [[paper](https://arxiv.org/abs/2310.14558)]\n"),
+            // One month either way is tolerated.
+            Example("- [2023/10] **Publicly Shareable Clinical LLM** *S. Kweon et al. arXiv.* [[paper](https://arxiv.org/abs/2309.00237)]\n"),
+            Example("- [2023/09] **Motif** *ICLR 2024* [[paper](https://arxiv.org/abs/2310.00166.pdf)]\n"),
+            // Only the paper link counts; a year-only date is not compared.
+            Example("- [2023/10] **A** *A. Author.* [[code](https://github.com/o/r)] [[blog](https://arxiv.org/abs/2101.00001)]\n"),
+            Example("- [2023] **A** *A. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2101.00001)]\n"),
+            Example("- [2002/01] **Old style** *A. Author.* [[paper](https://arxiv.org/abs/cs/0112017)]\n"),
+        ],
+        triggering: [
+            Example("- ↓[2023/04] **BianQue** *Yirong Chen et al. arXiv.* [[paper](https://arxiv.org/abs/2310.15896)]\n"),
+            Example("- ↓[2024/04] **Learning From Failure** *arXiv* [[paper](https://arxiv.org/pdf/2402.11651)]\n"),
+            // An arXiv DOI names the id too.
+            Example("- ↓[2023/08] **A Multitask Evaluation of ChatGPT.** *Y. Bang et al. arXiv.* [[paper](https://doi.org/10.48550/arXiv.2302.04023)]\n"),
+            Example("- ↓[2023-04] **Learning Distributed Representations** *F. Hill et al. arXiv.* [[paper](https://arxiv.org/abs/1602.03483)]\n"),
+            Example("- ↓[2023/9] **A** *A. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2312.00001v3)]\n"),
+        ],
+        corrections: [
+            (
+                Example("- [2023/04] **BianQue** *Y. Chen et al. arXiv.* [[paper](https://arxiv.org/abs/2310.15896)]\n"),
+                Example("- [2023/10] **BianQue** *Y. Chen et al. arXiv.* [[paper](https://arxiv.org/abs/2310.15896)]\n")
+            ),
+            (
+                Example("- [2023-04] **A** *A. Author et al. arXiv.* [[paper](https://arxiv.org/abs/1602.03483)]\n"),
+                Example("- [2016-02] **A** *A. Author et al. arXiv.* [[paper](https://arxiv.org/abs/1602.03483)]\n")
+            ),
+            (
+                Example("- [2023/1] **A** *A. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2305.00001)]\n"),
+                Example("- [2023/5] **A** *A. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2305.00001)]\n")
+            ),
+        ])
+
+    /// Months either way that are not reported.
+    static let tolerance = 1
+
+    public init() {}
+
+    public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for entry in document.paperEntries(configuration) where !document.isOpaque(entry.line) {
+            guard let date = entry.date, date.form != .year, (1000...9999).contains(date.year),
+                let month = date.month, (1...12).contains(month),
+                let link = PaperIdentity.paperLink(of: entry, in: document, configuration), let url = link.url,
+                let id = PaperIdentity.arxivID(document.bytes[url]), let submitted = PaperIdentity.arxivMonth(id)
+            else { continue }
+            let dated = YearMonth(year: date.year, month: month)
+            guard abs(dated.months(to: submitted)) > Self.tolerance else { continue }
+            let written = document.string(date.range)
+            found.append(Diagnostic(
+                rule: Self.self, range: date.range,
+                message: "dated \(written) but its arXiv id \(id) is from \(submitted)",
+                help: "date the entry by its arXiv month, or keep a venue date and suppress this line",
+                related: [RelatedLocation(range: url, message: "arXiv id \(id): \(submitted)")],
+                fix: Self.replacement(for: date, submitted).map {
+                    Fix(.unsafe, "date the entry \($0)", Edit(replacing: date.range, with: $0))
+                }))
+        }
+        return found
+    }
+
+    /// The arXiv month written in the date's own form; nil for a form with a day.
+    static func replacement(for date: EntryDate, _ month: YearMonth) -> String? {
+        let padded = month.month < 10 ? "0\(month.month)" : "\(month.month)"
+        switch date.form {
+        case .yearMonth: return "[\(month.year)/\(padded)]"
+        case .dashed: return date.day == nil ? "[\(month.year)-\(padded)]" : nil
+        case .singleDigitMonth: return "[\(month.year)/\(month.month)]"
+        case .yearMonthDay, .year: return nil
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import PaperLintCore
+
+/// The same paper listed twice: by arXiv id, DOI, paper URL or normalised title.
+///
+/// Duplicates creep in when two contributors add the same paper, or one pastes an entry
+/// into a second section. Within the configured scope they are errors; with scope
+/// `section`, repeats across sections are still shown as warnings.
+public struct DuplicateRule: Rule {
+    public static let description = RuleDescription(
+        id: "duplicate",
+        defaultSeverity: .error,
+        summary: "List each paper once (same arXiv id, DOI, paper URL or title).",
+        rationale: """
+            A paper listed twice wastes the reader's time and the two copies drift apart as \
+            one gets corrected and the other does not. Two entries are the same paper when \
+            their paper links name the same arXiv id (any URL form or version, or its arXiv \
+            DOI), the same DOI, or the same URL once normalised (scheme, `www.`, a final `/` \
+            or `.pdf` and the fragment ignored), or when their titles agree ignoring case, \
+            punctuation and spacing. Only the `paper` link counts (or the first link that is not \
+            a code, project, demo … link): two papers may share one repository. Entries sharing \
+            a link under clearly different titles are left to `link-title-mismatch`. With \
+            `duplicates.scope: section` (the default) a repeat inside one section is an error \
+            and a repeat in another section a warning, since some lists repeat a paper on \
+            purpose (a paragraph between two lists of one section, such as \
+            `**In web scenarios**`, counts as a sub-heading); with `scope: file` every repeat is \
+            an error. The later entry is reported, \
+            pointing at the first. When the two entries are byte for byte identical and in one \
+            section, the fix removes the later one.
+            """,
+        nonTriggering: DuplicateRule.nonTriggeringExamples,
+        triggering: DuplicateRule.triggeringExamples,
+        corrections: DuplicateRule.correctionExamples)
+
+    public init() {}
+
+    /// Where a repeat counts as one: a part of a section (between sub-heading paragraphs such
+    /// as `**In web scenarios**`), or the whole file (section -1).
+    private struct Scope: Hashable {
+        var section: Int
+        var segment: Int
+        static let file = Scope(section: -1, segment: 0)
+    }
+
+    /// A key in one scope.
+    private struct ScopedKey<Key: Hashable>: Hashable {
+        var scope: Scope
+        var key: Key
+    }
+
+    /// A found repeat: the first entry and what they share.
+    private struct Match {
+        var first: Int
+        var evidence: String
+    }
+
+    public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
+        let papers = document.paperEntries(configuration).filter { !document.isOpaque($0.line) }
+            .map { PaperIdentity($0, in: document, configuration) }
+        guard papers.count >= 2 else { return [] }
+        var firstByLink: [ScopedKey<PaperIdentity.LinkKey>: Int] = [:]
+        var firstByTitle: [ScopedKey<String>: Int] = [:]
+        firstByLink.reserveCapacity(papers.count * 2)
+        firstByTitle.reserveCapacity(papers.count * 2)
+        let layout = PaperIdentity.ListLayout(document)
+        var titles = PaperIdentity.TitleComparison(papers)
+        var found: [Diagnostic] = []
+
+        func match(_ index: Int, scope: Scope) -> Match? {
+            let paper = papers[index]
+            if let key = paper.linkKey, let first = firstByLink[ScopedKey(scope: scope, key: key)],
+                !titles.differ(first, index)
+            {
+                return Match(first: first, evidence: "same \(key.evidence)")
+            }
+            if let key = paper.titleKey, let first = firstByTitle[ScopedKey(scope: scope, key: key)] {
+                return Match(first: first, evidence: "same title")
+            }
+            return nil
+        }
+
+        let fileWide = configuration.duplicateScope == .file
+        for (index, paper) in papers.enumerated() {
+            let own = Scope(section: paper.section, segment: layout.place(of: paper.entry)?.segment ?? 0)
+            if let repeat_ = match(index, scope: fileWide ? .file : own) {
+                found.append(report(paper, first: papers[repeat_.first], evidence: repeat_.evidence, inScope: true,
+                                    layout: layout, in: document))
+            } else if !fileWide, let repeat_ = match(index, scope: .file) {
+                found.append(report(paper, first: papers[repeat_.first], evidence: repeat_.evidence, inScope: false,
+                                    layout: layout, in: document))
+            }
+            for scope in [Scope.file, own] {
+                if let key = paper.linkKey, firstByLink[ScopedKey(scope: scope, key: key)] == nil {
+                    firstByLink[ScopedKey(scope: scope, key: key)] = index
+                }
+                if let key = paper.titleKey, firstByTitle[ScopedKey(scope: scope, key: key)] == nil {
+                    firstByTitle[ScopedKey(scope: scope, key: key)] = index
+                }
+            }
+        }
+        return found
+    }
+
+    private func report(
+        _ paper: PaperIdentity, first: PaperIdentity, evidence: String, inScope: Bool,
+        layout: PaperIdentity.ListLayout, in document: Document
+    ) -> Diagnostic {
+        let message = "\(paper.quotedTitle) is already listed in \(PaperIdentity.sectionName(first.section, in: document)) (\(evidence))"
+        let related = [RelatedLocation(range: PaperIdentity.head(of: first.entry), message: "first listed here")]
+        guard inScope else {
+            return Diagnostic(
+                ruleID: Self.description.id, severity: .warning, range: PaperIdentity.head(of: paper.entry), message: message,
+                help: "remove this entry, or keep it if the repeat is on purpose (duplicates.scope: section allows repeats across sections)",
+                related: related)
+        }
+        let help = paper.section == first.section
+            ? "remove this entry"
+            : "remove this entry, or set duplicates.scope: section if the list repeats papers across sections on purpose"
+        return Diagnostic(
+            rule: Self.self, range: PaperIdentity.head(of: paper.entry), message: message, help: help, related: related,
+            fix: removal(paper, first: first, layout: layout, in: document))
+    }
+
+    /// Removes the later entry's lines (with its nested items) when both copies are byte for
+    /// byte identical and in one section: nothing of what the list says is lost.
+    private func removal(
+        _ paper: PaperIdentity, first: PaperIdentity, layout: PaperIdentity.ListLayout, in document: Document
+    ) -> Fix? {
+        guard paper.section == first.section, layout.place(of: paper.entry)?.ownsFirstLine == true else { return nil }
+        let later = layout.block(of: paper.entry, in: document), earlier = layout.block(of: first.entry, in: document)
+        let laterText = document.bytes[paper.entry.range.lowerBound..<later.upperBound]
+        let earlierText = document.bytes[first.entry.range.lowerBound..<earlier.upperBound]
+        guard laterText.elementsEqual(earlierText) else { return nil }
+        return Fix(.unsafe, "remove the duplicate entry", Edit(replacing: layout.fullBlock(of: paper.entry, in: document), with: ""))
+    }
+}

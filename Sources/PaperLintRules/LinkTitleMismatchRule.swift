@@ -1,0 +1,137 @@
+import PaperLintCore
+
+/// One paper link under two clearly different titles: almost always a link pasted from the
+/// neighbouring entry.
+public struct LinkTitleMismatchRule: Rule {
+    public static let description = RuleDescription(
+        id: "link-title-mismatch",
+        defaultSeverity: .error,
+        summary: "One paper link must not stand under two different titles.",
+        rationale: """
+            When two entries give the same paper link (the same arXiv id in any URL form, the \
+            same DOI, or the same normalised URL) but their titles name clearly different papers, \
+            one of the links is wrong: usually copied from the entry above and never edited. \
+            Readers following it land on the wrong paper. Titles count as different when they \
+            are not equal ignoring case and punctuation, share fewer than half of their content \
+            words, and neither is contained in the other, so "Voyager" and "Voyager: An \
+            Open-Ended Embodied Agent" or a corrected typo are not reported (equal papers are \
+            `duplicate`'s business). The later entry's link is reported, pointing at the entry \
+            that uses it first, unless the arXiv id's month fits the later entry's date and not \
+            the first's: then the first entry is the one with the pasted link. There is no fix: \
+            only a person can find the right link.
+            """,
+        nonTriggering: LinkTitleMismatchRule.nonTriggeringExamples,
+        triggering: LinkTitleMismatchRule.triggeringExamples)
+
+    public init() {}
+
+    public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
+        let papers = document.paperEntries(configuration).filter { !document.isOpaque($0.line) }
+            .map { PaperIdentity($0, in: document, configuration) }
+        // Per link: the entries that used it under distinct titles, first one first.
+        var users: [PaperIdentity.LinkKey: [Int]] = [:]
+        var titles = PaperIdentity.TitleComparison(papers)
+        var found: [Diagnostic] = []
+        var reported: Set<Int> = []
+        for (index, paper) in papers.enumerated() {
+            guard let key = paper.linkKey, paper.titleKey != nil, paper.paperLink != nil else { continue }
+            guard let earlier = users[key] else {
+                users[key] = [index]
+                continue
+            }
+            // A title agreeing with any earlier use is fine (or a duplicate); report only a new one.
+            guard earlier.allSatisfy({ titles.differ($0, index) }) else { continue }
+            // A handful of variants is plenty; keeps a pathological list linear.
+            if earlier.count < 8 { users[key]?.append(index) }
+            // The later entry is reported, unless the arXiv month clears it and not the first:
+            // then the first entry carries the pasted link.
+            var (culprit, other) = (index, earlier[0])
+            if fitsArxivMonth(papers[other], key) == false && fitsArxivMonth(paper, key) == true {
+                (culprit, other) = (other, culprit)
+            }
+            guard reported.insert(culprit).inserted, let link = papers[culprit].paperLink else { continue }
+            let owner = papers[other]
+            let ownerLink = owner.paperLink?.range ?? PaperIdentity.head(of: owner.entry)
+            let reason = culprit == index ? "" : "; its arXiv month fits that entry, not this one"
+            found.append(Diagnostic(
+                rule: Self.self, range: link.range,
+                message: "\(key.evidence) is also the link of \(owner.quotedTitle), a different title\(reason)",
+                help: "check which paper the link belongs to and paste the right link for \(papers[culprit].quotedTitle)",
+                related: [RelatedLocation(range: ownerLink, message: "the same link, for \(owner.quotedTitle)")]))
+        }
+        // An earlier entry may be reported after a later one.
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+}
+
+extension LinkTitleMismatchRule {
+    /// Whether the entry's date lies within `date-mismatch`'s tolerance of the month its
+    /// arXiv id encodes; nil when either is unknown.
+    private func fitsArxivMonth(_ paper: PaperIdentity, _ key: PaperIdentity.LinkKey) -> Bool? {
+        guard key.kind == .arxiv, let date = paper.entry.date, let month = date.month, (1...12).contains(month),
+            let encoded = PaperIdentity.arxivMonth(key.value)
+        else { return nil }
+        let distance = YearMonth(year: date.year, month: month).months(to: encoded)
+        return abs(distance) <= DateMismatchRule.tolerance
+    }
+
+    static let nonTriggeringExamples: [Example] = [
+        Example("""
+            - [2023/05] **VOYAGER** *arXiv.* [[paper](https://arxiv.org/abs/2305.16291)]
+            - [2023/05] **Voyager: An Open-Ended Embodied Agent with Large Language Models** *arXiv.* [[paper](https://arxiv.org/pdf/2305.16291.pdf)]
+
+            """),
+        // A corrected typo is the same title.
+        Example("""
+            - [2022/01] **Language Models as Zero-Shot Planners** *ICML.* [[paper](https://proceedings.mlr.press/v162/huang22a.html)]
+            - [2022/01] **Language Models as Zero-Shot Planner** *ICML.* [[paper](https://proceedings.mlr.press/v162/huang22a.html)]
+
+            """),
+        // A shared code link says nothing: two papers may share a repository.
+        Example("""
+            - [2024/04] **Self-playing Adversarial Language Game** *arXiv.* [[paper](https://arxiv.org/abs/2404.10642)] [[code](https://github.com/o/r)]
+            - [2024/05] **Agent Planning with World Knowledge Model** *arXiv.* [[paper](https://arxiv.org/abs/2405.14205)] [[code](https://github.com/o/r)]
+
+            """),
+        Example("""
+            - [2024/08] **Atari-GPT** *arXiv.* [[paper](https://arxiv.org/abs/2408.15950)]
+            - [2024/08] **AMONGAGENTS** *arXiv.* [[paper](https://arxiv.org/abs/2408.15951)]
+
+            """),
+    ]
+
+    static let triggeringExamples: [Example] = [
+        Example("""
+            - [2024/08] **Atari-GPT: Multimodal Models as Low-Level Policies for Atari Games** *arXiv.* [[paper](https://arxiv.org/pdf/2408.15950)]
+            - [2024/08] **AMONGAGENTS: Evaluating Language Models in Social Deduction** *arXiv.* ↓[[paper](https://arxiv.org/pdf/2408.15950)]
+
+            """),
+        // Any URL form of the same arXiv id, in any section.
+        Example("""
+            ## Competition Games
+            - [2024/08] **Theory of Mind in Guandan** *arXiv.* [[paper](https://arxiv.org/pdf/2408.02559)]
+            ## Communication Games
+            - [2024/07] **AMONGAGENTS** *arXiv.* ↓[[paper](https://arxiv.org/abs/2408.02559v1)]
+
+            """),
+        Example("""
+            - [2023/04] **Generative Agents: Interactive Simulacra** *UIST.* [[paper](https://doi.org/10.1145/3586183.3606763)]
+            - [2023/07] **Communicative Agents for Software Development** *arXiv.* ↓[[paper](https://dl.acm.org/doi/10.1145/3586183.3606763)]
+
+            """),
+        // The arXiv month fits the later entry only: the first one has the pasted link.
+        Example("""
+            - [2023/10] **FireAct: Toward Language Agent Fine-tuning** *arXiv.* ↓[[paper](https://arxiv.org/abs/2305.16291)]
+            - [2023/05] **Voyager: An Open-Ended Embodied Agent** *arXiv.* [[paper](https://arxiv.org/abs/2305.16291)]
+
+            """),
+        // Each further title is reported once.
+        Example("""
+            - [2023/10] **Steve-Eye: Visual Perception in Open Worlds** *ICLR.* [[paper](https://openreview.net/forum?id=NltzxpG0nz)]
+            - [2023/10] **LLaMA Rider: Exploring the Open World** *arXiv.* ↓[[paper](https://openreview.net/forum?id=NltzxpG0nz)]
+            - [2023/10] **LLaMA Rider: Exploring the Open World** *arXiv.* [[paper](https://openreview.net/forum?id=NltzxpG0nz)]
+            - [2023/11] **JARVIS-1: Memory-Augmented Multimodal Agents** *arXiv.* ↓[[paper](https://openreview.net/forum?id=NltzxpG0nz)]
+
+            """),
+    ]
+}

@@ -1,0 +1,198 @@
+import PaperLintCore
+
+/// Entries of one list in chronological order, newest or oldest first.
+///
+/// A paper list is read top-down: a reader scanning for "what is new" stops at the first
+/// old entry. The rule reports the fewest entries whose moving sorts the list.
+public struct OrderRule: Rule {
+    public static let description = RuleDescription(
+        id: "order",
+        defaultSeverity: .error,
+        summary: "Keep the entries of each section in chronological order.",
+        rationale: """
+            Paper lists are sorted by date, usually newest first, so readers find recent work at \
+            the top of every section and a new entry has one obvious place. An entry pasted at the \
+            wrong height breaks that promise silently. The direction comes from `order` in the \
+            configuration: `newest-first`, `oldest-first`, `auto` (the direction most of the \
+            list's sections already follow) or `none`. Each list (the entries of one section, or \
+            the items nested at one depth under one entry) is checked on its own, and text \
+            between two items (a `**Preprints**` paragraph) starts a new list; entries without \
+            a usable date are ignored and equal dates may stand in any order. Only the fewest \
+            entries whose moving would sort the list are reported (those outside one longest \
+            sorted run), each once, with the entry it belongs next to. The fix sorts the whole \
+            list, moving each entry's lines (with its nested items) unchanged, and is attached \
+            to every finding of the list (to the first only when more than 8 entries are \
+            misplaced); it is unsafe because the list might intentionally group entries another \
+            way.
+            """,
+        nonTriggering: OrderRule.nonTriggeringExamples,
+        triggering: OrderRule.triggeringExamples,
+        corrections: OrderRule.correctionExamples)
+
+    public init() {}
+
+    public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
+        guard configuration.order != .none else { return [] }
+        let layout = PaperIdentity.ListLayout(document)
+        var lists: [PaperIdentity.ListLayout.ListID: [Entry]] = [:]
+        var listOrder: [PaperIdentity.ListLayout.ListID] = []
+        for entry in document.paperEntries(configuration) where !document.isOpaque(entry.line) {
+            guard let place = layout.place(of: entry) else { continue }
+            if lists[place.list] == nil { listOrder.append(place.list) }
+            lists[place.list, default: []].append(entry)
+        }
+        let keyed = listOrder.map { id in Self.keyed(lists[id] ?? []) }
+        guard let direction = Self.direction(configuration.order, keyed.map { $0.map(\.key) }) else { return [] }
+        var found: [Diagnostic] = []
+        for (id, entries) in zip(listOrder, keyed) where entries.count >= 2 {
+            found += check(entries, list: id, direction: direction, layout: layout, in: document)
+        }
+        // Lists were visited by first appearance; nested lists interleave with their parents.
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Which way a list runs, and how the message names it.
+    struct Direction {
+        var newestFirst: Bool
+        /// " (8 of 9 sections)" when inferred, empty when configured.
+        var evidence: String
+
+        var name: String { newestFirst ? "newest first" : "oldest first" }
+    }
+
+    /// The configured direction, or for `auto` the majority of the lists' own directions:
+    /// each list votes by its adjacent pairs going newer or older; a tie means newest first.
+    static func direction(_ order: OrderDirection, _ lists: [[Int]]) -> Direction? {
+        switch order {
+        case .none: return nil
+        case .newestFirst: return Direction(newestFirst: true, evidence: "")
+        case .oldestFirst: return Direction(newestFirst: false, evidence: "")
+        case .auto:
+            var newest = 0, oldest = 0
+            for keys in lists where keys.count >= 2 {
+                var newer = 0, older = 0
+                for (a, b) in zip(keys, keys.dropFirst()) {
+                    if b < a { newer += 1 } else if b > a { older += 1 }
+                }
+                if newer > older { newest += 1 } else if older > newer { oldest += 1 }
+            }
+            let newestFirst = newest >= oldest
+            let votes = newest + oldest
+            let evidence = votes == 0 ? "" : " (\(newestFirst ? newest : oldest) of \(votes) sections)"
+            return Direction(newestFirst: newestFirst, evidence: evidence)
+        }
+    }
+
+    /// The entries that take part, with their sort keys: valid year/month dates. Year-only
+    /// dates cannot be placed among months and are left out, unless the list has no month
+    /// at all, in which case years are compared.
+    static func keyed(_ entries: [Entry]) -> [(entry: Entry, key: Int)] {
+        func isValid(_ date: EntryDate) -> Bool { (1000...9999).contains(date.year) }
+        let withMonth = entries.compactMap { entry -> (Entry, Int)? in
+            guard let date = entry.date, isValid(date), let month = date.month, (1...12).contains(month) else { return nil }
+            return (entry, date.year * 100 + month)
+        }
+        if !withMonth.isEmpty { return withMonth.map { (entry: $0.0, key: $0.1) } }
+        return entries.compactMap { entry in
+            guard let date = entry.date, isValid(date), date.month == nil else { return nil }
+            return (entry: entry, key: date.year * 100)
+        }
+    }
+
+    private func check(
+        _ entries: [(entry: Entry, key: Int)], list: PaperIdentity.ListLayout.ListID, direction: Direction,
+        layout: PaperIdentity.ListLayout, in document: Document
+    ) -> [Diagnostic] {
+        // Ranks that must not decrease down the list.
+        let ranks = entries.map { direction.newestFirst ? -$0.key : $0.key }
+        let kept = Self.keptPositions(ranks)
+        let keptPositions = kept.indices.filter { kept[$0] }
+        guard keptPositions.count < entries.count else { return [] }
+        let fix = sortFix(entries, ranks: ranks, direction: direction, list: list, layout: layout, in: document)
+        // Every finding carries the list's fix, so it survives the diff filter whichever entry
+        // was added; a list with many misplaced entries carries it once, on its first finding:
+        // it needs one sort anyway, and thousands of copies of thousands of edits would make
+        // reports quadratic.
+        let carriesFixEach = entries.count - keptPositions.count <= Self.fixOnEveryFindingLimit
+        let scope = list.depth == 0 ? "this section" : "this list"
+        var found: [Diagnostic] = []
+        for position in entries.indices where !kept[position] {
+            let entry = entries[position].entry
+            guard let date = entry.date else { continue }
+            let written = document.string(date.range)
+            // The first kept entry ranked after this one is the entry it belongs before.
+            var low = 0, high = keptPositions.count
+            while low < high {
+                let mid = (low + high) / 2
+                if ranks[keptPositions[mid]] > ranks[position] { high = mid } else { low = mid + 1 }
+            }
+            let related: RelatedLocation
+            if low < keptPositions.count, let neighbour = entries[keptPositions[low]].entry.date {
+                related = RelatedLocation(range: neighbour.range, message: "belongs before this \(document.string(neighbour.range)) entry")
+            } else if let last = keptPositions.last, let neighbour = entries[last].entry.date {
+                related = RelatedLocation(range: neighbour.range, message: "belongs after this \(document.string(neighbour.range)) entry")
+            } else {
+                continue
+            }
+            found.append(Diagnostic(
+                rule: Self.self, range: date.range,
+                message: "\(written) entry is out of order: \(scope) is \(direction.name)\(direction.evidence)",
+                help: "move the entry to where its date belongs (`paperlint fix --unsafe` sorts the whole list)",
+                related: [related], fix: carriesFixEach || found.isEmpty ? fix : nil))
+        }
+        return found
+    }
+
+    /// Up to this many misplaced entries in a list, each finding carries the sort fix.
+    static let fixOnEveryFindingLimit = 8
+
+    /// Positions kept by one longest run whose `ranks` never decrease; the rest are reported.
+    ///
+    /// O(n log n) by patience sorting, run from the end so that `length[i]` is the longest
+    /// run starting at `i`; a forward pass then keeps, at each step, the earliest entry that
+    /// still completes a longest run. Among all longest runs this keeps the earliest entries,
+    /// so an entry pasted into a sorted list is the one reported, deterministically.
+    static func keptPositions(_ ranks: [Int]) -> [Bool] {
+        var length = [Int](repeating: 0, count: ranks.count)
+        // tails[k]: the largest possible first rank of a run of length k + 1 (negated, so
+        // the array is sorted ascending and upper-bound search applies).
+        var tails: [Int] = []
+        for index in ranks.indices.reversed() {
+            let value = -ranks[index]
+            var low = 0, high = tails.count
+            while low < high {
+                let mid = (low + high) / 2
+                if tails[mid] > value { high = mid } else { low = mid + 1 }
+            }
+            if low == tails.count { tails.append(value) } else { tails[low] = value }
+            length[index] = low + 1
+        }
+        var kept = [Bool](repeating: false, count: ranks.count)
+        var needed = tails.count
+        var last = Int.min
+        for index in ranks.indices where needed > 0 && length[index] == needed && ranks[index] >= last {
+            kept[index] = true
+            last = ranks[index]
+            needed -= 1
+        }
+        return kept
+    }
+
+    /// Sorts the list stably: each dated entry's lines (with nested items) go to the slot of
+    /// the entry that sorts there; undated items and text between entries stay put.
+    private func sortFix(
+        _ entries: [(entry: Entry, key: Int)], ranks: [Int], direction: Direction,
+        list: PaperIdentity.ListLayout.ListID, layout: PaperIdentity.ListLayout, in document: Document
+    ) -> Fix? {
+        guard entries.allSatisfy({ layout.place(of: $0.entry)?.ownsFirstLine == true }) else { return nil }
+        let slots = entries.map { layout.block(of: $0.entry, in: document) }
+        for (a, b) in zip(slots, slots.dropFirst()) where a.upperBound > b.lowerBound { return nil }
+        let sorted = entries.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }
+        var edits: [Edit] = []
+        for (slot, source) in zip(slots.indices, sorted) where source != slot {
+            edits.append(Edit(replacing: slots[slot], with: document.string(slots[source])))
+        }
+        let what = list.depth == 0 ? "section's entries" : "list's entries"
+        return Fix(.unsafe, "sort the \(what) \(direction.name)", edits: edits)
+    }
+}

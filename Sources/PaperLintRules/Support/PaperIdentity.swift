@@ -1,0 +1,361 @@
+import PaperLintCore
+
+/// What identifies a paper across entries: its paper link (as an arXiv id, a DOI or a
+/// normalised URL) and its normalised title. Shared by `duplicate`, `link-title-mismatch`
+/// and `date-mismatch`.
+struct PaperIdentity {
+    /// Which kind of link key an entry's paper link reduces to.
+    enum LinkKind: String, Hashable, Sendable {
+        case arxiv = "arXiv id"
+        case doi = "DOI"
+        case url = "URL"
+    }
+
+    /// The key of the paper link: `2310.12345`, `10.1145/3586183.3606763`, `example.org/paper`.
+    struct LinkKey: Hashable, Sendable {
+        var kind: LinkKind
+        var value: String
+        /// "arXiv id 2305.15072", "DOI 10.1145/…", "URL example.org/p".
+        var evidence: String { "\(kind.rawValue) \(value)" }
+    }
+
+    /// The entry this identity describes.
+    let entry: Entry
+    /// Index of the innermost section holding the entry.
+    let section: Int
+    /// The link naming the paper (see `paperLink(of:in:_:)`), if any.
+    let paperLink: EntryLink?
+    let linkKey: LinkKey?
+    /// The title as written, without markup.
+    let title: String?
+    /// `normalizedTitle(title)`; nil without a title or when nothing is left.
+    let titleKey: String?
+
+    init(_ entry: Entry, in document: Document, _ configuration: Configuration) {
+        self.entry = entry
+        section = document.sectionIndex(containing: entry.line)
+        let link = Self.paperLink(of: entry, in: document, configuration)
+        paperLink = link
+        linkKey = link?.url.flatMap { Self.linkKey(document.bytes[$0]) }
+        let title = entry.title.map { document.string($0.text) }
+        self.title = title
+        titleKey = title.map(Self.normalizedTitle).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The date and title of an entry: where a file-level finding about it is shown.
+    static func head(of entry: Entry) -> Range<Int> {
+        let start = entry.date?.range.lowerBound ?? entry.marker.upperBound
+        let end = entry.title?.range.upperBound ?? entry.date?.range.upperBound ?? entry.range.upperBound
+        return start..<max(start, end)
+    }
+
+    /// The title shortened for a message: `“PathAsst: Redefining Pathology through…”`.
+    var quotedTitle: String { Self.quoted(title ?? "untitled entry") }
+
+    // MARK: - The paper link
+
+    /// Canonical labels whose links are commonly shared between papers (one repository or
+    /// project page for several papers) and so never identify a paper.
+    static let sharedLabels: Set<String> = [
+        "code", "project", "demo", "dataset", "benchmark", "model", "blog", "slides", "video", "website",
+    ]
+
+    /// The link that names the paper: the first link labelled `paper` (or an alias of it),
+    /// else the first link with a URL whose label is not a commonly shared one (`code`,
+    /// `project`, `demo` …). An entry with only a code link has no paper link: two papers
+    /// may share one repository.
+    static func paperLink(of entry: Entry, in document: Document, _ configuration: Configuration) -> EntryLink? {
+        var fallback: EntryLink?
+        for link in entry.links where link.url != nil {
+            let label = trimmed(document.string(link.label)).lowercased()
+            let canonical = configuration.labels.canonical(label)?.lowercased() ?? label
+            if canonical == "paper" { return link }
+            if fallback == nil && !sharedLabels.contains(canonical) { fallback = link }
+        }
+        return fallback
+    }
+
+    /// The key of a paper URL: its arXiv id (any URL form, any version, or an arXiv DOI),
+    /// else its DOI, else the normalised URL; nil for an empty or scheme-less URL.
+    static func linkKey<C: Collection>(_ url: C) -> LinkKey? where C.Element == UInt8 {
+        if let id = arxivID(url) { return LinkKey(kind: .arxiv, value: id) }
+        if let doi = doi(url) { return LinkKey(kind: .doi, value: doi) }
+        return normalizedURL(url).map { LinkKey(kind: .url, value: $0) }
+    }
+
+    /// The arXiv id (no version) of an arXiv URL (as `ArxivID.parse` reads it), or of a DOI
+    /// link `10.48550/arXiv.ID`.
+    static func arxivID<C: Collection>(_ url: C) -> String? where C.Element == UInt8 {
+        let bytes = Array(url)
+        if let id = commonArxivID(bytes) { return id }
+        if let parsed = ArxivID.parse(bytes) { return parsed.id }
+        guard let doi = doi(bytes), doi.hasPrefix("10.48550/arxiv.") else { return nil }
+        let id = doi.dropFirst("10.48550/arxiv.".count)
+        return ArxivID.parse(Array("https://arxiv.org/abs/\(id)".utf8))?.id
+    }
+
+    /// The year and month a new-style id encodes (`2310.15896` → 2023/10); nil otherwise.
+    static func arxivMonth(_ id: String) -> YearMonth? {
+        let bytes = Array(id.utf8)
+        guard bytes.count > 5, bytes[4] == UInt8(ascii: "."), bytes[0..<4].allSatisfy(isDigit) else { return nil }
+        let month = Int(bytes[2] - 48) * 10 + Int(bytes[3] - 48)
+        guard (1...12).contains(month) else { return nil }
+        return YearMonth(year: 2000 + Int(bytes[0] - 48) * 10 + Int(bytes[1] - 48), month: month)
+    }
+
+    /// The usual arXiv link, read without building strings:
+    /// `http(s)://[sub.]arxiv.org/(abs|pdf|html)/YYMM.NNNNN[vN][.pdf][/]`. Anything else
+    /// (old-style ids, queries, odd spellings) is left to `ArxivID.parse`, which agrees on
+    /// these links and is slower.
+    private static func commonArxivID(_ bytes: [UInt8]) -> String? {
+        guard let start = schemeEnd(bytes) else { return nil }
+        let scheme = bytes[0..<(start - 3)].map { $0 | 0x20 }
+        guard scheme == Array("http".utf8) || scheme == Array("https".utf8) else { return nil }
+        var hostEnd = start
+        while hostEnd < bytes.count && bytes[hostEnd] != UInt8(ascii: "/") { hostEnd += 1 }
+        let host = bytes[start..<hostEnd].map { isLetter($0) ? $0 | 0x20 : $0 }
+        let arxiv = Array("arxiv.org".utf8)
+        guard host.count >= arxiv.count, Array(host.suffix(arxiv.count)) == arxiv,
+            host.count == arxiv.count || host[host.count - arxiv.count - 1] == UInt8(ascii: ".")
+        else { return nil }
+        var index = hostEnd + 1
+        var form = index
+        while form < bytes.count && isLetter(bytes[form]) { form += 1 }
+        let name = bytes[index..<form]
+        guard form < bytes.count, bytes[form] == UInt8(ascii: "/"),
+            name.elementsEqual("abs".utf8) || name.elementsEqual("pdf".utf8) || name.elementsEqual("html".utf8)
+        else { return nil }
+        index = form + 1
+        let idStart = index
+        var digits = 0
+        while index < bytes.count && isDigit(bytes[index]) { index += 1; digits += 1 }
+        guard digits == 4, index < bytes.count, bytes[index] == UInt8(ascii: ".") else { return nil }
+        index += 1
+        digits = 0
+        while index < bytes.count && isDigit(bytes[index]) { index += 1; digits += 1 }
+        // The same validity as `ArxivID.parse`: a real month, ids from 0704 on, four digits
+        // after the dot until 2014 and five from 2015.
+        let yymm = bytes[idStart..<idStart + 4].reduce(0) { $0 * 10 + Int($1 - 48) }
+        guard (1...12).contains(yymm % 100), yymm >= 704, digits == (yymm >= 1501 ? 5 : 4) else { return nil }
+        let idEnd = index
+        // What may follow: a version, `.pdf`, slashes; nothing else.
+        if index < bytes.count && bytes[index] == UInt8(ascii: "v") {
+            var versionEnd = index + 1
+            while versionEnd < bytes.count && isDigit(bytes[versionEnd]) { versionEnd += 1 }
+            guard versionEnd > index + 1 else { return nil }
+            index = versionEnd
+        }
+        if bytes.count - index >= 4 && bytes[index..<index + 4].elementsEqual(".pdf".utf8) { index += 4 }
+        while index < bytes.count && bytes[index] == UInt8(ascii: "/") { index += 1 }
+        guard index == bytes.count else { return nil }
+        return String(decoding: bytes[idStart..<idEnd], as: UTF8.self)
+    }
+
+    /// A DOI inside a URL, lowercased (DOIs are case-insensitive): after `doi.org/`, or a path
+    /// segment `10.NNNN/…` (`dl.acm.org/doi/pdf/10.1145/3586183.3606763`). Query, fragment
+    /// and a final `.pdf`/`.full`/`/` are not part of it.
+    static func doi<C: Collection>(_ url: C) -> String? where C.Element == UInt8 {
+        let bytes = Array(url)
+        guard let schemeEnd = schemeEnd(bytes) else { return nil }
+        var end = bytes.count
+        if let cut = bytes[schemeEnd...].firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
+            end = cut
+        }
+        // A path segment that starts `10.` + at least four digits + `/`.
+        var index = schemeEnd
+        while index < end {
+            if bytes[index] == UInt8(ascii: "/") {
+                let start = index + 1
+                if start + 3 < end, bytes[start] == UInt8(ascii: "1"), bytes[start + 1] == UInt8(ascii: "0"),
+                    bytes[start + 2] == UInt8(ascii: ".")
+                {
+                    var digitsEnd = start + 3
+                    while digitsEnd < end && isDigit(bytes[digitsEnd]) { digitsEnd += 1 }
+                    if digitsEnd - (start + 3) >= 4, digitsEnd < end, bytes[digitsEnd] == UInt8(ascii: "/"),
+                        digitsEnd + 1 < end
+                    {
+                        var suffix = String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
+                        for tail in ["/", ".pdf", ".full", ".abstract", "/"] where suffix.hasSuffix(tail) {
+                            suffix.removeLast(tail.count)
+                        }
+                        return suffix
+                    }
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// `https://www.Example.org/papers/x.pdf/#top` → `example.org/papers/x`: scheme dropped
+    /// (http and https name the same page), host lowercased without `www.`, fragment, final
+    /// `/` and `.pdf` removed; the query is kept (`openreview.net/forum?id=…`).
+    static func normalizedURL<C: Collection>(_ url: C) -> String? where C.Element == UInt8 {
+        let bytes = Array(url)
+        guard let start = schemeEnd(bytes) else { return nil }
+        var end = bytes.count
+        if let hash = bytes[start...].firstIndex(of: UInt8(ascii: "#")) { end = hash }
+        var hostEnd = start
+        while hostEnd < end && bytes[hostEnd] != UInt8(ascii: "/") && bytes[hostEnd] != UInt8(ascii: "?") { hostEnd += 1 }
+        var host = String(decoding: bytes[start..<hostEnd], as: UTF8.self).lowercased()
+        if host.hasPrefix("www.") { host.removeFirst(4) }
+        guard !host.isEmpty else { return nil }
+        var queryStart = end
+        if let question = bytes[hostEnd..<end].firstIndex(of: UInt8(ascii: "?")) { queryStart = question }
+        var path = String(decoding: bytes[hostEnd..<queryStart], as: UTF8.self)
+        while path.hasSuffix("/") { path.removeLast() }
+        if path.lowercased().hasSuffix(".pdf") { path.removeLast(4) }
+        while path.hasSuffix("/") { path.removeLast() }
+        let query = String(decoding: bytes[queryStart..<end], as: UTF8.self)
+        return host + path + (query == "?" ? "" : query)
+    }
+
+    /// Offset after `scheme://`, nil when the URL has none.
+    static func schemeEnd(_ bytes: [UInt8]) -> Int? {
+        var index = 0
+        while index < bytes.count && (isLetter(bytes[index]) || bytes[index] == UInt8(ascii: "+")
+            || bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "."))
+        {
+            index += 1
+        }
+        guard index > 0, index + 2 < bytes.count, bytes[index] == UInt8(ascii: ":"),
+            bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/")
+        else { return nil }
+        return index + 3
+    }
+
+    // MARK: - Titles
+
+    /// Letters and digits only, lowercased (Unicode-aware), ligatures spelled out:
+    /// "PathAsst: Redefining  Pathology…" and "pathasst redefining pathology" compare equal.
+    /// Strings hash by canonical equivalence, so precomposed and decomposed accents match too.
+    static func normalizedTitle(_ title: String) -> String {
+        // Most titles are ASCII: a byte loop avoids grapheme breaking.
+        if title.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(title.utf8.count)
+            for byte in title.utf8 where isDigit(byte) || isLetter(byte) { bytes.append(byte | (isLetter(byte) ? 0x20 : 0)) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var key = ""
+        key.reserveCapacity(title.utf8.count)
+        for character in title.lowercased() {
+            if let spelled = ligatures[character] {
+                key += spelled
+            } else if character.isLetter || character.isNumber {
+                key.append(character)
+            }
+        }
+        return key
+    }
+
+    private static let ligatures: [Character: String] = [
+        "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "æ": "ae", "œ": "oe", "ß": "ss",
+    ]
+
+    /// Content words of a title, lowercased: runs of letters and digits minus a few English
+    /// function words ("a", "of", "the" …), which say nothing about which paper it is.
+    static func words(_ title: String) -> Set<String> {
+        var all: Set<String> = []
+        if title.utf8.allSatisfy({ $0 < 0x80 }) {
+            var current: [UInt8] = []
+            for byte in title.utf8 {
+                if isDigit(byte) || isLetter(byte) {
+                    current.append(isLetter(byte) ? byte | 0x20 : byte)
+                } else if !current.isEmpty {
+                    all.insert(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+            }
+            if !current.isEmpty { all.insert(String(decoding: current, as: UTF8.self)) }
+            let content = all.subtracting(functionWords)
+            return content.isEmpty ? all : content
+        }
+        var current = ""
+        for character in title.lowercased() {
+            if let spelled = ligatures[character] {
+                current += spelled
+            } else if character.isLetter || character.isNumber {
+                current.append(character)
+            } else if !current.isEmpty {
+                all.insert(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { all.insert(current) }
+        let content = all.subtracting(functionWords)
+        return content.isEmpty ? all : content
+    }
+
+    private static let functionWords: Set<String> = [
+        "a", "an", "the", "of", "in", "on", "for", "and", "or", "with", "to", "via", "by", "as", "at", "from",
+        "is", "are", "be", "its", "their", "into", "towards", "toward",
+    ]
+
+    /// True when two titles clearly name different papers: not equal once normalised, fewer
+    /// than half of their content words shared (Jaccard < 0.5), and neither word set inside
+    /// the other ("Voyager" vs "Voyager: An Open-Ended Embodied Agent …" is one paper).
+    static func titlesDiffer(_ a: PaperIdentity, _ b: PaperIdentity) -> Bool {
+        titlesDiffer(a, b, words(a.title ?? ""), words(b.title ?? ""))
+    }
+
+    /// `titlesDiffer(_:_:)` with the titles' word sets already computed.
+    static func titlesDiffer(_ a: PaperIdentity, _ b: PaperIdentity, _ wordsA: Set<String>, _ wordsB: Set<String>) -> Bool {
+        guard let keyA = a.titleKey, let keyB = b.titleKey, keyA != keyB else { return false }
+        let shared = wordsA.intersection(wordsB).count
+        if shared == min(wordsA.count, wordsB.count) { return false }
+        let union = wordsA.count + wordsB.count - shared
+        return union > 0 && shared * 2 < union
+    }
+
+    /// Compares titles of one list of identities, computing each title's words once and only
+    /// for entries that get compared (those sharing a link with another).
+    struct TitleComparison {
+        let papers: [PaperIdentity]
+        private var words: [Int: Set<String>] = [:]
+
+        init(_ papers: [PaperIdentity]) { self.papers = papers }
+
+        /// True when `papers[a]` and `papers[b]` clearly name different papers.
+        mutating func differ(_ a: Int, _ b: Int) -> Bool {
+            guard let keyA = papers[a].titleKey, let keyB = papers[b].titleKey, keyA != keyB else { return false }
+            return PaperIdentity.titlesDiffer(papers[a], papers[b], wordSet(a), wordSet(b))
+        }
+
+        private mutating func wordSet(_ index: Int) -> Set<String> {
+            if let known = words[index] { return known }
+            let computed = PaperIdentity.words(papers[index].title ?? "")
+            words[index] = computed
+            return computed
+        }
+    }
+
+    /// `“Title”`, cut at a word boundary after about 48 characters: `“A Long Title Of…”`.
+    static func quoted(_ title: String, limit: Int = 48) -> String {
+        let trimmed = Self.trimmed(title)
+        guard trimmed.count > limit else { return "“\(trimmed)”" }
+        var cut = trimmed.prefix(limit)
+        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
+            cut = cut[..<space]
+        }
+        while let last = cut.last, last == " " || last == "," || last == ":" || last == "." { cut = cut.dropLast() }
+        return "“\(cut)…”"
+    }
+
+    /// Without leading and trailing spaces and tabs.
+    static func trimmed(_ text: String) -> String {
+        var view = Substring(text)
+        while let first = view.first, first == " " || first == "\t" { view = view.dropFirst() }
+        while let last = view.last, last == " " || last == "\t" { view = view.dropLast() }
+        return String(view)
+    }
+
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+
+    /// "“Multimodal LLMs in Medicine”", or "the text before the first heading".
+    static func sectionName(_ section: Int, in document: Document) -> String {
+        document.sections[section].heading.map { "“\(trimmed($0.text))”" } ?? "the text before the first heading"
+    }
+}
+

@@ -1,0 +1,113 @@
+import Foundation
+import PaperLintCore
+import PaperLintKit
+import PaperLintTestSupport
+import Testing
+
+/// File-level rules (`order`, `duplicate`, `link-title-mismatch`, `date-mismatch`) in diff
+/// modes, on real git repositories: a finding is reported on the entry the change added,
+/// and an untouched old defect stays quiet under `--filter added`.
+@Suite struct FileLevelDiffTests {
+    static let rules: Set<String> = ["order", "duplicate", "link-title-mismatch", "date-mismatch"]
+
+    func sampleRepository() throws -> (ScratchRepository, [String]) {
+        let repo = try ScratchRepository()
+        let text = try String(contentsOfFile: Fixtures.healthcare, encoding: .utf8)
+        try repo.commit("README.md", text)
+        return (repo, text.components(separatedBy: "\n"))
+    }
+
+    func check(_ repo: ScratchRepository, _ mode: LintMode, filter: DiffFilter = .added) throws -> [ReportedDiagnostic] {
+        try Linter.check(CheckRequest(mode: mode, filter: filter, currentDirectory: repo.path)).diagnostics
+            .filter { Self.rules.contains($0.rule) }
+    }
+
+    func found(_ diagnostics: [ReportedDiagnostic]) -> [String] {
+        diagnostics.map { "\($0.rule) \($0.severity) \($0.start.line)" }
+    }
+
+    @Test func outOfOrderEntryStagedInTheMiddleIsReportedAtItsLine() throws {
+        let (repo, lines) = try sampleRepository()
+        var edited = lines
+        // Among the [2023/06] entries of "Specialized Medical LLMs": becomes line 61.
+        edited.insert("- [2023/11] **A Newly Added Medical LLM** *New Author et al. arXiv.* [[paper](https://arxiv.org/abs/2311.99999)]", at: 60)
+        try repo.write("README.md", edited.joined(separator: "\n"))
+        try repo.git("add", "README.md")
+
+        let staged = try check(repo, .staged)
+        #expect(found(staged) == ["order error 61"])
+        let order = try #require(staged.first)
+        #expect(order.message == "[2023/11] entry is out of order: this section is newest first")
+        #expect(order.related.map(\.start.line) == [42])
+        #expect(order.related.map(\.message) == ["belongs before this [2023/10] entry"])
+        // The sort fix moves the new entry up to line 42, after the [2023/11] entries.
+        let fix = try #require(order.fix)
+        #expect(fix.safety == .unsafe)
+        #expect(fix.edits.first?.start == SourcePosition(line: 42, column: 1))
+        #expect(fix.edits.first?.replacement.hasPrefix("- [2023/11] **A Newly Added Medical LLM**") == true)
+        // Old findings come back with the filter off; no other entry is blamed for the move.
+        #expect(found(try check(repo, .staged, filter: .all)) == ["order error 61", "date-mismatch warning 69", "duplicate warning 118"])
+    }
+
+    @Test func duplicateOfAnOldEntryIsReportedOnTheNewLine() throws {
+        let (repo, lines) = try sampleRepository()
+        var edited = lines
+        // A second PathAsst in its own section, after XrayGLM (line 98): becomes line 99.
+        edited.insert(lines[96], at: 98)
+        try repo.write("README.md", edited.joined(separator: "\n"))
+        try repo.git("add", "README.md")
+
+        let staged = try check(repo, .staged)
+        #expect(found(staged) == ["duplicate error 99"])
+        let duplicate = try #require(staged.first)
+        #expect(duplicate.related.map(\.start.line) == [97])
+        #expect(duplicate.related.map(\.message) == ["first listed here"])
+        // Identical bytes in one section: the fix removes the new line, restoring the file.
+        let fix = try #require(duplicate.fix)
+        #expect(fix.edits.count == 1)
+        #expect(fix.edits[0].start == SourcePosition(line: 99, column: 1))
+        #expect(fix.edits[0].end == SourcePosition(line: 100, column: 1))
+        #expect(fix.edits[0].replacement == "")
+    }
+
+    @Test func untouchedOldDefectsStayQuietUnderFilterAdded() throws {
+        let repo = try ScratchRepository()
+        let base = """
+            # Papers
+
+            ## Models
+            - [2023/05] **Model A** *A. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2305.00001)]
+            - [2023/09] **Model B** *B. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2309.00002)]
+            - [2023/04] **Model C** *C. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2304.00003)]
+            - [2023/04] **Model C** *C. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2304.00003)]
+
+            ## Agents
+            - [2023/10] **Agent A** *D. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2310.00004)]
+
+            """
+        try repo.commit("README.md", base)
+        let added = base.replacingOccurrences(
+            of: "## Agents\n",
+            with: "## Agents\n- [2023/11] **Agent B** *E. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2311.00005)]\n")
+        try repo.write("README.md", added)
+        try repo.git("add", "README.md")
+        #expect(found(try check(repo, .staged)).isEmpty)
+        #expect(found(try check(repo, .staged, filter: .all)) == ["order error 5", "duplicate error 7"])
+        // Committed, the same holds for the range of that commit.
+        try repo.git("commit", "-q", "-m", "add Agent B")
+        #expect(found(try check(repo, .range("HEAD~1..HEAD"))).isEmpty)
+    }
+
+    @Test func aMovedEntryIsReportedInARange() throws {
+        let repo = try ScratchRepository()
+        let entries = (1...6).map { "- [2023/0\(7 - $0)] **Paper \($0)** *A. Author et al. arXiv.* [[paper](https://arxiv.org/abs/230\(7 - $0).0000\($0))]" }
+        try repo.commit("README.md", "# Papers\n\n" + entries.joined(separator: "\n") + "\n")
+        // Move the [2023/06] entry below [2023/03]: line 3 disappears, line 6 is added.
+        var moved = entries
+        moved.insert(moved.remove(at: 0), at: 3)
+        try repo.commit("README.md", "# Papers\n\n" + moved.joined(separator: "\n") + "\n")
+        let range = try check(repo, .range("HEAD~1..HEAD"))
+        #expect(found(range) == ["order error 6"])
+        #expect(range.first?.related.map(\.message) == ["belongs before this [2023/05] entry"])
+    }
+}

@@ -1,0 +1,78 @@
+import PaperLintCore
+import PaperLintRules
+import PaperLintTestSupport
+import Testing
+
+@Suite struct DateMismatchRuleTests {
+    let configuration = Configuration(
+        presetName: "test", labels: LabelVocabulary(order: ["paper", "code", "blog"], aliases: ["arxiv": "paper"]),
+        skipSections: ["News"])
+
+    func check(_ text: String) -> (Document, [Diagnostic]) {
+        let document = Document(text)
+        return (document, DateMismatchRule().check(document, configuration))
+    }
+
+    func entry(_ date: String, _ url: String, label: String = "paper") -> String {
+        "- [\(date)] **Title** *A. Author et al. arXiv.* [[\(label)](\(url))]\n"
+    }
+
+    func reported(_ date: String, _ url: String) -> Bool { !check(entry(date, url)).1.isEmpty }
+
+    @Test func healthcareReportsLine68NotLine44() throws {
+        let document = Document(bytes: try Fixtures.bytes(Fixtures.healthcare))
+        let found = DateMismatchRule().check(document, configuration)
+        // Line 44 is dated 2023/10 with id 2309.00237: one month, within the tolerance.
+        #expect(found.map { document.line(containing: $0.range.lowerBound) } == [68])
+        let diagnostic = try #require(found.first)
+        #expect(diagnostic.severity == .warning)
+        #expect(diagnostic.message == "dated [2023/04] but its arXiv id 2310.15896 is from 2023/10")
+        #expect(diagnostic.fix?.safety == .unsafe)
+        #expect(diagnostic.fix?.edits.map(\.replacement) == ["[2023/10]"])
+        #expect(diagnostic.related.map { document.string($0.range) } == ["https://arxiv.org/abs/2310.15896"])
+    }
+
+    @Test func toleranceIsOneMonthEitherWayAcrossYears() {
+        #expect(!reported("2023/10", "https://arxiv.org/abs/2309.00237"))
+        #expect(!reported("2023/08", "https://arxiv.org/abs/2309.00237"))
+        #expect(reported("2023/07", "https://arxiv.org/abs/2309.00237"))
+        #expect(reported("2023/11", "https://arxiv.org/abs/2309.00237"))
+        #expect(!reported("2023/12", "https://arxiv.org/abs/2401.00001"))
+        #expect(!reported("2024/01", "https://arxiv.org/abs/2312.00001"))
+        #expect(reported("2024/02", "https://arxiv.org/abs/2312.00001"))
+        #expect(reported("2022/01", "https://arxiv.org/abs/2301.00001"))
+    }
+
+    @Test func fixKeepsTheEntrysDateForm() {
+        func fixed(_ date: String, _ url: String) -> String? {
+            let (document, found) = check(entry(date, url))
+            return found.first?.fix.map { String(decoding: $0.applied(to: document.bytes), as: UTF8.self) }
+        }
+        #expect(fixed("2023/04", "https://arxiv.org/abs/2310.15896") == entry("2023/10", "https://arxiv.org/abs/2310.15896"))
+        #expect(fixed("2023-04", "https://arxiv.org/abs/2310.15896") == entry("2023-10", "https://arxiv.org/abs/2310.15896"))
+        #expect(fixed("2023/4", "https://arxiv.org/abs/2309.15896") == entry("2023/9", "https://arxiv.org/abs/2309.15896"))
+        #expect(fixed("2023/4", "https://arxiv.org/abs/2311.15896") == entry("2023/11", "https://arxiv.org/abs/2311.15896"))
+        // A day cannot be known: reported, not fixed.
+        #expect(reported("2023/04/05", "https://arxiv.org/abs/2310.15896"))
+        #expect(fixed("2023/04/05", "https://arxiv.org/abs/2310.15896") == nil)
+        #expect(fixed("2023-04-05", "https://arxiv.org/abs/2310.15896") == nil)
+    }
+
+    @Test func whatIsNotChecked() {
+        // Year-only and malformed dates, old-style ids, non-arXiv and non-paper links.
+        #expect(!reported("2023", "https://arxiv.org/abs/2101.00001"))
+        #expect(!reported("2023/13", "https://arxiv.org/abs/2101.00001"))
+        #expect(!reported("2002/01", "https://arxiv.org/abs/cs/0112017"))
+        #expect(!reported("2023/01", "https://openreview.net/forum?id=abc"))
+        #expect(check(entry("2023/01", "https://arxiv.org/abs/2101.00001", label: "blog")).1.isEmpty)
+        #expect(check("## News\n" + entry("2023/01", "https://arxiv.org/abs/2101.00001")).1.isEmpty)
+        #expect(check("```\n" + entry("2023/01", "https://arxiv.org/abs/2101.00001") + "```\n").1.isEmpty)
+    }
+
+    @Test func everyArxivFormAndTheArxivDOI() {
+        for url in ["https://arxiv.org/pdf/2302.04023v2.pdf", "http://export.arxiv.org/abs/2302.04023", "https://doi.org/10.48550/arXiv.2302.04023"] {
+            let (_, found) = check(entry("2023/08", url))
+            #expect(found.map(\.message) == ["dated [2023/08] but its arXiv id 2302.04023 is from 2023/02"], "\(url)")
+        }
+    }
+}
