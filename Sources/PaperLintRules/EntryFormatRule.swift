@@ -136,7 +136,7 @@ private struct Template {
                 brackets.append(unbalanced(entry, deviation.range))
             case .textAfterTitle, .textAfterAuthors:
                 // Lone punctuation there is the punctuation rule's; a missing segment is reported below.
-                guard !bytes[deviation.range].allSatisfy(Bytes.isStrayPunctuation) else { continue }
+                guard !bytes[deviation.range].allSatisfy(Byte.isStrayPunctuation) else { continue }
                 if deviation.kind == .textAfterTitle && entry.authors == nil && wantsSegment { continue }
                 let place = deviation.kind == .textAfterTitle ? "between the title and the italic segment" : "between the italic segment and the links"
                 if entry.links.isEmpty { continue }
@@ -280,7 +280,7 @@ private struct Template {
         let bytes = document.bytes
         var index = range.lowerBound
         while index < range.upperBound {
-            if Bytes.isBlank(bytes[index]) || bytes[index] == 0x0A {
+            if Byte.isBlank(bytes[index]) || bytes[index] == 0x0A {
                 index += 1
                 continue
             }
@@ -295,7 +295,7 @@ private struct Template {
                 if byte == UInt8(ascii: "(") { depth += 1 }
                 if byte == UInt8(ascii: ")") {
                     depth -= 1
-                    if depth == 0 && (index + 1 == range.upperBound || Bytes.isBlank(bytes[index + 1])) {
+                    if depth == 0 && (index + 1 == range.upperBound || Byte.isBlank(bytes[index + 1])) {
                         closed = true
                         index += 1
                         break

@@ -90,8 +90,8 @@ public struct LinkLabelRule: Rule {
 
     private func label(_ link: EntryLink, _ document: Document, _ vocabulary: LabelVocabulary) -> Label {
         var lower = link.label.lowerBound, upper = link.label.upperBound
-        while lower < upper && Bytes.isBlank(document.bytes[lower]) { lower += 1 }
-        while upper > lower && Bytes.isBlank(document.bytes[upper - 1]) { upper -= 1 }
+        while lower < upper && Byte.isBlank(document.bytes[lower]) { lower += 1 }
+        while upper > lower && Byte.isBlank(document.bytes[upper - 1]) { upper -= 1 }
         let written = document.string(lower..<upper)
         let canonical = vocabulary.canonical(written)
         return Label(

@@ -79,7 +79,7 @@ public struct LinkSpacingRule: Rule {
             for (index, separator) in entry.separators.enumerated() {
                 // Text or a line break between two links is not a separator this rule judges, and
                 // neither is the space between single-bracket links (entry-format reports those).
-                guard bytes[separator].allSatisfy(Bytes.isBlank),
+                guard bytes[separator].allSatisfy(Byte.isBlank),
                     Self.isDoubleBracket(entry.links[index], bytes), Self.isDoubleBracket(entry.links[index + 1], bytes)
                 else { continue }
                 found.append((separator, separator.isEmpty ? .none : .space))

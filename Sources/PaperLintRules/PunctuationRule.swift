@@ -112,7 +112,7 @@ public struct PunctuationRule: Rule {
         for entry in entries {
             guard let segment = entry.authors else { continue }
             segments.total += 1
-            if document.bytes[segment.text].last(where: { !Bytes.isBlank($0) }) == UInt8(ascii: ".") { segments.withPeriod += 1 }
+            if document.bytes[segment.text].last(where: { !Byte.isBlank($0) }) == UInt8(ascii: ".") { segments.withPeriod += 1 }
         }
         let context = Context(
             document: document, configuration: configuration, periods: TitlePeriods(document, entries),
@@ -146,8 +146,8 @@ public struct PunctuationRule: Rule {
     /// The non-blank text of a `kind` deviation right after `part`, when it is only punctuation.
     static func strayGap(_ entry: Entry, _ kind: EntryDeviation.Kind, after part: Range<Int>, _ bytes: [UInt8]) -> Range<Int>? {
         for deviation in entry.deviations where deviation.kind == kind && deviation.range.lowerBound >= part.upperBound {
-            guard !deviation.range.isEmpty, bytes[deviation.range].allSatisfy(Bytes.isStrayPunctuation),
-                bytes[part.upperBound..<deviation.range.lowerBound].allSatisfy(Bytes.isBlank)
+            guard !deviation.range.isEmpty, bytes[deviation.range].allSatisfy(Byte.isStrayPunctuation),
+                bytes[part.upperBound..<deviation.range.lowerBound].allSatisfy(Byte.isBlank)
             else { return nil }
             return deviation.range
         }
@@ -185,7 +185,7 @@ public struct PunctuationRule: Rule {
         /// one blank between the neighbours.
         func removal(from partEnd: Int, through gap: Range<Int>) -> Edit {
             let bytes = document.bytes
-            let followedByBlank = gap.upperBound < bytes.count && (Bytes.isBlank(bytes[gap.upperBound]) || bytes[gap.upperBound] == 0x0A)
+            let followedByBlank = gap.upperBound < bytes.count && (Byte.isBlank(bytes[gap.upperBound]) || bytes[gap.upperBound] == 0x0A)
             return Edit(replacing: partEnd..<gap.upperBound, with: followedByBlank ? "" : " ")
         }
 
@@ -258,7 +258,7 @@ public struct PunctuationRule: Rule {
             else { return nil }
             let bytes = document.bytes
             var end = title.text.upperBound
-            while end > title.text.lowerBound && Bytes.isBlank(bytes[end - 1]) { end -= 1 }
+            while end > title.text.lowerBound && Byte.isBlank(bytes[end - 1]) { end -= 1 }
             let tail = document.quotedEnd(title.range)
             switch (TitlePeriods.ending(bytes, title.text), requirement.value) {
             case (.period, .forbid):
@@ -280,7 +280,7 @@ public struct PunctuationRule: Rule {
 
         private func trimmedEnd(_ segment: EntryAuthors) -> Int {
             var end = segment.text.upperBound
-            while end > segment.text.lowerBound && Bytes.isBlank(document.bytes[end - 1]) { end -= 1 }
+            while end > segment.text.lowerBound && Byte.isBlank(document.bytes[end - 1]) { end -= 1 }
             return end
         }
     }

@@ -48,8 +48,8 @@ extension Document {
     func quotedEnd(_ range: Range<Int>, about count: Int = 24) -> String {
         guard range.count > count + 8 else { return "`" + string(range) + "`" }
         var start = range.upperBound - count
-        while start < range.upperBound && !Bytes.isBlank(bytes[start]) { start += 1 }
-        while start < range.upperBound && Bytes.isBlank(bytes[start]) { start += 1 }
+        while start < range.upperBound && !Byte.isBlank(bytes[start]) { start += 1 }
+        while start < range.upperBound && Byte.isBlank(bytes[start]) { start += 1 }
         if start >= range.upperBound - 2 { start = range.upperBound - count }
         // Never start inside a multi-byte scalar.
         while start < range.upperBound && bytes[start] & 0xC0 == 0x80 { start += 1 }
@@ -59,20 +59,6 @@ extension Document {
     /// Paper entries whose first line is outside code, HTML blocks and tables.
     func checkedEntries(_ configuration: Configuration) -> [Entry] {
         paperEntries(configuration).filter { !isOpaque($0.line) }
-    }
-}
-
-/// Byte classes shared by the entry rules.
-enum Bytes {
-    static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-
-    /// Punctuation that can stray between the parts of an entry: `.` `,` `;` `:`.
-    static func isStrayPunctuation(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":")
-    }
-
-    static func isASCIILetter(_ byte: UInt8) -> Bool {
-        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
     }
 }
 
