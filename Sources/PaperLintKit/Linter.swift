@@ -81,8 +81,16 @@ public enum Linter {
 
     /// Every enabled rule over `document` at its configured severity, resolved to positions and sorted.
     public static func lint(_ document: Document, path: String, _ configuration: Configuration) -> [ReportedDiagnostic] {
+        diagnostics(document, configuration)
+            .map { ReportedDiagnostic($0, path: path, in: document) }
+            .sorted(by: ReportedDiagnostic.ordered)
+    }
+
+    /// Every enabled rule's findings on byte ranges, with configured severities and suppression
+    /// comments applied (the fix loop works on these).
+    static func diagnostics(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         let suppressions = Suppressions(document)
-        var found = suppressions.problems.map { ReportedDiagnostic($0, path: path, in: document) }
+        var found = suppressions.problems
         for rule in RuleCatalog.all {
             let description = rule.description
             guard configuration.severity(of: description.id, default: description.defaultSeverity) != nil else { continue }
@@ -93,10 +101,10 @@ public enum Linter {
                 let line = document.line(containing: diagnostic.range.lowerBound)
                 if !suppressions.isEmpty && suppressions.isSuppressed(description.id, line: line) { continue }
                 if let configured { diagnostic.severity = configured }
-                found.append(ReportedDiagnostic(diagnostic, path: path, in: document))
+                found.append(diagnostic)
             }
         }
-        return found.sorted(by: ReportedDiagnostic.ordered)
+        return found
     }
 
     /// The configured severity, lowered by as many levels as the rule lowered this finding
@@ -126,7 +134,7 @@ public enum Linter {
         }
     }
 
-    private static func diffSource(_ mode: LintMode) throws(PaperLintError) -> DiffSource {
+    static func diffSource(_ mode: LintMode) throws(PaperLintError) -> DiffSource {
         switch mode {
         case .staged: return .staged
         case .worktree: return .worktree
@@ -139,7 +147,7 @@ public enum Linter {
         }
     }
 
-    private static func note(for changes: FileChanges, source: DiffSource) -> String {
+    static func note(for changes: FileChanges, source: DiffSource) -> String {
         let side = switch source {
         case .staged: "the index"
         case .worktree: "the work tree"
@@ -151,12 +159,12 @@ public enum Linter {
         }
     }
 
-    private struct DiskTarget {
+    struct DiskTarget {
         var absolute: String
         var display: String
     }
 
-    private static func diskTargets(_ request: CheckRequest, configuration: Configuration, root: String?) -> [DiskTarget] {
+    static func diskTargets(_ request: CheckRequest, configuration: Configuration, root: String?) -> [DiskTarget] {
         if !request.paths.isEmpty {
             return request.paths.map {
                 DiskTarget(absolute: $0.hasPrefix("/") ? $0 : request.currentDirectory + "/" + $0, display: $0)

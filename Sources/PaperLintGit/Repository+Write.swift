@@ -1,0 +1,149 @@
+import Clibgit2
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension GitError.Kind {
+    /// Another git process holds `index.lock`.
+    public static let locked = GitError.Kind.libgit2(function: "index.lock", code: GIT_ELOCKED.rawValue)
+}
+
+extension Repository {
+    /// True when another git process holds the index lock (`.git/index.lock` exists).
+    public var isIndexLocked: Bool {
+        guard let path = git_repository_path(handle.raw).flatMap({ String(validatingCString: $0) }) else { return false }
+        let indexFile = ProcessEnvironment.value("GIT_INDEX_FILE").map { $0.hasPrefix("/") ? $0 : (workdir ?? path) + "/" + $0 }
+            ?? path + "index"
+        return access(indexFile + ".lock", F_OK) == 0
+    }
+
+    /// The staged (stage 0) content of `path`, or nil when the index has no such entry.
+    public func stagedBytes(at path: String) throws(GitError) -> [UInt8]? {
+        let index = try index()
+        guard let entry = git_index_get_bypath(index.raw, path, 0) else { return nil }
+        return try withUnsafePointer(to: entry.pointee.id) { (oid) throws(GitError) in try blobBytes(oid) }
+    }
+
+    /// The work-tree bytes of `path`, or nil when the file does not exist.
+    public func workTreeBytes(at path: String) throws(GitError) -> [UInt8]? {
+        guard let workdir else { throw GitError(.bareRepository, "a bare repository has no work tree") }
+        switch FileBytes.read(workdir + "/" + path) {
+        case .success(let bytes): return bytes
+        case .failure(let failure) where failure.code == ENOENT: return nil
+        case .failure(let failure): throw GitError(.notFound(path), "\(path): cannot read (\(failure.reason)); check its permissions")
+        }
+    }
+
+    /// Stores `bytes` as the staged content of `path`, keeping the entry's mode, and writes the index.
+    public func stage(_ bytes: [UInt8], at path: String) throws(GitError) {
+        if isIndexLocked { throw lockedError() }
+        let index = try index()
+        var entry = git_index_entry()
+        if let existing = git_index_get_bypath(index.raw, path, 0) {
+            entry = existing.pointee
+        } else {
+            entry.mode = 0o100644
+        }
+        let result = path.withCString { cPath in
+            entry.path = cPath
+            return bytes.withUnsafeBytes { buffer in
+                git_index_add_from_buffer(index.raw, &entry, buffer.baseAddress, buffer.count)
+            }
+        }
+        try GitError.check(result, "git_index_add_from_buffer")
+        let written = git_index_write(index.raw)
+        if written == GIT_ELOCKED.rawValue { throw lockedError() }
+        try GitError.check(written, "git_index_write")
+    }
+
+    /// Records the index as a new commit on the current branch (HEAD's parent chain), with the
+    /// author and committer from git's configuration. Returns the new commit id in hex.
+    public func commitIndex(message: String) throws(GitError) -> String {
+        let index = try index()
+        var treeID = git_oid()
+        try GitError.check(git_index_write_tree(&treeID, index.raw), "git_index_write_tree")
+        var tree: OpaquePointer?
+        try GitError.check(git_tree_lookup(&tree, handle.raw, &treeID), "git_tree_lookup")
+        defer { git_tree_free(tree) }
+        var signature: UnsafeMutablePointer<git_signature>?
+        guard git_signature_default(&signature, handle.raw) == 0, let signature else {
+            throw GitError(
+                .libgit2(function: "git_signature_default", code: -1),
+                "git has no user.name/user.email for the commit; set them with `git config user.name …` and `git config user.email …`")
+        }
+        defer { git_signature_free(signature) }
+        let parent = git_repository_head_unborn(handle.raw) == 1 ? nil : try commit("HEAD", role: "HEAD")
+        var parents: [OpaquePointer?] = parent.map { [$0.raw] } ?? []
+        var commitID = git_oid()
+        let created = withExtendedLifetime(parent) {
+            parents.withUnsafeMutableBufferPointer { buffer in
+                git_commit_create(
+                    &commitID, handle.raw, "HEAD", signature, signature, nil, message, tree, buffer.count, buffer.baseAddress)
+            }
+        }
+        try GitError.check(created, "git_commit_create")
+        return Self.hex(commitID)
+    }
+
+    /// The commit id `spec` names, in hex; nil when it names none.
+    public func commitID(_ spec: String) -> String? {
+        guard let object = try? commit(spec, role: "revision"), let oid = git_object_id(object.raw) else { return nil }
+        return Self.hex(oid.pointee)
+    }
+
+    private static func hex(_ oid: git_oid) -> String {
+        var oid = oid
+        var buffer = [CChar](repeating: 0, count: Int(GIT_OID_HEXSZ) + 1)
+        git_oid_tostr(&buffer, buffer.count, &oid)
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    private func lockedError() -> GitError {
+        GitError(.locked, "the index is locked (index.lock exists): another git process is running; wait for it, or remove the stale lock file")
+    }
+
+    /// A unified diff in git's format (`diff --git a/… b/…`, hunks with 3 lines of context) that
+    /// `git apply` accepts; empty when the contents are equal.
+    public static func unifiedPatch(old: [UInt8], new: [UInt8], path: String) throws(GitError) -> String {
+        guard old != new else { return "" }
+        try Libgit2.ensureInitialized()
+        var options = git_diff_options()
+        try GitError.check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
+        options.context_lines = 3
+        options.flags = GIT_DIFF_INDENT_HEURISTIC.rawValue | GIT_DIFF_FORCE_TEXT.rawValue
+        var patch: OpaquePointer?
+        let result = old.withUnsafeBytes { oldBuffer in
+            new.withUnsafeBytes { newBuffer in
+                git_patch_from_buffers(
+                    &patch, oldBuffer.baseAddress, oldBuffer.count, path, newBuffer.baseAddress, newBuffer.count, path, &options)
+            }
+        }
+        try GitError.check(result, "git_patch_from_buffers")
+        guard let patch else { return "" }
+        defer { git_patch_free(patch) }
+        var buffer = git_buf()
+        defer { git_buf_dispose(&buffer) }
+        try GitError.check(git_patch_to_buf(&buffer, patch), "git_patch_to_buf")
+        return String(decoding: copyBytes(buffer.ptr, buffer.size), as: UTF8.self)
+    }
+}
+
+extension Repository {
+    /// Paths whose staged content differs from HEAD (everything staged on an unborn branch).
+    public func stagedPaths() throws(GitError) -> [String] {
+        let head = try headTree()
+        let index = try index()
+        var options = git_diff_options()
+        try GitError.check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
+        let diff: DiffHandle = try make("git_diff_tree_to_index") {
+            git_diff_tree_to_index($0, handle.raw, head?.raw, index.raw, &options)
+        }
+        var paths: [String] = []
+        for position in 0..<git_diff_num_deltas(diff.raw) {
+            guard let delta = git_diff_get_delta(diff.raw, position) else { continue }
+            let file = delta.pointee.status == GIT_DELTA_DELETED ? delta.pointee.old_file : delta.pointee.new_file
+            if let path = file.path.flatMap({ String(validatingCString: $0) }) { paths.append(path) }
+        }
+        return paths
+    }
+}

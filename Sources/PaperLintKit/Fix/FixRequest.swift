@@ -1,0 +1,74 @@
+/// One `paperlint fix` invocation, already validated.
+public struct FixRequest: Sendable {
+    public enum Output: Sendable, Equatable {
+        /// Print a unified diff; change nothing.
+        case patch
+        /// Apply the fixes to the files (and, with `--staged`, the index).
+        case write
+    }
+
+    public var paths: [String]
+    /// nil: `--worktree` inside a repository, `--all` outside one.
+    public var mode: LintMode?
+    public var filter: DiffFilter
+    public var output: Output
+    /// Also apply fixes marked unsafe (reordering, removing, guessing).
+    public var unsafe: Bool
+    /// Record the fixes as a new commit (with `.write`).
+    public var commit: Bool
+    public var failOn: FailOn
+    public var currentDirectory: String
+    public var configPath: String?
+    public var preset: String?
+
+    public init(
+        paths: [String] = [], mode: LintMode? = nil, filter: DiffFilter = .added, output: Output = .patch, unsafe: Bool = false,
+        commit: Bool = false, failOn: FailOn = .error, currentDirectory: String, configPath: String? = nil, preset: String? = nil
+    ) {
+        self.paths = paths
+        self.mode = mode
+        self.filter = filter
+        self.output = output
+        self.unsafe = unsafe
+        self.commit = commit
+        self.failOn = failOn
+        self.currentDirectory = currentDirectory
+        self.configPath = configPath
+        self.preset = preset
+    }
+
+    var checkRequest: CheckRequest {
+        CheckRequest(
+            paths: paths, mode: mode, filter: filter, failOn: failOn, currentDirectory: currentDirectory,
+            configPath: configPath, preset: preset)
+    }
+}
+
+/// What `fix` did to one file.
+public struct FileFix: Sendable {
+    /// Repository-relative in git modes; as given with `--all`.
+    public var path: String
+    public var original: [UInt8]
+    public var fixed: [UInt8]
+    /// Fixes applied, by rule id.
+    public var applied: [String: Int]
+    /// Findings left after fixing (in scope), for the exit status and the summary.
+    public var remaining: [ReportedDiagnostic]
+    /// False when the fix loop did not settle (a bug in a rule's fix).
+    public var settled: Bool
+}
+
+/// The outcome of `paperlint fix`.
+public struct FixReport: Sendable {
+    public var files: [FileFix]
+    /// The unified diff of every file (empty when nothing changes).
+    public var patch: String
+    /// One line each: skipped files, a work tree left alone, the commit made.
+    public var notes: [String]
+    /// The commit `--commit` made, in hex.
+    public var commitID: String?
+    public var failOn: FailOn
+
+    public var appliedCount: Int { files.reduce(0) { $0 + $1.applied.values.reduce(0, +) } }
+    public var hasFailures: Bool { files.contains { $0.remaining.contains { failOn.fails($0.severity) } } }
+}
