@@ -179,6 +179,27 @@ import Testing
         #expect(unknown.error == "paperlint: unknown rule 'white_space'; did you mean 'whitespace'?; `paperlint rules` lists them\n")
     }
 
+    @Test func stagedPatchAppliesToTheIndex() throws {
+        let repo = try sampleRepository()
+        try runProcess("/bin/sh", ["-c", "sed -i '164a - [2023/03] **New.** *A. B. arXiv.*  [[paper](https://arxiv.org/abs/2303.00001)] ' README.md && git add README.md"], in: repo.path)
+        let patch = try paperlint(["fix", "--staged"], in: repo.path)
+        #expect(patch.status == 1)
+        #expect(patch.output.hasPrefix("diff --git a/README.md b/README.md\n"))
+        #expect(patch.output.contains("\n+- [2023/03] **New.** *A. B. arXiv.* [[paper](https://arxiv.org/abs/2303.00001)]\n"))
+        try repo.write("fix.patch", patch.output)
+        try repo.git("apply", "--cached", "fix.patch")
+        let after = try paperlint(["fix", "--staged"], in: repo.path)
+        #expect(after.status == 0 && after.output.isEmpty, "nothing left to fix in what is staged")
+        // From a subdirectory the patch still names paths from the repository root.
+        try FileManager.default.createDirectory(atPath: repo.path + "/docs", withIntermediateDirectories: true)
+        let sub = try paperlint(["fix", "--all", "../README.md"], in: repo.path + "/docs")
+        #expect(sub.output.hasPrefix("diff --git a/README.md b/README.md\n"))
+        let usage = try paperlint(["fix", "--patch", "--write"], in: repo.path)
+        #expect(usage.status == 2 && usage.error.contains("choose --patch or --write"))
+        let commitWithoutWrite = try paperlint(["fix", "--commit"], in: repo.path)
+        #expect(commitWithoutWrite.status == 2 && commitWithoutWrite.error.contains("--commit goes with --write"))
+    }
+
     @Test func helpAndVersionExitZero() throws {
         let directory = try ScratchDirectory()
         let help = try paperlint(["check", "--help"], in: directory.path)
