@@ -34,11 +34,16 @@ public struct ArxivID: Sendable, Hashable {
 
     /// Reads an arXiv URL; nil when the URL is not an arXiv abstract, PDF or HTML link.
     public static func parse<C: Collection>(_ url: C) -> ArxivID? where C.Element == UInt8 {
-        let text = String(decoding: url, as: UTF8.self)
-        guard let schemeEnd = text.firstRange(of: "://") else { return nil }
-        let scheme = String(text[..<schemeEnd.lowerBound]).lowercased()
+        // Cheap byte checks first: most links are not arXiv links at all.
+        let bytes = Array(url)
+        var colon = 0
+        while colon + 2 < bytes.count && !(bytes[colon] == 0x3A && bytes[colon + 1] == 0x2F && bytes[colon + 2] == 0x2F) {
+            colon += 1
+        }
+        guard colon + 2 < bytes.count, colon == 4 || colon == 5 else { return nil }
+        let scheme = String(decoding: bytes[..<colon], as: UTF8.self).lowercased()
         guard scheme == "http" || scheme == "https" else { return nil }
-        let rest = text[schemeEnd.upperBound...]
+        let rest = Substring(String(decoding: bytes[(colon + 3)...], as: UTF8.self))
         guard let slash = rest.firstIndex(of: "/") else { return nil }
         let host = String(rest[..<slash]).lowercased()
         guard host == "arxiv.org" || host.hasSuffix(".arxiv.org") else { return nil }
