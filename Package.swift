@@ -39,6 +39,7 @@ let package = Package(
         .testTarget(name: "PaperLintRulesTests", dependencies: ["PaperLintRules", "PaperLintTestSupport"]),
         .testTarget(name: "PaperLintGitTests", dependencies: ["PaperLintGit", "PaperLintTestSupport"]),
         .testTarget(name: "PaperLintKitTests", dependencies: ["PaperLintKit", "PaperLintTestSupport"]),
-        .testTarget(name: "PaperLintCLITests", dependencies: ["paperlint", "PaperLintTestSupport"]),
+        // PaperLintCore reads the lists the binary fixed (entries, titles, links) to check nothing was lost.
+        .testTarget(name: "PaperLintCLITests", dependencies: ["paperlint", "PaperLintCore", "PaperLintTestSupport"]),
     ]
 )

@@ -11,8 +11,10 @@ public struct LinkLabelRule: Rule {
             Checks the labels of each paper entry's links against `labels` of the configuration. \
             Order: links follow `labels.order` (`paper`, `code`, `project`, …); an entry listing \
             `[[code]]` before `[[paper]]` is an error whose safe fix swaps the links and leaves \
-            the separators in place. Spelling: each canonical label is spelled the way the list \
-            spells it most often, so `[[Code]]` in a list of `[[code]]` is an error with a safe \
+            the separators in place (no fix when a line of text lies between the links: the \
+            swap would move a link over to text it never followed). Spelling: each canonical \
+            label is spelled the way the list spells it most often, so `[[Code]]` in a list of \
+            `[[code]]` is an error with a safe \
             fix, while a list that writes `[[project page]]` keeps that spelling rather than \
             being pushed to `project`. An alias written differently from the list's usual \
             spelling (`[[github]]` among `[[code]]`) is a warning with an unsafe fix, and a label \
@@ -177,6 +179,17 @@ public struct LinkLabelRule: Rule {
         for (slot, moved) in zip(slots, sorted) where slot.link.range != moved.link.range {
             edits.append(Edit(replacing: slot.link.range, with: document.string(moved.link.range)))
         }
+        // Swapping links is safe within one line, or across a line break with nothing but blanks
+        // around it. A line of text in between (a lazy continuation line such as
+        // `-[2021/01] **Other** *B.* [[paper](u)]` belongs to this item) would make the swap carry
+        // a link over to text it never followed: no fix then, the author reorders by hand.
+        let span = (edits.first?.range.lowerBound ?? 0)..<(edits.last?.range.upperBound ?? 0)
+        let links = labels.map(\.link.range).filter { span.lowerBound <= $0.lowerBound && $0.upperBound <= span.upperBound }
+        let canSwap = zip(links, links.dropFirst()).allSatisfy { previous, next in
+            let gap = document.bytes[previous.upperBound..<next.lowerBound]
+            let isLineBreak = { (byte: UInt8) in byte == Byte.newline || byte == Byte.carriageReturn }
+            return !gap.contains(where: isLineBreak) || gap.allSatisfy { Byte.isBlank($0) || isLineBreak($0) }
+        }
         var names: [String] = []
         for label in sorted where names.last != label.written { names.append(label.written) }
         let (label, after) = (misplaced.label, misplaced.after)
@@ -190,7 +203,7 @@ public struct LinkLabelRule: Rule {
             rule: Self.self, range: label.link.range,
             message: "link `[[\(label.written)]]` comes after `[[\(after.written)]]`; \(reason)",
             help: "order the links as \(names.joined(separator: ", "))",
-            fix: Fix(.safe, "reorder the links as \(names.joined(separator: ", "))", edits: edits))
+            fix: canSwap ? Fix(.safe, "reorder the links as \(names.joined(separator: ", "))", edits: edits) : nil)
     }
 }
 

@@ -19,7 +19,8 @@ public struct PunctuationRule: Rule {
             Titles ending in `?`, `!`, an ellipsis, a quote or an abbreviation are left alone. \
             Stray punctuation renders as a bold or italic fragment of its own and makes the \
             same paper's entry differ between lists; every fix here only moves, adds or removes \
-            one punctuation mark.
+            one punctuation mark, and none is offered where that mark would make a wrapped line \
+            start like a list item (`2.` or `* ` at its start), which would split the entry.
             """,
         nonTriggering: [
             Example("- [2023/10] **Title** *Zeming Chen et al. NeurIPS 2023.* [[paper](https://arxiv.org/abs/2310.12345)]\n"),
@@ -140,7 +141,50 @@ public struct PunctuationRule: Rule {
             }
             found += entryFound.sorted { $0.range.lowerBound < $1.range.lowerBound }
         }
+        // A fix that would split a wrapped entry in two is left to the author.
+        for index in found.indices {
+            guard let fix = found[index].fix, Self.startsListItem(fix, in: document) else { continue }
+            found[index].fix = nil
+            found[index].help = (found[index].help ?? "fix it by hand") + ", rewrapping the entry so that no line starts like a list item"
+        }
         return found
+    }
+
+    /// True when `fix` makes a line of a wrapped entry start like a list item (`* `, `- `, `+ `,
+    /// `9. `, `9) `) that did not before: a title or segment wrapped onto a line holding only a
+    /// number (`Llama\n2 *A.*`) would gain `2.`, and removing the stray `.` of `*Venue\n*.`
+    /// leaves `* `. Either splits the entry into two list items, the second taking its links.
+    static func startsListItem(_ fix: Fix, in document: Document) -> Bool {
+        let bytes = document.bytes
+        for line in Set(fix.edits.map { document.line(containing: $0.range.lowerBound) }) {
+            let content = document.contentRange(ofLine: line)
+            var after: [UInt8] = []
+            var cursor = content.lowerBound
+            for edit in fix.edits where edit.range.lowerBound >= cursor && edit.range.lowerBound <= content.upperBound {
+                after += bytes[cursor..<edit.range.lowerBound]
+                after += Array(edit.replacement.utf8)
+                cursor = edit.range.upperBound
+            }
+            if cursor < content.upperBound { after += bytes[cursor..<content.upperBound] }
+            if looksLikeListItem(after[...]) && !looksLikeListItem(bytes[content]) { return true }
+        }
+        return false
+    }
+
+    /// Blanks, then `-`, `*`, `+` or 1–9 digits with `.` or `)`, then a blank or the line's end.
+    static func looksLikeListItem(_ line: ArraySlice<UInt8>) -> Bool {
+        var index = line.startIndex
+        while index < line.endIndex && Byte.isBlank(line[index]) { index += 1 }
+        guard index < line.endIndex else { return false }
+        if [Byte.hyphen, UInt8(ascii: "*"), UInt8(ascii: "+")].contains(line[index]) {
+            index += 1
+        } else {
+            let digits = index
+            while index < line.endIndex && Byte.isDigit(line[index]) { index += 1 }
+            guard (1...9).contains(index - digits), index < line.endIndex, line[index] == Byte.period || line[index] == Byte.closeParen else { return false }
+            index += 1
+        }
+        return index == line.endIndex || Byte.isBlank(line[index])
     }
 
     /// The non-blank text of a `kind` deviation right after `part`, when it is only punctuation.

@@ -51,6 +51,18 @@ import Testing
         #expect(check(entry("[[blog](w)] [[code](v)] [[paper](u)]")).count == 1)
     }
 
+    /// Found by FixPropertyTests: a line that lost the space after its `-` is a lazy
+    /// continuation of the item above, so its links counted as that item's; the safe reorder
+    /// then moved this paper's link up to the previous line and the code link down.
+    @Test func noReorderAcrossALineOfText() {
+        let text = entry("[[paper](u1)] [[code](v)]", date: "2024/03") + "-[2021/01] **Other** *C. D.* [[paper](u2)]\n"
+        let found = check(text)
+        #expect(found.map(\.message).contains("link `[[paper]]` comes after `[[code]]`; labels.order puts `paper` before `code`"))
+        #expect(found.allSatisfy { $0.fix == nil }, "\(found)")
+        // Links wrapped onto an indented continuation line still swap.
+        #expect(fixed(entry("[[code](v)]\n  [[paper](u)]")) == entry("[[paper](u)]\n  [[code](v)]"))
+    }
+
     @Test func theListsOwnPairOrderWinsOverTheVocabulary() {
         let usual = entry("[[paper](u)] [[project page](p)] [[code](v)]")
         let odd = entry("[[paper](u)] [[code](v)] [[project page](p)]", date: "2023/09")

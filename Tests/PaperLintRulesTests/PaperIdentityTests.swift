@@ -29,6 +29,9 @@ import Testing
             "https://arxiv.org/abs/2305.150721", "https://arxiv.org/abs/2305.15072?context=cs", "https://arxiv.org/abs/2305.15072#x",
             "https://arxiv.org/abs/2305.15072v2.pdf//", "https://arxiv.org/abs/cs/0112017v1", "ftp://arxiv.org/abs/2305.15072",
             "https://arxiv.org/list/2305.15072", "https://arxiv.org/abs//2305.15072", "https://arxiv.org/abs/2305.15072.pdfx",
+            // A host without a path trapped the fast path (reading past the end): a crash of
+            // every rule that identifies papers, on a placeholder link (found by FixPropertyTests).
+            "https://arxiv.org", "http://www.arxiv.org", "https://arxiv.org?id=2305.15072", "https://arxiv.org/", "https://arxiv.org/abs",
         ]
         let samples = [Fixtures.healthcare] + ["agent-papers-README.md", "game-agent-papers-README.md"].compactMap(Fixtures.sharedSample)
         for path in samples {

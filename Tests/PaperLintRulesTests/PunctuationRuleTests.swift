@@ -127,6 +127,35 @@ import Testing
         #expect(check("- [2023/10] **Title *A. B.* [[paper](u)]\n", require).isEmpty)
     }
 
+    /// Found by FixPropertyTests: a plain title wrapped onto a line holding only a number got
+    /// its period there, and `9.` at the start of a line is an ordered list marker, so the fix
+    /// split the entry into two list items (the second taking the authors and links). The same
+    /// for an italic segment whose last line is a number, and for removing the stray `.` of a
+    /// segment whose closing `*` starts a line (`*.` becomes the bullet `* `).
+    @Test func noFixThatStartsAListItem() {
+        let require = configuration(.require)
+        let help = ", rewrapping the entry so that no line starts like a list item"
+        for (line, rest) in [("9", " *A. B.* [[paper](u)]"), ("  42", "\t*A. B.*"), ("2", ""), ("2", "\r")] {
+            let text = "- [2023/05] Med-PaLM\n\(line)\(rest)\n"
+            let found = check(text, require)
+            #expect(found.count == 1 && found.first?.fix == nil, "\(text.debugDescription): \(found)")
+            #expect(found.first?.help == "end the title with a period" + help)
+        }
+        for text in [
+            "- [2023/05] **Med-PaLM.** *A. B. ICLR\n2024 *\n",  // the segment's final period
+            "- [2023/05] **Med-PaLM.** *A. B. ICLR\n2024 *. [[paper](u)]\n",  // moving the period inside
+            "- [2023/05] **Med-PaLM.** *ICLR 2024\n*.\t[[paper](u)]\n",  // removing the stray period
+        ] {
+            let found = check(text, configuration(.require, authors: text.contains("A. B.") ? .authorsVenue : .venue))
+            #expect(found.count == 1 && found.first?.fix == nil && found.first?.help?.hasSuffix(help) == true, "\(text.debugDescription): \(found)")
+        }
+        // Not a marker: more than nine digits, a letter before the digits, or markup after them.
+        #expect(fixed("- [2023/05] Med-PaLM\n1234567890 *A. B.*\n", require) == "- [2023/05] Med-PaLM\n1234567890. *A. B.*\n")
+        #expect(fixed("- [2023/05] Med-PaLM\nv2 *A. B.*\n", require) == "- [2023/05] Med-PaLM\nv2. *A. B.*\n")
+        #expect(fixed("- [2023/05] **Med-PaLM\n2** *A. B.*\n", require) == "- [2023/05] **Med-PaLM\n2.** *A. B.*\n")
+        #expect(fixed("- [2023/05] **Med-PaLM.** *A. B. ICLR\n2024*\n", require) == "- [2023/05] **Med-PaLM.** *A. B. ICLR\n2024.*\n")
+    }
+
     @Test func titlePeriodsVotes() throws {
         let document = Document(bytes: try Fixtures.bytes(Fixtures.healthcare))
         var configuration = configuration()

@@ -115,7 +115,8 @@ struct PaperIdentity {
         while hostEnd < bytes.count && bytes[hostEnd] != UInt8(ascii: "/") { hostEnd += 1 }
         let host = bytes[start..<hostEnd].map { isLetter($0) ? $0 | 0x20 : $0 }
         let arxiv = Array("arxiv.org".utf8)
-        guard host.count >= arxiv.count, Array(host.suffix(arxiv.count)) == arxiv,
+        // A host alone (`https://arxiv.org`, a placeholder link) has no id, and no path to read past it.
+        guard hostEnd < bytes.count, host.count >= arxiv.count, Array(host.suffix(arxiv.count)) == arxiv,
             host.count == arxiv.count || host[host.count - arxiv.count - 1] == UInt8(ascii: ".")
         else { return nil }
         var index = hostEnd + 1
