@@ -178,6 +178,12 @@ public struct OrderRule: Rule {
         return kept
     }
 
+    private static func hasSuppressionAbove(_ entry: Entry, in document: Document) -> Bool {
+        guard entry.line > 1 else { return false }
+        let text = document.text(ofLine: entry.line - 1)
+        return text.drop { $0 == " " || $0 == "\t" }.hasPrefix("<!-- paperlint-")
+    }
+
     /// Sorts the list stably: each dated entry's lines (with nested items) go to the slot of
     /// the entry that sorts there; undated items and text between entries stay put.
     private func sortFix(
@@ -188,6 +194,11 @@ public struct OrderRule: Rule {
         let slots = entries.map { layout.block(of: $0.entry, in: document) }
         for (a, b) in zip(slots, slots.dropFirst()) where a.upperBound > b.lowerBound { return nil }
         let sorted = entries.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }
+        // A suppression comment right above an entry belongs to that entry; sorting would
+        // leave it above another one, silencing the wrong line. Such lists are sorted by hand.
+        for (slot, source) in zip(slots.indices, sorted) where source != slot {
+            for position in [slot, source] where Self.hasSuppressionAbove(entries[position].entry, in: document) { return nil }
+        }
         var edits: [Edit] = []
         for (slot, source) in zip(slots.indices, sorted) where source != slot {
             edits.append(Edit(replacing: slots[slot], with: document.string(slots[source])))

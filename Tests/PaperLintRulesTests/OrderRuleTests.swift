@@ -191,3 +191,21 @@ import Testing
         #expect(found.count > 40_000)
     }
 }
+
+@Suite struct OrderSuppressionFixTests {
+    @Test func noSortFixWhenASuppressionCommentWouldBeLeftAboveAnotherEntry() {
+        let text = """
+            ## S
+            - [2023/10] **A** *A. arXiv.* [[paper](https://x.org/a)]
+              <!-- paperlint-disable-next-line url -->
+            - [2023/01] **B** *B. arXiv.* [[paper](https://x.org/b)]
+            - [2023/05] **C** *C. arXiv.* [[paper](https://x.org/c)]
+
+            """
+        var configuration = Configuration(presetName: "test")
+        configuration.order = .newestFirst
+        let found = OrderRule().check(Document(text), configuration)
+        #expect(!found.isEmpty)
+        #expect(found.allSatisfy { $0.fix == nil }, "the entry under the comment would move: sorted by hand")
+    }
+}
