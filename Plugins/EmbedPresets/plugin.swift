@@ -1,23 +1,29 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds the YAML presets of `Rules/` into the target as Swift string literals at build
-/// time, so a copied `paperlint` binary needs no files next to it.
+/// Embeds the YAML presets of `Rules/` and the git hook scripts of `Hooks/` into the target
+/// as Swift string literals at build time, so a copied `paperlint` binary needs no files
+/// next to it.
 @main
 struct EmbedPresets: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
-        let rules = context.package.directoryURL.appending(path: "Rules")
-        let presets = try FileManager.default.contentsOfDirectory(at: rules, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "yml" }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
-        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedPresets.swift")
-        return [
-            .buildCommand(
-                displayName: "Embedding \(presets.count) presets from Rules/",
-                executable: try context.tool(named: "paperlint-embed").url,
-                arguments: [output.path] + presets.map(\.path),
-                inputFiles: presets,
+        let tool = try context.tool(named: "paperlint-embed").url
+        func command(folder: String, keep: (URL) -> Bool, enumName: String) throws -> Command {
+            let directory = context.package.directoryURL.appending(path: folder)
+            let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+                .filter(keep)
+                .sorted { $0.lastPathComponent < $1.lastPathComponent }
+            let output = context.pluginWorkDirectoryURL.appending(path: "\(enumName).swift")
+            return .buildCommand(
+                displayName: "Embedding \(files.count) files from \(folder)/",
+                executable: tool,
+                arguments: [output.path, enumName] + files.map(\.path),
+                inputFiles: files,
                 outputFiles: [output])
+        }
+        return [
+            try command(folder: "Rules", keep: { $0.pathExtension == "yml" }, enumName: "EmbeddedPresets"),
+            try command(folder: "Hooks", keep: { !$0.lastPathComponent.hasPrefix(".") && $0.pathExtension.isEmpty }, enumName: "EmbeddedHooks"),
         ]
     }
 }

@@ -147,3 +147,30 @@ extension Repository {
         return paths
     }
 }
+
+extension Repository {
+    /// The directory git runs hooks from: `core.hooksPath` (relative to the work tree root,
+    /// as git reads it), else `hooks/` in the common git directory, which linked worktrees share.
+    public func hooksDirectory() throws(GitError) -> String {
+        var config: OpaquePointer?
+        try GitError.check(git_repository_config_snapshot(&config, handle.raw), "git_repository_config_snapshot")
+        defer { git_config_free(config) }
+        var buffer = git_buf()
+        defer { git_buf_dispose(&buffer) }
+        if git_config_get_path(&buffer, config, "core.hooksPath") == 0 {
+            let configured = String(decoding: copyBytes(buffer.ptr, buffer.size), as: UTF8.self)
+            if !configured.isEmpty {
+                if configured.hasPrefix("/") { return normalizedPath(configured) }
+                let base = workdir ?? gitDirectory
+                return normalizedPath(base + "/" + configured)
+            }
+        }
+        let common = git_repository_commondir(handle.raw).flatMap { String(validatingCString: $0) } ?? gitDirectory
+        return normalizedPath(common + "/hooks")
+    }
+
+    /// The repository's own git directory (`.git`, or `.git/worktrees/NAME` for a linked worktree).
+    public var gitDirectory: String {
+        git_repository_path(handle.raw).flatMap { String(validatingCString: $0) }.map(normalizedPath) ?? "."
+    }
+}

@@ -70,6 +70,12 @@ public enum Linter {
                     report.notes.append(note(for: changes, source: source))
                     continue
                 }
+                // Fast path (a commit that does not touch the list): nothing changed can hold a
+                // finding the filter keeps, so the file is not even parsed.
+                if changes.status == .unchanged && request.filter != .all {
+                    report.files.append(FileReport(path: path, document: Document(bytes: []), diagnostics: []))
+                    continue
+                }
                 let document = try validatedDocument(content, displayPath: path)
                 let keep = filter(request.filter, changes)
                 let kept = lint(document, path: path, configuration).filter { keep($0.lineSpan(in: document)) }

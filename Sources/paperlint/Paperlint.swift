@@ -10,7 +10,7 @@ struct Paperlint: ParsableCommand {
         commandName: "paperlint",
         abstract: "Keep curated paper-list READMEs correct: lint the lines a change touches.",
         version: "0.1.0",
-        subcommands: [Check.self, Fix.self, Rules.self, Explain.self, Init.self],
+        subcommands: [Check.self, Fix.self, Hook.self, Rules.self, Explain.self, Init.self],
         defaultSubcommand: Check.self)
 
     /// Maps every outcome onto the 0/1/2 contract of DESIGN.md: argument-parser would exit 64

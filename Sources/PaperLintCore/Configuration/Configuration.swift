@@ -28,6 +28,8 @@ public struct Configuration: Sendable, Equatable {
     public var skipSections: [String]
     /// Severity overrides by rule id; a rule mapped to nil is off.
     public var severities: [String: Severity?]
+    /// `hook: {fix: true}`: the pre-commit hook applies safe fixes to the staged content first.
+    public var hookFixes = false
     /// The current month, for "date in the future" checks. Rules read no clock: the engine
     /// sets this; nil disables those checks (rule examples).
     public var today: YearMonth?

@@ -5,7 +5,8 @@ import Yams
 struct ConfigurationReader {
     let path: String
 
-    static let topLevelKeys = ["preset", "description", "files", "order", "duplicates", "rules", "skip-sections", "entry", "labels"]
+    static let topLevelKeys = ["preset", "description", "files", "order", "duplicates", "rules", "skip-sections", "entry", "labels", "hook"]
+    static let hookKeys = ["fix"]
     static let entryKeys = ["date", "title", "title-period", "authors", "link-syntax", "link-separator", "arxiv-form"]
     static let labelKeys = ["order", "aliases"]
     static let duplicateKeys = ["scope"]
@@ -28,6 +29,10 @@ struct ConfigurationReader {
             case "rules": try applyRules(value, to: &configuration)
             case "entry": try applyEntry(value, to: &configuration.style)
             case "labels": try applyLabels(value, to: &configuration.labels)
+            case "hook":
+                for (_, value) in try mapping(value, key: "hook", allowed: Self.hookKeys) {
+                    configuration.hookFixes = try bool(value, key: "hook.fix")
+                }
             default: break
             }
         }
@@ -116,6 +121,15 @@ struct ConfigurationReader {
             throw error(node, "\(key) must be a list, e.g. [\(scalar.string)]")
         default:
             throw error(node, "\(key) must be a list of strings")
+        }
+    }
+
+    func bool(_ node: Node, key: String) throws(PaperLintError) -> Bool {
+        let raw = try string(node, key: key)
+        switch raw.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw error(node, "\(key) must be true or false, not '\(raw)'")
         }
     }
 
