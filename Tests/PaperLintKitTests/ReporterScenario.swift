@@ -21,6 +21,7 @@ struct ReporterScenario {
         switch format {
         case "text": TextReporter(colored: false).render(report)
         case "json": JSONReporter.render(report)
+        case "github": GitHubReporter().render(report)
         default: "unknown format \(format)"
         }
     }
