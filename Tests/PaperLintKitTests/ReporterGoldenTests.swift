@@ -19,5 +19,15 @@ import Testing
         let scenario = try ReporterScenario("pull-request")
         #expect(Set(scenario.report.diagnostics.map(\.start.line)) == [7, 8, 15])
         #expect(scenario.report.diagnostics.contains { $0.rule == "duplicate" && $0.related.first?.start.line == 9 })
+        #expect(!scenario.patch.isEmpty)
+    }
+
+    /// The summary's patch is the one `paperlint fix --patch` prints for the same mode.
+    @Test(arguments: CIScenario.names)
+    func summaryPatchIsTheFixPatch(_ name: String) throws {
+        let scenario = try ReporterScenario(name)
+        let fix = try Fixer.run(FixRequest(mode: scenario.request.mode, output: .patch, currentDirectory: scenario.repository.path))
+        #expect(scenario.patch == fix.patch)
+        #expect(scenario.render("summary").contains("```diff\n" + fix.patch + "```\n"))
     }
 }
