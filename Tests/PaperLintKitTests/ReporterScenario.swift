@@ -31,6 +31,7 @@ struct ReporterScenario {
         case "text": TextReporter(colored: false).render(report)
         case "json": JSONReporter.render(report)
         case "github": GitHubReporter().render(report)
+        case "sarif": SARIFReporter.render(report)
         case "summary": SummaryReporter(links: links).render(report, patch: patch)
         default: "unknown format \(format)"
         }
