@@ -32,6 +32,7 @@ struct ReporterScenario {
         case "json": JSONReporter.render(report)
         case "github": GitHubReporter().render(report)
         case "sarif": SARIFReporter.render(report)
+        case "rdjson": RDJSONReporter.render(report)
         case "summary": SummaryReporter(links: links).render(report, patch: patch)
         default: "unknown format \(format)"
         }

@@ -3,9 +3,65 @@ import PaperLintCore
 // Pieces the CI reporters share: positions in other units, the text a fix produces, and
 // Markdown escaping. Each reporter stays a pure function of the report.
 
+extension Document {
+    /// The byte offset of a 1-based line and Unicode-scalar column (the inverse of `position(of:)`);
+    /// a column past the end of the line's content stops at the end of the line's content.
+    func offset(of position: SourcePosition) -> Int {
+        guard position.line >= 1 && position.line <= lineCount else { return bytes.count }
+        let content = contentRange(ofLine: position.line)
+        var index = content.lowerBound
+        var column = 1
+        while index < content.upperBound && column < position.column {
+            index += 1
+            while index < content.upperBound && bytes[index] & 0xC0 == 0x80 { index += 1 }
+            column += 1
+        }
+        // An end at column 1 of the line after the last one (a whole-file edit) is the end.
+        return column < position.column ? fullRange(ofLine: position.line).upperBound : index
+    }
+
+    /// The 1-based column of `position` counted in UTF-8 bytes (reviewdog's unit).
+    func utf8Column(of position: SourcePosition) -> Int {
+        guard position.line >= 1 && position.line <= lineCount else { return position.column }
+        return offset(of: position) - lineStarts[position.line - 1] + 1
+    }
+}
+
 extension ReportedDiagnostic {
     /// The last line the finding covers (an end at column 1 of the next line does not count).
     func lastLine(in document: Document) -> Int { lineSpan(in: document).upperBound }
+
+    /// The fix's edits as byte ranges of `document`, in order.
+    func editRanges(in document: Document) -> [(range: Range<Int>, replacement: String)] {
+        (fix?.edits ?? []).map { edit in
+            let lower = document.offset(of: edit.start)
+            return (lower..<max(lower, document.offset(of: edit.end)), edit.replacement)
+        }
+    }
+
+    /// For a safe fix: the span from the first edit's start to the last edit's end, and the
+    /// text that span holds once the fix is applied. nil without a safe fix.
+    func safeReplacement(in document: Document) -> (start: SourcePosition, end: SourcePosition, text: String)? {
+        guard let fix, fix.safety == .safe, let first = fix.edits.first, let last = fix.edits.last else { return nil }
+        let edits = editRanges(in: document)
+        let span = edits[0].range.lowerBound..<max(edits[0].range.lowerBound, edits[edits.count - 1].range.upperBound)
+        return (first.start, last.end, Self.apply(edits, to: document.bytes, within: span))
+    }
+
+    /// For a safe fix: the lines it touches (together with the finding's own lines) and their
+    /// full text once the fix is applied, without the final line break; nil without a safe fix
+    /// or when the fix joins the last line with the next one (no whole-line replacement exists).
+    private static func apply(_ edits: [(range: Range<Int>, replacement: String)], to bytes: [UInt8], within span: Range<Int>) -> String {
+        var out: [UInt8] = []
+        var cursor = span.lowerBound
+        for edit in edits where edit.range.lowerBound >= cursor {
+            out.append(contentsOf: bytes[cursor..<edit.range.lowerBound])
+            out.append(contentsOf: edit.replacement.utf8)
+            cursor = edit.range.upperBound
+        }
+        if cursor < span.upperBound { out.append(contentsOf: bytes[cursor..<span.upperBound]) }
+        return String(decoding: out, as: UTF8.self)
+    }
 }
 
 extension Severity {
