@@ -33,6 +33,7 @@ struct ReporterScenario {
         case "github": GitHubReporter().render(report)
         case "sarif": SARIFReporter.render(report)
         case "rdjson": RDJSONReporter.render(report)
+        case "review": ReviewReporter.render(report)
         case "summary": SummaryReporter(links: links).render(report, patch: patch)
         default: "unknown format \(format)"
         }

@@ -4,7 +4,7 @@ import Foundation
 /// reporter tests and the CLI tests so both compare against the same files.
 public enum CIScenario {
     /// The formats of `paperlint check --format`, in DESIGN.md's order.
-    public static let formats = ["text", "json", "github", "sarif", "rdjson", "summary"]
+    public static let formats = ["text", "json", "github", "sarif", "rdjson", "review", "summary"]
 
     /// The scenarios, as named in `Tests/PaperLintKitTests/Golden/<scenario>/<format>.txt`.
     public static let names = ["healthcare", "pull-request"]

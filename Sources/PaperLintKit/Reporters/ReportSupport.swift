@@ -51,6 +51,33 @@ extension ReportedDiagnostic {
     /// For a safe fix: the lines it touches (together with the finding's own lines) and their
     /// full text once the fix is applied, without the final line break; nil without a safe fix
     /// or when the fix joins the last line with the next one (no whole-line replacement exists).
+    func safeFixedLines(in document: Document) -> (lines: ClosedRange<Int>, text: String)? {
+        guard let fix, fix.safety == .safe, !fix.edits.isEmpty else { return nil }
+        let edits = editRanges(in: document)
+        var first = lineSpan(in: document).lowerBound
+        var last = lineSpan(in: document).upperBound
+        for edit in edits {
+            first = min(first, document.line(containing: edit.range.lowerBound))
+            let end = edit.range.isEmpty ? edit.range.lowerBound : edit.range.upperBound - 1
+            last = max(last, document.line(containing: end))
+        }
+        let region = document.lineStarts[first - 1]..<document.fullRange(ofLine: last).upperBound
+        guard edits.allSatisfy({ $0.range.lowerBound >= region.lowerBound && $0.range.upperBound <= region.upperBound }) else {
+            return nil
+        }
+        let original = document.string(region)
+        var fixed = Self.apply(edits, to: document.bytes, within: region)
+        let terminators = ["\r\n", "\n", "\r"]
+        if let ending = terminators.first(where: { original.hasSuffix($0) }) {
+            if fixed.hasSuffix(ending) {
+                fixed.removeLast()  // "\r\n" is one Character
+            } else if !fixed.isEmpty {
+                return nil
+            }
+        }
+        return (first...last, fixed)
+    }
+
     private static func apply(_ edits: [(range: Range<Int>, replacement: String)], to bytes: [UInt8], within span: Range<Int>) -> String {
         var out: [UInt8] = []
         var cursor = span.lowerBound
