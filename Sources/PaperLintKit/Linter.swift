@@ -12,6 +12,12 @@ public struct FileReport: Sendable {
     public var document: Document
     /// Filtered and sorted.
     public var diagnostics: [ReportedDiagnostic]
+
+    public init(path: String, document: Document, diagnostics: [ReportedDiagnostic]) {
+        self.path = path
+        self.document = document
+        self.diagnostics = diagnostics
+    }
 }
 
 /// The outcome of a `check`: per-file findings plus notes about skipped files.
@@ -22,6 +28,13 @@ public struct LintReport: Sendable {
     public var failOn: FailOn
     /// The configuration the files were checked with.
     public var configuration: Configuration
+
+    public init(files: [FileReport], notes: [String] = [], failOn: FailOn = .error, configuration: Configuration) {
+        self.files = files
+        self.notes = notes
+        self.failOn = failOn
+        self.configuration = configuration
+    }
 
     public var diagnostics: [ReportedDiagnostic] { files.flatMap(\.diagnostics) }
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }

@@ -9,7 +9,7 @@ struct Paperlint: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "paperlint",
         abstract: "Keep curated paper-list READMEs correct: lint the lines a change touches.",
-        version: "0.1.0",
+        version: ToolInfo.version,
         subcommands: [Check.self, Fix.self, Hook.self, Rules.self, Explain.self, Init.self],
         defaultSubcommand: Check.self)
 

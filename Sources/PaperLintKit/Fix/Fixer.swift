@@ -20,6 +20,16 @@ public enum Fixer {
         return report
     }
 
+    /// The patch of the safe fixes for what `request` checks, exactly as `paperlint fix --patch`
+    /// with the same paths, mode and filter prints it (for the summary of a `check`).
+    public static func safePatch(for request: CheckRequest) throws(PaperLintError) -> String {
+        let fix = FixRequest(
+            paths: request.paths, mode: request.mode, filter: request.filter, output: .patch, unsafe: false,
+            failOn: request.failOn, currentDirectory: request.currentDirectory, configPath: request.configPath,
+            preset: request.preset)
+        return try run(fix).patch
+    }
+
     // MARK: --all
 
     private static func fixFilesOnDisk(_ request: FixRequest, root: String?, into report: inout FixReport) throws(PaperLintError) {

@@ -7,9 +7,9 @@ import Glibc
 extension DiffFilter: ExpressibleByArgument {}
 extension FailOn: ExpressibleByArgument {}
 
-/// Output formats of `check`.
+/// Output formats of `check` (DESIGN.md).
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, github, sarif, rdjson, review, summary
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
@@ -46,7 +46,11 @@ extension Paperlint {
         @Option(help: "In a diff mode, keep findings on: added lines, context lines, the whole changed file, or all files.")
         var filter: DiffFilter = .added
 
-        @Option(help: "Output format: text or json.")
+        @Option(help: """
+            Output format: text, json, github (workflow commands; with $GITHUB_STEP_SUMMARY set, also \
+            appends the summary there), sarif, rdjson (reviewdog), review (a GitHub pull-request review \
+            body; use with --range BASE...HEAD) or summary (Markdown for the step summary).
+            """)
         var format: OutputFormat = .text
 
         @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit status 1: error, warning or never.")
@@ -85,8 +89,48 @@ extension Paperlint {
             switch format {
             case .text: Standard.output(TextReporter(colored: useColor).render(report))
             case .json: Standard.output(JSONReporter.render(report))
+            case .sarif: Standard.output(SARIFReporter.render(report))
+            case .rdjson: Standard.output(RDJSONReporter.render(report))
+            case .review:
+                if case .range = mode {} else {
+                    Standard.error("note: --format review is meant for --range BASE...HEAD: GitHub accepts review comments only on lines the pull request changes")
+                }
+                Standard.output(ReviewReporter.render(report))
+            case .summary:
+                Standard.output(summary(report, request))
+            case .github:
+                Standard.output(GitHubReporter().render(report))
+                if let path = environment("GITHUB_STEP_SUMMARY") {
+                    do {
+                        try StepSummaryFile.append(summary(report, request), to: path)
+                    } catch {
+                        Standard.error("paperlint: warning: \(error.message); the annotations above are complete")
+                    }
+                }
             }
             if report.hasFailures { throw ExitCode(1) }
+        }
+
+        /// The step summary: findings linked to GitHub when Actions' variables are set, and the
+        /// patch `paperlint fix --patch` would print for the same files and mode.
+        private func summary(_ report: LintReport, _ request: CheckRequest) -> String {
+            let links = SummaryReporter.Links(
+                server: environment("GITHUB_SERVER_URL"), repository: environment("GITHUB_REPOSITORY"), sha: environment("GITHUB_SHA"))
+            var patch = ""
+            if report.fixableCount > 0 {
+                do {
+                    patch = try Fixer.safePatch(for: request)
+                } catch {
+                    Standard.error("note: no patch in the summary: \(error.message)")
+                }
+            }
+            return SummaryReporter(links: links).render(report, patch: patch)
+        }
+
+        /// A variable's value; unset and empty are the same.
+        private func environment(_ name: String) -> String? {
+            guard let value = getenv(name).flatMap({ String(validatingCString: $0) }), !value.isEmpty else { return nil }
+            return value
         }
 
         private var useColor: Bool {

@@ -1,0 +1,282 @@
+import PaperLintCore
+import PaperLintRules
+
+/// `--format sarif`: SARIF 2.1.0, as GitHub code scanning and other SARIF viewers read it.
+///
+/// One run whose driver lists every rule (id, descriptions, help, default level); results
+/// carry their region, related locations, fixes and a fingerprint that survives line shifts.
+/// Columns are Unicode scalars, as in the JSON model: the run says so with
+/// `columnKind: unicodeCodePoints` (SARIF's default would be UTF-16 code units).
+public enum SARIFReporter {
+    /// The schema the output follows (the OASIS schema's own `$id`).
+    public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    /// The key of paperlint's entry in `partialFingerprints`; bump the version if the recipe changes.
+    public static let fingerprintKey = "paperlint/v1"
+
+    public static func render(_ report: LintReport) -> String {
+        let rules = ruleDescriptors()
+        var json = JSONWriter(indent: 2)
+        json.beginObject()
+        json.field("$schema", schemaURI)
+        json.field("version", "2.1.0")
+        json.key("runs")
+        json.beginArray()
+        json.beginObject()
+        json.key("tool")
+        json.beginObject()
+        json.key("driver")
+        json.beginObject()
+        json.field("name", ToolInfo.name)
+        json.field("version", ToolInfo.version)
+        json.field("semanticVersion", ToolInfo.version)
+        json.field("informationUri", ToolInfo.informationURI)
+        json.key("rules")
+        json.beginArray()
+        for rule in rules { write(rule, to: &json) }
+        json.endArray()
+        json.endObject()
+        json.endObject()
+        json.field("columnKind", "unicodeCodePoints")
+        json.key("results")
+        json.beginArray()
+        for file in report.files {
+            let fingerprints = self.fingerprints(file)
+            for (diagnostic, fingerprint) in zip(file.diagnostics, fingerprints) {
+                write(diagnostic, fingerprint: fingerprint, ruleIndex: rules.firstIndex { $0.id == diagnostic.rule }, to: &json)
+            }
+        }
+        json.endArray()
+        json.endObject()
+        json.endArray()
+        json.endObject()
+        return json.output + "\n"
+    }
+
+    /// A rule as SARIF describes it.
+    struct RuleDescriptor {
+        var id: String
+        var level: String
+        var summary: String
+        var rationale: String
+        var markdown: String
+    }
+
+    /// Every rule of the catalog in documentation order, then the suppression pseudo rule
+    /// (problems with `paperlint-disable` comments themselves).
+    static func ruleDescriptors() -> [RuleDescriptor] {
+        var rules = RuleCatalog.all.map { rule in
+            let description = rule.description
+            return RuleDescriptor(
+                id: description.id, level: level(description.defaultSeverity), summary: description.summary,
+                rationale: description.rationale, markdown: markdownHelp(description))
+        }
+        let suppression = Suppressions.ruleID
+        rules.append(RuleDescriptor(
+            id: suppression, level: level(.warning),
+            summary: "Suppression comments name known rules and come in pairs.",
+            rationale: """
+                A `paperlint-disable` comment with an unknown rule id silences nothing, and a \
+                `paperlint-enable` without its `disable` does nothing: both are reported so a typo \
+                does not hide that a rule still runs.
+                """,
+            markdown: """
+                **Suppression comments name known rules and come in pairs.**
+
+                A `paperlint-disable` comment with an unknown rule id silences nothing, and a \
+                `paperlint-enable` without its `disable` does nothing: both are reported so a typo \
+                does not hide that a rule still runs. `paperlint rules` lists the rule ids.
+                """))
+        return rules
+    }
+
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "note"
+        }
+    }
+
+    private static func write(_ rule: RuleDescriptor, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("id", rule.id)
+        json.key("shortDescription")
+        text(rule.summary, &json)
+        json.key("fullDescription")
+        text(rule.rationale, &json)
+        json.key("help")
+        json.beginObject()
+        json.field("text", rule.rationale + "\n\n" + suppressionHint(rule.id))
+        json.field("markdown", rule.markdown)
+        json.endObject()
+        json.key("defaultConfiguration")
+        json.beginObject()
+        json.field("level", rule.level)
+        json.endObject()
+        json.endObject()
+    }
+
+    private static func suppressionHint(_ id: String) -> String {
+        "Silence it on one line with <!-- paperlint-disable-next-line \(id) -->, or set `rules: {\(id): off}` in .paperlint.yml."
+    }
+
+    private static func markdownHelp(_ description: RuleDescription) -> String {
+        var out = "**\(description.summary)**\n\n\(description.rationale)\n"
+        func block(_ title: String, _ text: String) {
+            let fence = Markdown.fence(for: text)
+            out += "\n\(title)\n\n\(fence)markdown\n\(text)\(text.hasSuffix("\n") ? "" : "\n")\(fence)\n"
+        }
+        if let flagged = description.triggering.first { block("Flagged (`↓` marks each finding):", flagged.marked) }
+        if let correction = description.corrections.first {
+            block("Fixed:", correction.0.unmarked)
+            block("becomes:", correction.1.unmarked)
+        }
+        out += "\nSilence it on one line with `<!-- paperlint-disable-next-line \(description.id) -->`, "
+            + "or set `rules: {\(description.id): off}` in `.paperlint.yml`.\n"
+        return out
+    }
+
+    private static func text(_ value: String, _ json: inout JSONWriter) {
+        json.beginObject()
+        json.field("text", value)
+        json.endObject()
+    }
+
+    private static func write(_ diagnostic: ReportedDiagnostic, fingerprint: String, ruleIndex: Int?, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("ruleId", diagnostic.rule)
+        if let ruleIndex { json.field("ruleIndex", ruleIndex) }
+        json.field("level", level(diagnostic.severity))
+        json.key("message")
+        var message = diagnostic.message
+        if let help = diagnostic.help { message += "\nhelp: " + help }
+        text(message, &json)
+        json.key("locations")
+        json.beginArray()
+        location(diagnostic.path, start: diagnostic.start, end: diagnostic.end, &json)
+        json.endArray()
+        if !diagnostic.related.isEmpty {
+            json.key("relatedLocations")
+            json.beginArray()
+            for (index, related) in diagnostic.related.enumerated() {
+                json.beginObject()
+                json.field("id", index + 1)
+                json.key("physicalLocation")
+                physicalLocation(related.path, start: related.start, end: nil, &json)
+                json.key("message")
+                text(related.message, &json)
+                json.endObject()
+            }
+            json.endArray()
+        }
+        json.key("partialFingerprints")
+        json.beginObject()
+        json.field(fingerprintKey, fingerprint)
+        json.endObject()
+        if let fix = diagnostic.fix {
+            json.key("fixes")
+            json.beginArray()
+            json.beginObject()
+            json.key("description")
+            text(fix.message + (fix.safety == .safe ? "" : " (unsafe: review before applying)"), &json)
+            json.key("artifactChanges")
+            json.beginArray()
+            json.beginObject()
+            json.key("artifactLocation")
+            artifactLocation(diagnostic.path, &json)
+            json.key("replacements")
+            json.beginArray()
+            for edit in fix.edits {
+                json.beginObject()
+                json.key("deletedRegion")
+                region(edit.start, edit.end, &json)
+                json.key("insertedContent")
+                text(edit.replacement, &json)
+                json.endObject()
+            }
+            json.endArray()
+            json.endObject()
+            json.endArray()
+            json.key("properties")
+            json.beginObject()
+            json.field("safety", fix.safety.rawValue)
+            json.endObject()
+            json.endObject()
+            json.endArray()
+        }
+        json.endObject()
+    }
+
+    private static func location(_ path: String, start: SourcePosition, end: SourcePosition?, _ json: inout JSONWriter) {
+        json.beginObject()
+        json.key("physicalLocation")
+        physicalLocation(path, start: start, end: end, &json)
+        json.endObject()
+    }
+
+    private static func physicalLocation(_ path: String, start: SourcePosition, end: SourcePosition?, _ json: inout JSONWriter) {
+        json.beginObject()
+        json.key("artifactLocation")
+        artifactLocation(path, &json)
+        json.key("region")
+        region(start, end, &json)
+        json.endObject()
+    }
+
+    private static func artifactLocation(_ path: String, _ json: inout JSONWriter) {
+        json.beginObject()
+        json.field("uri", URI.path(path))
+        json.field("uriBaseId", "%SRCROOT%")
+        json.endObject()
+    }
+
+    /// SARIF regions are 1-based with an exclusive `endColumn`, like the JSON model.
+    private static func region(_ start: SourcePosition, _ end: SourcePosition?, _ json: inout JSONWriter) {
+        json.beginObject()
+        json.field("startLine", start.line)
+        json.field("startColumn", start.column)
+        if let end {
+            json.field("endLine", end.line)
+            json.field("endColumn", end.column)
+        }
+        json.endObject()
+    }
+
+    /// One fingerprint per finding of `file`: a hash of the path, the rule id, the finding's
+    /// line with surrounding blanks trimmed, and which of the identical (rule, line) pairs it
+    /// is. No line number, so inserting entries above a finding does not make it look new.
+    static func fingerprints(_ file: FileReport) -> [String] {
+        var seen: [String: Int] = [:]
+        return file.diagnostics.map { diagnostic in
+            let line = diagnostic.start.line <= file.document.lineCount ? file.document.text(ofLine: diagnostic.start.line) : ""
+            let trimmed = line.trimmingBlanks()
+            let key = "\(file.path)\u{0}\(diagnostic.rule)\u{0}\(trimmed)"
+            let occurrence = seen[key, default: 0]
+            seen[key] = occurrence + 1
+            return fnv1a64(key + "\u{0}\(occurrence)")
+        }
+    }
+
+    /// 64-bit FNV-1a as 16 hex digits: stable across runs and platforms (unlike `Hasher`).
+    static func fnv1a64(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces, tabs and line breaks.
+    fileprivate func trimmingBlanks() -> String {
+        let blanks: Set<Unicode.Scalar> = [" ", "\t", "\r", "\n"]
+        let scalars = Array(unicodeScalars)
+        guard let first = scalars.firstIndex(where: { !blanks.contains($0) }),
+            let last = scalars.lastIndex(where: { !blanks.contains($0) })
+        else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}
