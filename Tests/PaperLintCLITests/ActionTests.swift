@@ -1,0 +1,76 @@
+import Foundation
+import PaperLintTestSupport
+import Testing
+
+/// The action's check step run locally, with the environment GitHub sets for a pull request.
+@Suite struct ActionTests {
+    let entries = (1...6).reversed().map {
+        "- [2023/0\($0)] **Paper \($0)** *A. Author et al. arXiv.* [[paper](https://arxiv.org/abs/230\($0).1111\($0))]"
+    }
+
+    func list(_ lines: [String]) -> String { "# Papers\n\n## Section\n" + lines.joined(separator: "\n") + "\n" }
+
+    /// A base branch with an old defect, and a pull request adding one bad entry.
+    func pullRequest() throws -> (ScratchRepository, base: String, head: String) {
+        let repo = try ScratchRepository()
+        var old = entries
+        old[4] += " "  // an old trailing space on main, not the contributor's
+        try repo.commit("README.md", list(old))
+        let base = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        try repo.git("checkout", "-q", "-b", "contribution")
+        try repo.commit("README.md", list(["- [2023/07] **New, Paper** *N. Author et al. arXiv.*  [[paper](https://arxiv.org/abs/2307.99999)]"] + old))
+        let head = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        return (repo, base, head)
+    }
+
+    func runCheckStep(_ repo: ScratchRepository, event: String, name: String = "pull_request", inputs: [String: String] = [:]) throws -> (ProcessResult, summary: String) {
+        let eventPath = repo.path + "-event.json"
+        let summaryPath = repo.path + "-summary.md"
+        try event.write(toFile: eventPath, atomically: true, encoding: .utf8)
+        FileManager.default.createFile(atPath: summaryPath, contents: Data())
+        defer {
+            try? FileManager.default.removeItem(atPath: eventPath)
+            try? FileManager.default.removeItem(atPath: summaryPath)
+        }
+        var environment = [
+            "GITHUB_ACTIONS": "true", "GITHUB_EVENT_NAME": name, "GITHUB_EVENT_PATH": eventPath,
+            "GITHUB_ACTION_PATH": Fixtures.packageRoot, "GITHUB_STEP_SUMMARY": summaryPath,
+            "PAPERLINT": Fixtures.executable,
+        ]
+        for (key, value) in inputs { environment[key] = value }
+        let result = try runProcess("/bin/bash", [Fixtures.packageRoot + "/.ci/action-check"], in: repo.path, environment: environment)
+        return (result, try String(contentsOfFile: summaryPath, encoding: .utf8))
+    }
+
+    @Test func pullRequestGetsAnnotationsOnItsOwnLinesOnly() throws {
+        let (repo, base, head) = try pullRequest()
+        let event = #"{"pull_request": {"base": {"sha": "\#(base)"}, "head": {"sha": "\#(head)"}}}"#
+        let (result, summary) = try runCheckStep(repo, event: event)
+        #expect(result.status == 1, "\(result.error)")
+        let annotations = result.output.split(separator: "\n").filter { $0.hasPrefix("::") }
+        #expect(!annotations.isEmpty)
+        #expect(annotations.allSatisfy { $0.contains("file=README.md,line=4,") }, "only the contributor's line: \(annotations)")
+        #expect(annotations.contains { $0.hasPrefix("::error ") && $0.contains("title=whitespace") })
+        #expect(!summary.isEmpty, "the step summary is written")
+    }
+
+    @Test func inputsReachTheCommandLine() throws {
+        let (repo, base, head) = try pullRequest()
+        let event = #"{"pull_request": {"base": {"sha": "\#(base)"}, "head": {"sha": "\#(head)"}}}"#
+        let (lenient, _) = try runCheckStep(repo, event: event, inputs: ["PAPERLINT_FAIL_ON": "never"])
+        #expect(lenient.status == 0)
+        let (all, _) = try runCheckStep(repo, event: event, inputs: ["PAPERLINT_FILTER": "all", "PAPERLINT_FORMAT": "json"])
+        #expect(all.output.contains(#""line":8"#), "filter all also reports the old trailing space")
+        let (files, _) = try runCheckStep(repo, event: event, inputs: ["PAPERLINT_FILES": "README.md", "PAPERLINT_FORMAT": "json"])
+        #expect(files.output.hasPrefix(#"{"version":1"#))
+    }
+
+    @Test func pushEventComparesWithThePreviousCommit() throws {
+        let (repo, base, _) = try pullRequest()
+        let (result, _) = try runCheckStep(repo, event: #"{"before": "\#(base)"}"#, name: "push")
+        #expect(result.status == 1)
+        #expect(result.output.contains("file=README.md,line=4,"))
+        let (first, _) = try runCheckStep(repo, event: #"{"before": "0000000000000000000000000000000000000000"}"#, name: "push")
+        #expect(first.output.hasPrefix("::notice title=paperlint::no base commit"))
+    }
+}
