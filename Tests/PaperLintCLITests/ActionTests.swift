@@ -60,7 +60,7 @@ import Testing
         let (lenient, _) = try runCheckStep(repo, event: event, inputs: ["PAPERLINT_FAIL_ON": "never"])
         #expect(lenient.status == 0)
         let (all, _) = try runCheckStep(repo, event: event, inputs: ["PAPERLINT_FILTER": "all", "PAPERLINT_FORMAT": "json"])
-        #expect(all.output.contains(#""line":8"#), "filter all also reports the old trailing space")
+        #expect(all.output.contains(#""line":9"#), "filter all also reports the old trailing space")
         let (files, _) = try runCheckStep(repo, event: event, inputs: ["PAPERLINT_FILES": "README.md", "PAPERLINT_FORMAT": "json"])
         #expect(files.output.hasPrefix(#"{"version":1"#))
     }
