@@ -63,6 +63,14 @@ import Testing
         #expect(all.output.contains(#""line":9"#), "filter all also reports the old trailing space")
         let (files, _) = try runCheckStep(repo, event: event, inputs: ["PAPERLINT_FILES": "README.md", "PAPERLINT_FORMAT": "json"])
         #expect(files.output.hasPrefix(#"{"version":1"#))
+        // output-file: the review body goes to a file for `gh api … --input`.
+        let reviewPath = repo.path + "-review.json"
+        defer { try? FileManager.default.removeItem(atPath: reviewPath) }
+        let (review, _) = try runCheckStep(
+            repo, event: event, inputs: ["PAPERLINT_FORMAT": "review", "PAPERLINT_FAIL_ON": "never", "PAPERLINT_OUTPUT_FILE": reviewPath])
+        #expect(review.status == 0 && review.output.isEmpty)
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: reviewPath))) as? [String: Any])
+        #expect((body["comments"] as? [[String: Any]])?.first?["line"] as? Int == 4)
     }
 
     @Test func pushEventComparesWithThePreviousCommit() throws {
