@@ -61,14 +61,18 @@ public struct Configuration: Sendable, Equatable {
     /// True when entries under a heading with this text are not checked.
     /// A trailing parenthetical is ignored: "Table of Content (ToC)" matches "Table of Content".
     public func skips(section heading: String) -> Bool {
-        var keys = [Self.sectionKey(heading)]
+        let keys = Self.headingKeys(heading)
+        return skipSections.contains { keys.contains(Self.sectionKey($0)) }
+    }
+
+    /// The keys a heading matches a `skip-sections` item by: its own, and without a trailing
+    /// parenthetical. Empty keys are dropped (a heading of emoji only matches nothing).
+    static func headingKeys(_ heading: String) -> [String] {
+        var keys = [sectionKey(heading)]
         if heading.hasSuffix(")"), let open = heading.lastIndex(of: "(") {
-            keys.append(Self.sectionKey(String(heading[..<open])))
+            keys.append(sectionKey(String(heading[..<open])))
         }
-        return skipSections.contains { skipped in
-            let key = Self.sectionKey(skipped)
-            return !key.isEmpty && keys.contains(key)
-        }
+        return keys.filter { !$0.isEmpty }
     }
 
     /// Lowercased letters, digits and single spaces: "🔔 News" and "news" compare equal.

@@ -4,14 +4,21 @@ extension Document {
     /// Only the innermost heading decides: in some lists "## Content" holds the ToC and,
     /// below it, every paper section.
     public func paperEntries(_ configuration: Configuration) -> [Entry] {
-        var skippedSection: [Int: Bool] = [:]
-        return entries.filter { entry in
-            guard entry.isPaper else { return false }
-            let section = sectionIndex(containing: entry.line)
-            if let known = skippedSection[section] { return !known }
-            let skipped = sections[section].heading.map { configuration.skips(section: $0.text) } ?? false
-            skippedSection[section] = skipped
-            return !skipped
+        // Every entry rule asks for these; they depend only on the skipped headings, so one
+        // computation per document serves all rules.
+        cachedPaperEntries(for: configuration.skipSections) {
+            let skipKeys = Set(configuration.skipSections.map(Configuration.sectionKey))
+            var skippedSection: [Int: Bool] = [:]
+            return entries.filter { entry in
+                guard entry.isPaper else { return false }
+                let section = sectionIndex(containing: entry.line)
+                if let known = skippedSection[section] { return !known }
+                let skipped = sections[section].heading.map { heading in
+                    Configuration.headingKeys(heading.text).contains(where: skipKeys.contains)
+                } ?? false
+                skippedSection[section] = skipped
+                return !skipped
+            }
         }
     }
 

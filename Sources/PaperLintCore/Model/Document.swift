@@ -20,6 +20,15 @@ public final class Document: Sendable {
     private let flags: [LineFlags]
     /// Parsed on first use: a run whose rules need no entries never pays for them.
     private let entryCache = Mutex<[Entry]?>(nil)
+    /// Paper entries by the skipped headings they were filtered with (see `paperEntries`).
+    private let paperEntryCache = Mutex<[[String]: [Entry]]>([:])
+
+    func cachedPaperEntries(for skipSections: [String], _ compute: () -> [Entry]) -> [Entry] {
+        if let cached = paperEntryCache.withLock({ $0[skipSections] }) { return cached }
+        let computed = compute()
+        paperEntryCache.withLock { $0[skipSections] = computed }
+        return computed
+    }
 
     /// Every list item parsed as an entry, in document order (see `EntryParser`).
     public var entries: [Entry] {
