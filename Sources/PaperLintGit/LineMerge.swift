@@ -61,22 +61,8 @@ public enum LineMerge {
 
     /// Hunks with no context, from libgit2's xdiff.
     static func hunks(old: [UInt8], new: [UInt8]) throws(GitError) -> [Hunk] {
-        try Libgit2.ensureInitialized()
-        var options = git_diff_options()
-        try GitError.check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
-        options.context_lines = 0
-        options.flags = GIT_DIFF_INDENT_HEURISTIC.rawValue | GIT_DIFF_FORCE_TEXT.rawValue
         let collector = HunkCollector()
-        let payload = Unmanaged.passUnretained(collector).toOpaque()
-        let result = old.withUnsafeBytes { oldBuffer in
-            new.withUnsafeBytes { newBuffer in
-                git_diff_buffers(
-                    oldBuffer.baseAddress, oldBuffer.count, nil, newBuffer.baseAddress, newBuffer.count, nil,
-                    &options, nil, nil, HunkCollector.callback, nil, payload)
-            }
-        }
-        withExtendedLifetime(collector) {}
-        try GitError.check(result, "git_diff_buffers")
+        try Xdiff.run(old: old, new: new, path: nil, context: 0, collector: collector, hunk: HunkCollector.callback)
         return collector.hunks
     }
 }

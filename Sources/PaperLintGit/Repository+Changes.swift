@@ -152,21 +152,8 @@ extension Repository {
 
     /// Added and context lines of the new side, from libgit2's xdiff with 3 context lines.
     static func diffLines(old: [UInt8], new: [UInt8], path: String) throws(GitError) -> ([ClosedRange<Int>], [ClosedRange<Int>]) {
-        var options = git_diff_options()
-        try GitError.check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
-        options.context_lines = 3
-        options.flags = GIT_DIFF_INDENT_HEURISTIC.rawValue | GIT_DIFF_FORCE_TEXT.rawValue
         let collector = LineCollector()
-        let payload = Unmanaged.passUnretained(collector).toOpaque()
-        let result = old.withUnsafeBytes { oldBuffer in
-            new.withUnsafeBytes { newBuffer in
-                git_diff_buffers(
-                    oldBuffer.baseAddress, oldBuffer.count, path, newBuffer.baseAddress, newBuffer.count, path,
-                    &options, nil, nil, nil, LineCollector.callback, payload)
-            }
-        }
-        withExtendedLifetime(collector) {}
-        try GitError.check(result, "git_diff_buffers")
+        try Xdiff.run(old: old, new: new, path: path, context: 3, collector: collector, line: LineCollector.callback)
         return (collector.added.ranges, collector.context.ranges)
     }
 

@@ -106,11 +106,7 @@ extension Repository {
     /// `git apply` accepts; empty when the contents are equal.
     public static func unifiedPatch(old: [UInt8], new: [UInt8], path: String) throws(GitError) -> String {
         guard old != new else { return "" }
-        try Libgit2.ensureInitialized()
-        var options = git_diff_options()
-        try GitError.check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
-        options.context_lines = 3
-        options.flags = GIT_DIFF_INDENT_HEURISTIC.rawValue | GIT_DIFF_FORCE_TEXT.rawValue
+        var options = try Xdiff.options(context: 3)
         var patch: OpaquePointer?
         let result = old.withUnsafeBytes { oldBuffer in
             new.withUnsafeBytes { newBuffer in
