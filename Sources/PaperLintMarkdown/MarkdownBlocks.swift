@@ -103,51 +103,75 @@ public struct MarkdownBlocks: Sendable {
         return nil
     }
 
+    /// Walks the block tree in document order without descending into paragraphs: inline
+    /// nodes are most of the tree and carry no reliable positions; only a heading's inline
+    /// text is read. An explicit stack keeps deeply nested lists off the call stack.
     private mutating func collect(_ root: OpaquePointer, lineIsBlank: (Int) -> Bool) {
-        guard let iterator = cmark_iter_new(root) else { return }
-        defer { cmark_iter_free(iterator) }
-        var listDepth = 0
-        var headingIndex: Int?
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard let node = cmark_iter_get_node(iterator) else { continue }
+        var stack: [(node: OpaquePointer, listDepth: Int)] = [(root, 0)]
+        while let (node, listDepth) = stack.popLast() {
             let type = cmark_node_get_type(node)
-            if type == CMARK_NODE_LIST {
-                if event == CMARK_EVENT_ENTER { listDepth += 1 } else if event == CMARK_EVENT_EXIT { listDepth -= 1 }
-                continue
-            }
-            if type == CMARK_NODE_HEADING && event == CMARK_EVENT_EXIT { headingIndex = nil }
-            guard event == CMARK_EVENT_ENTER else { continue }
-            // Inline nodes carry no reliable positions; only a heading's text is kept from them.
-            if type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_INLINE) {
-                if let headingIndex {
-                    if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
-                        headings[headingIndex].text += cmark_node_get_literal(node).flatMap { String(validatingCString: $0) } ?? ""
-                    } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
-                        headings[headingIndex].text += " "
-                    }
-                }
-                continue
-            }
-            let span = Self.span(of: node, lineIsBlank: lineIsBlank)
+            var childDepth = listDepth
+            var descend = true
             switch type {
+            case CMARK_NODE_DOCUMENT, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_FOOTNOTE_DEFINITION:
+                break
+            case CMARK_NODE_LIST:
+                childDepth = listDepth + 1
             case CMARK_NODE_ITEM:
-                items.append(ListItemBlock(lines: span, depth: max(0, listDepth - 1)))
+                items.append(ListItemBlock(lines: Self.span(of: node, lineIsBlank: lineIsBlank), depth: max(0, listDepth - 1)))
             case CMARK_NODE_HEADING:
-                headingIndex = headings.count
-                headings.append(HeadingBlock(level: Int(cmark_node_get_heading_level(node)), lines: span, text: ""))
+                headings.append(HeadingBlock(
+                    level: Int(cmark_node_get_heading_level(node)), lines: Self.span(of: node, lineIsBlank: lineIsBlank),
+                    text: Self.inlineText(of: node)))
+                descend = false
             case CMARK_NODE_PARAGRAPH:
-                paragraphs.append(span)
+                paragraphs.append(Self.span(of: node, lineIsBlank: lineIsBlank))
+                descend = false
             case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK:
-                opaque.append(span)
+                opaque.append(Self.span(of: node, lineIsBlank: lineIsBlank))
+                descend = false
+            case CMARK_NODE_THEMATIC_BREAK:
+                descend = false
             default:
                 // Extension blocks (tables) have dynamic type ids; their name tells them apart.
                 if let name = cmark_node_get_type_string(node), String(validatingCString: name) == "table" {
-                    opaque.append(span)
+                    opaque.append(Self.span(of: node, lineIsBlank: lineIsBlank))
                 }
+                descend = false
+            }
+            guard descend else { continue }
+            // Push children last-first so they pop in document order.
+            var child = cmark_node_last_child(node)
+            while let current = child {
+                stack.append((current, childDepth))
+                child = cmark_node_previous(current)
             }
         }
+    }
+
+    /// The plain text of a heading: its text and code spans, breaks as spaces.
+    private static func inlineText(of heading: OpaquePointer) -> String {
+        var text = ""
+        var stack: [OpaquePointer] = []
+        var child = cmark_node_last_child(heading)
+        while let current = child {
+            stack.append(current)
+            child = cmark_node_previous(current)
+        }
+        while let node = stack.popLast() {
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                text += cmark_node_get_literal(node).flatMap { String(validatingCString: $0) } ?? ""
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            }
+            var inner = cmark_node_last_child(node)
+            while let current = inner {
+                stack.append(current)
+                inner = cmark_node_previous(current)
+            }
+        }
+        return text
     }
 
     private static func span(of node: OpaquePointer, lineIsBlank: (Int) -> Bool) -> LineSpan {

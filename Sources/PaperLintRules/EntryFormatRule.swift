@@ -206,7 +206,8 @@ private struct Template {
 
     /// A link of the wrong syntax, or one without a URL.
     private func linkDiagnostic(_ entry: Entry, _ link: EntryLink) -> Diagnostic? {
-        let shown = document.quoted(link.range, limit: 40)
+        // Quoted only for a finding: most links have none, and quoting costs an allocation.
+        var shown: String { document.quoted(link.range, limit: 40) }
         guard let url = link.url else {
             return warning(
                 link.range, "link \(shown) has no URL",
