@@ -1,5 +1,6 @@
 extension Document {
-    /// Paper entries (`Entry.isPaper`) outside skipped sections, in document order.
+    /// Paper entries (`Entry.isPaper`) outside skipped sections, code, HTML blocks and tables,
+    /// in document order.
     ///
     /// Only the innermost heading decides: in some lists "## Content" holds the ToC and,
     /// below it, every paper section.
@@ -10,7 +11,8 @@ extension Document {
             let skipKeys = Set(configuration.skipSections.map(Configuration.sectionKey))
             var skippedSection: [Int: Bool] = [:]
             return entries.filter { entry in
-                guard entry.isPaper else { return false }
+                // An item whose first line opens an HTML block (`- <div>`) is markup, not a paper.
+                guard entry.isPaper, !isOpaque(entry.line) else { return false }
                 let section = sectionIndex(containing: entry.line)
                 if let known = skippedSection[section] { return !known }
                 let skipped = sections[section].heading.map { heading in

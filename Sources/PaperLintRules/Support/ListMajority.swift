@@ -58,7 +58,7 @@ extension Document {
 
     /// Paper entries whose first line is outside code, HTML blocks and tables.
     func checkedEntries(_ configuration: Configuration) -> [Entry] {
-        paperEntries(configuration).filter { !isOpaque($0.line) }
+        paperEntries(configuration)
     }
 }
 
