@@ -315,17 +315,17 @@ for size in options.sizes {
     log("size \(size): \(list.count) bytes in \(repo)")
 
     func measure(_ name: String, _ argv: [String], env: [String: String] = environment, runs: Int = options.runs,
-                 timeout: Double = options.timeout, after: () -> Void = {}) -> Measurement {
+                 timeout: Double = options.timeout, after: (Sample) -> Void = { _ in }) -> Measurement {
         // A warm-up run (page cache) is not counted, unless it is slow (over 20 s) or timed
         // out: then it is the only run, the cache being irrelevant at that scale.
         let warmUp = run(argv, in: repo, environment: env, timeout: timeout)
-        after()
+        after(warmUp)
         var samples: [Sample] = []
         if warmUp.timedOut || warmUp.seconds > 20 { samples.append(warmUp) }
         for _ in 0..<runs where samples.isEmpty || !(samples.last!.timedOut || samples.last!.seconds > 20) {
             let s = run(argv, in: repo, environment: env, timeout: timeout)
             samples.append(s)
-            after()
+            after(s)
         }
         let m = summarize(samples, size: size, name: name, command: argv.joined(separator: " "))
         log("  \(name): \(String(format: "%.4f", m.medianSeconds ?? 0)) s")
@@ -347,7 +347,8 @@ for size in options.sizes {
     measurements.append(staged)
 
     // The whole commit, with paperlint's hook and without; each run is undone with a soft reset.
-    let undo = { git(["reset", "-q", "--soft", "HEAD~1"], in: repo) }
+    // (Only a commit that was made is undone: a hook that stops the commit leaves HEAD alone.)
+    let undo = { (s: Sample) in if s.status == 0 { git(["reset", "-q", "--soft", "HEAD~1"], in: repo) } }
     let plain = measure("git commit --no-verify", ["git", "commit", "-q", "--no-verify", "-m", "twenty"], after: undo)
     let install = run([paperlint, "hook", "install"], in: repo, environment: hookEnvironment, timeout: 60)
     if install.status != 0 { fail("paperlint hook install failed with status \(install.status)") }
