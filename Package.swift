@@ -33,6 +33,9 @@ let package = Package(
         .executableTarget(
             name: "paperlint",
             dependencies: ["PaperLintKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // Benchmarks: a seeded list generator and the harness that times the release binary against git and peers.
+        .target(name: "PaperLintBenchSupport"),
+        .executableTarget(name: "paperlint-bench", dependencies: ["PaperLintBenchSupport"]),
         // Scratch repositories, seeded randomness and sample lookup shared by the test targets.
         .target(name: "PaperLintTestSupport", path: "Tests/PaperLintTestSupport"),
         .testTarget(name: "PaperLintCoreTests", dependencies: ["PaperLintCore", "PaperLintTestSupport"]),
@@ -41,6 +44,9 @@ let package = Package(
         // Golden/ holds reporter outputs that the tests read through #filePath, not as resources.
         .testTarget(name: "PaperLintKitTests", dependencies: ["PaperLintKit", "PaperLintTestSupport"], exclude: ["Golden"]),
         // PaperLintCore reads the lists the binary fixed (entries, titles, links) to check nothing was lost.
+        .testTarget(
+            name: "PaperLintBenchTests",
+            dependencies: ["PaperLintBenchSupport", "PaperLintCore", "paperlint", "paperlint-bench", "PaperLintTestSupport"]),
         .testTarget(name: "PaperLintCLITests", dependencies: ["paperlint", "PaperLintCore", "PaperLintTestSupport"]),
     ]
 )

@@ -1,0 +1,407 @@
+// paperlint-bench: times the release `paperlint` binary on generated lists in scratch git
+// repositories, next to git itself and to the Markdown linters installed on PATH.
+//
+//   swift build -c release && swift run -c release paperlint-bench [--sizes 1000,10000,50000]
+//       [--runs 5] [--json out.json] [--seed 42] [--timeout 120] [--paperlint PATH] [--keep]
+//   swift run -c release paperlint-bench [--seed 42] --generate 50000 > list.md
+//
+// It does not build paperlint itself: it uses the `paperlint` next to its own executable
+// (`.build/release/paperlint` under `swift run -c release`), or `--paperlint PATH`.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import PaperLintBenchSupport
+
+// MARK: Launcher
+
+// Peak RSS comes from wait4's rusage. A child spawned by this (large) process inherits its
+// memory high-water mark at exec (Linux keeps the old mm's peak in `signal->maxrss`), which
+// would put a floor of the bench's own size under every reading. So each command is started
+// by a second, fresh copy of this binary in launcher mode: it runs before any of the code
+// below, spawns the command, times it with clock_gettime, reaps it with wait4 and writes
+// "seconds maxrss-KiB status" to RESULT. The floor left is the launcher's size, printed with the table.
+if CommandLine.arguments.count > 3 && CommandLine.arguments[1] == "--launch-internal" {
+    let result = CommandLine.arguments[2]
+    let argv = Array(CommandLine.arguments.dropFirst(3))
+    let cArgs = argv.map { strdup($0) } + [nil]
+    var start = timespec(), end = timespec()
+    var pid: pid_t = 0
+    clock_gettime(CLOCK_MONOTONIC, &start)
+    guard posix_spawn(&pid, argv[0], nil, nil, cArgs, environ) == 0 else { exit(127) }
+    var status: Int32 = 0
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    clock_gettime(CLOCK_MONOTONIC, &end)
+    let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
+    let code: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    let line = "\(seconds) \(usage.ru_maxrss) \(code)\n"
+    guard let file = fopen(result, "w") else { exit(126) }
+    fputs(line, file)
+    fclose(file)
+    exit(0)
+}
+
+// MARK: Options
+
+struct Options {
+    var sizes = [1000, 10000, 50000]
+    var runs = 5
+    var json: String?
+    var seed: UInt64 = 42
+    var timeout = 120.0
+    var paperlint: String?
+    var keep = false
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("paperlint-bench: \(message)\n".utf8))
+    exit(2)
+}
+
+func parseOptions() -> Options {
+    var options = Options()
+    var arguments = CommandLine.arguments.dropFirst()[...]
+    func value(_ name: String) -> String {
+        guard let v = arguments.popFirst() else { fail("\(name) needs a value") }
+        return v
+    }
+    while let argument = arguments.popFirst() {
+        switch argument {
+        case "--sizes":
+            let list = value(argument).split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard !list.isEmpty, list.allSatisfy({ ($0 ?? 0) > 0 }) else { fail("--sizes takes positive integers, comma-separated") }
+            options.sizes = list.map { $0! }
+        case "--runs":
+            guard let n = Int(value(argument)), n > 0 else { fail("--runs takes a positive integer") }
+            options.runs = n
+        case "--json": options.json = value(argument)
+        case "--seed":
+            guard let n = UInt64(value(argument)) else { fail("--seed takes an unsigned integer") }
+            options.seed = n
+        case "--timeout":
+            guard let n = Double(value(argument)), n > 0 else { fail("--timeout takes seconds") }
+            options.timeout = n
+        case "--paperlint": options.paperlint = value(argument)
+        case "--keep": options.keep = true
+        case "--generate":
+            // Print the generated list of N entries (with --seed given before it) and stop.
+            guard let n = Int(value(argument)), n >= 0 else { fail("--generate takes a count") }
+            FileHandle.standardOutput.write(Data(ListGenerator(seed: options.seed).generateBytes(entries: n)))
+            exit(0)
+        case "-h", "--help":
+            print("""
+                usage: paperlint-bench [--sizes 1000,10000,50000] [--runs 5] [--json FILE] [--seed N]
+                                       [--timeout SECONDS] [--paperlint PATH] [--keep]
+                       paperlint-bench [--seed N] --generate ENTRIES   # print a generated list
+                Build paperlint first: swift build -c release
+                """)
+            exit(0)
+        default: fail("unknown argument \(argument) (see --help)")
+        }
+    }
+    return options
+}
+
+// MARK: Running one command
+
+struct Sample {
+    var seconds: Double
+    var maxRSSKiB: Int
+    var status: Int32
+    var timedOut: Bool
+}
+
+func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+/// Looks `name` up on PATH.
+func which(_ name: String) -> String? {
+    if name.contains("/") { return access(name, X_OK) == 0 ? name : nil }
+    for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+        let path = "\(dir)/\(name)"
+        if access(path, X_OK) == 0 { return path }
+    }
+    return nil
+}
+
+/// Spawns `argv` in `directory` with output to /dev/null, waits with wait4 (its rusage gives
+/// the peak RSS of the child and the children it waited for), kills it after `timeout`.
+func run(_ argv: [String], in directory: String, environment: [String: String], timeout: Double) -> Sample {
+    guard let executable = which(argv[0]) else { fail("\(argv[0]) not found") }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+    posix_spawnattr_setpgroup(&attributes, 0)
+
+    let resultFile = launcherResult
+    unlink(resultFile)
+    let cArgs = ([launcher, "--launch-internal", resultFile, executable] + argv.dropFirst()).map { strdup($0) } + [nil]
+    let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { (cArgs + cEnv).forEach { free($0) } }
+
+    // The bench is single-threaded: change directory around the spawn (Glibc's
+    // posix_spawn_file_actions_addchdir_np is not exported to Swift here).
+    let previous = FileManager.default.currentDirectoryPath
+    guard chdir(directory) == 0 else { fail("cannot enter \(directory)") }
+    defer { _ = chdir(previous) }
+    var pid: pid_t = 0
+    let start = now()
+    let rc = posix_spawn(&pid, launcher, &actions, &attributes, cArgs, cEnv)
+    guard rc == 0 else { fail("cannot start \(executable): \(String(cString: strerror(rc)))") }
+    var status: Int32 = 0
+    var usage = rusage()
+    var timedOut = false
+    while true {
+        let r = wait4(pid, &status, WNOHANG, &usage)
+        if r == pid { break }
+        if r < 0 && errno != EINTR { fail("wait4 failed") }
+        if now() - start > timeout && !timedOut {
+            timedOut = true
+            kill(-pid, SIGKILL)  // its own process group: the child and what it started
+        }
+        usleep(200)
+    }
+    let elapsed = now() - start
+    // The launcher's own reading of the command; when it was killed (timeout), the bench's.
+    if !timedOut, let text = try? String(contentsOfFile: resultFile, encoding: .utf8) {
+        let fields = text.split(separator: " ").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
+        if fields.count == 3, let seconds = Double(fields[0]), let rss = Int(fields[1]), let code = Int32(fields[2]) {
+            return Sample(seconds: seconds, maxRSSKiB: rss, status: code, timedOut: false)
+        }
+    }
+    let exitStatus: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    return Sample(seconds: elapsed, maxRSSKiB: 0, status: exitStatus, timedOut: timedOut)
+}
+
+// MARK: Results
+
+struct Measurement: Codable {
+    var size: Int
+    var name: String
+    var command: String
+    var runs: Int
+    var medianSeconds: Double?
+    var minSeconds: Double?
+    var maxSeconds: Double?
+    var peakRSSMiB: Double?
+    var exitStatus: Int32?
+    /// This row's median over `baseline`'s median.
+    var ratio: Double?
+    var baseline: String?
+    var note: String?
+}
+
+struct Report: Codable {
+    var seed: UInt64
+    var runs: Int
+    var paperlint: String
+    var machine: String
+    /// Peak RSS of `true` through the same launcher: the lowest reading possible.
+    var rssFloorMiB: Double
+    var measurements: [Measurement]
+}
+
+func summarize(_ samples: [Sample], size: Int, name: String, command: String) -> Measurement {
+    let times = samples.map(\.seconds).sorted()
+    let median = times.count % 2 == 1 ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
+    var m = Measurement(
+        size: size, name: name, command: command, runs: samples.count, medianSeconds: median,
+        minSeconds: times.first, maxSeconds: times.last,
+        peakRSSMiB: Double(samples.map(\.maxRSSKiB).max() ?? 0) / 1024, exitStatus: samples.last?.status)
+    if samples.contains(where: \.timedOut) {
+        m = Measurement(size: size, name: name, command: command, runs: samples.count, note: "timed out")
+    }
+    return m
+}
+
+// MARK: Scratch repositories
+
+let options = parseOptions()
+
+/// This executable's absolute path.
+func selfExecutable() -> String {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+    return n > 0 ? String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
+}
+
+func selfDirectory() -> String { URL(fileURLWithPath: selfExecutable()).deletingLastPathComponent().path }
+
+let paperlint = options.paperlint ?? selfDirectory() + "/paperlint"
+guard access(paperlint, X_OK) == 0 else {
+    fail("no paperlint binary at \(paperlint): run `swift build -c release` first (or pass --paperlint PATH)")
+}
+
+let scratch = NSTemporaryDirectory() + "paperlint-bench-\(getpid())"
+try? FileManager.default.removeItem(atPath: scratch)
+try FileManager.default.createDirectory(atPath: scratch + "/home", withIntermediateDirectories: true)
+
+let launcher = selfExecutable()
+let launcherResult = scratch + "/launcher-result"
+
+/// git and paperlint see a clean configuration: no user or system settings, a fixed identity.
+let environment: [String: String] = {
+var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") && $0.key != "PAPERLINT" }
+environment["HOME"] = scratch + "/home"
+environment["GIT_CONFIG_NOSYSTEM"] = "1"
+environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
+environment["GIT_AUTHOR_NAME"] = "Bench"
+environment["GIT_AUTHOR_EMAIL"] = "bench@example.com"
+environment["GIT_COMMITTER_NAME"] = "Bench"
+environment["GIT_COMMITTER_EMAIL"] = "bench@example.com"
+environment["NO_COLOR"] = "1"
+return environment
+}()
+let hookEnvironment = environment.merging(["PAPERLINT": paperlint]) { $1 }
+
+func git(_ arguments: [String], in directory: String) {
+    let s = run(["git"] + arguments, in: directory, environment: environment, timeout: 600)
+    if s.status != 0 { fail("git \(arguments.joined(separator: " ")) failed with status \(s.status) in \(directory)") }
+}
+
+/// 20 clean entries, dated like the newest entries and inserted before the first one.
+func withTwentyNewEntries(_ list: [UInt8]) -> [UInt8] {
+    var lines = ""
+    for i in 0..<20 {
+        let id = String(90000 + i)
+        lines += "- [2025/12] **Benchmark Paper \(i + 1): Staged Change Cost** *B. Encher et al. arXiv.* [[paper](https://arxiv.org/abs/2512.\(id))] [[code](https://github.com/bench/paper-\(i + 1))]\n"
+    }
+    let marker = Array("\n- [20".utf8)
+    var at = list.count
+    if list.count >= marker.count {
+        for i in 0...(list.count - marker.count) where list[i] == marker[0] && Array(list[i..<i + marker.count]) == marker {
+            at = i + 1
+            break
+        }
+    }
+    return Array(list[..<at]) + Array(lines.utf8) + Array(list[at...])
+}
+
+var measurements: [Measurement] = []
+/// The launcher's own peak, under which no reading can go (a do-nothing command's reading).
+let floorMiB = Double(run(["true"], in: scratch, environment: environment, timeout: 10).maxRSSKiB) / 1024
+let generator = ListGenerator(seed: options.seed)
+let peers: [(name: String, argv: [String])] = [
+    ("rumdl", ["rumdl", "check", "--no-cache", "README.md"]),
+    ("mdl", ["mdl", "README.md"]),
+    ("mdformat", ["mdformat", "--check", "README.md"]),
+    ("pymarkdown", ["pymarkdown", "scan", "README.md"]),
+]
+
+func log(_ message: String) { FileHandle.standardError.write(Data("\(message)\n".utf8)) }
+
+for size in options.sizes {
+    let repo = scratch + "/list-\(size)"
+    try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
+    let list = generator.generateBytes(entries: size)
+    let changed = withTwentyNewEntries(list)
+    _ = FileManager.default.createFile(atPath: repo + "/README.md", contents: Data(list))
+    git(["init", "-q", "-b", "main"], in: repo)
+    git(["add", "README.md"], in: repo)
+    git(["commit", "-q", "--no-verify", "-m", "list"], in: repo)
+    log("size \(size): \(list.count) bytes in \(repo)")
+
+    func measure(_ name: String, _ argv: [String], env: [String: String] = environment, runs: Int = options.runs,
+                 timeout: Double = options.timeout, after: (Sample) -> Void = { _ in }) -> Measurement {
+        // A warm-up run (page cache) is not counted, unless it is slow (over 20 s) or timed
+        // out: then it is the only run, the cache being irrelevant at that scale.
+        let warmUp = run(argv, in: repo, environment: env, timeout: timeout)
+        after(warmUp)
+        var samples: [Sample] = []
+        if warmUp.timedOut || warmUp.seconds > 20 { samples.append(warmUp) }
+        for _ in 0..<runs where samples.isEmpty || !(samples.last!.timedOut || samples.last!.seconds > 20) {
+            let s = run(argv, in: repo, environment: env, timeout: timeout)
+            samples.append(s)
+            after(s)
+        }
+        let m = summarize(samples, size: size, name: name, command: argv.joined(separator: " "))
+        log("  \(name): \(String(format: "%.4f", m.medianSeconds ?? 0)) s")
+        return m
+    }
+
+    // Whole file.
+    let checkAll = measure("check --all", [paperlint, "check", "--all", "README.md"])
+    measurements.append(checkAll)
+    measurements.append(measure("fix --all --patch", [paperlint, "fix", "--all", "--patch", "README.md"]))
+
+    // A 20-line change staged.
+    _ = FileManager.default.createFile(atPath: repo + "/README.md", contents: Data(changed))
+    git(["add", "README.md"], in: repo)
+    let diff = measure("git diff --cached", ["git", "diff", "--cached"])
+    var staged = measure("check --staged", [paperlint, "check", "--staged"])
+    if let a = staged.medianSeconds, let b = diff.medianSeconds { staged.ratio = a / b; staged.baseline = "git diff --cached" }
+    measurements.append(diff)
+    measurements.append(staged)
+
+    // The whole commit, with paperlint's hook and without; each run is undone with a soft reset.
+    // (Only a commit that was made is undone: a hook that stops the commit leaves HEAD alone.)
+    let undo = { (s: Sample) in if s.status == 0 { git(["reset", "-q", "--soft", "HEAD~1"], in: repo) } }
+    let plain = measure("git commit --no-verify", ["git", "commit", "-q", "--no-verify", "-m", "twenty"], after: undo)
+    let install = run([paperlint, "hook", "install"], in: repo, environment: hookEnvironment, timeout: 60)
+    if install.status != 0 { fail("paperlint hook install failed with status \(install.status)") }
+    var hooked = measure("git commit (hook)", ["git", "commit", "-q", "-m", "twenty"], env: hookEnvironment, after: undo)
+    if hooked.exitStatus != 0 { hooked.note = "the hook stopped the commit (status \(hooked.exitStatus ?? -1))" }
+    if let a = hooked.medianSeconds, let b = plain.medianSeconds { hooked.ratio = a / b; hooked.baseline = "git commit --no-verify" }
+    measurements.append(plain)
+    measurements.append(hooked)
+
+    // Peers on the same (changed) file, when installed.
+    for peer in peers {
+        guard which(peer.argv[0]) != nil else {
+            log("  \(peer.name): not installed, skipped")
+            measurements.append(Measurement(size: size, name: peer.name, command: peer.argv.joined(separator: " "), runs: 0, note: "not installed, skipped"))
+            continue
+        }
+        var m = measure(peer.name, peer.argv)
+        if m.note == "timed out" { m.note = "timed out after \(Int(options.timeout)) s" }
+        if let a = m.medianSeconds, let b = checkAll.medianSeconds { m.ratio = a / b; m.baseline = "check --all" }
+        measurements.append(m)
+    }
+}
+
+if !options.keep { try? FileManager.default.removeItem(atPath: scratch) }
+
+// MARK: Output
+
+func seconds(_ value: Double?) -> String {
+    guard let value else { return "—" }
+    return value < 1 ? String(format: "%.1f ms", value * 1000) : String(format: "%.2f s", value)
+}
+
+var table = "| entries | command | median | min | max | peak RSS | exit | ratio |\n|---:|---|---:|---:|---:|---:|---:|---|\n"
+for m in measurements {
+    let rss = m.peakRSSMiB.map { String(format: "%.0f MB", $0) } ?? "—"
+    let exit = m.exitStatus.map(String.init) ?? "—"
+    var ratio = ""
+    if let r = m.ratio, let b = m.baseline { ratio = String(format: "%.2f× %@", r, b) }
+    if let note = m.note { ratio += ratio.isEmpty ? note : "; \(note)" }
+    table += "| \(m.size) | `\(m.name)` | \(seconds(m.medianSeconds)) | \(seconds(m.minSeconds)) | \(seconds(m.maxSeconds)) | \(rss) | \(exit) | \(ratio) |\n"
+}
+print(table, terminator: "")
+print("\(options.runs) runs each after one warm-up (a command slower than 20 s: one run); ratio = this median / the named median; exit = the last run's status.")
+print(String(format: "Peak RSS is wait4's ru_maxrss; a do-nothing command reads %.1f MB (the launcher's floor).", floorMiB))
+
+if let path = options.json {
+    var uts = utsname()
+    uname(&uts)
+    let machine = withUnsafeBytes(of: uts.machine) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+    let report = Report(seed: options.seed, runs: options.runs, paperlint: paperlint,
+                        machine: "\(machine), \(ProcessInfo.processInfo.activeProcessorCount) cores",
+                        rssFloorMiB: floorMiB, measurements: measurements)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    do { try encoder.encode(report).write(to: URL(fileURLWithPath: path)) } catch { fail("cannot write \(path): \(error)") }
+}
