@@ -54,7 +54,9 @@ public struct MarkdownBlocks: Sendable {
         _ = MarkdownParser.registerExtensionsOnce
         guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return }
         defer { cmark_parser_free(parser) }
-        for name in ["table", "strikethrough", "autolink", "tasklist"] {
+        // Only the block extension matters: tables are opaque regions. Inline extensions
+        // (autolink, strikethrough) would re-walk every inline node after parsing, for nothing.
+        for name in ["table"] {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }

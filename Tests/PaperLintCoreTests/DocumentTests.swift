@@ -61,6 +61,8 @@ import Testing
         #expect(document.blocks.items.map(\.lines) == [LineSpan(1, 1), LineSpan(2, 2)])
         #expect(document.entries.map(\.line) == [1, 2])
         #expect(document.entries[1].lastLine == 2)
+        // Task-list items are list items like any other (no tasklist extension is attached).
+        #expect(Document("- [ ] todo\n- [x] done\n").blocks.items.count == 2)
         // A table is opaque, cell spacing included.
         let table = Document("| a  | b |\n|---|---|\n| 1  | 2 |\n")
         #expect((1...3).allSatisfy(table.isOpaque))
