@@ -52,11 +52,16 @@ public enum Linter {
         let mode = request.mode ?? (root == nil ? .all : .worktree)
         switch mode {
         case .all:
-            var configuration = try loadConfiguration(request, root: root ?? request.currentDirectory)
+            let timer = PhaseTimer.shared
+            var configuration = try timer.measure("configuration") { () throws(PaperLintError) in
+                try loadConfiguration(request, root: root ?? request.currentDirectory)
+            }
             configuration.today = currentMonth()
             var report = LintReport(files: [], notes: [], failOn: request.failOn, configuration: configuration)
             for target in diskTargets(request, configuration: configuration, root: root) {
-                let document = try readDocument(target.absolute, displayPath: target.display)
+                let document = try timer.measure("parse") { () throws(PaperLintError) in
+                    try readDocument(target.absolute, displayPath: target.display)
+                }
                 report.files.append(
                     FileReport(path: target.display, document: document, diagnostics: lint(document, path: target.display, configuration)))
             }
@@ -64,8 +69,13 @@ public enum Linter {
         case .staged, .worktree, .range:
             let source = try diffSource(mode)
             let repository: Repository
-            do { repository = try Repository.discover(from: request.currentDirectory) } catch { throw PaperLintError(error) }
-            var configuration = try loadConfiguration(request, repository: repository, source: source)
+            let timer = PhaseTimer.shared
+            do {
+                repository = try timer.measure("git") { () throws(GitError) in try Repository.discover(from: request.currentDirectory) }
+            } catch { throw PaperLintError(error) }
+            var configuration = try timer.measure("configuration") { () throws(PaperLintError) in
+                try loadConfiguration(request, repository: repository, source: source)
+            }
             configuration.today = currentMonth()
             var report = LintReport(files: [], notes: [], failOn: request.failOn, configuration: configuration)
             let paths: [String]
@@ -78,7 +88,9 @@ public enum Linter {
             } catch { throw PaperLintError(error) }
             for path in paths {
                 let changes: FileChanges
-                do { changes = try repository.changes(in: path, source: source) } catch { throw PaperLintError(error) }
+                do {
+                    changes = try timer.measure("git") { () throws(GitError) in try repository.changes(in: path, source: source) }
+                } catch { throw PaperLintError(error) }
                 guard let content = changes.content else {
                     report.notes.append(note(for: changes, source: source))
                     continue
@@ -89,7 +101,7 @@ public enum Linter {
                     report.files.append(FileReport(path: path, document: Document(bytes: []), diagnostics: []))
                     continue
                 }
-                let document = try validatedDocument(content, displayPath: path)
+                let document = try timer.measure("parse") { () throws(PaperLintError) in try validatedDocument(content, displayPath: path) }
                 let keep = filter(request.filter, changes)
                 let kept = lint(document, path: path, configuration).filter { keep($0.lineSpan(in: document)) }
                 report.files.append(FileReport(path: path, document: document, diagnostics: kept))
@@ -100,7 +112,9 @@ public enum Linter {
 
     /// Every enabled rule over `document` at its configured severity, resolved to positions and sorted.
     public static func lint(_ document: Document, path: String, _ configuration: Configuration) -> [ReportedDiagnostic] {
-        diagnostics(document, configuration)
+        let timer = PhaseTimer.shared
+        if timer.isEnabled { timer.measure("parse") { _ = document.entries } }
+        return timer.measure("rules") { diagnostics(document, configuration) }
             .map { ReportedDiagnostic($0, path: path, in: document) }
             .sorted(by: ReportedDiagnostic.ordered)
     }

@@ -200,6 +200,18 @@ import Testing
         #expect(commitWithoutWrite.status == 2 && commitWithoutWrite.error.contains("--commit goes with --write"))
     }
 
+    @Test func timingsOnRequest() throws {
+        let repo = try sampleRepository()
+        try repo.write("README.md", try String(contentsOfFile: Fixtures.healthcare, encoding: .utf8) + "- [2023/01] **X** *Y. arXiv.* \n")
+        try repo.git("add", "README.md")
+        let timed = try paperlint(["check", "--staged", "--format", "json"], in: repo.path, environment: ["PAPERLINT_TIMINGS": "1"])
+        let line = try #require(timed.error.split(separator: "\n").last.map(String.init))
+        #expect(line.hasPrefix("timings: git "))
+        for phase in ["configuration ", "parse ", "rules ", "output ", "total "] { #expect(line.contains(", " + phase), "\(line)") }
+        #expect(line.hasSuffix(" ms (since main)"))
+        #expect(try paperlint(["check", "--staged", "--format", "json"], in: repo.path).error.isEmpty, "silent unless asked")
+    }
+
     @Test func helpAndVersionExitZero() throws {
         let directory = try ScratchDirectory()
         let help = try paperlint(["check", "--help"], in: directory.path)

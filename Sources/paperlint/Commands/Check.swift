@@ -86,6 +86,13 @@ extension Paperlint {
                 configPath: config, preset: preset)
             let report = try Linter.check(request)
             for note in report.notes { Standard.error("note: \(note)") }
+            let timer = PhaseTimer.shared
+            timer.measure("output") { write(report, request) }
+            if timer.isEnabled { Standard.error(timer.summary()) }
+            if report.hasFailures { throw ExitCode(1) }
+        }
+
+        private func write(_ report: LintReport, _ request: CheckRequest) {
             switch format {
             case .text: Standard.output(TextReporter(colored: useColor).render(report))
             case .json: Standard.output(JSONReporter.render(report))
@@ -108,7 +115,6 @@ extension Paperlint {
                     }
                 }
             }
-            if report.hasFailures { throw ExitCode(1) }
         }
 
         /// The step summary: findings linked to GitHub when Actions' variables are set, and the
