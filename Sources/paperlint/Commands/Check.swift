@@ -31,20 +31,7 @@ extension Paperlint {
         @Argument(help: "Markdown files to lint (default: README.md at the repository root).")
         var paths: [String] = []
 
-        @Flag(help: "Lint the index; changed lines are index vs HEAD.")
-        var staged = false
-
-        @Flag(help: "Lint the work tree; changed lines are work tree vs HEAD.")
-        var worktree = false
-
-        @Option(help: ArgumentHelp("Lint commit B; changed lines are B vs A (A...B: vs their merge base).", valueName: "A..B"))
-        var range: String?
-
-        @Flag(help: "Lint every line of the files on disk; no git needed.")
-        var all = false
-
-        @Option(help: "In a diff mode, keep findings on: added lines, context lines, the whole changed file, or all files.")
-        var filter: DiffFilter = .added
+        @OptionGroup var options: ModeOptions
 
         @Option(help: """
             Output format: text, json, github (workflow commands; with $GITHUB_STEP_SUMMARY set, also \
@@ -56,34 +43,13 @@ extension Paperlint {
         @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit status 1: error, warning or never.")
         var failOn: FailOn = .error
 
-        @Option(help: ArgumentHelp("Configuration file (default: .paperlint.yml at the repository root; with --range, the base commit's).", valueName: "file"))
-        var config: String?
-
-        @Option(help: ArgumentHelp("Preset from Rules/ (embedded), overriding the configuration's preset.", valueName: "name"))
-        var preset: String?
-
         @Option(help: "Colour the text output: auto (only on a terminal), always, never. NO_COLOR always wins.")
         var color: ColorChoice = .auto
 
-        func validate() throws {
-            let modes = [staged, worktree, range != nil, all].count { $0 }
-            if modes > 1 {
-                throw ValidationError("choose one mode: --staged, --worktree, --range A..B or --all")
-            }
-        }
-
-        var mode: LintMode? {
-            if staged { return .staged }
-            if worktree { return .worktree }
-            if let range { return .range(range) }
-            if all { return .all }
-            return nil
-        }
-
         func run() throws {
             let request = CheckRequest(
-                paths: paths, mode: mode, filter: filter, failOn: failOn, currentDirectory: Standard.currentDirectory,
-                configPath: config, preset: preset)
+                paths: paths, mode: options.mode, filter: options.filter, failOn: failOn, currentDirectory: Standard.currentDirectory,
+                configPath: options.config, preset: options.preset)
             let report = try Linter.check(request)
             for note in report.notes { Standard.error("note: \(note)") }
             let timer = PhaseTimer.shared
@@ -99,7 +65,7 @@ extension Paperlint {
             case .sarif: Standard.output(SARIFReporter.render(report))
             case .rdjson: Standard.output(RDJSONReporter.render(report))
             case .review:
-                if case .range = mode {} else {
+                if case .range = options.mode {} else {
                     Standard.error("note: --format review is meant for --range BASE...HEAD: GitHub accepts review comments only on lines the pull request changes")
                 }
                 Standard.output(ReviewReporter.render(report))
