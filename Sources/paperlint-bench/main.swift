@@ -200,7 +200,7 @@ for size in options.sizes {
         after(warmUp)
         var samples: [Sample] = []
         if warmUp.timedOut || warmUp.seconds > 20 { samples.append(warmUp) }
-        for _ in 0..<runs where samples.isEmpty || !(samples.last!.timedOut || samples.last!.seconds > 20) {
+        for _ in 0..<runs where !(samples.last.map { $0.timedOut || $0.seconds > 20 } ?? false) {
             let s = run(argv, in: repo, environment: env, timeout: timeout)
             samples.append(s)
             after(s)
