@@ -101,6 +101,28 @@ struct Measurement: Codable {
     var ratio: Double?
     var baseline: String?
     var note: String?
+    /// paperlint's own phase timings from one extra run with PAPERLINT_TIMINGS=1.
+    var phases: String?
+}
+
+/// One run of `argv` with PAPERLINT_TIMINGS=1: the `timings: …` line paperlint prints on
+/// standard error (configuration, git, parse, rules, output, total since main).
+func phaseTimings(_ argv: [String], in directory: String, environment: [String: String]) -> String? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: argv[0])
+    process.arguments = Array(argv.dropFirst())
+    process.currentDirectoryURL = URL(fileURLWithPath: directory)
+    var environment = environment
+    environment["PAPERLINT_TIMINGS"] = "1"
+    process.environment = environment
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return nil }
+    let data = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self).split(separator: "\n").last { $0.hasPrefix("timings: ") }
+        .map { String($0.dropFirst("timings: ".count)) }
 }
 
 struct Report: Codable {

@@ -211,7 +211,8 @@ for size in options.sizes {
     }
 
     // Whole file.
-    let checkAll = measure("check --all", [paperlint, "check", "--all", "README.md"])
+    var checkAll = measure("check --all", [paperlint, "check", "--all", "README.md"])
+    checkAll.phases = phaseTimings([paperlint, "check", "--all", "README.md"], in: repo, environment: environment)
     measurements.append(checkAll)
     measurements.append(measure("fix --all --patch", [paperlint, "fix", "--all", "--patch", "README.md"]))
 
@@ -220,6 +221,7 @@ for size in options.sizes {
     git(["add", "README.md"], in: repo)
     let diff = measure("git diff --cached", ["git", "diff", "--cached"])
     var staged = measure("check --staged", [paperlint, "check", "--staged"])
+    staged.phases = phaseTimings([paperlint, "check", "--staged"], in: repo, environment: environment)
     if let a = staged.medianSeconds, let b = diff.medianSeconds { staged.ratio = a / b; staged.baseline = "git diff --cached" }
     measurements.append(diff)
     measurements.append(staged)
@@ -271,6 +273,11 @@ for m in measurements {
 print(table, terminator: "")
 print("\(options.runs) runs each after one warm-up (a command slower than 20 s: one run); ratio = this median / the named median; exit = the last run's status.")
 print(String(format: "Peak RSS is wait4's ru_maxrss; a do-nothing command reads %.1f MB (the launcher's floor).", floorMiB))
+let phaseRows = measurements.filter { $0.phases != nil }
+if !phaseRows.isEmpty {
+    print("\nWhere paperlint's time goes (one run with PAPERLINT_TIMINGS=1; start-up before main not included):\n")
+    for m in phaseRows { print("- \(m.size) entries, `\(m.name)`: \(m.phases ?? "")") }
+}
 
 if let path = options.json {
     var uts = utsname()

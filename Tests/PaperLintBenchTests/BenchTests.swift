@@ -28,6 +28,12 @@ import Testing
         #expect(row("check --staged")?["exitStatus"] as? Int == 0, "the 20 staged entries are clean")
         #expect(row("git commit (hook)")?["exitStatus"] as? Int == 0, "the hook lets the clean change through")
         #expect(row("check --staged")?["baseline"] as? String == "git diff --cached")
+        // paperlint's own phase timings ride along for the two check rows.
+        for name in ["check --all", "check --staged"] {
+            let phases = row(name)?["phases"] as? String ?? ""
+            #expect(phases.contains("parse ") && phases.contains("rules ") && phases.hasSuffix("(since main)"), "\(name): \(phases)")
+        }
+        #expect(result.output.contains("Where paperlint's time goes"))
         for peer in ["rumdl", "mdl", "mdformat", "pymarkdown"] { #expect(row(peer) != nil, "\(peer): measured or skipped") }
     }
 }
