@@ -1,4 +1,5 @@
 import PaperLintCore
+import PaperLintGit
 
 /// Where the content comes from and which lines count as changed (DESIGN.md, "MODE").
 public enum LintMode: Sendable, Equatable {
@@ -20,6 +21,19 @@ public enum DiffFilter: String, Sendable, CaseIterable {
     case file
     /// Everything.
     case all
+}
+
+extension DiffFilter {
+    /// The lines of a file this filter keeps findings on: nil for the whole file, an empty set
+    /// for none. `check` filters findings by it and `fix` limits its edits to it.
+    func keptLines(_ changes: FileChanges) -> LineSet? {
+        switch self {
+        case .all: nil
+        case .file: changes.status == .unchanged ? LineSet() : nil
+        case .added: LineSet(changes.addedLines)
+        case .context: LineSet(changes.addedLines + changes.contextLines)
+        }
+    }
 }
 
 /// The lowest severity that makes `check` exit 1.
@@ -48,6 +62,9 @@ public struct CheckRequest: Sendable {
     public var configPath: String?
     /// `--preset NAME`, which wins over the configuration's `preset:`.
     public var preset: String?
+    /// A configuration already loaded for this run (the hook loads it once for fix and check);
+    /// when set, `configPath` and `preset` are not read again.
+    public var configuration: Configuration?
 
     /// The list file when neither a path nor the configuration names one.
     public static let defaultList = "README.md"

@@ -13,8 +13,37 @@ extension Linter {
         return YearMonth(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1)
     }
 
+    /// The configuration of a run, with `today` set: the one the request carries, else
     /// `--config FILE`, else `.paperlint.yml` in `root` when it exists, else the preset alone.
     static func loadConfiguration(_ request: CheckRequest, root: String) throws(PaperLintError) -> Configuration {
+        if let preloaded = request.configuration { return dated(preloaded) }
+        return dated(try readConfiguration(request, root: root))
+    }
+
+    /// In a diff mode the configuration comes from the work tree, except with `--range`, where it
+    /// comes from the base commit: a pull request cannot relax its own check.
+    static func loadConfiguration(_ request: CheckRequest, repository: Repository, source: DiffSource) throws(PaperLintError) -> Configuration {
+        if let preloaded = request.configuration { return dated(preloaded) }
+        guard case .range(let base, _, _) = source else {
+            return try loadConfiguration(request, root: repository.workdir ?? request.currentDirectory)
+        }
+        if let explicit = try explicitConfiguration(request) { return dated(explicit) }
+        let bytes: [UInt8]?
+        do { bytes = try repository.fileBytes(at: ConfigurationLoader.fileName, revision: base) } catch { throw PaperLintError(error) }
+        let name = "\(base):\(ConfigurationLoader.fileName)"
+        return dated(try ConfigurationLoader.load(
+            text: try bytes.map { (bytes) throws(PaperLintError) in try configurationText(bytes, path: name) }, path: name,
+            preset: request.preset))
+    }
+
+    /// Rules read no clock: the engine tells them the month.
+    private static func dated(_ configuration: Configuration) -> Configuration {
+        var configuration = configuration
+        if configuration.today == nil { configuration.today = currentMonth() }
+        return configuration
+    }
+
+    private static func readConfiguration(_ request: CheckRequest, root: String) throws(PaperLintError) -> Configuration {
         if let explicit = try explicitConfiguration(request) { return explicit }
         let path = root + "/" + ConfigurationLoader.fileName
         switch FileBytes.read(path) {
@@ -23,21 +52,6 @@ extension Linter {
         case .failure:
             return try ConfigurationLoader.load(text: nil, preset: request.preset)
         }
-    }
-
-    /// In a diff mode the configuration comes from the work tree, except with `--range`, where it
-    /// comes from the base commit: a pull request cannot relax its own check.
-    static func loadConfiguration(_ request: CheckRequest, repository: Repository, source: DiffSource) throws(PaperLintError) -> Configuration {
-        if let explicit = try explicitConfiguration(request) { return explicit }
-        guard case .range(let base, _, _) = source else {
-            return try loadConfiguration(request, root: repository.workdir ?? request.currentDirectory)
-        }
-        let bytes: [UInt8]?
-        do { bytes = try repository.fileBytes(at: ConfigurationLoader.fileName, revision: base) } catch { throw PaperLintError(error) }
-        let name = "\(base):\(ConfigurationLoader.fileName)"
-        return try ConfigurationLoader.load(
-            text: try bytes.map { (bytes) throws(PaperLintError) in try configurationText(bytes, path: name) }, path: name,
-            preset: request.preset)
     }
 
     private static func explicitConfiguration(_ request: CheckRequest) throws(PaperLintError) -> Configuration? {

@@ -53,10 +53,9 @@ public enum Linter {
         switch mode {
         case .all:
             let timer = PhaseTimer.shared
-            var configuration = try timer.measure("configuration") { () throws(PaperLintError) in
+            let configuration = try timer.measure("configuration") { () throws(PaperLintError) in
                 try loadConfiguration(request, root: root ?? request.currentDirectory)
             }
-            configuration.today = currentMonth()
             var report = LintReport(files: [], notes: [], failOn: request.failOn, configuration: configuration)
             for target in diskTargets(request, configuration: configuration, root: root) {
                 let document = try timer.measure("parse") { () throws(PaperLintError) in
@@ -73,10 +72,9 @@ public enum Linter {
             do {
                 repository = try timer.measure("git") { () throws(GitError) in try Repository.discover(from: request.currentDirectory) }
             } catch { throw PaperLintError(error) }
-            var configuration = try timer.measure("configuration") { () throws(PaperLintError) in
+            let configuration = try timer.measure("configuration") { () throws(PaperLintError) in
                 try loadConfiguration(request, repository: repository, source: source)
             }
-            configuration.today = currentMonth()
             var report = LintReport(files: [], notes: [], failOn: request.failOn, configuration: configuration)
             let paths: [String]
             do {
@@ -102,9 +100,9 @@ public enum Linter {
                     continue
                 }
                 let document = try timer.measure("parse") { () throws(PaperLintError) in try validatedDocument(content, displayPath: path) }
-                let keep = filter(request.filter, changes)
-                let kept = lint(document, path: path, configuration).filter { keep($0.lineSpan(in: document)) }
-                report.files.append(FileReport(path: path, document: document, diagnostics: kept))
+                let kept = request.filter.keptLines(changes)
+                let diagnostics = lint(document, path: path, configuration).filter { kept?.intersects($0.lineSpan(in: document)) ?? true }
+                report.files.append(FileReport(path: path, document: document, diagnostics: diagnostics))
             }
             return report
         }
@@ -149,22 +147,6 @@ public enum Linter {
             let configuredRank = levels.firstIndex(of: configured), emittedRank < defaultRank
         else { return configured }
         return levels[max(0, configuredRank - (defaultRank - emittedRank))]
-    }
-
-    private static func filter(_ filter: DiffFilter, _ changes: FileChanges) -> (ClosedRange<Int>) -> Bool {
-        switch filter {
-        case .all:
-            return { _ in true }
-        case .file:
-            let changed = changes.status != .unchanged
-            return { _ in changed }
-        case .added:
-            let lines = LineSet(changes.addedLines)
-            return { lines.intersects($0) }
-        case .context:
-            let lines = LineSet(changes.addedLines + changes.contextLines)
-            return { lines.intersects($0) }
-        }
     }
 
     static func diffSource(_ mode: LintMode) throws(PaperLintError) -> DiffSource {

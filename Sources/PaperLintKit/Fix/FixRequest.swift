@@ -1,3 +1,5 @@
+import PaperLintCore
+
 /// One `paperlint fix` invocation, already validated.
 public struct FixRequest: Sendable {
     public enum Output: Sendable, Equatable {
@@ -20,6 +22,8 @@ public struct FixRequest: Sendable {
     public var currentDirectory: String
     public var configPath: String?
     public var preset: String?
+    /// A configuration already loaded for this run (see `CheckRequest.configuration`).
+    public var configuration: Configuration?
 
     public init(
         paths: [String] = [], mode: LintMode? = nil, filter: DiffFilter = .added, output: Output = .patch, unsafe: Bool = false,
@@ -38,9 +42,11 @@ public struct FixRequest: Sendable {
     }
 
     var checkRequest: CheckRequest {
-        CheckRequest(
+        var request = CheckRequest(
             paths: paths, mode: mode, filter: filter, failOn: failOn, currentDirectory: currentDirectory,
             configPath: configPath, preset: preset)
+        request.configuration = configuration
+        return request
     }
 }
 

@@ -33,8 +33,7 @@ public enum Fixer {
     // MARK: --all
 
     private static func fixFilesOnDisk(_ request: FixRequest, root: String?, into report: inout FixReport) throws(PaperLintError) {
-        var configuration = try Linter.loadConfiguration(request.checkRequest, root: root ?? request.currentDirectory)
-        configuration.today = Linter.currentMonth()
+        let configuration = try Linter.loadConfiguration(request.checkRequest, root: root ?? request.currentDirectory)
         let repository = try root.map { (_) throws(PaperLintError) in try discover(request.currentDirectory) }
         var fixed: [(FileFix, absolute: String, repositoryPath: String?)] = []
         for target in Linter.diskTargets(request.checkRequest, configuration: configuration, root: root) {
@@ -68,8 +67,7 @@ public enum Fixer {
     private static func fixInRepository(_ request: FixRequest, mode: LintMode, into report: inout FixReport) throws(PaperLintError) {
         let source = try Linter.diffSource(mode)
         let repository = try discover(request.currentDirectory)
-        var configuration = try Linter.loadConfiguration(request.checkRequest, repository: repository, source: source)
-        configuration.today = Linter.currentMonth()
+        let configuration = try Linter.loadConfiguration(request.checkRequest, repository: repository, source: source)
         let paths = try git { () throws(GitError) in
             try request.paths.isEmpty
                 ? configuration.files
@@ -155,14 +153,8 @@ public enum Fixer {
     /// Fixes touch only the lines the diff filter keeps: a contributor's fix does not
     /// reformat the rest of the file.
     private static func scope(_ filter: DiffFilter, _ changes: FileChanges, _ document: Document) -> FixLoop.Scope {
-        let lines: [ClosedRange<Int>]
-        switch filter {
-        case .all: return .all
-        case .file: return changes.status == .unchanged ? .ranges([]) : .all
-        case .added: lines = changes.addedLines
-        case .context: lines = LineSet(changes.addedLines + changes.contextLines).ranges
-        }
-        return .ranges(lines.compactMap { span in
+        guard let lines = filter.keptLines(changes) else { return .all }
+        return .ranges(lines.ranges.compactMap { span in
             guard span.lowerBound <= document.lineCount else { return nil }
             let last = min(span.upperBound, document.lineCount)
             return document.lineStarts[span.lowerBound - 1]..<document.contentRange(ofLine: last).upperBound

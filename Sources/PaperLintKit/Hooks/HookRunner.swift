@@ -7,20 +7,19 @@ public enum HookRunner {
     }
 
     /// `fixRequested`: `PAPERLINT_FIX=1`; the configuration's `hook: {fix: true}` also turns fixing on.
+    /// The configuration is read once and shared by the fix and the check.
     public static func run(currentDirectory: String, fixRequested: Bool) throws(PaperLintError) -> Outcome {
-        let request = CheckRequest(mode: .staged, currentDirectory: currentDirectory)
+        var request = CheckRequest(mode: .staged, currentDirectory: currentDirectory)
+        if let root = RepositoryLocator.root(from: currentDirectory) {
+            request.configuration = try Linter.loadConfiguration(request, root: root)
+        }
         var fix: FixReport?
-        var wantsFixes = fixRequested
-        if !wantsFixes { wantsFixes = try configurationWantsFixes(request) }
-        if wantsFixes {
-            let report = try Fixer.run(FixRequest(mode: .staged, output: .write, currentDirectory: currentDirectory))
+        if fixRequested || request.configuration?.hookFixes == true {
+            var fixRequest = FixRequest(mode: .staged, output: .write, currentDirectory: currentDirectory)
+            fixRequest.configuration = request.configuration
+            let report = try Fixer.run(fixRequest)
             if report.appliedCount > 0 || !report.notes.isEmpty { fix = report }
         }
         return Outcome(fix: fix, check: try Linter.check(request))
-    }
-
-    private static func configurationWantsFixes(_ request: CheckRequest) throws(PaperLintError) -> Bool {
-        guard let root = RepositoryLocator.root(from: request.currentDirectory) else { return false }
-        return try Linter.loadConfiguration(request, root: root).hookFixes
     }
 }
