@@ -14,6 +14,17 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
+
+    /// Whether text written to `descriptor` may be coloured: a non-empty NO_COLOR always says
+    /// no; `auto` means only on a terminal.
+    func allows(on descriptor: Int32) -> Bool {
+        if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
+        switch self {
+        case .always: return true
+        case .never: return false
+        case .auto: return isatty(descriptor) == 1
+        }
+    }
 }
 
 extension Paperlint {
@@ -105,13 +116,6 @@ extension Paperlint {
             return value
         }
 
-        private var useColor: Bool {
-            if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
-            switch color {
-            case .always: return true
-            case .never: return false
-            case .auto: return isatty(STDOUT_FILENO) == 1
-            }
-        }
+        private var useColor: Bool { color.allows(on: STDOUT_FILENO) }
     }
 }

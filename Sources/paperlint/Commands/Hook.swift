@@ -56,7 +56,7 @@ extension Paperlint {
                 }
                 for note in outcome.check.notes { Standard.error("note: \(note)") }
                 if !outcome.check.diagnostics.isEmpty {
-                    Standard.error(TextReporter(colored: isatty(STDERR_FILENO) == 1 && getenv("NO_COLOR") == nil).render(outcome.check))
+                    Standard.error(TextReporter(colored: ColorChoice.auto.allows(on: STDERR_FILENO)).render(outcome.check))
                 }
                 if outcome.check.hasFailures {
                     Standard.error("paperlint: commit stopped; fix the lines above (`paperlint fix --staged --write` fixes what it can), or commit with --no-verify")
