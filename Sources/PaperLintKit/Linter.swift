@@ -128,7 +128,8 @@ public enum Linter {
             // A severity set under `rules:` applies to every finding of the rule; without one,
             // each finding keeps the severity the rule gave it (some rules rate findings lower).
             let configured = configuration.severities[description.id] ?? nil
-            for var diagnostic in rule.init().check(document, configuration) {
+            let findings = PhaseTimer.shared.measureDetail("rules/" + description.id) { rule.init().check(document, configuration) }
+            for var diagnostic in findings {
                 let line = document.line(containing: diagnostic.range.lowerBound)
                 if !suppressions.isEmpty && suppressions.isSuppressed(description.id, line: line) { continue }
                 if let configured { diagnostic.severity = configured }

@@ -7,14 +7,21 @@ import Glibc
 /// (discovery, libgit2 start-up, the diff), parse (cmark and entries), rules, output.
 public final class PhaseTimer: @unchecked Sendable {
     /// The run's timer; a no-op unless PAPERLINT_TIMINGS=1.
-    public static let shared = PhaseTimer(enabled: getenv("PAPERLINT_TIMINGS").map { String(cString: $0) == "1" } ?? false)
+    /// `PAPERLINT_TIMINGS=2` adds one entry per rule (`rules/duplicate 12.0 ms`, …) after the phases.
+    public static let shared: PhaseTimer = {
+        let level = getenv("PAPERLINT_TIMINGS").map { String(cString: $0) } ?? ""
+        return PhaseTimer(enabled: level == "1" || level == "2", detailed: level == "2")
+    }()
 
     public let isEnabled: Bool
+    /// True when each rule is timed on its own too.
+    public let isDetailed: Bool
     private var totals: [(String, Double)] = []
     private let start: Double
 
-    init(enabled: Bool) {
+    init(enabled: Bool, detailed: Bool = false) {
         isEnabled = enabled
+        isDetailed = detailed
         start = Self.now()
     }
 
@@ -24,6 +31,12 @@ public final class PhaseTimer: @unchecked Sendable {
         let begin = Self.now()
         defer { add(phase, Self.now() - begin) }
         return try body()
+    }
+
+    /// Like `measure`, but only under `PAPERLINT_TIMINGS=2`.
+    public func measureDetail<T>(_ phase: @autoclosure () -> String, _ body: () -> T) -> T {
+        guard isDetailed else { return body() }
+        return measure(phase(), body)
     }
 
     private func add(_ phase: String, _ seconds: Double) {
