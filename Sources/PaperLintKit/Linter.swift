@@ -1,6 +1,8 @@
 import PaperLintCore
 import PaperLintGit
 import PaperLintRules
+import Dispatch
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -122,16 +124,29 @@ public enum Linter {
     static func diagnostics(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         let suppressions = Suppressions(document)
         var found = suppressions.problems
-        for rule in RuleCatalog.all {
-            let description = rule.description
-            guard configuration.severity(of: description.id, default: description.defaultSeverity) != nil else { continue }
+        let timer = PhaseTimer.shared
+        let enabled = RuleCatalog.all.filter {
+            configuration.severity(of: $0.description.id, default: $0.description.defaultSeverity) != nil
+        }
+        timer.measureDetail("rules/shared") { RuleCatalog.prepare(document, configuration) }
+        // Rules are independent and read only the document: run them on every core. Each
+        // rule's findings land in its own slot, so the result does not depend on scheduling.
+        let slots = Mutex([[Diagnostic]](repeating: [], count: enabled.count))
+        DispatchQueue.concurrentPerform(iterations: enabled.count) { index in
+            let rule = enabled[index]
+            let findings = timer.measureDetail("rules/" + rule.description.id) { rule.init().check(document, configuration) }
+            slots.withLock { $0[index] = findings }
+        }
+        let results = slots.withLock { $0 }
+        for (rule, findings) in zip(enabled, results) {
+            let id = rule.description.id
             // A severity set under `rules:` applies to every finding of the rule; without one,
             // each finding keeps the severity the rule gave it (some rules rate findings lower).
-            let configured = configuration.severities[description.id] ?? nil
-            let findings = PhaseTimer.shared.measureDetail("rules/" + description.id) { rule.init().check(document, configuration) }
+            let configured = configuration.severities[id] ?? nil
             for var diagnostic in findings {
-                let line = document.line(containing: diagnostic.range.lowerBound)
-                if !suppressions.isEmpty && suppressions.isSuppressed(description.id, line: line) { continue }
+                if !suppressions.isEmpty && suppressions.isSuppressed(id, line: document.line(containing: diagnostic.range.lowerBound)) {
+                    continue
+                }
                 if let configured { diagnostic.severity = configured }
                 found.append(diagnostic)
             }

@@ -1,11 +1,12 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 
 /// Wall time per phase of a run, printed to standard error when `PAPERLINT_TIMINGS=1`, so a
 /// benchmark (or a curious maintainer) sees where the time goes: configuration, git
 /// (discovery, libgit2 start-up, the diff), parse (cmark and entries), rules, output.
-public final class PhaseTimer: @unchecked Sendable {
+public final class PhaseTimer: Sendable {
     /// The run's timer; a no-op unless PAPERLINT_TIMINGS=1.
     /// `PAPERLINT_TIMINGS=2` adds one entry per rule (`rules/duplicate 12.0 ms`, …) after the phases.
     public static let shared: PhaseTimer = {
@@ -16,7 +17,8 @@ public final class PhaseTimer: @unchecked Sendable {
     public let isEnabled: Bool
     /// True when each rule is timed on its own too.
     public let isDetailed: Bool
-    private var totals: [(String, Double)] = []
+    /// Rules run concurrently, so per-rule totals are added from several threads.
+    private let totals = Mutex<[(String, Double)]>([])
     private let start: Double
 
     init(enabled: Bool, detailed: Bool = false) {
@@ -40,16 +42,18 @@ public final class PhaseTimer: @unchecked Sendable {
     }
 
     private func add(_ phase: String, _ seconds: Double) {
-        if let index = totals.firstIndex(where: { $0.0 == phase }) {
-            totals[index].1 += seconds
-        } else {
-            totals.append((phase, seconds))
+        totals.withLock { totals in
+            if let index = totals.firstIndex(where: { $0.0 == phase }) {
+                totals[index].1 += seconds
+            } else {
+                totals.append((phase, seconds))
+            }
         }
     }
 
     /// One line: `timings: configuration 1.2 ms, git 7.9 ms, …, total 31.0 ms (since main)`.
     public func summary() -> String {
-        let parts = totals.map { "\($0.0) \(Self.milliseconds($0.1))" }
+        let parts = totals.withLock { $0 }.map { "\($0.0) \(Self.milliseconds($0.1))" }
         return "timings: " + (parts + ["total \(Self.milliseconds(Self.now() - start)) (since main)"]).joined(separator: ", ")
     }
 

@@ -61,12 +61,14 @@ public struct DateMismatchRule: Rule {
 
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for entry in document.paperEntries(configuration) where !document.isOpaque(entry.line) {
-            guard let date = entry.date, date.form != .year, (1000...9999).contains(date.year),
+        // The identities `duplicate` and `link-title-mismatch` use: an arXiv link key is the id.
+        for paper in PaperIdentity.all(in: document, configuration) {
+            guard let date = paper.entry.date, date.form != .year, (1000...9999).contains(date.year),
                 let month = date.month, (1...12).contains(month),
-                let link = PaperIdentity.paperLink(of: entry, in: document, configuration), let url = link.url,
-                let id = PaperIdentity.arxivID(document.bytes[url]), let submitted = PaperIdentity.arxivMonth(id)
+                let key = paper.linkKey, key.kind == .arxiv, let url = paper.paperLink?.url,
+                let submitted = PaperIdentity.arxivMonth(key.value)
             else { continue }
+            let id = key.value
             let dated = YearMonth(year: date.year, month: month)
             guard abs(dated.months(to: submitted)) > Self.tolerance else { continue }
             let written = document.string(date.range)

@@ -54,14 +54,13 @@ public struct DuplicateRule: Rule {
     }
 
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
-        let papers = document.paperEntries(configuration).filter { !document.isOpaque($0.line) }
-            .map { PaperIdentity($0, in: document, configuration) }
+        let papers = PaperIdentity.all(in: document, configuration)
         guard papers.count >= 2 else { return [] }
         var firstByLink: [ScopedKey<PaperIdentity.LinkKey>: Int] = [:]
         var firstByTitle: [ScopedKey<String>: Int] = [:]
         firstByLink.reserveCapacity(papers.count * 2)
         firstByTitle.reserveCapacity(papers.count * 2)
-        let layout = PaperIdentity.ListLayout(document)
+        let layout = PaperIdentity.ListLayout.of(document, configuration)
         var titles = PaperIdentity.TitleComparison(papers)
         var found: [Diagnostic] = []
 

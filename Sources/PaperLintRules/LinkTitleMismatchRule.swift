@@ -26,8 +26,7 @@ public struct LinkTitleMismatchRule: Rule {
     public init() {}
 
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
-        let papers = document.paperEntries(configuration).filter { !document.isOpaque($0.line) }
-            .map { PaperIdentity($0, in: document, configuration) }
+        let papers = PaperIdentity.all(in: document, configuration)
         // Per link: the entries that used it under distinct titles, first one first.
         var users: [PaperIdentity.LinkKey: [Int]] = [:]
         var titles = PaperIdentity.TitleComparison(papers)

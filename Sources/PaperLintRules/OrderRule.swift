@@ -33,7 +33,7 @@ public struct OrderRule: Rule {
 
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         guard configuration.order != .none else { return [] }
-        let layout = PaperIdentity.ListLayout(document)
+        let layout = PaperIdentity.ListLayout.of(document, configuration)
         var lists: [PaperIdentity.ListLayout.ListID: [Entry]] = [:]
         var listOrder: [PaperIdentity.ListLayout.ListID] = []
         for entry in document.paperEntries(configuration) where !document.isOpaque(entry.line) {

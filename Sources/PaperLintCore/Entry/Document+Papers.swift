@@ -7,7 +7,7 @@ extension Document {
     public func paperEntries(_ configuration: Configuration) -> [Entry] {
         // Every entry rule asks for these; they depend only on the skipped headings, so one
         // computation per document serves all rules.
-        cachedPaperEntries(for: configuration.skipSections) {
+        memo("paper entries", configuration) {
             let skipKeys = Set(configuration.skipSections.map(Configuration.sectionKey))
             var skippedSection: [Int: Bool] = [:]
             return entries.filter { entry in

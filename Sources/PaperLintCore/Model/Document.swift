@@ -20,13 +20,27 @@ public final class Document: Sendable {
     private let flags: [LineFlags]
     /// Parsed on first use: a run whose rules need no entries never pays for them.
     private let entryCache = Mutex<[Entry]?>(nil)
-    /// Paper entries by the skipped headings they were filtered with (see `paperEntries`).
-    private let paperEntryCache = Mutex<[[String]: [Entry]]>([:])
+    /// Values derived from the document and a configuration, shared by the rules (see `memo`).
+    private let memos = Mutex<[Memo]>([])
 
-    func cachedPaperEntries(for skipSections: [String], _ compute: () -> [Entry]) -> [Entry] {
-        if let cached = paperEntryCache.withLock({ $0[skipSections] }) { return cached }
+    private struct Memo {
+        var key: String
+        var configuration: Configuration
+        var value: any Sendable
+    }
+
+    /// The value `compute` derives from this document and `configuration`, computed once per
+    /// key and configuration: several rules need the same paper entries or paper identities.
+    ///
+    /// `compute` runs outside the lock (it may ask for other memos); callers that run rules
+    /// concurrently warm the shared values first so no work is done twice.
+    public func memo<T: Sendable>(_ key: String, _ configuration: Configuration, _ compute: () -> T) -> T {
+        let cached = memos.withLock { memos in
+            memos.first { $0.key == key && $0.configuration == configuration }?.value
+        }
+        if let cached = cached as? T { return cached }
         let computed = compute()
-        paperEntryCache.withLock { $0[skipSections] = computed }
+        memos.withLock { $0.append(Memo(key: key, configuration: configuration, value: computed)) }
         return computed
     }
 

@@ -6,11 +6,11 @@ extension PaperIdentity {
     ///
     /// Used by `order` (which entries are compared, which lines move) and by `duplicate`
     /// (which lines a removal takes).
-    struct ListLayout {
+    struct ListLayout: Sendable {
         /// One list: consecutive items of one depth under one parent item (or at the top) in
         /// one section. Text between two items (a `**In web scenarios**` paragraph acting as a
         /// sub-heading, an HTML comment) ends a Markdown list, and so starts a new one here.
-        struct ListID: Hashable {
+        struct ListID: Hashable, Sendable {
             var section: Int
             /// Start offset of the parent item's entry; -1 at the top level.
             var parent: Int
@@ -19,7 +19,7 @@ extension PaperIdentity {
             var run: Int
         }
 
-        struct Place {
+        struct Place: Sendable {
             var list: ListID
             /// Last line of the item including its nested items.
             var blockLastLine: Int
@@ -33,18 +33,23 @@ extension PaperIdentity {
 
         private let places: [Int: Place]
 
+        /// The layout of `document`, computed once for all rules.
+        static func of(_ document: Document, _ configuration: Configuration) -> ListLayout {
+            document.memo("list layout", configuration) { ListLayout(document) }
+        }
+
         init(_ document: Document) {
             let entries = document.entries
             let items = document.blocks.items.filter { $0.lines.first >= 1 && $0.lines.first <= document.lineCount }
             // `EntryParser.entries(in:)` makes one entry per such item, in order; should that
-            // ever change, pair them by line instead.
-            let paired: [(Entry, ListItemBlock)]
+            // ever change, pair them by line instead. Pairs of indices: copying entries is not free.
+            let paired: [(entry: Int, item: Int)]
             if items.count == entries.count {
-                paired = Array(zip(entries, items))
+                paired = entries.indices.map { ($0, $0) }
             } else {
-                var byLine: [Int: ListItemBlock] = [:]
-                for item in items where byLine[item.lines.first] == nil { byLine[item.lines.first] = item }
-                paired = entries.compactMap { entry in byLine[entry.line].map { (entry, $0) } }
+                var byLine: [Int: Int] = [:]
+                for (index, item) in items.enumerated() where byLine[item.lines.first] == nil { byLine[item.lines.first] = index }
+                paired = entries.indices.compactMap { index in byLine[entries[index].line].map { (index, $0) } }
             }
             var places: [Int: Place] = [:]
             places.reserveCapacity(paired.count)
@@ -52,29 +57,31 @@ extension PaperIdentity {
             var open: [(depth: Int, last: Int, start: Int)] = []
             // Per section, parent and depth: the current run and the last line of its last item.
             var runs: [ListID: (run: Int, last: Int)] = [:]
-            for (entry, item) in paired {
-                let last = max(entry.lastLine, min(item.lines.last, document.lineCount))
-                while let top = open.last, top.last < entry.line || top.depth >= item.depth { open.removeLast() }
-                let parent = open.last.map { $0.depth == item.depth - 1 ? $0.start : -1 } ?? -1
+            for (entryIndex, itemIndex) in paired {
+                let line = entries[entryIndex].line, start = entries[entryIndex].range.lowerBound
+                let depth = items[itemIndex].depth
+                let last = max(entries[entryIndex].lastLine, min(items[itemIndex].lines.last, document.lineCount))
+                while let top = open.last, top.last < line || top.depth >= depth { open.removeLast() }
+                let parent = open.last.map { $0.depth == depth - 1 ? $0.start : -1 } ?? -1
                 let siblings = ListID(
-                    section: document.sectionIndex(containing: entry.line), parent: parent, depth: item.depth, run: 0)
+                    section: document.sectionIndex(containing: line), parent: parent, depth: depth, run: 0)
                 var run = 0
                 if let previous = runs[siblings] {
                     run = previous.run
-                    if previous.last + 1 < entry.line, ((previous.last + 1)..<entry.line).contains(where: { !Self.isBlank($0, document) }) {
+                    if previous.last + 1 < line, ((previous.last + 1)..<line).contains(where: { !Self.isBlank($0, document) }) {
                         run += 1
                     }
                 }
                 runs[siblings] = (run, last)
                 var list = siblings
                 list.run = run
-                let lineStart = document.lineStarts[entry.line - 1]
-                let owns = document.bytes[lineStart..<entry.range.lowerBound].allSatisfy {
+                let lineStart = document.lineStarts[line - 1]
+                let owns = document.bytes[lineStart..<start].allSatisfy {
                     $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: ">")
                 }
                 let segment = parent >= 0 ? places[parent]?.segment ?? 0 : run
-                places[entry.range.lowerBound] = Place(list: list, blockLastLine: last, ownsFirstLine: owns, segment: segment)
-                open.append((item.depth, last, entry.range.lowerBound))
+                places[start] = Place(list: list, blockLastLine: last, ownsFirstLine: owns, segment: segment)
+                open.append((depth, last, start))
             }
             self.places = places
         }

@@ -3,7 +3,7 @@ import PaperLintCore
 /// What identifies a paper across entries: its paper link (as an arXiv id, a DOI or a
 /// normalised URL) and its normalised title. Shared by `duplicate`, `link-title-mismatch`
 /// and `date-mismatch`.
-struct PaperIdentity {
+struct PaperIdentity: Sendable {
     /// Which kind of link key an entry's paper link reduces to.
     enum LinkKind: String, Hashable, Sendable {
         case arxiv = "arXiv id"
@@ -30,6 +30,13 @@ struct PaperIdentity {
     let title: String?
     /// `normalizedTitle(title)`; nil without a title or when nothing is left.
     let titleKey: String?
+
+    /// The identity of every paper entry of `document`, computed once for all rules.
+    static func all(in document: Document, _ configuration: Configuration) -> [PaperIdentity] {
+        document.memo("paper identities", configuration) {
+            document.paperEntries(configuration).map { PaperIdentity($0, in: document, configuration) }
+        }
+    }
 
     init(_ entry: Entry, in document: Document, _ configuration: Configuration) {
         self.entry = entry
