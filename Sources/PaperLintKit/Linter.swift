@@ -61,7 +61,9 @@ public enum Linter {
             var report = LintReport(files: [], notes: [], failOn: request.failOn, configuration: configuration)
             for target in diskTargets(request, configuration: configuration, root: root) {
                 let document = try timer.measure("parse") { () throws(PaperLintError) in
-                    try readDocument(target.absolute, displayPath: target.display)
+                    try timer.measureDetail("parse/document") { () throws(PaperLintError) in
+                        try readDocument(target.absolute, displayPath: target.display)
+                    }
                 }
                 report.files.append(
                     FileReport(path: target.display, document: document, diagnostics: lint(document, path: target.display, configuration)))
@@ -113,7 +115,7 @@ public enum Linter {
     /// Every enabled rule over `document` at its configured severity, resolved to positions and sorted.
     public static func lint(_ document: Document, path: String, _ configuration: Configuration) -> [ReportedDiagnostic] {
         let timer = PhaseTimer.shared
-        if timer.isEnabled { timer.measure("parse") { _ = document.entries } }
+        if timer.isEnabled { timer.measure("parse") { timer.measureDetail("parse/entries") { _ = document.entries } } }
         return timer.measure("rules") { diagnostics(document, configuration) }
             .map { ReportedDiagnostic($0, path: path, in: document) }
             .sorted(by: ReportedDiagnostic.ordered)

@@ -36,9 +36,9 @@ public final class PhaseTimer: Sendable {
     }
 
     /// Like `measure`, but only under `PAPERLINT_TIMINGS=2`.
-    public func measureDetail<T>(_ phase: @autoclosure () -> String, _ body: () -> T) -> T {
-        guard isDetailed else { return body() }
-        return measure(phase(), body)
+    public func measureDetail<T, E: Error>(_ phase: @autoclosure () -> String, _ body: () throws(E) -> T) throws(E) -> T {
+        guard isDetailed else { return try body() }
+        return try measure(phase(), body)
     }
 
     private func add(_ phase: String, _ seconds: Double) {

@@ -1,4 +1,6 @@
 import Ccmark
+import Dispatch
+import Synchronization
 
 /// A 1-based, inclusive range of source lines, as cmark-gfm reports positions.
 public struct LineSpan: Hashable, Sendable, CustomStringConvertible {
@@ -33,7 +35,7 @@ public struct HeadingBlock: Hashable, Sendable {
 /// The block structure of a Markdown document, as plain values.
 ///
 /// Built from cmark-gfm's tree; the C nodes never leave this module.
-public struct MarkdownBlocks: Sendable {
+public struct MarkdownBlocks: Sendable, Equatable {
     public var items: [ListItemBlock] = []
     public var headings: [HeadingBlock] = []
     public var paragraphs: [LineSpan] = []
@@ -45,42 +47,100 @@ public struct MarkdownBlocks: Sendable {
 
     public init() {}
 
-    /// Parses `bytes` with cmark-gfm (GitHub extensions attached) and keeps the block layout.
+    /// Parses `bytes` with cmark-gfm (the table extension attached) and keeps the block layout.
     ///
     /// `lineIsBlank(n)` tells whether 1-based line `n` is blank; it is used to clamp the
     /// end of blocks, because cmark-gfm can report a list item as ending on the blank line
     /// that follows it.
-    public init(parsing bytes: [UInt8], lineIsBlank: (Int) -> Bool) {
+    ///
+    /// A large file is cut into pieces at top-level headings (see `MarkdownPieces`) and the
+    /// pieces are parsed on every core; when a cut could have changed the result (a code or
+    /// HTML block left open at the end of a piece, a heading that a link reference definition
+    /// elsewhere could change) the file is parsed again in one piece. `pieceBytes` is the
+    /// smallest piece worth a parser of its own.
+    public init(parsing bytes: [UInt8], lineIsBlank: @Sendable (Int) -> Bool, pieceBytes: Int = 256 * 1024) {
         _ = MarkdownParser.registerExtensionsOnce
-        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return }
-        defer { cmark_parser_free(parser) }
-        // Only the block extension matters: tables are opaque regions. Inline extensions
-        // (autolink, strikethrough) would re-walk every inline node after parsing, for nothing.
-        for name in ["table"] {
-            if let ext = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, ext)
-            }
-        }
         var start = 0
         if let (span, end) = Self.frontMatter(in: bytes) {
-            // cmark would read front matter as a thematic break and a setext heading; feed it
-            // blank lines instead, so every later line keeps its number.
             frontMatter = span
-            opaque.append(span)
-            let blanks = [CChar](repeating: 0x0A, count: span.last)
-            blanks.withUnsafeBufferPointer { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
             start = end
         }
-        bytes[start...].withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.map { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    cmark_parser_feed(parser, $0, buffer.count)
-                }
+        let firstLine = frontMatter.map { $0.last + 1 } ?? 1
+        let pieces = MarkdownPieces.split(bytes, from: start, firstLine: firstLine, pieceBytes: pieceBytes)
+        if pieces.count > 1 {
+            let slots = PieceSlots(count: pieces.count)
+            DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
+                let piece = pieces[index]
+                slots.store(index, Piece(parsing: bytes, piece.range, firstLine: piece.firstLine, frontMatter: nil, lineIsBlank: lineIsBlank))
+            }
+            let parsed = slots.all()
+            if parsed.dropLast().allSatisfy({ !$0.endsOpen })
+                && !MarkdownPieces.referenceDefinitionsMayMatter(bytes, parsed.flatMap(\.blocks.headings))
+            {
+                self = Self.merged(parsed.map(\.blocks), frontMatter: frontMatter)
+                return
             }
         }
-        guard let root = cmark_parser_finish(parser) else { return }
-        defer { cmark_node_free(root) }
-        collect(root, lineIsBlank: lineIsBlank)
+        self = Piece(parsing: bytes, start..<bytes.count, firstLine: firstLine, frontMatter: frontMatter, lineIsBlank: lineIsBlank).blocks
+    }
+
+    private static func merged(_ parts: [MarkdownBlocks], frontMatter: LineSpan?) -> MarkdownBlocks {
+        var blocks = MarkdownBlocks()
+        blocks.frontMatter = frontMatter
+        if let frontMatter { blocks.opaque.append(frontMatter) }
+        for part in parts {
+            blocks.items += part.items
+            blocks.headings += part.headings
+            blocks.paragraphs += part.paragraphs
+            blocks.opaque += part.opaque
+        }
+        return blocks
+    }
+
+    /// One parse of a byte range starting at `firstLine`; line numbers are the file's.
+    private struct Piece: Sendable {
+        var blocks = MarkdownBlocks()
+        /// True when a code or HTML block runs to the piece's last line: it may not end there.
+        var endsOpen = false
+
+        init(parsing bytes: [UInt8], _ range: Range<Int>, firstLine: Int, frontMatter: LineSpan?, lineIsBlank: (Int) -> Bool) {
+            guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return }
+            defer { cmark_parser_free(parser) }
+            // Only the block extension matters: tables are opaque regions. Inline extensions
+            // (autolink, strikethrough) would re-walk every inline node after parsing, for nothing.
+            if let ext = cmark_find_syntax_extension("table") {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+            if let frontMatter {
+                // cmark would read front matter as a thematic break and a setext heading; feed it
+                // blank lines instead, so every later line keeps its number.
+                blocks.frontMatter = frontMatter
+                blocks.opaque.append(frontMatter)
+                let blanks = [CChar](repeating: 0x0A, count: frontMatter.last)
+                blanks.withUnsafeBufferPointer { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+            }
+            bytes[range].withUnsafeBufferPointer { buffer in
+                buffer.baseAddress.map { base in
+                    base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                        cmark_parser_feed(parser, $0, buffer.count)
+                    }
+                }
+            }
+            guard let root = cmark_parser_finish(parser) else { return }
+            defer { cmark_node_free(root) }
+            // With front matter fed as blank lines, cmark's numbers are already the file's.
+            let offset = frontMatter == nil ? firstLine - 1 : 0
+            let lastLine = MarkdownPieces.lineCount(bytes[range])
+            endsOpen = blocks.collect(root, offset: offset, lastLine: lastLine, lineIsBlank: lineIsBlank)
+        }
+    }
+
+    /// Parsed pieces by index, filled from several threads.
+    private final class PieceSlots: Sendable {
+        private let slots: Mutex<[Piece?]>
+        init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+        func store(_ index: Int, _ piece: Piece) { slots.withLock { $0[index] = piece } }
+        func all() -> [Piece] { slots.withLock { $0.compactMap { $0 } } }
     }
 
     /// Front matter: a first line `---`, up to a line `---` or `...`. Returns its lines and
@@ -108,8 +168,13 @@ public struct MarkdownBlocks: Sendable {
     /// Walks the block tree in document order without descending into paragraphs: inline
     /// nodes are most of the tree and carry no reliable positions; only a heading's inline
     /// text is read. An explicit stack keeps deeply nested lists off the call stack.
-    private mutating func collect(_ root: OpaquePointer, lineIsBlank: (Int) -> Bool) {
+    ///
+    /// cmark's line numbers are shifted by `offset`; returns true when a code or HTML block
+    /// reaches `lastLine` (cmark's numbering), so it may be left open.
+    private mutating func collect(_ root: OpaquePointer, offset: Int, lastLine: Int, lineIsBlank: (Int) -> Bool) -> Bool {
+        var endsOpen = false
         var stack: [(node: OpaquePointer, listDepth: Int)] = [(root, 0)]
+        func span(_ node: OpaquePointer) -> LineSpan { Self.span(of: node, offset: offset, lineIsBlank: lineIsBlank) }
         while let (node, listDepth) = stack.popLast() {
             let type = cmark_node_get_type(node)
             var childDepth = listDepth
@@ -120,24 +185,24 @@ public struct MarkdownBlocks: Sendable {
             case CMARK_NODE_LIST:
                 childDepth = listDepth + 1
             case CMARK_NODE_ITEM:
-                items.append(ListItemBlock(lines: Self.span(of: node, lineIsBlank: lineIsBlank), depth: max(0, listDepth - 1)))
+                items.append(ListItemBlock(lines: span(node), depth: max(0, listDepth - 1)))
             case CMARK_NODE_HEADING:
                 headings.append(HeadingBlock(
-                    level: Int(cmark_node_get_heading_level(node)), lines: Self.span(of: node, lineIsBlank: lineIsBlank),
-                    text: Self.inlineText(of: node)))
+                    level: Int(cmark_node_get_heading_level(node)), lines: span(node), text: Self.inlineText(of: node)))
                 descend = false
             case CMARK_NODE_PARAGRAPH:
-                paragraphs.append(Self.span(of: node, lineIsBlank: lineIsBlank))
+                paragraphs.append(span(node))
                 descend = false
             case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK:
-                opaque.append(Self.span(of: node, lineIsBlank: lineIsBlank))
+                opaque.append(span(node))
+                if Int(cmark_node_get_end_line(node)) >= lastLine { endsOpen = true }
                 descend = false
             case CMARK_NODE_THEMATIC_BREAK:
                 descend = false
             default:
                 // Extension blocks (tables) have dynamic type ids; their name tells them apart.
                 if let name = cmark_node_get_type_string(node), String(validatingCString: name) == "table" {
-                    opaque.append(Self.span(of: node, lineIsBlank: lineIsBlank))
+                    opaque.append(span(node))
                 }
                 descend = false
             }
@@ -149,6 +214,7 @@ public struct MarkdownBlocks: Sendable {
                 child = cmark_node_previous(current)
             }
         }
+        return endsOpen
     }
 
     /// The plain text of a heading: its text and code spans, breaks as spaces.
@@ -176,9 +242,9 @@ public struct MarkdownBlocks: Sendable {
         return text
     }
 
-    private static func span(of node: OpaquePointer, lineIsBlank: (Int) -> Bool) -> LineSpan {
-        let first = Int(cmark_node_get_start_line(node))
-        var last = Int(cmark_node_get_end_line(node))
+    private static func span(of node: OpaquePointer, offset: Int, lineIsBlank: (Int) -> Bool) -> LineSpan {
+        let first = Int(cmark_node_get_start_line(node)) + offset
+        var last = Int(cmark_node_get_end_line(node)) + offset
         while last > first && lineIsBlank(last) { last -= 1 }
         return LineSpan(max(1, first), last)
     }

@@ -78,13 +78,15 @@ public struct ArxivURLRule: Rule {
         _ bytes: [UInt8], _ url: Range<Int>, _ id: ArxivID, expected: (form: ArxivID.Form, reason: String),
         forms: Tally<ArxivID.Form>, pins: Tally<Bool>?
     ) -> [Diagnostic] {
-        let text = String(decoding: bytes[url], as: UTF8.self)
-        let shape = Shape(bytes, url, id)
         var defects: [String] = []
         if id.scheme != "https" { defects.append("`\(id.scheme)://`") }
         if id.host != "arxiv.org" { defects.append("the host `\(id.host)`") }
         if id.form == .abs && id.hasPDFSuffix { defects.append("`.pdf` after an abstract link") }
         let wrongForm = id.form != expected.form
+        // Most links are fine: the URL's text and shape are only worked out for a finding.
+        guard !defects.isEmpty || wrongForm || (pins != nil && id.version != nil) else { return [] }
+        let text = String(decoding: bytes[url], as: UTF8.self)
+        let shape = Shape(bytes, url, id)
         var found: [Diagnostic] = []
         if !defects.isEmpty || wrongForm {
             let canonical = "https://arxiv.org/\(expected.form.rawValue)/"
@@ -149,8 +151,12 @@ public struct ArxivURLRule: Rule {
         guard let afterScheme = URLRule.webScheme(bytes, at: url.lowerBound, end: url.upperBound) else { return false }
         var hostEnd = afterScheme
         while hostEnd < url.upperBound && bytes[hostEnd] != Byte.slash { hostEnd += 1 }
-        let host = String(decoding: bytes[afterScheme..<hostEnd], as: UTF8.self).lowercased()
-        guard host == "arxiv.org" || host.hasSuffix(".arxiv.org") else { return false }
+        let host = bytes[afterScheme..<hostEnd]
+        let arxiv = Array("arxiv.org".utf8)
+        guard host.count >= arxiv.count,
+            zip(host.suffix(arxiv.count), arxiv).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }),
+            host.count == arxiv.count || host[hostEnd - arxiv.count - 1] == UInt8(ascii: ".")
+        else { return false }
         let path = hostEnd + 1
         return ["abs/", "pdf/", "html/"].contains { Byte.hasPrefix(bytes, at: path, end: url.upperBound, $0) }
     }

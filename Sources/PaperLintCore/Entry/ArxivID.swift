@@ -34,35 +34,46 @@ public struct ArxivID: Sendable, Hashable {
 
     /// Reads an arXiv URL; nil when the URL is not an arXiv abstract, PDF or HTML link.
     public static func parse<C: Collection>(_ url: C) -> ArxivID? where C.Element == UInt8 {
-        // Cheap byte checks first: most links are not arXiv links at all.
+        // Bytes up to the id (most links are not arXiv links at all); strings only for the id.
         let bytes = Array(url)
         var colon = 0
         while colon + 2 < bytes.count && !(bytes[colon] == 0x3A && bytes[colon + 1] == 0x2F && bytes[colon + 2] == 0x2F) {
             colon += 1
         }
         guard colon + 2 < bytes.count, colon == 4 || colon == 5 else { return nil }
-        let scheme = String(decoding: bytes[..<colon], as: UTF8.self).lowercased()
-        guard scheme == "http" || scheme == "https" else { return nil }
-        let rest = Substring(String(decoding: bytes[(colon + 3)...], as: UTF8.self))
-        guard let slash = rest.firstIndex(of: "/") else { return nil }
-        let host = String(rest[..<slash]).lowercased()
-        guard host == "arxiv.org" || host.hasSuffix(".arxiv.org") else { return nil }
-        var path = Substring(rest[rest.index(after: slash)...])
+        let scheme = bytes[..<colon].map(asciiLowercased)
+        guard scheme.elementsEqual("http".utf8) || scheme.elementsEqual("https".utf8) else { return nil }
+        let hostStart = colon + 3
+        guard let slash = bytes[hostStart...].firstIndex(of: 0x2F) else { return nil }
+        let host = bytes[hostStart..<slash].map(asciiLowercased)
+        let arxiv = "arxiv.org".utf8
+        guard host.elementsEqual(arxiv)
+            || (host.count > arxiv.count && host[host.count - arxiv.count - 1] == 0x2E && host.suffix(arxiv.count).elementsEqual(arxiv))
+        else { return nil }
         // Query strings and fragments are not part of the id.
-        if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<cut] }
+        let pathEnd = bytes[(slash + 1)...].firstIndex { $0 == 0x3F || $0 == 0x23 } ?? bytes.count
+        let path = bytes[(slash + 1)..<pathEnd]
         let form: Form
-        if path.hasPrefix("abs/") { form = .abs } else if path.hasPrefix("pdf/") { form = .pdf } else if path.hasPrefix("html/") { form = .html } else { return nil }
-        var id = path.dropFirst(form.rawValue.count + 1)
-        while id.hasSuffix("/") { id = id.dropLast() }
-        let hasPDFSuffix = id.hasSuffix(".pdf")
-        if hasPDFSuffix { id = id.dropLast(4) }
+        if path.starts(with: "abs/".utf8) { form = .abs } else if path.starts(with: "pdf/".utf8) { form = .pdf } else if path.starts(with: "html/".utf8) { form = .html } else { return nil }
+        var idBytes = path.dropFirst(form.rawValue.utf8.count + 1)
+        while idBytes.last == 0x2F { idBytes = idBytes.dropLast() }
+        let hasPDFSuffix = idBytes.count >= 4 && idBytes.suffix(4).elementsEqual(".pdf".utf8)
+        if hasPDFSuffix { idBytes = idBytes.dropLast(4) }
+        let text = String(decoding: idBytes, as: UTF8.self)
+        var id = Substring(text)
         var version: Int?
         if let v = id.lastIndex(of: "v"), let number = Int(id[id.index(after: v)...]), id[..<v].last?.isNumber == true {
             version = number
             id = id[..<v]
         }
         guard isValid(id) else { return nil }
-        return ArxivID(id: String(id), version: version, form: form, host: host, scheme: scheme, hasPDFSuffix: hasPDFSuffix)
+        return ArxivID(
+            id: String(id), version: version, form: form, host: String(decoding: host, as: UTF8.self),
+            scheme: String(decoding: scheme, as: UTF8.self), hasPDFSuffix: hasPDFSuffix)
+    }
+
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
     /// `YYMM.NNNN` (April 2007 to December 2014) / `YYMM.NNNNN` (from January 2015), or old

@@ -71,7 +71,7 @@ public final class Document: Sendable {
             }
         }
         self.lineStarts = starts
-        let blank: (Int) -> Bool = { line in
+        let blank: @Sendable (Int) -> Bool = { [starts] line in
             guard line >= 1 && line <= starts.count else { return true }
             let end = line < starts.count ? starts[line] : bytes.count
             return bytes[starts[line - 1]..<end].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
