@@ -58,7 +58,7 @@ public struct MarkdownBlocks: Sendable, Equatable {
     /// HTML block left open at the end of a piece, a heading that a link reference definition
     /// elsewhere could change) the file is parsed again in one piece. `pieceBytes` is the
     /// smallest piece worth a parser of its own.
-    public init(parsing bytes: [UInt8], lineIsBlank: @Sendable (Int) -> Bool, pieceBytes: Int = 256 * 1024) {
+    public init(parsing bytes: [UInt8], lineIsBlank: @Sendable (Int) -> Bool, pieceBytes: Int = 64 * 1024) {
         _ = MarkdownParser.registerExtensionsOnce
         var start = 0
         if let (span, end) = Self.frontMatter(in: bytes) {

@@ -66,7 +66,9 @@ extension Paperlint {
             let timer = PhaseTimer.shared
             timer.measure("output") { write(report, request) }
             if timer.isEnabled { Standard.error(timer.summary()) }
-            if report.hasFailures { throw ExitCode(1) }
+            // Exit here, with the report still alive: freeing a large list's entries and
+            // findings one by one only delays the shell (about 65 ms at 50k entries).
+            Standard.exit(report.hasFailures ? 1 : 0)
         }
 
         private func write(_ report: LintReport, _ request: CheckRequest) {

@@ -60,8 +60,9 @@ extension Paperlint {
                 }
                 if outcome.check.hasFailures {
                     Standard.error("paperlint: commit stopped; fix the lines above (`paperlint fix --staged --write` fixes what it can), or commit with --no-verify")
-                    throw ExitCode(1)
+                    Standard.exit(1)
                 }
+                Standard.exit(0)  // without freeing the parsed list (see Check.run)
             }
         }
     }
