@@ -71,7 +71,10 @@ public struct MarkdownBlocks: Sendable, Equatable {
             let slots = PieceSlots(count: pieces.count)
             DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
                 let piece = pieces[index]
-                slots.store(index, Piece(parsing: bytes, piece.range, firstLine: piece.firstLine, frontMatter: nil, lineIsBlank: lineIsBlank))
+                // The last piece ends with the file: nothing after it can be cut off.
+                let lineCount = index + 1 < pieces.count ? pieces[index + 1].firstLine - piece.firstLine : Int.max
+                slots.store(index, Piece(
+                    parsing: bytes, piece.range, firstLine: piece.firstLine, lineCount: lineCount, frontMatter: nil, lineIsBlank: lineIsBlank))
             }
             let parsed = slots.all()
             if parsed.dropLast().allSatisfy({ !$0.endsOpen })
@@ -81,7 +84,9 @@ public struct MarkdownBlocks: Sendable, Equatable {
                 return
             }
         }
-        self = Piece(parsing: bytes, start..<bytes.count, firstLine: firstLine, frontMatter: frontMatter, lineIsBlank: lineIsBlank).blocks
+        self = Piece(
+            parsing: bytes, start..<bytes.count, firstLine: firstLine, lineCount: Int.max, frontMatter: frontMatter, lineIsBlank: lineIsBlank
+        ).blocks
     }
 
     private static func merged(_ parts: [MarkdownBlocks], frontMatter: LineSpan?) -> MarkdownBlocks {
@@ -103,7 +108,11 @@ public struct MarkdownBlocks: Sendable, Equatable {
         /// True when a code or HTML block runs to the piece's last line: it may not end there.
         var endsOpen = false
 
-        init(parsing bytes: [UInt8], _ range: Range<Int>, firstLine: Int, frontMatter: LineSpan?, lineIsBlank: (Int) -> Bool) {
+        /// `lineCount`: the lines of the piece (Int.max for one that ends the file).
+        init(
+            parsing bytes: [UInt8], _ range: Range<Int>, firstLine: Int, lineCount: Int, frontMatter: LineSpan?,
+            lineIsBlank: (Int) -> Bool
+        ) {
             guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return }
             defer { cmark_parser_free(parser) }
             // Only the block extension matters: tables are opaque regions. Inline extensions
@@ -130,8 +139,7 @@ public struct MarkdownBlocks: Sendable, Equatable {
             defer { cmark_node_free(root) }
             // With front matter fed as blank lines, cmark's numbers are already the file's.
             let offset = frontMatter == nil ? firstLine - 1 : 0
-            let lastLine = MarkdownPieces.lineCount(bytes[range])
-            endsOpen = blocks.collect(root, offset: offset, lastLine: lastLine, lineIsBlank: lineIsBlank)
+            endsOpen = blocks.collect(root, offset: offset, lastLine: lineCount, lineIsBlank: lineIsBlank)
         }
     }
 

@@ -54,19 +54,6 @@ enum MarkdownPieces {
         return pieces
     }
 
-    /// Lines in `bytes` as cmark counts them (a final line without a terminator counts).
-    static func lineCount(_ bytes: ArraySlice<UInt8>) -> Int {
-        var count = 0
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            if byte == 0x0A || (byte == 0x0D && (index + 1 == bytes.endIndex || bytes[index + 1] != 0x0A)) { count += 1 }
-            index += 1
-        }
-        if let last = bytes.last, last != 0x0A && last != 0x0D { count += 1 }
-        return count
-    }
-
     /// True when a link reference definition in one piece could change a heading in another:
     /// the file has a `]:` and some heading's text still shows a `[`.
     static func referenceDefinitionsMayMatter(_ bytes: [UInt8], _ headings: [HeadingBlock]) -> Bool {

@@ -151,12 +151,7 @@ public struct ArxivURLRule: Rule {
         guard let afterScheme = URLRule.webScheme(bytes, at: url.lowerBound, end: url.upperBound) else { return false }
         var hostEnd = afterScheme
         while hostEnd < url.upperBound && bytes[hostEnd] != Byte.slash { hostEnd += 1 }
-        let host = bytes[afterScheme..<hostEnd]
-        let arxiv = Array("arxiv.org".utf8)
-        guard host.count >= arxiv.count,
-            zip(host.suffix(arxiv.count), arxiv).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }),
-            host.count == arxiv.count || host[hostEnd - arxiv.count - 1] == UInt8(ascii: ".")
-        else { return false }
+        guard ArxivID.isArxivHost(bytes[afterScheme..<hostEnd]) else { return false }
         let path = hostEnd + 1
         return ["abs/", "pdf/", "html/"].contains { Byte.hasPrefix(bytes, at: path, end: url.upperBound, $0) }
     }

@@ -46,10 +46,7 @@ public struct ArxivID: Sendable, Hashable {
         let hostStart = colon + 3
         guard let slash = bytes[hostStart...].firstIndex(of: 0x2F) else { return nil }
         let host = bytes[hostStart..<slash].map(asciiLowercased)
-        let arxiv = "arxiv.org".utf8
-        guard host.elementsEqual(arxiv)
-            || (host.count > arxiv.count && host[host.count - arxiv.count - 1] == 0x2E && host.suffix(arxiv.count).elementsEqual(arxiv))
-        else { return nil }
+        guard isArxivHost(host) else { return nil }
         // Query strings and fragments are not part of the id.
         let pathEnd = bytes[(slash + 1)...].firstIndex { $0 == 0x3F || $0 == 0x23 } ?? bytes.count
         let path = bytes[(slash + 1)..<pathEnd]
@@ -70,6 +67,13 @@ public struct ArxivID: Sendable, Hashable {
         return ArxivID(
             id: String(id), version: version, form: form, host: String(decoding: host, as: UTF8.self),
             scheme: String(decoding: scheme, as: UTF8.self), hasPDFSuffix: hasPDFSuffix)
+    }
+
+    /// `arxiv.org` or a subdomain of it (`export.arxiv.org`), in any letter case.
+    public static func isArxivHost<C: Collection>(_ host: C) -> Bool where C.Element == UInt8 {
+        let arxiv = "arxiv.org".utf8
+        guard host.count >= arxiv.count, host.suffix(arxiv.count).map(asciiLowercased).elementsEqual(arxiv) else { return false }
+        return host.count == arxiv.count || host.dropLast(arxiv.count).last == UInt8(ascii: ".")
     }
 
     private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
