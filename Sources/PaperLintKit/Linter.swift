@@ -103,8 +103,11 @@ public enum Linter {
                     report.files.append(FileReport(path: path, document: Document(bytes: []), diagnostics: []))
                     continue
                 }
-                let document = try timer.measure("parse") { () throws(PaperLintError) in try validatedDocument(content, displayPath: path) }
+                // Rules may skip work whose findings the filter would drop anyway.
                 let kept = request.filter.keptLines(changes)
+                let document = try timer.measure("parse") { () throws(PaperLintError) in
+                    try validatedDocument(content, displayPath: path, focus: kept)
+                }
                 let diagnostics = lint(document, path: path, configuration).filter { kept?.intersects($0.lineSpan(in: document)) ?? true }
                 report.files.append(FileReport(path: path, document: document, diagnostics: diagnostics))
             }
@@ -218,7 +221,7 @@ public enum Linter {
         }
     }
 
-    static func validatedDocument(_ bytes: [UInt8], displayPath: String) throws(PaperLintError) -> Document {
+    static func validatedDocument(_ bytes: [UInt8], displayPath: String, focus: LineSet? = nil) throws(PaperLintError) -> Document {
         if let offset = UTF8Check.firstInvalidOffset(in: bytes) {
             var line = 1, lineStart = 0
             for index in 0..<offset where bytes[index] == UInt8(ascii: "\n") {
@@ -230,7 +233,7 @@ public enum Linter {
             throw PaperLintError(
                 "\(displayPath):\(line):\(column): invalid UTF-8 (byte 0x\(byte.count == 1 ? "0" + byte : byte)); re-save the file as UTF-8")
         }
-        return Document(bytes: bytes)
+        return Document(bytes: bytes, focus: focus)
     }
 }
 

@@ -50,7 +50,7 @@ public struct EncodingRule: Rule {
                 help: "save the file as UTF-8 without BOM",
                 fix: Fix(.safe, "remove the byte-order mark", Edit(replacing: 0..<3, with: ""))))
         }
-        for line in 1...document.lineCount where !document.isOpaque(line) {
+        for line in 1...document.lineCount where !document.isOpaque(line) && document.isInFocus(line, line) {
             let content = document.contentRange(ofLine: line)
             var index = content.lowerBound
             while index + 2 < content.upperBound {
@@ -94,7 +94,7 @@ public struct EncodingRule: Rule {
 
     private func mojibake(_ document: Document) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for line in 1...document.lineCount where !document.isOpaque(line) {
+        for line in 1...document.lineCount where !document.isOpaque(line) && document.isInFocus(line, line) {
             let content = document.contentRange(ofLine: line)
             guard document.bytes[content].contains(where: { $0 >= 0xC2 }) else { continue }
             for finding in Mojibake.findings(in: document.bytes, content) {

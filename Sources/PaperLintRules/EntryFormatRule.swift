@@ -32,10 +32,10 @@ public struct EntryFormatRule: Rule {
         let entries = document.checkedEntries(configuration)
         let template = Template(document, entries, configuration)
         var found: [Diagnostic] = []
-        for entry in Self.datelessEntries(document, configuration, dated: entries) {
+        for entry in Self.datelessEntries(document, configuration, dated: entries) where document.isInFocus(entry) {
             found.append(template.missingDate(entry))
         }
-        for entry in entries {
+        for entry in entries where document.isInFocus(entry) {
             found += template.diagnostics(entry).sorted { $0.range.lowerBound < $1.range.lowerBound }
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }

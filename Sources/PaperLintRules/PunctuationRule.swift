@@ -119,7 +119,7 @@ public struct PunctuationRule: Rule {
             document: document, configuration: configuration, periods: TitlePeriods(document, entries),
             authors: AuthorSegment.expected(document, entries, configuration), segments: segments)
         var found: [Diagnostic] = []
-        for entry in entries {
+        for entry in entries where document.isInFocus(entry) {
             var entryFound: [Diagnostic] = []
             let requirement = context.titleRequirement(entry)
             var titleHandled = false

@@ -16,6 +16,12 @@ public final class Document: Sendable {
     public let headings: [Heading]
     /// The preamble and one section per heading, in document order.
     public let sections: [Section]
+    /// The lines whose findings will be kept (a diff's changed lines), or nil for all of them.
+    ///
+    /// A rule may skip work whose findings could only fall outside these lines: every finding
+    /// it reports on a focused line must be exactly the one it would report without a focus.
+    /// File-wide facts (majorities, identities, anchors) are still taken from the whole file.
+    public let focus: LineSet?
     /// Per-line facts (index = 1-based line number), see `LineFlags`.
     private let flags: [LineFlags]
     /// Parsed on first use: a run whose rules need no entries never pays for them.
@@ -60,8 +66,9 @@ public final class Document: Sendable {
     }
 
     /// Creates a document; `bytes` must already be valid UTF-8 (see `UTF8Check`).
-    public init(bytes: [UInt8]) {
+    public init(bytes: [UInt8], focus: LineSet? = nil) {
         self.bytes = bytes
+        self.focus = focus
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
         // A line ends at `\n`, or at a lone `\r` (old Mac files), as CommonMark and cmark-gfm count lines.
@@ -133,6 +140,11 @@ public final class Document: Sendable {
     /// The text of line `line`, without its terminator.
     public func text(ofLine line: Int) -> String {
         String(decoding: bytes[contentRange(ofLine: line)], as: UTF8.self)
+    }
+
+    /// True without a focus, or when some line of `first...last` is focused.
+    public func isInFocus(_ first: Int, _ last: Int) -> Bool {
+        focus?.intersects(first...max(first, last)) ?? true
     }
 
     /// True when line `line` starts a list item (an entry candidate).

@@ -1,0 +1,52 @@
+import PaperLintCore
+import PaperLintTestSupport
+import Testing
+
+@testable import PaperLintKit
+
+/// In diff modes the document carries the changed lines as its focus and rules skip work
+/// whose findings would be dropped. What is kept must not change: on every focused line,
+/// the findings are exactly those of a run without a focus.
+@Suite struct FocusTests {
+    private func expectSameKeptFindings(_ bytes: [UInt8], _ configuration: Configuration, _ name: String) {
+        let whole = Document(bytes: bytes)
+        let unfocused = Linter.lint(whole, path: name, configuration)
+        var random = SplitMix64(seed: 0xF0C5)
+        for round in 0..<40 {
+            var ranges: [ClosedRange<Int>] = []
+            for _ in 0..<(1 + Int(random.next() % 4)) {
+                let first = 1 + Int(random.next() % UInt64(whole.lineCount))
+                ranges.append(first...min(whole.lineCount, first + Int(random.next() % 25)))
+            }
+            let focus = LineSet(ranges)
+            let kept = { (found: [ReportedDiagnostic], document: Document) in
+                found.filter { focus.intersects($0.lineSpan(in: document)) }
+            }
+            let focused = Document(bytes: bytes, focus: focus)
+            let expected = kept(unfocused, whole)
+            let actual = kept(Linter.lint(focused, path: name, configuration), focused)
+            #expect(actual == expected, "\(name), round \(round), focus \(focus)")
+        }
+    }
+
+    @Test func focusNeverChangesWhatIsKept() throws {
+        let configuration = try ConfigurationLoader.load(text: "")
+        expectSameKeptFindings(try Fixtures.bytes(Fixtures.healthcare), configuration, "healthcare")
+        for name in ["agent-papers-README.md", "game-agent-papers-README.md"] {
+            guard let path = Fixtures.sharedSample(name) else { continue }
+            expectSameKeptFindings(try Fixtures.bytes(path), configuration, name)
+        }
+    }
+
+    @Test func diffModesLintWithTheChangedLinesAsFocus() throws {
+        let repo = try ScratchRepository()
+        try repo.commit("README.md", "# Papers\n\n- [2023/10] **A Paper** *A. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2310.12345)]\n")
+        try repo.write("README.md", "# Papers\n\n- [2023/11] **B  Paper** *B. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2311.12345)]\n- [2023/10] **A Paper** *A. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2310.12345)]\n")
+        _ = try repo.git("add", "README.md")
+        let report = try Linter.check(CheckRequest(
+            paths: [], mode: .staged, filter: .added, failOn: .error, currentDirectory: repo.path, configPath: nil, preset: nil))
+        let file = try #require(report.files.first)
+        #expect(file.document.focus == LineSet([3...3]))
+        #expect(file.diagnostics.map(\.rule) == ["whitespace"])
+    }
+}
