@@ -106,7 +106,9 @@ public enum Linter {
                 // Rules may skip work whose findings the filter would drop anyway.
                 let kept = request.filter.keptLines(changes)
                 let document = try timer.measure("parse") { () throws(PaperLintError) in
-                    try validatedDocument(content, displayPath: path, focus: kept)
+                    try timer.measureDetail("parse/document") { () throws(PaperLintError) in
+                        try validatedDocument(content, displayPath: path, focus: kept)
+                    }
                 }
                 let diagnostics = lint(document, path: path, configuration).filter { kept?.intersects($0.lineSpan(in: document)) ?? true }
                 report.files.append(FileReport(path: path, document: document, diagnostics: diagnostics))

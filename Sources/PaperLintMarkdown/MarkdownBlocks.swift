@@ -68,15 +68,17 @@ public struct MarkdownBlocks: Sendable, Equatable {
         let firstLine = frontMatter.map { $0.last + 1 } ?? 1
         let pieces = MarkdownPieces.split(bytes, from: start, firstLine: firstLine, pieceBytes: pieceBytes)
         if pieces.count > 1 {
-            let slots = PieceSlots(count: pieces.count)
+            // Each piece lands in its own slot, as the rules do in Linter.diagnostics.
+            let slots = Mutex([Piece?](repeating: nil, count: pieces.count))
             DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
                 let piece = pieces[index]
                 // The last piece ends with the file: nothing after it can be cut off.
                 let lineCount = index + 1 < pieces.count ? pieces[index + 1].firstLine - piece.firstLine : Int.max
-                slots.store(index, Piece(
-                    parsing: bytes, piece.range, firstLine: piece.firstLine, lineCount: lineCount, frontMatter: nil, lineIsBlank: lineIsBlank))
+                let parsed = Piece(
+                    parsing: bytes, piece.range, firstLine: piece.firstLine, lineCount: lineCount, frontMatter: nil, lineIsBlank: lineIsBlank)
+                slots.withLock { $0[index] = parsed }
             }
-            let parsed = slots.all()
+            let parsed = slots.withLock { $0.compactMap { $0 } }
             if parsed.dropLast().allSatisfy({ !$0.endsOpen })
                 && !MarkdownPieces.referenceDefinitionsMayMatter(bytes, parsed.flatMap(\.blocks.headings))
             {
@@ -141,14 +143,6 @@ public struct MarkdownBlocks: Sendable, Equatable {
             let offset = frontMatter == nil ? firstLine - 1 : 0
             endsOpen = blocks.collect(root, offset: offset, lastLine: lineCount, lineIsBlank: lineIsBlank)
         }
-    }
-
-    /// Parsed pieces by index, filled from several threads.
-    private final class PieceSlots: Sendable {
-        private let slots: Mutex<[Piece?]>
-        init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
-        func store(_ index: Int, _ piece: Piece) { slots.withLock { $0[index] = piece } }
-        func all() -> [Piece] { slots.withLock { $0.compactMap { $0 } } }
     }
 
     /// Front matter: a first line `---`, up to a line `---` or `...`. Returns its lines and
