@@ -4,6 +4,11 @@ import PackageDescription
 // Layering (see ../shared/STYLE.md): paperlint (CLI) → PaperLintKit → PaperLintRules → PaperLintCore,
 // and PaperLintKit → PaperLintGit → Clibgit2. Only PaperLintGit touches libgit2 and only
 // PaperLintMarkdown touches cmark-gfm; both expose plain Swift values.
+// Release builds let the optimiser specialise generic code across our modules (Tally, ArxivID.parse
+// and the like are called from PaperLintRules with concrete types): without it, every call goes
+// through runtime generic metadata.
+let optimized: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "paperlint",
     products: [
@@ -19,13 +24,14 @@ let package = Package(
         .systemLibrary(
             name: "Ccmark", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
-        .target(name: "PaperLintMarkdown", dependencies: ["Ccmark"]),
-        .target(name: "PaperLintCore", dependencies: ["PaperLintMarkdown"]),
-        .target(name: "PaperLintRules", dependencies: ["PaperLintCore"]),
-        .target(name: "PaperLintGit", dependencies: ["Clibgit2"]),
+        .target(name: "PaperLintMarkdown", dependencies: ["Ccmark"], swiftSettings: optimized),
+        .target(name: "PaperLintCore", dependencies: ["PaperLintMarkdown"], swiftSettings: optimized),
+        .target(name: "PaperLintRules", dependencies: ["PaperLintCore"], swiftSettings: optimized),
+        .target(name: "PaperLintGit", dependencies: ["Clibgit2"], swiftSettings: optimized),
         .target(
             name: "PaperLintKit",
             dependencies: ["PaperLintCore", "PaperLintRules", "PaperLintGit", "Yams"],
+            swiftSettings: optimized,
             plugins: ["EmbedPresets"]),
         // Rules/*.yml are compiled into PaperLintKit as string literals (a copied binary needs no files).
         .executableTarget(name: "paperlint-embed"),
