@@ -271,6 +271,11 @@ struct AnchorTargets {
                 continue
             }
             let start = index + 1
+            // Most blanks start no attribute: look at `id=`/`name=` only after an `i` or `n`.
+            guard start < bytes.count, bytes[start] == UInt8(ascii: "i") || bytes[start] == UInt8(ascii: "n") else {
+                index += 1
+                continue
+            }
             var valueStart: Int?
             for attribute in ["id=", "name="] where Byte.hasPrefix(bytes, at: start, end: bytes.count, attribute) {
                 let quote = start + attribute.utf8.count

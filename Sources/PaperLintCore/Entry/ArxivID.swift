@@ -84,18 +84,22 @@ public struct ArxivID: Sendable, Hashable {
     /// style `archive(.sub)/YYMMNNN` (1991 to March 2007). A month outside 01–12, or a number
     /// of the wrong length for its month, is no arXiv identifier: the link is broken.
     private static func isValid(_ id: Substring) -> Bool {
-        let parts = id.split(separator: ".", omittingEmptySubsequences: false)
-        if parts.count == 2, parts[0].count == 4, (4...5).contains(parts[1].count),
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
-        {
-            guard let yymm = Int(parts[0]), (1...12).contains(yymm % 100), yymm >= 704 else { return false }
-            return parts[1].count == (yymm >= 1501 ? 5 : 4)
+        // On bytes: every accepted character is ASCII, so byte counts are character counts.
+        let bytes = Array(id.utf8)
+        let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+        let number = { (digits: ArraySlice<UInt8>) in digits.reduce(0) { $0 * 10 + Int($1 - 0x30) } }
+        if let dot = bytes.firstIndex(of: 0x2E), !bytes[(dot + 1)...].contains(0x2E) {
+            let yymmDigits = bytes[..<dot], serial = bytes[(dot + 1)...]
+            if yymmDigits.count == 4, (4...5).contains(serial.count), yymmDigits.allSatisfy(isDigit), serial.allSatisfy(isDigit) {
+                let yymm = number(yymmDigits)
+                guard (1...12).contains(yymm % 100), yymm >= 704 else { return false }
+                return serial.count == (yymm >= 1501 ? 5 : 4)
+            }
         }
-        let halves = id.split(separator: "/")
-        guard halves.count == 2, halves[1].count == 7, halves[1].allSatisfy({ $0.isASCII && $0.isNumber }),
-            !halves[0].isEmpty, halves[0].allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-" || $0 == ".") }),
-            let month = Int(halves[1].prefix(4).suffix(2))
+        let halves = bytes.split(separator: 0x2F)
+        guard halves.count == 2, halves[1].count == 7, halves[1].allSatisfy(isDigit), !halves[0].isEmpty,
+            halves[0].allSatisfy({ ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2D || $0 == 0x2E })
         else { return false }
-        return (1...12).contains(month)
+        return (1...12).contains(number(halves[1].dropFirst(2).prefix(2)))
     }
 }
