@@ -63,7 +63,8 @@ public struct URLRule: Rule {
     private func problem(_ bytes: [UInt8], _ link: MarkdownLink) -> Diagnostic? {
         if link.kind == .unclosed { return unclosed(bytes, link) }
         let url = link.destination
-        let text = String(decoding: bytes[url], as: UTF8.self)
+        // Most URLs are fine: their text is only built for a message.
+        let text = { String(decoding: bytes[url], as: UTF8.self) }
         if url.isEmpty {
             if link.kind == .definition { return nil }
             let parens = link.inner.lowerBound - 1..<link.inner.upperBound + 1
@@ -75,15 +76,15 @@ public struct URLRule: Rule {
         if let doubled = doubledScheme(bytes, url) {
             let outer = String(decoding: bytes[url.lowerBound..<doubled], as: UTF8.self)
             return Diagnostic(
-                rule: Self.self, range: url, message: "doubled scheme in `\(text)`",
+                rule: Self.self, range: url, message: "doubled scheme in `\(text())`",
                 help: "remove the outer `\(outer)`",
                 fix: Fix(.safe, "keep the inner scheme", Edit(replacing: url.lowerBound..<doubled, with: "")))
         }
         if let blank = bytes[url].firstIndex(where: Byte.isBlank), !link.isAngled {
-            let encoded = text.split(separator: " ", omittingEmptySubsequences: false).joined(separator: "%20")
+            let encoded = text().split(separator: " ", omittingEmptySubsequences: false).joined(separator: "%20")
                 .replacingTabs()
             return Diagnostic(
-                rule: Self.self, range: blank..<blank + 1, message: "space inside the URL `\(text)`",
+                rule: Self.self, range: blank..<blank + 1, message: "space inside the URL `\(text())`",
                 help: "GitHub shows a link with a space as plain text; remove the space or write it as `%20`",
                 fix: Fix(.unsafe, "encode the spaces as %20", Edit(replacing: url, with: encoded)))
         }
@@ -122,11 +123,11 @@ public struct URLRule: Rule {
         return nil
     }
 
-    private func schemeProblem(_ bytes: [UInt8], _ url: Range<Int>, text: String) -> Diagnostic? {
+    private func schemeProblem(_ bytes: [UInt8], _ url: Range<Int>, text: () -> String) -> Diagnostic? {
         guard let colon = Self.schemeEnd(bytes, url) else {
             guard Self.looksLikeHost(bytes, url) else { return nil }
             return Diagnostic(
-                rule: Self.self, range: url, message: "URL without a scheme: `\(text)`",
+                rule: Self.self, range: url, message: "URL without a scheme: `\(text())`",
                 help: "GitHub reads it as a file in the repository; start it with `https://`",
                 fix: Fix(.unsafe, "add https://", Edit(replacing: url.lowerBound..<url.lowerBound, with: "https://")))
         }
@@ -138,7 +139,7 @@ public struct URLRule: Rule {
             return nil
         default:
             return Diagnostic(
-                rule: Self.self, range: url.lowerBound..<colon + 1, message: "`\(scheme):` link: `\(text)`",
+                rule: Self.self, range: url.lowerBound..<colon + 1, message: "`\(scheme):` link: `\(text())`",
                 help: "link to the paper over https; GitHub and browsers do not open `\(scheme):` links from a README")
         }
     }
@@ -178,20 +179,22 @@ public struct URLRule: Rule {
     ]
 
     /// Checks the authority of an http(s) URL after `scheme:`.
-    private func hostProblem(_ bytes: [UInt8], _ url: Range<Int>, afterColon: Int, text: String) -> Diagnostic? {
+    private func hostProblem(_ bytes: [UInt8], _ url: Range<Int>, afterColon: Int, text: () -> String) -> Diagnostic? {
         var slashes = afterColon
         while slashes < url.upperBound && bytes[slashes] == Byte.slash { slashes += 1 }
         let slashCount = slashes - afterColon
         if slashCount != 2 {
             let scheme = String(decoding: bytes[url.lowerBound..<afterColon], as: UTF8.self)
             return Diagnostic(
-                rule: Self.self, range: url, message: "`\(scheme)` followed by \(slashCount) slash\(slashCount == 1 ? "" : "es") in `\(text)`",
+                rule: Self.self, range: url, message: "`\(scheme)` followed by \(slashCount) slash\(slashCount == 1 ? "" : "es") in `\(text())`",
                 help: "write `\(scheme)//` before the host",
                 fix: slashes < url.upperBound
                     ? Fix(.safe, "write two slashes after the scheme", Edit(replacing: afterColon..<slashes, with: "//")) : nil)
         }
         var hostEnd = slashes
-        while hostEnd < url.upperBound, ![Byte.slash, Byte.questionMark, Byte.hash].contains(bytes[hostEnd]) { hostEnd += 1 }
+        while hostEnd < url.upperBound, bytes[hostEnd] != Byte.slash, bytes[hostEnd] != Byte.questionMark, bytes[hostEnd] != Byte.hash {
+            hostEnd += 1
+        }
         var hostStart = slashes
         if let at = bytes[slashes..<hostEnd].lastIndex(of: Byte.at) { hostStart = at + 1 }
         if hostStart < hostEnd && bytes[hostStart] == Byte.openBracket { return nil }  // IPv6 literal
@@ -201,28 +204,35 @@ public struct URLRule: Rule {
             hostEnd = colon
         }
         let host = hostStart..<hostEnd
-        let hostText = String(decoding: bytes[host], as: UTF8.self)
+        let hostText = { String(decoding: bytes[host], as: UTF8.self) }
         if host.isEmpty { return malformedHost(url, host, text, "no host") }
         if let bad = bytes[host].first(where: { $0 < 0x80 && !(Byte.isAlphanumeric($0) || $0 == Byte.hyphen || $0 == Byte.period || $0 == Byte.underscore) }) {
-            return malformedHost(url, host, text, "`\(String(UnicodeScalar(bad)))` in the host `\(hostText)`")
+            return malformedHost(url, host, text, "`\(String(UnicodeScalar(bad)))` in the host `\(hostText())`")
         }
-        let labels = bytes[host].split(separator: Byte.period, omittingEmptySubsequences: false)
-        if labels.count >= 3, labels.last?.isEmpty == true, labels.dropLast().allSatisfy({ !$0.isEmpty }) {
+        // The dot-separated labels, counted without splitting: how many, and which are empty.
+        var labelCount = 1, emptyBeforeLast = false, labelStart = host.lowerBound
+        for index in host where bytes[index] == Byte.period {
+            if index == labelStart { emptyBeforeLast = true }
+            labelCount += 1
+            labelStart = index + 1
+        }
+        let lastIsEmpty = labelStart == host.upperBound
+        if labelCount >= 3, lastIsEmpty, !emptyBeforeLast {
             return Diagnostic(
-                rule: Self.self, range: url, message: "trailing dot in the host `\(hostText)` of `\(text)`",
+                rule: Self.self, range: url, message: "trailing dot in the host `\(hostText())` of `\(text())`",
                 help: "remove the dot after the domain",
                 fix: Fix(.safe, "remove the trailing dot", Edit(replacing: hostEnd - 1..<hostEnd, with: "")))
         }
-        if labels.contains(where: \.isEmpty) { return malformedHost(url, host, text, "an empty label in the host `\(hostText)`") }
-        if labels.count < 2 && hostText.lowercased() != "localhost" {
-            return malformedHost(url, host, text, "the host `\(hostText)` has no domain")
+        if lastIsEmpty || emptyBeforeLast { return malformedHost(url, host, text, "an empty label in the host `\(hostText())`") }
+        if labelCount < 2 && hostText().lowercased() != "localhost" {
+            return malformedHost(url, host, text, "the host `\(hostText())` has no domain")
         }
         return nil
     }
 
-    private func malformedHost(_ url: Range<Int>, _ host: Range<Int>, _ text: String, _ what: String) -> Diagnostic {
+    private func malformedHost(_ url: Range<Int>, _ host: Range<Int>, _ text: () -> String, _ what: String) -> Diagnostic {
         Diagnostic(
-            rule: Self.self, range: url, message: "malformed host in `\(text)`: \(what)",
+            rule: Self.self, range: url, message: "malformed host in `\(text())`: \(what)",
             help: "check the address; it should read like `https://example.org/path`")
     }
 }
