@@ -1,3 +1,7 @@
+import Dispatch
+import PaperLintMarkdown
+import Synchronization
+
 /// Parses list items into `Entry` values.
 ///
 /// The template is
@@ -31,16 +35,41 @@ public enum EntryParser {
     /// An entry starts at the list marker of the item's first line and ends before the first
     /// later line that starts another list item (a nested item is an entry of its own); trailing
     /// blank lines are dropped. Continuation lines belong to the entry.
-    public static func entries(in document: Document) -> [Entry] {
+    public static func entries(in document: Document) -> [Entry] { entries(in: document, chunkSize: 4096) }
+
+    /// `entries(in:)` with chunks of about `chunkSize` items (tests cut small chunks).
+    static func entries(in document: Document, chunkSize: Int) -> [Entry] {
+        let items = document.blocks.items
+        // Large lists are parsed in chunks on every core. A chunk starts at an item on a new
+        // line, so the only state carried from item to item (a shared first line) starts fresh.
+        var cuts = [0]
+        var index = chunkSize
+        while index < items.count {
+            while index < items.count && items[index].lines.first == items[index - 1].lines.first { index += 1 }
+            if index < items.count { cuts.append(index) }
+            index = index > Int.max - chunkSize ? items.count : index + chunkSize
+        }
+        cuts.append(items.count)
+        guard cuts.count > 2 else { return entries(in: document, items: items[...]) }
+        let bounds = cuts
+        let chunks = Mutex([[Entry]](repeating: [], count: bounds.count - 1))
+        DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { chunk in
+            let parsed = entries(in: document, items: items[bounds[chunk]..<bounds[chunk + 1]])
+            chunks.withLock { $0[chunk] = parsed }
+        }
+        return chunks.withLock { $0.flatMap { $0 } }
+    }
+
+    private static func entries(in document: Document, items: ArraySlice<ListItemBlock>) -> [Entry] {
         let bytes = document.bytes
         let lineCount = document.lineCount
         var entries: [Entry] = []
-        entries.reserveCapacity(document.blocks.items.count)
+        entries.reserveCapacity(items.count)
         // Items that open on the same line (`- - nested`) share it: each starts after the
         // marker of the one before.
         var previousLine = 0
         var previousMarkerEnd = 0
-        for item in document.blocks.items {
+        for item in items {
             let first = item.lines.first
             guard first >= 1 && first <= lineCount else { continue }
             var last = min(item.lines.last, lineCount)
