@@ -135,14 +135,19 @@ public enum Linter {
         let enabled = RuleCatalog.all.filter {
             configuration.severity(of: $0.description.id, default: $0.description.defaultSeverity) != nil
         }
-        timer.measureDetail("rules/shared") { RuleCatalog.prepare(document, configuration) }
+        // Most rules read the paper entries: parse them (on every core) before the rules start.
+        _ = document.paperEntries(configuration)
         // Rules are independent and read only the document: run them on every core. Each
         // rule's findings land in its own slot, so the result does not depend on scheduling.
         let slots = Mutex([[Diagnostic]](repeating: [], count: enabled.count))
-        DispatchQueue.concurrentPerform(iterations: enabled.count) { index in
-            let rule = enabled[index]
-            let findings = timer.measureDetail("rules/" + rule.description.id) { rule.init().check(document, configuration) }
-            slots.withLock { $0[index] = findings }
+        let units = RuleCatalog.units(enabled)
+        DispatchQueue.concurrentPerform(iterations: units.count) { unit in
+            if units[unit].prepares { timer.measureDetail("rules/shared") { RuleCatalog.prepare(document, configuration) } }
+            for index in units[unit].rules {
+                let rule = enabled[index]
+                let findings = timer.measureDetail("rules/" + rule.description.id) { rule.init().check(document, configuration) }
+                slots.withLock { $0[index] = findings }
+            }
         }
         let results = slots.withLock { $0 }
         for (rule, findings) in zip(enabled, results) {

@@ -8,11 +8,34 @@ public enum RuleCatalog {
         OrderRule.self, DateMismatchRule.self, TableOfContentsRule.self, EncodingRule.self,
     ]
 
-    /// Computes what several rules share (entries, paper entries, paper identities, the list
-    /// layout), so rules run side by side find it ready instead of each computing it.
+    /// Computes what several rules share (paper identities, the list layout) for the rules
+    /// in `sharingRuleIDs`.
     public static func prepare(_ document: Document, _ configuration: Configuration) {
         _ = PaperIdentity.all(in: document, configuration)
         _ = PaperIdentity.ListLayout.of(document, configuration)
+    }
+
+    /// The rules that read what `prepare` computes.
+    static let sharingRuleIDs: Set<String> = [
+        DuplicateRule.description.id, LinkTitleMismatchRule.description.id, DateMismatchRule.description.id,
+        OrderRule.description.id,
+    ]
+
+    /// Rules to run one after another on one core; units run side by side.
+    public struct Unit: Sendable {
+        /// True when the unit starts with `prepare`.
+        public var prepares: Bool
+        /// Indices into the rules given to `units(_:)`.
+        public var rules: [Int]
+    }
+
+    /// `rules` in units to run side by side: the rules that share prepared values run after
+    /// `prepare` in the first unit (so no other unit waits for, or repeats, that work); every
+    /// other rule is a unit of its own.
+    public static func units(_ rules: [any Rule.Type]) -> [Unit] {
+        let sharing = rules.indices.filter { sharingRuleIDs.contains(rules[$0].description.id) }
+        let others = rules.indices.filter { !sharingRuleIDs.contains(rules[$0].description.id) }.map { Unit(prepares: false, rules: [$0]) }
+        return sharing.isEmpty ? others : [Unit(prepares: true, rules: sharing)] + others
     }
 
     /// The rule with id `id`, if any.
