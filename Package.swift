@@ -59,7 +59,9 @@ let package = Package(
         .testTarget(name: "PaperLintRulesTests", dependencies: ["PaperLintRules", "PaperLintTestSupport"]),
         .testTarget(name: "PaperLintGitTests", dependencies: ["PaperLintGit", "PaperLintTestSupport"]),
         // Golden/ holds reporter outputs that the tests read through #filePath, not as resources.
-        .testTarget(name: "PaperLintKitTests", dependencies: ["PaperLintKit", "PaperLintTestSupport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "PaperLintKitTests", dependencies: ["PaperLintKit", "PaperLintTestSupport", "PaperLintBenchSupport"],
+            exclude: ["Golden"]),
         // PaperLintCore reads the lists the binary fixed (entries, titles, links) to check nothing was lost.
         .testTarget(
             name: "PaperLintBenchTests",

@@ -49,7 +49,7 @@ public struct ArxivURLRule: Rule {
         let expected = expectedForm(configuration, forms)
         let pinsAllowed = (pins.counts[true] ?? 0) > (pins.counts[false] ?? 0)
         var found: [Diagnostic] = []
-        for (url, id) in links {
+        for (url, id) in links where document.isInFocus(bytes: url) {
             guard let id else {
                 found.append(Diagnostic(
                     rule: Self.self, range: url, message: "`\(document.string(url))` is not a valid arXiv identifier",

@@ -52,6 +52,7 @@ public struct DateFormatRule: Rule {
         let configured: DateStyle? = configuration.style.date == .auto ? nil : configuration.style.date
         let expected = Expected.resolve(configured, tally)
         return dates.compactMap { date in
+            guard document.isInFocus(bytes: date.range) else { return nil }
             if let problem = date.problem(today: configuration.today) {
                 return Diagnostic(
                     rule: Self.self, range: date.range, message: problem.message(document.quoted(date.range)),

@@ -71,13 +71,12 @@ public struct LinkLabelRule: Rule {
 
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         let vocabulary = configuration.labels
-        let entries = document.checkedEntries(configuration).map { entry in
-            entry.links.map { label($0, document, vocabulary) }
-        }
+        let checked = document.checkedEntries(configuration)
+        let entries = checked.map { entry in entry.links.map { label($0, document, vocabulary) } }
         let preferred = preferredSpellings(entries.joined(), vocabulary)
         let order = LabelOrder(entries, vocabulary)
         var found: [Diagnostic] = []
-        for labels in entries {
+        for (entry, labels) in zip(checked, entries) where document.isInFocus(entry) {
             var entryFound: [Diagnostic] = []
             if let misplaced = orderDiagnostic(labels, document, order) { entryFound.append(misplaced) }
             for label in labels {

@@ -92,7 +92,7 @@ public struct LinkSpacingRule: Rule {
         let wanted = expected.value == .space ? " " : ""
         let form = expected.value == .space ? "`] [[`" : "`][[`"
         return found.compactMap { separator -> Diagnostic? in
-            guard separator.style != expected.value else { return nil }
+            guard separator.style != expected.value, document.isInFocus(bytes: separator.range) else { return nil }
             // Quote the separator with the link ends around it: `][[`, `)  [[`.
             let shown = (separator.range.lowerBound - 1)..<(separator.range.upperBound + 2)
             let written = document.quoted(shown)

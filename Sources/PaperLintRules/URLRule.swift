@@ -32,7 +32,8 @@ public struct URLRule: Rule {
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let bytes = document.bytes
-        for link in MarkdownLinks.links(in: document) {
+        // A link's findings lie inside it.
+        for link in MarkdownLinks.links(in: document) where document.isInFocus(bytes: link.range) {
             if link.kind == .link || link.kind == .image, let padding = padding(bytes, link) { found.append(padding) }
             if let problem = problem(bytes, link) { found.append(problem) }
         }

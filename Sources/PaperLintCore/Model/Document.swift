@@ -147,6 +147,12 @@ public final class Document: Sendable {
         focus?.intersects(first...max(first, last)) ?? true
     }
 
+    /// True without a focus, or when a line of the byte range `range` is focused.
+    public func isInFocus(bytes range: Range<Int>) -> Bool {
+        guard focus != nil else { return true }
+        return isInFocus(line(containing: range.lowerBound), line(containing: max(range.lowerBound, range.upperBound - 1)))
+    }
+
     /// True when line `line` starts a list item (an entry candidate).
     public func isListItemStart(_ line: Int) -> Bool { flags[line].contains(.listItemStart) }
     /// True when line `line` lies inside a list item (first line or continuation).
