@@ -16,6 +16,9 @@ enum Mojibake {
 
     /// Mojibake runs in `bytes[range]` (valid UTF-8), in order.
     static func findings(in bytes: [UInt8], _ range: Range<Int>) -> [Finding] {
+        // Every finding starts at a lead read as U+00C2…U+00F4 (`Â`…`ô`), whose UTF-8 starts
+        // with 0xC3: text without that byte (ASCII, CJK, most accents) has nothing to find.
+        guard bytes[range].contains(0xC3) else { return [] }
         var found: [Finding] = []
         // Scalars of the current run of Windows-1252-mappable characters, with their offsets.
         var run: [(offset: Int, length: Int, byte: UInt8)] = []
