@@ -206,23 +206,35 @@ public struct PunctuationRule: Rule {
         /// Italic segments ending with a period, of all italic segments.
         let segments: (withPeriod: Int, total: Int)
 
-        /// What the title's final period should be, and why (for messages).
-        func titleRequirement(_ entry: Entry) -> (value: Requirement, reason: String)? {
-            let file = periods.file
-            let counts = { (value: Requirement) in
-                file.total == 0 ? "" : " (\(file.counts[value] ?? 0) of \(file.total) titles \(value == .require ? "end with one" : "have none"))"
-            }
+        /// What the title's final period should be: set by the configuration, or by the
+        /// titles of `section` (see `reason`, which is only worked out for a finding).
+        struct TitleRequirement {
+            var value: Requirement
+            var section: Int?
+        }
+
+        func titleRequirement(_ entry: Entry) -> TitleRequirement? {
             switch configuration.style.titlePeriod {
-            case .require: return (.require, "entry.title-period is `require`" + counts(.require))
-            case .forbid: return (.forbid, "entry.title-period is `forbid`" + counts(.forbid))
+            case .require: return TitleRequirement(value: .require, section: nil)
+            case .forbid: return TitleRequirement(value: .forbid, section: nil)
             case .auto:
                 let section = document.sectionIndex(containing: entry.line)
                 guard let expected = periods.expected(section: section) else { return nil }
-                let scope = expected.local
-                    ? "under “\(document.sections[section].heading?.text ?? "")”" : "in this list"
-                let verb = expected.value == .require ? "end with one" : "have none"
-                return (expected.value, "most titles \(scope) \(verb) (\(expected.count) of \(expected.total))")
+                return TitleRequirement(value: expected.value, section: section)
             }
+        }
+
+        /// Why titles should (not) end with a period, for messages.
+        func reason(_ requirement: TitleRequirement) -> String {
+            guard let section = requirement.section, let expected = periods.expected(section: section) else {
+                let file = periods.file, value = requirement.value
+                let counts = file.total == 0
+                    ? "" : " (\(file.counts[value] ?? 0) of \(file.total) titles \(value == .require ? "end with one" : "have none"))"
+                return "entry.title-period is `\(value == .require ? "require" : "forbid")`" + counts
+            }
+            let scope = expected.local ? "under “\(document.sections[section].heading?.text ?? "")”" : "in this list"
+            let verb = expected.value == .require ? "end with one" : "have none"
+            return "most titles \(scope) \(verb) (\(expected.count) of \(expected.total))"
         }
 
         /// The deleted span for a stray mark: from the end of the part through the mark, keeping
@@ -233,7 +245,7 @@ public struct PunctuationRule: Rule {
             return Edit(replacing: partEnd..<gap.upperBound, with: followedByBlank ? "" : " ")
         }
 
-        func strayAfterTitle(_ title: EntryTitle, _ gap: Range<Int>, _ requirement: (value: Requirement, reason: String)?) -> Diagnostic {
+        func strayAfterTitle(_ title: EntryTitle, _ gap: Range<Int>, _ requirement: TitleRequirement?) -> Diagnostic {
             let mark = document.quoted(gap)
             let shown = document.quotedEnd(title.range.lowerBound..<gap.upperBound, about: 16)
             let isPeriod = document.bytes[gap].elementsEqual([UInt8(ascii: ".")])
@@ -243,7 +255,7 @@ public struct PunctuationRule: Rule {
                 let inside = title.text.upperBound
                 return Diagnostic(
                     rule: PunctuationRule.self, range: gap,
-                    message: "period after the bold title in \(shown): it belongs inside the markup; \(requirement.reason)",
+                    message: "period after the bold title in \(shown): it belongs inside the markup; \(reason(requirement))",
                     help: "move the period inside the bold markup: `**….**`",
                     fix: Fix(.safe, "move the period into the title", edits: [
                         Edit(replacing: inside..<inside, with: "."), removal(from: title.range.upperBound, through: gap),
@@ -297,24 +309,24 @@ public struct PunctuationRule: Rule {
                 fix: Fix(.safe, "add the final period", Edit(replacing: end..<end, with: ".")))
         }
 
-        func titlePeriod(_ entry: Entry, _ title: EntryTitle, _ requirement: (value: Requirement, reason: String)) -> Diagnostic? {
+        func titlePeriod(_ entry: Entry, _ title: EntryTitle, _ requirement: TitleRequirement) -> Diagnostic? {
             guard !entry.deviations.contains(where: { $0.kind == .unclosedMarkup && title.range.contains($0.range.lowerBound) })
             else { return nil }
             let bytes = document.bytes
             var end = title.text.upperBound
             while end > title.text.lowerBound && Byte.isBlank(bytes[end - 1]) { end -= 1 }
-            let tail = document.quotedEnd(title.range)
+            let tail = { document.quotedEnd(title.range) }
             switch (TitlePeriods.ending(bytes, title.text), requirement.value) {
             case (.period, .forbid):
                 return Diagnostic(
                     rule: PunctuationRule.self, range: (end - 1)..<end,
-                    message: "title ends with a period (\(tail)) where \(requirement.reason)",
+                    message: "title ends with a period (\(tail())) where \(reason(requirement))",
                     help: "remove the final period of the title",
                     fix: Fix(.safe, "remove the title's final period", Edit(replacing: (end - 1)..<end, with: "")))
             case (.bare, .require):
                 return Diagnostic(
                     rule: PunctuationRule.self, range: title.range,
-                    message: "title has no final period (\(tail)) where \(requirement.reason)",
+                    message: "title has no final period (\(tail())) where \(reason(requirement))",
                     help: "end the title with a period",
                     fix: Fix(.safe, "add a final period to the title", Edit(replacing: end..<end, with: ".")))
             default:
