@@ -1,4 +1,6 @@
 import Clibgit2
+import Dispatch
+import Synchronization
 
 /// A libgit2 call that failed, or a git-level problem paperlint reports as exit 2.
 public struct GitError: Error, CustomStringConvertible, Equatable, Sendable {
@@ -40,7 +42,7 @@ public struct GitError: Error, CustomStringConvertible, Equatable, Sendable {
 
 /// libgit2 must be initialised once per process before any other call. It costs several
 /// milliseconds (TLS set-up), so only the git modes pay for it.
-enum Libgit2 {
+public enum Libgit2 {
     static let initialized: Bool = {
         guard git_libgit2_init() > 0 else { return false }
         // libgit2 re-hashes every object it reads (SHA-1 of both sides of the list on every
@@ -49,6 +51,24 @@ enum Libgit2 {
         _ = paperlint_git_set_strict_hash_verification(0)
         return true
     }()
+
+    /// Starts libgit2 on another thread, so its start-up (~6 ms, most of it parsing the
+    /// system's CA certificates) overlaps argument parsing and configuration loading.
+    /// Whoever needs libgit2 first then waits for the rest of it, if anything is left.
+    /// The process must call `finishBackgroundStart` before it exits.
+    public static func startInBackground() {
+        startedInBackground.store(true, ordering: .releasing)
+        DispatchQueue.global().async { _ = initialized }
+    }
+
+    /// Waits for a start begun by `startInBackground`. Exiting while the other thread is
+    /// inside git_libgit2_init crashes: exit runs the cleanup OpenSSL registers during that
+    /// very start-up.
+    public static func finishBackgroundStart() {
+        if startedInBackground.load(ordering: .acquiring) { _ = initialized }
+    }
+
+    private static let startedInBackground = Atomic<Bool>(false)
 
     static func ensureInitialized() throws(GitError) {
         guard initialized else {

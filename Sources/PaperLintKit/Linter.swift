@@ -117,6 +117,12 @@ public enum Linter {
         }
     }
 
+    /// Starts libgit2 on another thread ahead of a git mode (see `Libgit2.startInBackground`).
+    public static func startGitInBackground() { Libgit2.startInBackground() }
+
+    /// Call before the process exits (see `Libgit2.finishBackgroundStart`).
+    public static func finishGitStart() { Libgit2.finishBackgroundStart() }
+
     /// Every enabled rule over `document` at its configured severity, resolved to positions and sorted.
     public static func lint(_ document: Document, path: String, _ configuration: Configuration) -> [ReportedDiagnostic] {
         let timer = PhaseTimer.shared

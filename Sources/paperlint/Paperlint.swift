@@ -16,22 +16,42 @@ struct Paperlint: ParsableCommand {
     /// Maps every outcome onto the 0/1/2 contract of DESIGN.md: argument-parser would exit 64
     /// for a validation error and 1 for any other thrown error.
     static func main() {
+        if needsGit(CommandLine.arguments.dropFirst()) { Linter.startGitInBackground() }
+        let failure: Error?
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as ExitCode {
+            failure = nil
+        } catch {
+            failure = error
+        }
+        // Every way out passes here (or through Standard.exit): never exit mid-start of libgit2.
+        Linter.finishGitStart()
+        guard let failure else { return }
+        switch failure {
+        case let error as ExitCode:
             exit(withError: error)
-        } catch where exitCode(for: error).isSuccess {
+        case let error where exitCode(for: error).isSuccess:
             exit(withError: error)  // --help, --version
-        } catch let error as PaperLintError {
+        case let error as PaperLintError:
             Standard.error("paperlint: \(error.message)")
             exit(withError: ExitCode(2))
-        } catch {
+        default:
             // Usage errors: one line, not argument-parser's multi-line usage block.
-            let first = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+            let first = message(for: failure).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
             Standard.error("paperlint: \(first) (see 'paperlint help')")
             exit(withError: ExitCode(2))
         }
+    }
+}
+
+extension Paperlint {
+    /// True when the command will most likely open the repository: `check` or `fix` without
+    /// `--all`, and `hook`. A wrong guess only costs a few idle milliseconds on another core.
+    static func needsGit(_ arguments: ArraySlice<String>) -> Bool {
+        if arguments.contains("--all") || arguments.contains("--help") || arguments.contains("-h") { return false }
+        guard let first = arguments.first(where: { !$0.hasPrefix("-") }) else { return !arguments.contains("--version") }
+        return !["rules", "explain", "init", "help"].contains(first)
     }
 }
 
@@ -62,7 +82,8 @@ enum Standard {
     /// Ends the process now with `status`. Output goes straight to write(2), so nothing is
     /// buffered; what is skipped is only the freeing of memory the kernel reclaims anyway.
     static func exit(_ status: Int32) -> Never {
-        Glibc.exit(status)
+        Linter.finishGitStart()
+        return Glibc.exit(status)
     }
 
     static var currentDirectory: String {

@@ -146,6 +146,17 @@ import Testing
         }
     }
 
+    /// Git modes start libgit2 on another thread while the arguments are read; a run that
+    /// ends at once (a usage error) must wait for it rather than exit in the middle of it
+    /// (a draft crashed in OpenSSL's exit-time cleanup in a few release runs per hundred).
+    @Test func earlyExitsWhileLibgit2StartsAreClean() throws {
+        let repo = try sampleRepository()
+        for _ in 0..<25 {
+            #expect(try paperlint(["check", "--format", "nope"], in: repo.path).status == 2)
+            #expect(try paperlint(["check", "--range", "nope"], in: repo.path).status == 2)
+        }
+    }
+
     @Test func copiedBinaryCarriesItsPresets() throws {
         let directory = try ScratchDirectory()
         let copy = directory.path + "/paperlint"
