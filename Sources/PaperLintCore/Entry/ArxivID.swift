@@ -56,16 +56,18 @@ public struct ArxivID: Sendable, Hashable {
         while idBytes.last == 0x2F { idBytes = idBytes.dropLast() }
         let hasPDFSuffix = idBytes.count >= 4 && idBytes.suffix(4).elementsEqual(".pdf".utf8)
         if hasPDFSuffix { idBytes = idBytes.dropLast(4) }
-        let text = String(decoding: idBytes, as: UTF8.self)
-        var id = Substring(text)
+        // A version `vN` after a digit; a non-ASCII character there can only end in an id
+        // `isValid` rejects, with or without the suffix.
         var version: Int?
-        if let v = id.lastIndex(of: "v"), let number = Int(id[id.index(after: v)...]), id[..<v].last?.isNumber == true {
+        if let v = idBytes.lastIndex(of: 0x76), v > idBytes.startIndex, idBytes[v - 1] >= 0x30, idBytes[v - 1] <= 0x39,
+            let number = Int(String(decoding: idBytes[(v + 1)...], as: UTF8.self))
+        {
             version = number
-            id = id[..<v]
+            idBytes = idBytes[..<v]
         }
-        guard isValid(id) else { return nil }
+        guard isValid(idBytes) else { return nil }
         return ArxivID(
-            id: String(id), version: version, form: form, host: String(decoding: host, as: UTF8.self),
+            id: String(decoding: idBytes, as: UTF8.self), version: version, form: form, host: String(decoding: host, as: UTF8.self),
             scheme: String(decoding: scheme, as: UTF8.self), hasPDFSuffix: hasPDFSuffix)
     }
 
@@ -83,9 +85,9 @@ public struct ArxivID: Sendable, Hashable {
     /// `YYMM.NNNN` (April 2007 to December 2014) / `YYMM.NNNNN` (from January 2015), or old
     /// style `archive(.sub)/YYMMNNN` (1991 to March 2007). A month outside 01–12, or a number
     /// of the wrong length for its month, is no arXiv identifier: the link is broken.
-    private static func isValid(_ id: Substring) -> Bool {
+    private static func isValid(_ id: ArraySlice<UInt8>) -> Bool {
         // On bytes: every accepted character is ASCII, so byte counts are character counts.
-        let bytes = Array(id.utf8)
+        let bytes = Array(id)
         let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
         let number = { (digits: ArraySlice<UInt8>) in digits.reduce(0) { $0 * 10 + Int($1 - 0x30) } }
         if let dot = bytes.firstIndex(of: 0x2E), !bytes[(dot + 1)...].contains(0x2E) {
