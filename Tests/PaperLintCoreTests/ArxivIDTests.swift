@@ -17,6 +17,21 @@ import Testing
         #expect(parse("https://arxiv.org/abs/math.GT/0309136")?.id == "math.GT/0309136")
     }
 
+    /// The byte-level reading keeps what the string-level one accepted and rejected.
+    @Test func oddVersionsHostsAndCharacters() {
+        #expect(parse("https://arxiv.org/abs/2310.12345v02")?.version == 2)
+        #expect(parse("https://arxiv.org/abs/2310.12345v+2")?.version == 2, "Int accepts a sign")
+        #expect(parse("https://arxiv.org/abs/2310.12345vv2") == nil)
+        #expect(parse("https://arxiv.org/abs/2310.12345v") == nil)
+        #expect(parse("https://arxiv.org/abs/2310.12345v2v3") == nil)
+        #expect(parse("https://arxiv.org/abs/2310.12345v2/")?.version == 2)
+        #expect(parse("https://ARXIV.org/abs/2310.12345")?.host == "arxiv.org")
+        #expect(parse("https://xarxiv.org/abs/2310.12345") == nil)
+        #expect(parse("https://arxiv.org/abs/cs//0112017")?.id == "cs//0112017")
+        #expect(parse("https://arxiv.org/abs/2310.1234\u{FF15}") == nil, "a full-width digit is no digit")
+        #expect(parse("https://arxiv.org/abs/2310.12345v\u{663}") == nil, "nor is an Arabic-Indic one")
+    }
+
     @Test func newStyleNumbersHaveTheirEraLength() {
         // April 2007 to December 2014: four digits; from January 2015: five.
         #expect(parse("https://arxiv.org/abs/0704.0001") != nil)
