@@ -34,74 +34,119 @@ public struct ArxivID: Sendable, Hashable {
 
     /// Reads an arXiv URL; nil when the URL is not an arXiv abstract, PDF or HTML link.
     public static func parse<C: Collection>(_ url: C) -> ArxivID? where C.Element == UInt8 {
-        // Bytes up to the id (most links are not arXiv links at all); strings only for the id.
-        let bytes = Array(url)
+        if let parsed = url.withContiguousStorageIfAvailable({ parse(buffer: $0) }) { return parsed }
+        return Array(url).withUnsafeBufferPointer { parse(buffer: $0) }
+    }
+
+    /// `parse` on bytes, by offsets: every link of a list goes through here, and most are
+    /// not arXiv links, so nothing is allocated before the id is known to be valid.
+    private static func parse(buffer bytes: UnsafeBufferPointer<UInt8>) -> ArxivID? {
+        let count = bytes.count
         var colon = 0
-        while colon + 2 < bytes.count && !(bytes[colon] == 0x3A && bytes[colon + 1] == 0x2F && bytes[colon + 2] == 0x2F) {
+        while colon + 2 < count && !(bytes[colon] == 0x3A && bytes[colon + 1] == 0x2F && bytes[colon + 2] == 0x2F) {
             colon += 1
         }
-        guard colon + 2 < bytes.count, colon == 4 || colon == 5 else { return nil }
-        let scheme = bytes[..<colon].map(asciiLowercased)
-        guard scheme.elementsEqual("http".utf8) || scheme.elementsEqual("https".utf8) else { return nil }
+        // `http` or `https`, in any letter case.
+        guard colon + 2 < count, colon == 4 || colon == 5, hasLowercasedPrefix(bytes, 0, "http"),
+            colon == 4 || asciiLowercased(bytes[4]) == UInt8(ascii: "s")
+        else { return nil }
         let hostStart = colon + 3
-        guard let slash = bytes[hostStart...].firstIndex(of: 0x2F) else { return nil }
-        let host = bytes[hostStart..<slash].map(asciiLowercased)
-        guard isArxivHost(host) else { return nil }
+        var slash = hostStart
+        while slash < count && bytes[slash] != 0x2F { slash += 1 }
+        guard slash < count, isArxivHost(bytes, hostStart..<slash) else { return nil }
         // Query strings and fragments are not part of the id.
-        let pathEnd = bytes[(slash + 1)...].firstIndex { $0 == 0x3F || $0 == 0x23 } ?? bytes.count
-        let path = bytes[(slash + 1)..<pathEnd]
+        var pathEnd = slash + 1
+        while pathEnd < count && bytes[pathEnd] != 0x3F && bytes[pathEnd] != 0x23 { pathEnd += 1 }
         let form: Form
-        if path.starts(with: "abs/".utf8) { form = .abs } else if path.starts(with: "pdf/".utf8) { form = .pdf } else if path.starts(with: "html/".utf8) { form = .html } else { return nil }
-        var idBytes = path.dropFirst(form.rawValue.utf8.count + 1)
-        while idBytes.last == 0x2F { idBytes = idBytes.dropLast() }
-        let hasPDFSuffix = idBytes.count >= 4 && idBytes.suffix(4).elementsEqual(".pdf".utf8)
-        if hasPDFSuffix { idBytes = idBytes.dropLast(4) }
+        if hasPrefix(bytes, slash + 1, pathEnd, "abs/") { form = .abs } else if hasPrefix(bytes, slash + 1, pathEnd, "pdf/") {
+            form = .pdf
+        } else if hasPrefix(bytes, slash + 1, pathEnd, "html/") { form = .html } else { return nil }
+        let idStart = slash + 1 + form.rawValue.utf8.count + 1
+        var idEnd = pathEnd
+        while idEnd > idStart && bytes[idEnd - 1] == 0x2F { idEnd -= 1 }
+        let hasPDFSuffix = idEnd - idStart >= 4 && hasPrefix(bytes, idEnd - 4, idEnd, ".pdf")
+        if hasPDFSuffix { idEnd -= 4 }
         // A version `vN` after a digit; a non-ASCII character there can only end in an id
         // `isValid` rejects, with or without the suffix.
         var version: Int?
-        if let v = idBytes.lastIndex(of: 0x76), v > idBytes.startIndex, idBytes[v - 1] >= 0x30, idBytes[v - 1] <= 0x39,
-            let number = Int(String(decoding: idBytes[(v + 1)...], as: UTF8.self))
+        var v = idEnd - 1
+        while v > idStart && bytes[v] != 0x76 { v -= 1 }
+        if v > idStart, bytes[v] == 0x76, isDigit(bytes[v - 1]),
+            let number = Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[(v + 1)..<idEnd]), as: UTF8.self))
         {
             version = number
-            idBytes = idBytes[..<v]
+            idEnd = v
         }
-        guard isValid(idBytes) else { return nil }
+        guard idStart <= idEnd, isValid(bytes, idStart..<idEnd) else { return nil }
         return ArxivID(
-            id: String(decoding: idBytes, as: UTF8.self), version: version, form: form, host: String(decoding: host, as: UTF8.self),
-            scheme: String(decoding: scheme, as: UTF8.self), hasPDFSuffix: hasPDFSuffix)
+            id: String(decoding: UnsafeBufferPointer(rebasing: bytes[idStart..<idEnd]), as: UTF8.self), version: version,
+            form: form, host: String(decoding: bytes[hostStart..<slash].map(asciiLowercased), as: UTF8.self),
+            scheme: colon == 4 ? "http" : "https", hasPDFSuffix: hasPDFSuffix)
     }
 
     /// `arxiv.org` or a subdomain of it (`export.arxiv.org`), in any letter case.
     public static func isArxivHost<C: Collection>(_ host: C) -> Bool where C.Element == UInt8 {
-        let arxiv = "arxiv.org".utf8
-        guard host.count >= arxiv.count, host.suffix(arxiv.count).map(asciiLowercased).elementsEqual(arxiv) else { return false }
-        return host.count == arxiv.count || host.dropLast(arxiv.count).last == UInt8(ascii: ".")
+        if let known = host.withContiguousStorageIfAvailable({ isArxivHost($0, 0..<$0.count) }) { return known }
+        return Array(host).withUnsafeBufferPointer { isArxivHost($0, 0..<$0.count) }
+    }
+
+    private static func isArxivHost(_ bytes: UnsafeBufferPointer<UInt8>, _ host: Range<Int>) -> Bool {
+        let length = 9  // "arxiv.org"
+        guard host.count >= length, hasLowercasedPrefix(bytes, host.upperBound - length, "arxiv.org") else { return false }
+        return host.count == length || bytes[host.upperBound - length - 1] == UInt8(ascii: ".")
+    }
+
+    private static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ prefix: StaticString) -> Bool {
+        guard end - start >= prefix.utf8CodeUnitCount else { return false }
+        let expected = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+        for offset in 0..<expected.count where bytes[start + offset] != expected[offset] { return false }
+        return true
+    }
+
+    /// `lowercase` at `start`, comparing ASCII letters in any case.
+    private static func hasLowercasedPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ lowercase: StaticString) -> Bool {
+        guard bytes.count - start >= lowercase.utf8CodeUnitCount else { return false }
+        let expected = UnsafeBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)
+        for offset in 0..<expected.count where asciiLowercased(bytes[start + offset]) != expected[offset] { return false }
+        return true
     }
 
     private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
     /// `YYMM.NNNN` (April 2007 to December 2014) / `YYMM.NNNNN` (from January 2015), or old
     /// style `archive(.sub)/YYMMNNN` (1991 to March 2007). A month outside 01–12, or a number
     /// of the wrong length for its month, is no arXiv identifier: the link is broken.
-    private static func isValid(_ id: ArraySlice<UInt8>) -> Bool {
+    private static func isValid(_ bytes: UnsafeBufferPointer<UInt8>, _ id: Range<Int>) -> Bool {
         // On bytes: every accepted character is ASCII, so byte counts are character counts.
-        let bytes = Array(id)
-        let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
-        let number = { (digits: ArraySlice<UInt8>) in digits.reduce(0) { $0 * 10 + Int($1 - 0x30) } }
-        if let dot = bytes.firstIndex(of: 0x2E), !bytes[(dot + 1)...].contains(0x2E) {
-            let yymmDigits = bytes[..<dot], serial = bytes[(dot + 1)...]
-            if yymmDigits.count == 4, (4...5).contains(serial.count), yymmDigits.allSatisfy(isDigit), serial.allSatisfy(isDigit) {
+        let number = { (digits: Range<Int>) in digits.reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) } }
+        let allDigits = { (range: Range<Int>) in range.allSatisfy { isDigit(bytes[$0]) } }
+        if let dot = id.first(where: { bytes[$0] == 0x2E }), !((dot + 1)..<id.upperBound).contains(where: { bytes[$0] == 0x2E }) {
+            let yymmDigits = id.lowerBound..<dot, serial = (dot + 1)..<id.upperBound
+            if yymmDigits.count == 4, (4...5).contains(serial.count), allDigits(yymmDigits), allDigits(serial) {
                 let yymm = number(yymmDigits)
                 guard (1...12).contains(yymm % 100), yymm >= 704 else { return false }
                 return serial.count == (yymm >= 1501 ? 5 : 4)
             }
         }
-        let halves = bytes.split(separator: 0x2F)
-        guard halves.count == 2, halves[1].count == 7, halves[1].allSatisfy(isDigit), !halves[0].isEmpty,
-            halves[0].allSatisfy({ ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2D || $0 == 0x2E })
+        // Old style: exactly two non-empty parts around slashes (`cs/0112017`; empty parts,
+        // as in `cs//0112017`, do not count).
+        var parts: [Range<Int>] = []
+        var partStart = id.lowerBound
+        for index in id.lowerBound...id.upperBound where index == id.upperBound || bytes[index] == 0x2F {
+            if index > partStart {
+                guard parts.count < 2 else { return false }
+                parts.append(partStart..<index)
+            }
+            partStart = index + 1
+        }
+        guard parts.count == 2, parts[1].count == 7, allDigits(parts[1]),
+            parts[0].allSatisfy({ let byte = bytes[$0] | 0x20; return (byte >= 0x61 && byte <= 0x7A) || bytes[$0] == 0x2D || bytes[$0] == 0x2E })
         else { return false }
-        return (1...12).contains(number(halves[1].dropFirst(2).prefix(2)))
+        let month = number((parts[1].lowerBound + 2)..<(parts[1].lowerBound + 4))
+        return (1...12).contains(month)
     }
 }
