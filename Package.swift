@@ -55,7 +55,8 @@ let package = Package(
         .executableTarget(name: "paperlint-bench", dependencies: ["PaperLintBenchSupport"]),
         // Scratch repositories, seeded randomness and sample lookup shared by the test targets.
         .target(name: "PaperLintTestSupport", path: "Tests/PaperLintTestSupport"),
-        .testTarget(name: "PaperLintCoreTests", dependencies: ["PaperLintCore", "PaperLintTestSupport"]),
+        .testTarget(
+            name: "PaperLintCoreTests", dependencies: ["PaperLintCore", "PaperLintTestSupport", "PaperLintBenchSupport"]),
         .testTarget(name: "PaperLintRulesTests", dependencies: ["PaperLintRules", "PaperLintTestSupport"]),
         .testTarget(name: "PaperLintGitTests", dependencies: ["PaperLintGit", "PaperLintTestSupport"]),
         // Golden/ holds reporter outputs that the tests read through #filePath, not as resources.

@@ -58,7 +58,14 @@ public struct MarkdownBlocks: Sendable, Equatable {
     /// HTML block left open at the end of a piece, a heading that a link reference definition
     /// elsewhere could change) the file is parsed again in one piece. `pieceBytes` is the
     /// smallest piece worth a parser of its own.
-    public init(parsing bytes: [UInt8], lineIsBlank: @Sendable (Int) -> Bool, pieceBytes: Int = 64 * 1024) {
+    ///
+    /// `skimmable(lines)` tells whether a piece covering `lines` may be read by `MarkdownSkim`
+    /// instead (diff modes pass the lines outside the change); a piece it cannot read exactly
+    /// still goes to cmark-gfm.
+    public init(
+        parsing bytes: [UInt8], lineIsBlank: @Sendable (Int) -> Bool, pieceBytes: Int = 64 * 1024,
+        skimmable: (@Sendable (ClosedRange<Int>) -> Bool)? = nil
+    ) {
         _ = MarkdownParser.registerExtensionsOnce
         var start = 0
         if let (span, end) = Self.frontMatter(in: bytes) {
@@ -74,7 +81,9 @@ public struct MarkdownBlocks: Sendable, Equatable {
                 let piece = pieces[index]
                 // The last piece ends with the file: nothing after it can be cut off.
                 let lineCount = index + 1 < pieces.count ? pieces[index + 1].firstLine - piece.firstLine : Int.max
-                let parsed = Piece(
+                let lines = piece.firstLine...(lineCount == Int.max ? Int.max : piece.firstLine + lineCount - 1)
+                let skimmed = skimmable.flatMap { $0(lines) ? MarkdownSkim.blocks(bytes, piece.range, firstLine: piece.firstLine) : nil }
+                let parsed = skimmed.map { Piece(skimmed: $0) } ?? Piece(
                     parsing: bytes, piece.range, firstLine: piece.firstLine, lineCount: lineCount, frontMatter: nil, lineIsBlank: lineIsBlank)
                 slots.withLock { $0[index] = parsed }
             }
@@ -109,6 +118,9 @@ public struct MarkdownBlocks: Sendable, Equatable {
         var blocks = MarkdownBlocks()
         /// True when a code or HTML block runs to the piece's last line: it may not end there.
         var endsOpen = false
+
+        /// A piece `MarkdownSkim` read: it leaves no block open.
+        init(skimmed: MarkdownBlocks) { blocks = skimmed }
 
         /// `lineCount`: the lines of the piece (Int.max for one that ends the file).
         init(
