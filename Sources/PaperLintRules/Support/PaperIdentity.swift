@@ -239,12 +239,18 @@ struct PaperIdentity: Sendable {
     /// Strings hash by canonical equivalence, so precomposed and decomposed accents match too.
     static func normalizedTitle(_ title: String) -> String {
         // Most titles are ASCII: a byte loop avoids grapheme breaking.
-        if title.utf8.allSatisfy({ $0 < 0x80 }) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(title.utf8.count)
-            for byte in title.utf8 where isDigit(byte) || isLetter(byte) { bytes.append(byte | (isLetter(byte) ? 0x20 : 0)) }
-            return String(decoding: bytes, as: UTF8.self)
+        let ascii = title.utf8.withContiguousStorageIfAvailable { utf8 -> String? in
+            guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: utf8.count) { key in
+                var count = 0
+                for byte in utf8 where isDigit(byte) || isLetter(byte) {
+                    key[count] = isLetter(byte) ? byte | 0x20 : byte
+                    count += 1
+                }
+                return count
+            }
         }
+        if let ascii = ascii ?? nil { return ascii }
         var key = ""
         key.reserveCapacity(title.utf8.count)
         for character in title.lowercased() {
