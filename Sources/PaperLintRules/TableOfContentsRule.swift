@@ -26,7 +26,7 @@ public struct TableOfContentsRule: Rule {
     public init() {}
 
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
-        let links = MarkdownLinks.links(in: document).filter {
+        let links = MarkdownLinks.shared(in: document, configuration).filter {
             ($0.kind == .link || $0.kind == .definition) && !$0.destination.isEmpty && document.bytes[$0.destination.lowerBound] == Byte.hash
         }
         guard !links.isEmpty else { return [] }

@@ -33,7 +33,7 @@ public struct URLRule: Rule {
         var found: [Diagnostic] = []
         let bytes = document.bytes
         // A link's findings lie inside it.
-        for link in MarkdownLinks.links(in: document) where document.isInFocus(bytes: link.range) {
+        for link in MarkdownLinks.shared(in: document, configuration) where document.isInFocus(bytes: link.range) {
             if link.kind == .link || link.kind == .image, let padding = padding(bytes, link) { found.append(padding) }
             if let problem = problem(bytes, link) { found.append(problem) }
         }

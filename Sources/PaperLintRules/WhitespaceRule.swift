@@ -54,7 +54,8 @@ public struct WhitespaceRule: Rule {
             padding[document.line(containing: diagnostic.range.lowerBound), default: []].append(diagnostic)
         }
         let paddingStarts = Set(padding.values.joined().map(\.range.lowerBound))
-        for line in 1...document.lineCount where !document.isOpaque(line) {
+        // Every finding lies on its line: lines outside the focus are not looked at.
+        for line in 1...document.lineCount where !document.isOpaque(line) && document.isInFocus(line, line) {
             let content = document.contentRange(ofLine: line)
             var end = content.upperBound
             while end > content.lowerBound && Self.isBlank(bytes[end - 1]) { end -= 1 }
@@ -82,7 +83,7 @@ public struct WhitespaceRule: Rule {
     private func labelPadding(_ document: Document) -> [Diagnostic] {
         let bytes = document.bytes
         var found: [Diagnostic] = []
-        for entry in document.entries where !document.isOpaque(entry.line) {
+        for entry in document.entries where !document.isOpaque(entry.line) && document.isInFocus(entry) {
             for link in entry.links where link.range.count >= 2 && bytes[link.range.lowerBound + 1] == UInt8(ascii: "[") {
                 let label = link.label
                 var lower = label.lowerBound

@@ -32,22 +32,31 @@ public final class Document: Sendable {
     private struct Memo {
         var key: String
         var configuration: Configuration
-        var value: any Sendable
+        var cell: MemoCell
+    }
+
+    /// One memoised value; its lock is held while the value is computed, so rules running
+    /// side by side that ask for it wait for one computation instead of each making it.
+    private final class MemoCell: Sendable {
+        let value = Mutex<(any Sendable)?>(nil)
     }
 
     /// The value `compute` derives from this document and `configuration`, computed once per
-    /// key and configuration: several rules need the same paper entries or paper identities.
-    ///
-    /// `compute` runs outside the lock (it may ask for other memos); callers that run rules
-    /// concurrently warm the shared values first so no work is done twice.
+    /// key and configuration: several rules need the same paper entries, identities or links.
+    /// `compute` may ask for other memos (never, directly or not, for its own key).
     public func memo<T: Sendable>(_ key: String, _ configuration: Configuration, _ compute: () -> T) -> T {
-        let cached = memos.withLock { memos in
-            memos.first { $0.key == key && $0.configuration == configuration }?.value
+        let cell = memos.withLock { memos in
+            if let found = memos.first(where: { $0.key == key && $0.configuration == configuration }) { return found.cell }
+            let cell = MemoCell()
+            memos.append(Memo(key: key, configuration: configuration, cell: cell))
+            return cell
         }
-        if let cached = cached as? T { return cached }
-        let computed = compute()
-        memos.withLock { $0.append(Memo(key: key, configuration: configuration, value: computed)) }
-        return computed
+        return cell.value.withLock { value in
+            if let known = value as? T { return known }
+            let computed = compute()
+            value = computed
+            return computed
+        }
     }
 
     /// Every list item parsed as an entry, in document order (see `EntryParser`).

@@ -29,6 +29,11 @@ struct MarkdownLink: Sendable, Hashable {
 /// Backslash escapes and inline code spans are skipped. Links never span lines in the
 /// lists this tool reads, so a link broken across lines is not seen.
 enum MarkdownLinks {
+    /// `links(in:)`, scanned once for all rules.
+    static func shared(in document: Document, _ configuration: Configuration) -> [MarkdownLink] {
+        document.memo("markdown links", configuration) { links(in: document) }
+    }
+
     static func links(in document: Document) -> [MarkdownLink] {
         var found: [MarkdownLink] = []
         for line in 1...document.lineCount where !document.isOpaque(line) {
