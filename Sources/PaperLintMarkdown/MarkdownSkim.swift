@@ -187,16 +187,13 @@ enum MarkdownSkim {
         }
     }
 
-    /// `[label]: …` (or a `[` whose label may go on over the next line), which cmark may read
-    /// as a link reference definition rather than text.
+    /// `[label]: …` (or a `[` whose label may go on over the next line, or holds an escape),
+    /// which cmark may read as a link reference definition rather than text. A label ends at
+    /// its first unescaped `]`, so only the bytes up to the first `]` are looked at.
     private static func hasReferenceDefinitionShape(_ text: ArraySlice<UInt8>) -> Bool {
         guard text.first == 0x5B else { return false }
-        guard text.contains(0x5D) else { return true }
-        var index = text.startIndex
-        while index + 1 < text.endIndex {
-            if text[index] == 0x5D && text[index + 1] == 0x3A { return true }
-            index += 1
-        }
-        return false
+        guard let close = text.firstIndex(of: 0x5D) else { return true }
+        if text[text.startIndex..<close].contains(0x5C) { return true }
+        return close + 1 < text.endIndex && text[close + 1] == 0x3A
     }
 }
