@@ -205,6 +205,13 @@ extension EntryParser {
         mutating func emit(_ kind: EntryPart.Kind, to upper: Int) {
             let upper = min(upper, end)
             guard upper > emitted else { return }
+            // Most parts lie on one line: no newline, no line break to split out.
+            guard bytes[emitted..<upper].contains(ASCII.newline) else {
+                steps += upper - emitted
+                append(kind, emitted..<upper)
+                emitted = upper
+                return
+            }
             var segment = emitted
             var index = emitted
             while index < upper {
