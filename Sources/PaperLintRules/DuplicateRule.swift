@@ -58,7 +58,7 @@ public struct DuplicateRule: Rule {
         guard papers.count >= 2 else { return [] }
         var firstByLink: [ScopedKey<PaperIdentity.LinkKey>: Int] = [:]
         var firstByTitle: [ScopedKey<String>: Int] = [:]
-        firstByLink.reserveCapacity(papers.count * 2)
+        firstByLink.reserveCapacity(papers.count * 2)  // a file-wide key and a scoped one per paper
         firstByTitle.reserveCapacity(papers.count * 2)
         let layout = PaperIdentity.ListLayout.of(document, configuration)
         var titles = PaperIdentity.TitleComparison(papers)
@@ -80,20 +80,22 @@ public struct DuplicateRule: Rule {
         let fileWide = configuration.duplicateScope == .file
         for (index, paper) in papers.enumerated() {
             let own = Scope(section: paper.section, segment: layout.place(of: paper.entry)?.segment ?? 0)
-            if let repeat_ = match(index, scope: fileWide ? .file : own) {
-                found.append(report(paper, first: papers[repeat_.first], evidence: repeat_.evidence, inScope: true,
-                                    layout: layout, in: document))
-            } else if !fileWide, let repeat_ = match(index, scope: .file) {
-                found.append(report(paper, first: papers[repeat_.first], evidence: repeat_.evidence, inScope: false,
-                                    layout: layout, in: document))
+            // A repeat is reported on the later entry: in diff modes only focused entries need
+            // matching, but every entry is recorded below as a possible first one.
+            if document.isInFocus(paper.entry) {
+                if let repeat_ = match(index, scope: fileWide ? .file : own) {
+                    found.append(report(paper, first: papers[repeat_.first], evidence: repeat_.evidence, inScope: true,
+                                        layout: layout, in: document))
+                } else if !fileWide, let repeat_ = match(index, scope: .file) {
+                    found.append(report(paper, first: papers[repeat_.first], evidence: repeat_.evidence, inScope: false,
+                                        layout: layout, in: document))
+                }
             }
+            // Keep the first entry per key; `+= 0` inserts `index` only when the key is new,
+            // hashing the key once.
             for scope in [Scope.file, own] {
-                if let key = paper.linkKey, firstByLink[ScopedKey(scope: scope, key: key)] == nil {
-                    firstByLink[ScopedKey(scope: scope, key: key)] = index
-                }
-                if let key = paper.titleKey, firstByTitle[ScopedKey(scope: scope, key: key)] == nil {
-                    firstByTitle[ScopedKey(scope: scope, key: key)] = index
-                }
+                if let key = paper.linkKey { firstByLink[ScopedKey(scope: scope, key: key), default: index] += 0 }
+                if let key = paper.titleKey { firstByTitle[ScopedKey(scope: scope, key: key), default: index] += 0 }
             }
         }
         return found
