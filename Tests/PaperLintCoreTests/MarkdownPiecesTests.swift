@@ -8,25 +8,12 @@ import Testing
 @Suite struct MarkdownPiecesTests {
     /// `pieceBytes: 1` cuts at every candidate heading; `Int.max` never cuts.
     private func expectSameBlocks(_ bytes: [UInt8], _ comment: Comment? = nil, sourceLocation: SourceLocation = #_sourceLocation) {
-        let blank = Self.blankLines(bytes)
+        let blank = MarkdownFixtures.blankLines(bytes)
         let whole = MarkdownBlocks(parsing: bytes, lineIsBlank: blank, pieceBytes: Int.max)
         let pieces = MarkdownBlocks(parsing: bytes, lineIsBlank: blank, pieceBytes: 1)
         #expect(pieces == whole, comment, sourceLocation: sourceLocation)
     }
 
-    /// Document's notion of a blank line, on lines ended by `\n` or a lone `\r`.
-    private static func blankLines(_ bytes: [UInt8]) -> @Sendable (Int) -> Bool {
-        var starts = [0]
-        for (offset, byte) in bytes.enumerated() where offset + 1 < bytes.count {
-            if byte == 0x0A || (byte == 0x0D && bytes[offset + 1] != 0x0A) { starts.append(offset + 1) }
-        }
-        let lineStarts = starts
-        return { line in
-            guard line >= 1 && line <= lineStarts.count else { return true }
-            let end = line < lineStarts.count ? lineStarts[line] : bytes.count
-            return bytes[lineStarts[line - 1]..<end].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-        }
-    }
 
     @Test func cutsAtTopLevelHeadingsAfterABlankLine() {
         let text = "# A\n\n- x\n\n## B\n- y\n\n# C\n```\n\n# not a heading\n```\n\n<!--\n\n# hidden\n-->\n\n# D\n"
@@ -44,11 +31,7 @@ import Testing
     }
 
     @Test func samplesParseTheSameInPieces() throws {
-        expectSameBlocks(try Fixtures.bytes(Fixtures.healthcare), "healthcare")
-        for name in ["agent-papers-README.md", "game-agent-papers-README.md"] {
-            guard let path = Fixtures.sharedSample(name) else { continue }
-            expectSameBlocks(try Fixtures.bytes(path), Comment(rawValue: name))
-        }
+        for sample in try MarkdownFixtures.samples() { expectSameBlocks(sample.bytes, Comment(rawValue: sample.name)) }
     }
 
     /// Cuts the scan cannot see coming: a fence opened inside a list item and never closed, a

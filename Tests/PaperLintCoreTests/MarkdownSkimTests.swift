@@ -7,24 +7,12 @@ import Testing
 /// In diff modes, pieces away from the change are read by `MarkdownSkim` instead of
 /// cmark-gfm. Whatever it accepts must give exactly cmark-gfm's blocks.
 @Suite struct MarkdownSkimTests {
-    private static func blankLines(_ bytes: [UInt8]) -> @Sendable (Int) -> Bool {
-        var starts = [0]
-        for (offset, byte) in bytes.enumerated() where offset + 1 < bytes.count {
-            if byte == 0x0A || (byte == 0x0D && bytes[offset + 1] != 0x0A) { starts.append(offset + 1) }
-        }
-        let lineStarts = starts
-        return { line in
-            guard line >= 1 && line <= lineStarts.count else { return true }
-            let end = line < lineStarts.count ? lineStarts[line] : bytes.count
-            return bytes[lineStarts[line - 1]..<end].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-        }
-    }
 
     /// Skims every piece it can (pieces cut at every heading) and compares with one cmark parse.
     /// Returns how many pieces the skim accepted, so a test can tell it was exercised.
     @discardableResult
     private func expectSameBlocks(_ bytes: [UInt8], _ comment: Comment, sourceLocation: SourceLocation = #_sourceLocation) -> Int {
-        let blank = Self.blankLines(bytes)
+        let blank = MarkdownFixtures.blankLines(bytes)
         let whole = MarkdownBlocks(parsing: bytes, lineIsBlank: blank, pieceBytes: Int.max)
         let skimmed = MarkdownBlocks(parsing: bytes, lineIsBlank: blank, pieceBytes: 1, skimmable: { _ in true })
         #expect(skimmed == whole, comment, sourceLocation: sourceLocation)
@@ -45,11 +33,7 @@ import Testing
     }
 
     @Test func samplesAreSkimmedLikeCmarkReadsThem() throws {
-        expectSameBlocks(try Fixtures.bytes(Fixtures.healthcare), "healthcare")
-        for name in ["agent-papers-README.md", "game-agent-papers-README.md"] {
-            guard let path = Fixtures.sharedSample(name) else { continue }
-            expectSameBlocks(try Fixtures.bytes(path), Comment(rawValue: name))
-        }
+        for sample in try MarkdownFixtures.samples() { expectSameBlocks(sample.bytes, Comment(rawValue: sample.name)) }
     }
 
     /// Shapes where a line scan could go wrong: headings and text inside items, lazy lines,
