@@ -39,7 +39,8 @@ enum MarkdownSkim {
             if let current = paragraph { blocks.paragraphs.append(LineSpan(current.first, current.last)) }
             paragraph = nil
         }
-        func closeItems(deeperThan depth: Int) {
+        /// Closes the open items at `depth` and deeper, innermost first.
+        func closeItems(from depth: Int) {
             while let last = open.last, last.depth >= depth {
                 blocks.items[last.index].lines = LineSpan(last.firstLine, last.lastLine)
                 open.removeLast()
@@ -84,7 +85,7 @@ enum MarkdownSkim {
             if let level = atxLevel(text) {
                 guard column == 0, let title = plainHeadingText(text, level: level) else { return nil }
                 closeParagraph()
-                closeItems(deeperThan: 0)
+                closeItems(from: 0)
                 blocks.headings.append(HeadingBlock(level: level, lines: LineSpan(line, line), text: title))
                 previousBlank = false
                 continue
@@ -94,7 +95,7 @@ enum MarkdownSkim {
                 guard !startsBlock(text.dropFirst(contentOffset)), !hasReferenceDefinitionShape(text.dropFirst(contentOffset))
                 else { return nil }
                 closeParagraph()
-                closeItems(deeperThan: keep)
+                closeItems(from: keep)
                 blocks.items.append(ListItemBlock(lines: LineSpan(line, line), depth: open.count))
                 open.append(OpenItem(
                     firstLine: line, contentColumn: column + contentOffset, lastLine: line, depth: open.count,
@@ -113,14 +114,14 @@ enum MarkdownSkim {
                 // would be a lazy continuation line: leave those to cmark.
                 guard previousBlank || paragraph == nil, !hasReferenceDefinitionShape(text) else { return nil }
                 closeParagraph()
-                closeItems(deeperThan: keep)
+                closeItems(from: keep)
                 paragraph = Paragraph(first: line, last: line, depth: keep)
             }
             for index in open.indices { open[index].lastLine = line }
             previousBlank = false
         }
         closeParagraph()
-        closeItems(deeperThan: 0)
+        closeItems(from: 0)
         blocks.paragraphs.sort { $0.first < $1.first }
         return blocks
     }
