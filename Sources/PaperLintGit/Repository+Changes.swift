@@ -51,10 +51,14 @@ extension Repository {
     private func sides(for path: String, source: DiffSource) throws(GitError) -> Sides {
         switch source {
         case .staged:
+            guard workdir != nil else {
+                throw GitError(.bareRepository, "a bare repository has no index to check; use --range A..B to lint commits")
+            }
             let oldTree = try headTree()
             let index = try index()
             var new: [UInt8]?
             if let entry = git_index_get_bypath(index.raw, path, 0) {
+                guard entry.pointee.mode != GIT_FILEMODE_COMMIT.rawValue else { throw Self.notAFile(path) }
                 new = try withUnsafePointer(to: entry.pointee.id) { (oid) throws(GitError) in try blobBytes(oid) }
             } else if git_index_get_bypath(index.raw, path, 2) != nil || git_index_get_bypath(index.raw, path, 3) != nil {
                 throw GitError(.conflicted(path), "\(path): has unresolved merge conflicts in the index; resolve them and `git add` it first")
@@ -79,11 +83,41 @@ extension Repository {
     }
 
     private func missing(_ path: String, _ source: DiffSource) -> GitError {
-        switch source {
+        if let submodule = submodule(containing: path, source: source) {
+            return GitError(.notFound(path), "\(path): inside the submodule \(submodule); run paperlint in \(submodule) to lint it")
+        }
+        return switch source {
         case .staged: GitError(.notFound(path), "\(path): not in the index or HEAD; `git add` it, or name another file")
         case .worktree: GitError(.notFound(path), "\(path): no such file in the work tree or HEAD; check the path")
         case .range(_, let head, _): GitError(.notFound(path), "\(path): not in commit \(head) nor its base; check the path")
         }
+    }
+
+    /// The submodule (a gitlink in the index, or in the head commit for `--range`) that
+    /// `path` lies in, if any: git tracks its files in the submodule's own repository.
+    private func submodule(containing path: String, source: DiffSource) -> String? {
+        let components = path.split(separator: "/").dropLast()
+        guard !components.isEmpty else { return nil }
+        let prefixes = components.indices.map { components[components.startIndex...$0].joined(separator: "/") }
+        switch source {
+        case .staged, .worktree:
+            guard let index = try? index() else { return nil }
+            return prefixes.first { prefix in
+                git_index_get_bypath(index.raw, prefix, 0).map { $0.pointee.mode == GIT_FILEMODE_COMMIT.rawValue } ?? false
+            }
+        case .range(_, let headSpec, _):
+            guard let tree = try? tree(of: try commit(headSpec, role: "head")) else { return nil }
+            return prefixes.first { prefix in
+                var entry: OpaquePointer?
+                guard git_tree_entry_bypath(&entry, tree.raw, prefix) == 0, let entry else { return false }
+                defer { git_tree_entry_free(entry) }
+                return git_tree_entry_filemode(entry) == GIT_FILEMODE_COMMIT
+            }
+        }
+    }
+
+    static func notAFile(_ path: String) -> GitError {
+        GitError(.notFound(path), "\(path): not a file in the repository (a directory or submodule); name a Markdown file")
     }
 
     /// Reads a work-tree file; nil when it does not exist.

@@ -27,6 +27,11 @@ public final class Repository {
         let useEnvironment = environment.value("GIT_WORK_TREE") == nil && environment.value("GIT_COMMON_DIR") == nil
         let flags = useEnvironment ? GIT_REPOSITORY_OPEN_FROM_ENV.rawValue : 0
         let result = git_repository_open_ext(&out, directory, flags, nil)
+        if result == GIT_EOWNER.rawValue || (result == GitError.notFoundCode && ownedByAnotherUser(from: directory)) {
+            throw GitError(
+                .notARepository,
+                "\(directory): the repository belongs to another user, so git refuses to open it; run paperlint as its owner, or trust it with `git config --global --add safe.directory <path>`")
+        }
         if result == GitError.notFoundCode {
             throw GitError(
                 .notARepository,
@@ -35,6 +40,18 @@ public final class Repository {
         try GitError.check(result, "git_repository_open_ext")
         guard let out else { throw GitError(.notARepository, "\(directory): could not open the repository") }
         return Repository(handle: RepositoryHandle(owning: out))
+    }
+
+    /// True when the nearest `.git` above `directory` belongs to another user: libgit2 (like
+    /// git since 2.35.2) then refuses the repository, and 1.5 reports it as "not found".
+    private static func ownedByAnotherUser(from directory: String) -> Bool {
+        var current = resolvedPath(directory)
+        while true {
+            var info = stat()
+            if lstat(current + "/.git", &info) == 0 { return info.st_uid != geteuid() }
+            guard current != "/" else { return false }
+            current = normalizedPath(current + "/..")
+        }
     }
 
     /// Converts `path` (absolute, or relative to `currentDirectory`) into a repository-relative path.
@@ -56,9 +73,10 @@ public final class Repository {
     func commit(_ spec: String, role: String) throws(GitError) -> ObjectHandle {
         var object: OpaquePointer?
         guard git_revparse_single(&object, handle.raw, spec) == 0, let object else {
-            throw GitError(
-                .unknownRevision(spec),
-                "unknown revision '\(spec)' in --range (\(role)); check it with `git rev-parse \(spec)` or fetch it first")
+            let remedy = isShallow
+                ? "this clone is shallow, so fetch more history (`git fetch --deepen=100`, or `--unshallow`)"
+                : "check it with `git rev-parse \(spec)` or fetch it first"
+            throw GitError(.unknownRevision(spec), "unknown revision '\(spec)' in --range (\(role)); \(remedy)")
         }
         let owned = ObjectHandle(owning: object)
         return try make("git_object_peel") { git_object_peel($0, owned.raw, GIT_OBJECT_COMMIT) }
@@ -74,11 +92,16 @@ public final class Repository {
         if result == GitError.notFoundCode {
             throw GitError(
                 .unknownRevision("\(specs.0)...\(specs.1)"),
-                "'\(specs.0)' and '\(specs.1)' have no common ancestor; use --range \(specs.0)..\(specs.1) instead")
+                isShallow
+                    ? "'\(specs.0)' and '\(specs.1)' have no common ancestor in this shallow clone; fetch more history (`git fetch --deepen=100`, or `--unshallow`)"
+                    : "'\(specs.0)' and '\(specs.1)' have no common ancestor; use --range \(specs.0)..\(specs.1) instead")
         }
         try GitError.check(result, "git_merge_base")
         return try make("git_object_lookup") { git_object_lookup($0, handle.raw, &oid, GIT_OBJECT_COMMIT) }
     }
+
+    /// True for a shallow clone (CI checkouts often are): history before its cut is absent.
+    var isShallow: Bool { git_repository_is_shallow(handle.raw) == 1 }
 
     /// HEAD's tree, or nil on an unborn branch.
     func headTree() throws(GitError) -> TreeHandle? {
@@ -112,7 +135,7 @@ public final class Repository {
         guard let entry else { return nil }
         defer { git_tree_entry_free(entry) }
         guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB, let oid = git_tree_entry_id(entry) else {
-            throw GitError(.notFound(path), "\(path): not a file in the repository (a directory or submodule); name a Markdown file")
+            throw Self.notAFile(path)
         }
         return try blobBytes(oid)
     }
