@@ -80,14 +80,7 @@ public enum Linter {
                 try loadConfiguration(request, repository: repository, source: source)
             }
             var report = LintReport(files: [], notes: [], failOn: request.failOn, configuration: configuration)
-            let paths: [String]
-            do {
-                paths = try request.paths.isEmpty
-                    ? configuration.files
-                    : request.paths.map { (path) throws(GitError) in
-                        try repository.relativePath(path, currentDirectory: request.currentDirectory)
-                    }
-            } catch { throw PaperLintError(error) }
+            let paths = try repositoryPaths(request, configuration: configuration, repository: repository, source: source)
             for path in paths {
                 let changes: FileChanges
                 do {
@@ -196,6 +189,21 @@ public enum Linter {
         }
     }
 
+    /// The repository-relative files a git mode lints: the named paths, else the configured
+    /// ones, each through any symbolic link to the file it points to.
+    static func repositoryPaths(
+        _ request: CheckRequest, configuration: Configuration, repository: Repository, source: DiffSource
+    ) throws(PaperLintError) -> [String] {
+        do {
+            let named = try request.paths.isEmpty
+                ? configuration.files
+                : request.paths.map { (path) throws(GitError) in
+                    try repository.relativePath(path, currentDirectory: request.currentDirectory)
+                }
+            return try named.map { (path) throws(GitError) in try repository.resolvingLinks(path, source: source) }
+        } catch { throw PaperLintError(error) }
+    }
+
     static func note(for changes: FileChanges, source: DiffSource) -> String {
         let side = switch source {
         case .staged: "the index"
@@ -245,6 +253,9 @@ public enum Linter {
             let byte = String(bytes[offset], radix: 16, uppercase: true)
             throw PaperLintError(
                 "\(displayPath):\(line):\(column): invalid UTF-8 (byte 0x\(byte.count == 1 ? "0" + byte : byte)); re-save the file as UTF-8")
+        }
+        if let line = ConflictMarkers.firstLine(in: bytes) {
+            throw PaperLintError("\(displayPath):\(line): merge conflict markers; resolve the conflict first")
         }
         return Document(bytes: bytes, focus: focus)
     }

@@ -124,7 +124,7 @@ import Testing
         try FileManager.default.removeItem(atPath: repo.path + "/.git/index.lock")
         // Conflict markers.
         try repo.write("README.md", text(["<<<<<<< HEAD", newEntry, "=======", clean[0], ">>>>>>> other"] + clean))
-        #expect { try fix(repo, .worktree) } throws: { ($0 as? PaperLintError)?.message == "README.md:4: merge conflict markers; resolve the conflict before fixing" }
+        #expect { try fix(repo, .worktree) } throws: { ($0 as? PaperLintError)?.message == "README.md:4: merge conflict markers; resolve the conflict first" }
         // --commit with --staged makes no sense.
         #expect { try fix(repo, .staged, commit: true) } throws: { ($0 as? PaperLintError)?.message.hasPrefix("--commit records the fixes") == true }
     }

@@ -68,11 +68,7 @@ public enum Fixer {
         let source = try Linter.diffSource(mode)
         let repository = try discover(request.currentDirectory)
         let configuration = try Linter.loadConfiguration(request.checkRequest, repository: repository, source: source)
-        let paths = try git { () throws(GitError) in
-            try request.paths.isEmpty
-                ? configuration.files
-                : request.paths.map { (path) throws(GitError) in try repository.relativePath(path, currentDirectory: request.currentDirectory) }
-        }
+        let paths = try Linter.repositoryPaths(request.checkRequest, configuration: configuration, repository: repository, source: source)
         var fixed: [FileFix] = []
         for path in paths {
             let changes = try git { () throws(GitError) in try repository.changes(in: path, source: source) }
@@ -128,7 +124,14 @@ public enum Fixer {
             notes.append("\(file.path): unstaged edits in the work tree touch the fixed lines; fixed in the index only (compare with git diff)")
             return
         }
-        if merged != work { try write(merged, to: try workPath(repository, file.path), display: file.path) }
+        guard merged != work else { return }
+        let destination = try workPath(repository, file.path)
+        do {
+            try AtomicFile.write(merged, to: destination)
+        } catch {
+            throw PaperLintError(
+                "\(file.path): fixed in the index, but the work tree copy cannot be written (\(error.reason)); it keeps its text, so compare with git diff")
+        }
     }
 
     // MARK: Pieces
@@ -136,9 +139,6 @@ public enum Fixer {
     private static func fix(
         _ bytes: [UInt8], path: String, _ configuration: Configuration, _ request: FixRequest, scope: FixLoop.Scope
     ) throws(PaperLintError) -> FileFix {
-        if let line = conflictMarkerLine(bytes) {
-            throw PaperLintError("\(path):\(line): merge conflict markers; resolve the conflict before fixing")
-        }
         let outcome = FixLoop.run(bytes, configuration, unsafe: request.unsafe, scope: scope)
         let document = Document(bytes: outcome.fixed)
         let remaining = Linter.diagnostics(document, configuration)
@@ -212,23 +212,5 @@ public enum Fixer {
 
     private static func git<T>(_ body: () throws(GitError) -> T) throws(PaperLintError) -> T {
         do { return try body() } catch { throw PaperLintError(error) }
-    }
-
-    /// The first line of a `<<<<<<<` … `>>>>>>>` conflict block, if the text has one.
-    static func conflictMarkerLine(_ bytes: [UInt8]) -> Int? {
-        var line = 1, start = 0, first: Int?
-        var sawEnd = false
-        func isMarker(_ char: UInt8, at index: Int) -> Bool {
-            guard index + 7 <= bytes.count, bytes[index..<index + 7].allSatisfy({ $0 == char }) else { return false }
-            return index + 7 == bytes.count || [0x20, 0x0A, 0x0D].contains(bytes[index + 7])
-        }
-        while start < bytes.count {
-            if first == nil && isMarker(UInt8(ascii: "<"), at: start) { first = line }
-            if first != nil && isMarker(UInt8(ascii: ">"), at: start) { sawEnd = true }
-            guard let newline = bytes[start...].firstIndex(of: 0x0A) else { break }
-            start = newline + 1
-            line += 1
-        }
-        return sawEnd ? first : nil
     }
 }
