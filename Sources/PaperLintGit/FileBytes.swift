@@ -69,5 +69,17 @@ public enum AtomicFile {
             unlink(temporary)
             throw FileBytes.Failure(code: failure)
         }
+        syncDirectory(of: target)
+    }
+
+    /// Flushes the directory entry the rename changed, so after a power cut the file is
+    /// found with its new content rather than (on some file systems) missing. Best effort:
+    /// the content itself was already flushed.
+    private static func syncDirectory(of path: String) {
+        let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let fd = open(directory.isEmpty ? (path.hasPrefix("/") ? "/" : ".") : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
     }
 }
