@@ -53,12 +53,25 @@ import Testing
         #expect(texts(document) == [
             "- [2023/10] **Quoted** *Q.* [[p](u)]",
             "1. [2023/09] **Ordered** *O.* [[p](u)]",
-            "- - [2023/08] **Inner** *I.* [[p](u)]",
+            "- ",
             "- [2023/08] **Inner** *I.* [[p](u)]",
             "- [2023/07] **Loose**\n\n  Second paragraph of the loose item.",
         ])
         #expect(entries[2].marker.count == 2 && entries[3].title != nil)
         for entry in entries { #expect(EntryCheck.violations(entry, document.bytes).isEmpty) }
+    }
+
+    /// An item that opens another on its first line holds only its marker, so the entry is
+    /// linted once (it was also reported as a duplicate of itself), and a line of n nested
+    /// markers costs n markers, not n² bytes.
+    @Test func itemsOpeningOnOneLineShareNoText() {
+        for depth in [1, 10, 5000] {
+            let document = Document(String(repeating: "- ", count: depth) + "[2023/08] **Inner** *I.* [[p](u)]\n")
+            let entries = EntryParser.entries(in: document)
+            #expect(entries.count == depth)
+            #expect(entries.filter { $0.title != nil }.count == 1)
+            #expect(entries.reduce(0) { $0 + $1.range.count } <= document.bytes.count, "each byte belongs to one entry")
+        }
     }
 
     @Test func crlfDocuments() {

@@ -69,7 +69,8 @@ public enum EntryParser {
         // marker of the one before.
         var previousLine = 0
         var previousMarkerEnd = 0
-        for item in items {
+        for position in items.indices {
+            let item = items[position]
             let first = item.lines.first
             guard first >= 1 && first <= lineCount else { continue }
             var last = min(item.lines.last, lineCount)
@@ -90,7 +91,15 @@ public enum EntryParser {
             }
             // Indentation, and the `>` of a block quote holding the list.
             while start < firstLine.upperBound && isIndentation(bytes[start]) { start += 1 }
-            let end = max(start, document.contentRange(ofLine: last).upperBound)
+            var end = max(start, document.contentRange(ofLine: last).upperBound)
+            // An item whose first line opens another item (`- - nested`) holds only its
+            // marker: the text after it is the nested item's. Bounding it there keeps a line
+            // of n nested markers linear rather than parsing its tail n times.
+            let nextIndex = items.index(after: position)
+            if nextIndex < items.endIndex && items[nextIndex].lines.first == first {
+                end = min(end, markerEnd(bytes, from: start, to: end))
+                last = first
+            }
             let entry = parse(bytes, range: start..<end, line: first, lastLine: last)
             previousLine = first
             previousMarkerEnd = entry.marker.upperBound
@@ -108,6 +117,16 @@ public enum EntryParser {
         var scanner = Scanner(bytes: bytes, start: lower, end: upper)
         let entry = scanner.parseEntry(line: line, lastLine: lastLine)
         return (entry, scanner.steps)
+    }
+
+    /// Where a list marker starting at `start` (`-`, `*`, `+`, or up to nine digits and `.`
+    /// or `)`) ends, with the spaces after it.
+    private static func markerEnd(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
+        var index = start
+        while index < end && index - start < 9 && bytes[index] >= ASCII.zero && bytes[index] <= ASCII.nine { index += 1 }
+        if index < end { index += 1 }  // the bullet, or the `.`/`)` after the digits
+        while index < end && (bytes[index] == ASCII.space || bytes[index] == ASCII.tab) { index += 1 }
+        return index
     }
 
     private static func isBlank(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
