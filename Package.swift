@@ -67,6 +67,6 @@ let package = Package(
         .testTarget(
             name: "PaperLintBenchTests",
             dependencies: ["PaperLintBenchSupport", "PaperLintCore", "paperlint", "paperlint-bench", "PaperLintTestSupport"]),
-        .testTarget(name: "PaperLintCLITests", dependencies: ["paperlint", "PaperLintCore", "PaperLintTestSupport"]),
+        .testTarget(name: "PaperLintCLITests", dependencies: ["paperlint", "PaperLintCore", "PaperLintTestSupport", "PaperLintBenchSupport"]),
     ]
 )

@@ -4,6 +4,7 @@
 //   swift build -c release && swift run -c release paperlint-bench [--sizes 1000,10000,50000]
 //       [--runs 5] [--json out.json] [--seed 42] [--timeout 120] [--paperlint PATH] [--keep]
 //   swift run -c release paperlint-bench [--seed 42] --generate 50000 > list.md
+//   swift run -c release paperlint-bench --hostile 1 [--runs 5]
 //
 // It does not build paperlint itself: it uses the `paperlint` next to its own executable
 // (`.build/release/paperlint` under `swift run -c release`), or `--paperlint PATH`.
@@ -54,6 +55,8 @@ struct Options {
     var timeout = 120.0
     var paperlint: String?
     var keep = false
+    /// `--hostile [SCALE]`: time the hostile-input shapes instead (see Hostile.swift).
+    var hostileScale: Int?
 }
 
 func fail(_ message: String) -> Never {
@@ -86,6 +89,9 @@ func parseOptions() -> Options {
             options.timeout = n
         case "--paperlint": options.paperlint = value(argument)
         case "--keep": options.keep = true
+        case "--hostile":
+            guard let n = Int(value(argument)), n > 0 else { fail("--hostile takes a scale (1: 256 KB lines, 25,000 entries)") }
+            options.hostileScale = n
         case "--generate":
             // Print the generated list of N entries (with --seed given before it) and stop.
             guard let n = Int(value(argument)), n >= 0 else { fail("--generate takes a count") }
@@ -96,6 +102,7 @@ func parseOptions() -> Options {
                 usage: paperlint-bench [--sizes 1000,10000,50000] [--runs 5] [--json FILE] [--seed N]
                                        [--timeout SECONDS] [--paperlint PATH] [--keep]
                        paperlint-bench [--seed N] --generate ENTRIES   # print a generated list
+                       paperlint-bench --hostile SCALE [--runs 5]      # how hostile inputs scale
                 Build paperlint first: swift build -c release
                 """)
             exit(0)
@@ -168,6 +175,14 @@ func withTwentyNewEntries(_ list: [UInt8]) -> [UInt8] {
     return Array(list[..<at]) + Array(lines.utf8) + Array(list[at...])
 }
 
+func log(_ message: String) { FileHandle.standardError.write(Data("\(message)\n".utf8)) }
+
+if let scale = options.hostileScale {
+    runHostile(scale: scale, runs: options.runs, in: scratch)
+    if !options.keep { try? FileManager.default.removeItem(atPath: scratch) }
+    exit(0)
+}
+
 var measurements: [Measurement] = []
 /// The launcher's own peak, under which no reading can go (a do-nothing command's reading).
 let floorMiB = Double(run(["true"], in: scratch, environment: environment, timeout: 10).maxRSSKiB) / 1024
@@ -178,8 +193,6 @@ let peers: [(name: String, argv: [String])] = [
     ("mdformat", ["mdformat", "--check", "README.md"]),
     ("pymarkdown", ["pymarkdown", "scan", "README.md"]),
 ]
-
-func log(_ message: String) { FileHandle.standardError.write(Data("\(message)\n".utf8)) }
 
 for size in options.sizes {
     let repo = scratch + "/list-\(size)"

@@ -10,20 +10,20 @@ struct SchemaValidationTests {
     static var sarifSchema: String { Fixtures.sharedSchema("sarif-schema-2.1.0.json") ?? "" }
     static var rdjsonSchema: String { Fixtures.sharedSchema("rdjson/DiagnosticResult.json") ?? "" }
 
-    @Test(.enabled(if: JSONSchemaValidator.isAvailable, JSONSchemaValidator.skipReason), arguments: CIScenario.names)
+    @Test(.enabled(if: JSONSchemaValidator.isAvailable, Comment(rawValue: JSONSchemaValidator.skipReason)), arguments: CIScenario.names)
     func sarifIsValid(_ name: String) throws {
         let output = try ReporterScenario(name).render("sarif")
         #expect(try JSONSchemaValidator.problems(output, schemaPath: Self.sarifSchema) == "")
     }
 
-    @Test(.enabled(if: JSONSchemaValidator.isAvailable, JSONSchemaValidator.skipReason), arguments: CIScenario.names)
+    @Test(.enabled(if: JSONSchemaValidator.isAvailable, Comment(rawValue: JSONSchemaValidator.skipReason)), arguments: CIScenario.names)
     func rdjsonIsValid(_ name: String) throws {
         let output = try ReporterScenario(name).render("rdjson")
         #expect(try JSONSchemaValidator.problems(output, schemaPath: Self.rdjsonSchema) == "")
     }
 
     /// The validator really validates: a wrong version, a wrong level and a wrong severity fail.
-    @Test(.enabled(if: JSONSchemaValidator.isAvailable, JSONSchemaValidator.skipReason))
+    @Test(.enabled(if: JSONSchemaValidator.isAvailable, Comment(rawValue: JSONSchemaValidator.skipReason)))
     func brokenOutputsAreRejected() throws {
         let scenario = try ReporterScenario("pull-request")
         let sarif = scenario.render("sarif")

@@ -2,7 +2,10 @@ import Foundation
 
 /// The outcome of a child process.
 public struct ProcessResult: Sendable {
+    /// The exit status, or the signal's number when `signaled`.
     public var status: Int32
+    /// True when the process ended by a signal (a Swift trap is SIGILL or SIGTRAP), not exit.
+    public var signaled: Bool = false
     public var output: String
     public var error: String
 }
@@ -37,12 +40,13 @@ public func runProcess(
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return ProcessResult(
-        status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
-        error: String(decoding: errData, as: UTF8.self))
+        status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
+        output: String(decoding: outData, as: UTF8.self), error: String(decoding: errData, as: UTF8.self))
 }
 
 public struct CommandFailed: Error, CustomStringConvertible {
     public var description: String
+    public init(description: String) { self.description = description }
 }
 
 /// A fresh git repository in a temporary directory, deleted when released.
