@@ -62,7 +62,7 @@ public enum Linter {
             for target in diskTargets(request, configuration: configuration, root: root) {
                 let document = try timer.measure("parse") { () throws(PaperLintError) in
                     try timer.measureDetail("parse/document") { () throws(PaperLintError) in
-                        try readDocument(target.absolute, displayPath: target.display)
+                        try readDocument(target)
                     }
                 }
                 report.files.append(
@@ -219,6 +219,10 @@ public enum Linter {
     struct DiskTarget {
         var absolute: String
         var display: String
+        /// For a file the configuration names: the directory it must stay inside once
+        /// symbolic links are resolved (a link in a pull request must not make a CI run read
+        /// and print files of the machine). Paths given on the command line are read as given.
+        var confinedTo: String? = nil
     }
 
     static func diskTargets(_ request: CheckRequest, configuration: Configuration, root: String?) -> [DiskTarget] {
@@ -228,7 +232,24 @@ public enum Linter {
             }
         }
         let base = root ?? request.currentDirectory
-        return configuration.files.map { DiskTarget(absolute: base + "/" + $0, display: $0) }
+        return configuration.files.map { DiskTarget(absolute: base + "/" + $0, display: $0, confinedTo: base) }
+    }
+
+    static func readDocument(_ target: DiskTarget) throws(PaperLintError) -> Document {
+        if let root = target.confinedTo, let resolved = canonicalPath(target.absolute), let inside = canonicalPath(root),
+            !resolved.hasPrefix(inside == "/" ? "/" : inside + "/")
+        {
+            throw PaperLintError(
+                "\(target.display): a symbolic link to \(resolved), outside \(inside); only a path named on the command line may leave the repository")
+        }
+        return try readDocument(target.absolute, displayPath: target.display)
+    }
+
+    /// `path` with every symbolic link resolved; nil when it does not exist.
+    private static func canonicalPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(validatingCString: resolved)
     }
 
     static func readDocument(_ absolute: String, displayPath: String) throws(PaperLintError) -> Document {

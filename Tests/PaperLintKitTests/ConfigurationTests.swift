@@ -80,6 +80,16 @@ import Testing
         ("entry: [\n", ".paperlint.yml:2:1: YAML syntax error: did not find expected node content; fix the YAML at that place"),
         ("order: a\norder: b\n", ".paperlint.yml:1: key 'order' appears twice; keep one"),
         ("- just\n- a list\n", ".paperlint.yml:1: the configuration must be a mapping of 'key: value' lines"),
+        ("files: [README.md, /etc/passwd]\n",
+         ".paperlint.yml:1: 'files': /etc/passwd is outside the repository; list paths relative to its root, e.g. docs/README.md"),
+        ("files: [docs/../../README.md]\n",
+         ".paperlint.yml:1: 'files': docs/../../README.md is outside the repository; list paths relative to its root, e.g. docs/README.md"),
+        ("rules:\n\twhitespace: off\n", ".paperlint.yml:2:1: YAML syntax error: found character that cannot start any token; fix the YAML at that place"),
+        ("skip-sections: *nowhere\n", ".paperlint.yml:1:16: YAML syntax error: found undefined alias; fix the YAML at that place"),
+        // Aliases nested nine deep name 10^9 strings; they are rejected without being expanded.
+        ("labels:\n  aliases:\n" + (0..<9).map { level in
+            "    l\(level): &l\(level) [" + Array(repeating: level == 0 ? "x" : "*l\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }.joined(), ".paperlint.yml:3: labels.aliases: 'l0' is not in labels.order; add it to labels.order first"),
     ])
     func badConfigurationGivesItsExactError(text: String, message: String) {
         #expect(throws: PaperLintError.self) { try ConfigurationLoader.load(text: text) }

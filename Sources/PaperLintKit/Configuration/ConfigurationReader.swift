@@ -20,6 +20,11 @@ struct ConfigurationReader {
             case "files":
                 configuration.files = try strings(value, key: key)
                 if configuration.files.isEmpty { throw error(value, "'files' is empty; list at least one Markdown file, e.g. [README.md]") }
+                // A configuration comes with the repository (a pull request can change it):
+                // it may name files in the repository only.
+                if let outside = configuration.files.first(where: Self.leavesTheRoot) {
+                    throw error(value, "'files': \(outside) is outside the repository; list paths relative to its root, e.g. docs/README.md")
+                }
             case "order": configuration.order = try choice(value, key: key)
             case "skip-sections": configuration.skipSections = try strings(value, key: key)
             case "duplicates":
@@ -83,6 +88,17 @@ struct ConfigurationReader {
     }
 
     // MARK: Typed access with positioned errors
+
+    /// True for an absolute path, or one whose `..` climbs above where it starts.
+    static func leavesTheRoot(_ path: String) -> Bool {
+        if path.hasPrefix("/") || path.hasPrefix("~") { return true }
+        var depth = 0
+        for component in path.split(separator: "/") where component != "." {
+            depth += component == ".." ? -1 : 1
+            if depth < 0 { return true }
+        }
+        return false
+    }
 
     func error(_ node: Node, _ message: String) -> PaperLintError {
         PaperLintError("\(path):\(node.mark?.line ?? 1): \(message)")
