@@ -165,6 +165,16 @@ extension Repository {
         return normalizedPath(common + "/hooks")
     }
 
+    /// The boolean `name` in git's configuration (repository, user and system files); nil
+    /// when it is unset or not a boolean.
+    public func configFlag(_ name: String) -> Bool? {
+        var config: OpaquePointer?
+        guard git_repository_config_snapshot(&config, handle.raw) == 0 else { return nil }
+        defer { git_config_free(config) }
+        var value: Int32 = 0
+        return git_config_get_bool(&value, config, name) == 0 ? value != 0 : nil
+    }
+
     /// The repository's own git directory (`.git`, or `.git/worktrees/NAME` for a linked worktree).
     public var gitDirectory: String {
         git_repository_path(handle.raw).flatMap { String(validatingCString: $0) }.map(normalizedPath) ?? "."

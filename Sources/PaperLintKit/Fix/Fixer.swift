@@ -37,7 +37,7 @@ public enum Fixer {
         let repository = try root.map { (_) throws(PaperLintError) in try discover(request.currentDirectory) }
         var fixed: [(FileFix, absolute: String, repositoryPath: String?)] = []
         for target in Linter.diskTargets(request.checkRequest, configuration: configuration, root: root) {
-            let document = try Linter.readDocument(target.absolute, displayPath: target.display)
+            let document = try Linter.readDocument(target)
             let repositoryPath = try repository.map { (repository) throws(PaperLintError) in
                 try git { () throws(GitError) in try repository.relativePath(target.absolute, currentDirectory: request.currentDirectory) }
             }
@@ -199,6 +199,11 @@ public enum Fixer {
         message += "Applied by `\(command)`:\n"
         for rule in totals.keys.sorted() { message += "- \(rule): \(totals[rule] ?? 0)\n" }
         report.commitID = try git { () throws(GitError) in try repository.commitIndex(message: message) }
+        // libgit2 runs no hook and no signing program (see SECURITY.md); say so where the
+        // configuration expects a signature.
+        if repository.configFlag("commit.gpgsign") == true {
+            report.notes.append("commit.gpgSign is set, but paperlint does not sign commits; sign this one with `git commit --amend --no-edit -S`")
+        }
     }
 
     private static func workPath(_ repository: Repository, _ path: String) throws(PaperLintError) -> String {
