@@ -275,10 +275,11 @@ public enum Linter {
             throw PaperLintError(
                 "\(displayPath):\(line):\(column): invalid UTF-8 (byte 0x\(byte.count == 1 ? "0" + byte : byte)); re-save the file as UTF-8")
         }
-        if let line = ConflictMarkers.firstLine(in: bytes) {
+        let document = Document(bytes: bytes, focus: focus)
+        if let line = ConflictMarkers.firstLine(in: document) {
             throw PaperLintError("\(displayPath):\(line): merge conflict markers; resolve the conflict first")
         }
-        return Document(bytes: bytes, focus: focus)
+        return document
     }
 }
 
