@@ -121,8 +121,10 @@ import Testing
             return
         }
         let before = Document(bytes: input.bytes), after = Document(bytes: fixed)
-        #expect(after.entries.count == before.entries.count, "\(input.name): \(before.entries.count) entries became \(after.entries.count)")
-        #expect(Self.linkCount(after) == Self.linkCount(before), "\(input.name): \(Self.linkCount(before)) links became \(Self.linkCount(after))")
+        // No fewer: a fix may reveal structure (a BOM or mojibake removed before `- ` makes a
+        // paragraph line an item, as in token soups #20 and #69 of the long run), never drop it.
+        #expect(after.entries.count >= before.entries.count, "\(input.name): \(before.entries.count) entries became \(after.entries.count)")
+        #expect(Self.urlCount(after) >= Self.urlCount(before), "\(input.name): \(Self.urlCount(before)) links became \(Self.urlCount(after))")
         let second = try workspace.paperlint(["fix", "--all", "--write"])
         #expect(second.status != 2 && !second.signaled, "\(input.name): \(second)")
         #expect(try workspace.read() == fixed, "\(input.name): a second fix changed the file again")
@@ -152,9 +154,10 @@ import Testing
         }
     }
 
-    /// Links of all entries (fixes may rewrite a URL, e.g. `http://https://`, but not drop one).
-    static func linkCount(_ document: Document) -> Int {
-        document.entries.reduce(0) { $0 + $1.links.count }
+    /// Links with a URL in all entries (fixes may rewrite a URL, e.g. `http://https://`, but
+    /// not drop one; a bracketed `[x]` without one is text, which a fix may reshape).
+    static func urlCount(_ document: Document) -> Int {
+        document.entries.reduce(0) { count, entry in count + entry.links.count { $0.url != nil } }
     }
 }
 
