@@ -66,9 +66,7 @@ extension Linter {
     }
 
     private static func configurationText(_ bytes: [UInt8], path: String) throws(PaperLintError) -> String {
-        guard UTF8Check.firstInvalidOffset(in: bytes) == nil else {
-            throw PaperLintError("\(path): not valid UTF-8; save the configuration as UTF-8")
-        }
+        try requireUTF8(bytes, path: path, remedy: "save the configuration as UTF-8")
         return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -245,6 +245,19 @@ public enum Linter {
         return try readDocument(target.absolute, displayPath: target.display)
     }
 
+    /// Throws "PATH:LINE:COLUMN: invalid UTF-8 (byte 0xNN); REMEDY" at the first invalid byte.
+    static func requireUTF8(_ bytes: [UInt8], path: String, remedy: String) throws(PaperLintError) {
+        guard let offset = UTF8Check.firstInvalidOffset(in: bytes) else { return }
+        var line = 1, lineStart = 0
+        for index in 0..<offset where bytes[index] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = index + 1
+        }
+        let column = bytes[lineStart..<offset].count { $0 & 0xC0 != 0x80 } + 1
+        let byte = String(bytes[offset], radix: 16, uppercase: true)
+        throw PaperLintError("\(path):\(line):\(column): invalid UTF-8 (byte 0x\(byte.count == 1 ? "0" + byte : byte)); \(remedy)")
+    }
+
     /// `path` with every symbolic link resolved; nil when it does not exist.
     private static func canonicalPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
@@ -264,17 +277,7 @@ public enum Linter {
     }
 
     static func validatedDocument(_ bytes: [UInt8], displayPath: String, focus: LineSet? = nil) throws(PaperLintError) -> Document {
-        if let offset = UTF8Check.firstInvalidOffset(in: bytes) {
-            var line = 1, lineStart = 0
-            for index in 0..<offset where bytes[index] == UInt8(ascii: "\n") {
-                line += 1
-                lineStart = index + 1
-            }
-            let column = bytes[lineStart..<offset].count { $0 & 0xC0 != 0x80 } + 1
-            let byte = String(bytes[offset], radix: 16, uppercase: true)
-            throw PaperLintError(
-                "\(displayPath):\(line):\(column): invalid UTF-8 (byte 0x\(byte.count == 1 ? "0" + byte : byte)); re-save the file as UTF-8")
-        }
+        try requireUTF8(bytes, path: displayPath, remedy: "re-save the file as UTF-8")
         let document = Document(bytes: bytes, focus: focus)
         if let line = ConflictMarkers.firstLine(in: document) {
             throw PaperLintError("\(displayPath):\(line): merge conflict markers; resolve the conflict first")

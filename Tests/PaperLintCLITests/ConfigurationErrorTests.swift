@@ -36,3 +36,13 @@ import Testing
         }
     }
 }
+
+extension ConfigurationErrorTests {
+    @Test func invalidUTF8NamesItsLineAndColumn() throws {
+        let repo = try ScratchRepository()
+        try repo.write("README.md", "# List\n")
+        try repo.write(".paperlint.yml", bytes: Array("order: none\ndescription: caf".utf8) + [0xE9, 0x0A])
+        let result = try runProcess(Fixtures.executable, ["check", "--all"], in: repo.path)
+        #expect(result.status == 2 && result.error == "paperlint: .paperlint.yml:2:17: invalid UTF-8 (byte 0xE9); save the configuration as UTF-8\n", "\(result)")
+    }
+}
