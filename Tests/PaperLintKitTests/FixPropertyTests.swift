@@ -24,40 +24,31 @@ import Testing
     }()
 
     @Test func safeFixesSettleAndLeaveNoSafeFinding() {
-        var failures = 0
-        for index in 0..<Self.caseCount {
-            let seed = 0xF1C5_0000 + UInt64(index)
-            var rng = SplitMix64(seed: seed)
-            let input = RandomList.make(&rng)
-            let problems = Self.safeProblems(input)
-            #expect(problems.isEmpty, "seed \(seed): \(problems)\n\(String(decoding: input, as: UTF8.self).debugDescription)")
-            if !problems.isEmpty { failures += 1 }
-            if failures >= 3 { return }  // the first few counterexamples say enough
-        }
+        expectNoProblems(in: Self.safeProblems)
     }
 
     @Test func unsafeFixesSettle() {
+        expectNoProblems(in: Self.unsafeProblems)
+    }
+
+    /// Runs `problems` on every seeded random list and records what it finds, stopping after
+    /// the first few counterexamples (they say enough).
+    func expectNoProblems(in problems: ([UInt8]) -> [String], sourceLocation: SourceLocation = #_sourceLocation) {
         var failures = 0
         for index in 0..<Self.caseCount {
             let seed = 0xF1C5_0000 + UInt64(index)
             var rng = SplitMix64(seed: seed)
             let input = RandomList.make(&rng)
-            let problems = Self.unsafeProblems(input)
-            #expect(problems.isEmpty, "seed \(seed): \(problems)\n\(String(decoding: input, as: UTF8.self).debugDescription)")
-            if !problems.isEmpty { failures += 1 }
+            let found = problems(input)
+            #expect(found.isEmpty, "seed \(seed): \(found)\n\(String(decoding: input, as: UTF8.self).debugDescription)", sourceLocation: sourceLocation)
+            if !found.isEmpty { failures += 1 }
             if failures >= 3 { return }
         }
     }
 
     /// What is wrong with the safe fix loop's outcome on `input`, in words; empty when nothing is.
     static func safeProblems(_ input: [UInt8]) -> [String] {
-        var problems: [String] = []
-        let outcome = FixLoop.run(input, configuration, unsafe: false, scope: .all)
-        if !outcome.settled { problems.append("did not settle after \(FixLoop.maxRounds) rounds (\(outcome.applied))") }
-        let again = FixLoop.run(outcome.fixed, configuration, unsafe: false, scope: .all)
-        if again.fixed != outcome.fixed {
-            problems.append("not idempotent: a second run applied \(again.applied):\n\(String(decoding: outcome.fixed, as: UTF8.self).debugDescription)")
-        }
+        var (problems, outcome) = settlingProblems(input, unsafe: false)
         let fixed = Document(bytes: outcome.fixed)
         let safeLeft = Linter.lint(fixed, path: "README.md", configuration).filter { $0.fix?.safety == .safe }
         if !safeLeft.isEmpty {
@@ -74,14 +65,19 @@ import Testing
     }
 
     static func unsafeProblems(_ input: [UInt8]) -> [String] {
+        settlingProblems(input, unsafe: true).problems
+    }
+
+    /// Whether the fix loop settles on `input` and a second run changes nothing; with the outcome.
+    static func settlingProblems(_ input: [UInt8], unsafe: Bool) -> (problems: [String], outcome: FixLoop.Outcome) {
         var problems: [String] = []
-        let outcome = FixLoop.run(input, configuration, unsafe: true, scope: .all)
+        let outcome = FixLoop.run(input, configuration, unsafe: unsafe, scope: .all)
         if !outcome.settled { problems.append("did not settle after \(FixLoop.maxRounds) rounds (\(outcome.applied))") }
-        let again = FixLoop.run(outcome.fixed, configuration, unsafe: true, scope: .all)
+        let again = FixLoop.run(outcome.fixed, configuration, unsafe: unsafe, scope: .all)
         if again.fixed != outcome.fixed {
             problems.append("not idempotent: a second run applied \(again.applied):\n\(String(decoding: outcome.fixed, as: UTF8.self).debugDescription)")
         }
-        return problems
+        return (problems, outcome)
     }
 
     static func listItems(_ document: Document) -> Int {
