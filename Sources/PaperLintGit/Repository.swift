@@ -156,7 +156,7 @@ func normalizedPath(_ path: String) -> String {
 }
 
 /// The canonical path (symlinks resolved) when it exists, else the lexical normalisation.
-func resolvedPath(_ path: String) -> String {
+public func resolvedPath(_ path: String) -> String {
     guard let resolved = realpath(path, nil) else { return normalizedPath(path) }
     defer { free(resolved) }
     return String(validatingCString: resolved).map(normalizedPath) ?? normalizedPath(path)

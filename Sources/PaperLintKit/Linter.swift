@@ -236,11 +236,12 @@ public enum Linter {
     }
 
     static func readDocument(_ target: DiskTarget) throws(PaperLintError) -> Document {
-        if let root = target.confinedTo, let resolved = canonicalPath(target.absolute), let inside = canonicalPath(root),
-            !resolved.hasPrefix(inside == "/" ? "/" : inside + "/")
-        {
-            throw PaperLintError(
-                "\(target.display): a symbolic link to \(resolved), outside \(inside); only a path named on the command line may leave the repository")
+        if let root = target.confinedTo {
+            let resolved = resolvedPath(target.absolute), inside = resolvedPath(root)
+            guard resolved.hasPrefix(inside == "/" ? "/" : inside + "/") else {
+                throw PaperLintError(
+                    "\(target.display): a symbolic link to \(resolved), outside \(inside); only a path named on the command line may leave the repository")
+            }
         }
         return try readDocument(target.absolute, displayPath: target.display)
     }
@@ -256,13 +257,6 @@ public enum Linter {
         let column = bytes[lineStart..<offset].count { $0 & 0xC0 != 0x80 } + 1
         let byte = String(bytes[offset], radix: 16, uppercase: true)
         throw PaperLintError("\(path):\(line):\(column): invalid UTF-8 (byte 0x\(byte.count == 1 ? "0" + byte : byte)); \(remedy)")
-    }
-
-    /// `path` with every symbolic link resolved; nil when it does not exist.
-    private static func canonicalPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(validatingCString: resolved)
     }
 
     static func readDocument(_ absolute: String, displayPath: String) throws(PaperLintError) -> Document {
