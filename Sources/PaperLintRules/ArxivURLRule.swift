@@ -36,18 +36,24 @@ public struct ArxivURLRule: Rule {
         var links: [(url: Range<Int>, id: ArxivID?)] = []
         var forms = Tally<ArxivID.Form>()
         var pins = Tally<Bool>()
-        for entry in document.paperEntries(configuration) {
+        let entries = document.paperEntries(configuration)
+        let reference = document.styleReference(entries)
+        let isReference = Set(reference.entries.map(\.line))
+        for entry in entries {
             for link in entry.links {
                 guard let url = link.url, Self.isArxivArticle(bytes, url) else { continue }
                 let id = ArxivID.parse(bytes[url])
                 links.append((url, id))
-                guard let id else { continue }
+                guard let id, isReference.contains(entry.line) else { continue }
                 if id.form != .html { forms.add(id.form) }
                 pins.add(id.version != nil)
             }
         }
-        let expected = expectedForm(configuration, forms)
-        let pinsAllowed = (pins.counts[true] ?? 0) > (pins.counts[false] ?? 0)
+        let expected = expectedForms(configuration, forms, countsJudged: reference.countsJudged)
+        // Version pins are a matter of taste: reported only when `taste:` asks, and then only
+        // where the list links the latest version.
+        let pinsAllowed = !configuration.taste.contains(.arxivVersion) || (pins.counts[true] ?? 0) > (pins.counts[false] ?? 0)
+        let hostsChecked = configuration.taste.contains(.arxivHost)
         var found: [Diagnostic] = []
         for (url, id) in links where document.isInFocus(bytes: url) {
             guard let id else {
@@ -56,40 +62,38 @@ public struct ArxivURLRule: Rule {
                     help: "arXiv ids read YYMM.NNNNN (YYMM.NNNN before 2015); copy the link from the paper's arXiv page"))
                 continue
             }
-            found += check(bytes, url, id, expected: expected, forms: forms, pins: pinsAllowed ? nil : pins)
+            found += check(bytes, url, id, expected: expected, hostsChecked: hostsChecked, pins: pinsAllowed ? nil : pins)
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    /// The form links should take, and why ("this list uses `abs/` (68 of 111 arXiv links)").
-    private func expectedForm(_ configuration: Configuration, _ forms: Tally<ArxivID.Form>) -> (form: ArxivID.Form, reason: String) {
-        switch configuration.style.arxivForm {
-        case .abs: return (.abs, "the configuration asks for `abs/` (arxiv-form: abs)")
-        case .pdf: return (.pdf, "the configuration asks for `pdf/` (arxiv-form: pdf)")
-        case .auto:
-            let abs = forms.counts[.abs] ?? 0, pdf = forms.counts[.pdf] ?? 0
-            let form: ArxivID.Form = pdf > abs ? .pdf : .abs
-            guard abs + pdf > 0 else { return (.abs, "`abs/` is the default (the list has no `abs/` or `pdf/` links)") }
-            return (form, "this list uses `\(form.rawValue)/` (\(max(abs, pdf)) of \(abs + pdf) arXiv links)")
-        }
+    /// The forms links may take: the configured ones, else the list's own (`abs/` or `pdf/`).
+    private func expectedForms(_ configuration: Configuration, _ forms: Tally<ArxivID.Form>, countsJudged: Bool) -> HouseForms<ArxivID.Form> {
+        let configured = configuration.style.arxivForm.compactMap { $0 == .pdf ? ArxivID.Form.pdf : $0 == .abs ? .abs : nil }
+        var house = HouseForms<ArxivID.Form>(configured: configured, countsJudged: countsJudged)
+        for form in forms.order { for _ in 0..<(forms.counts[form] ?? 0) { house.add(form) } }
+        return house
     }
 
     private func check(
-        _ bytes: [UInt8], _ url: Range<Int>, _ id: ArxivID, expected: (form: ArxivID.Form, reason: String),
-        forms: Tally<ArxivID.Form>, pins: Tally<Bool>?
+        _ bytes: [UInt8], _ url: Range<Int>, _ id: ArxivID, expected: HouseForms<ArxivID.Form>,
+        hostsChecked: Bool, pins: Tally<Bool>?
     ) -> [Diagnostic] {
         var defects: [String] = []
         if id.scheme != "https" { defects.append("`\(id.scheme)://`") }
-        if id.host != "arxiv.org" { defects.append("the host `\(id.host)`") }
-        if id.form == .abs && id.hasPDFSuffix { defects.append("`.pdf` after an abstract link") }
-        let wrongForm = id.form != expected.form
+        if hostsChecked && id.host != "arxiv.org" { defects.append("the host `\(id.host)`") }
+        let isBroken = id.form == .abs && id.hasPDFSuffix
+        if isBroken { defects.append("`.pdf` after an abstract link") }
+        let deviation = id.form == .html ? nil : expected.judge(id.form)
+        let wrongForm = deviation != nil
+        let form = deviation?.value ?? id.form
         // Most links are fine: the URL's text and shape are only worked out for a finding.
         guard !defects.isEmpty || wrongForm || (pins != nil && id.version != nil) else { return [] }
         let text = String(decoding: bytes[url], as: UTF8.self)
         let shape = Shape(bytes, url, id)
         var found: [Diagnostic] = []
         if !defects.isEmpty || wrongForm {
-            let canonical = "https://arxiv.org/\(expected.form.rawValue)/"
+            let canonical = "https://\(hostsChecked ? "arxiv.org" : id.host)/\(form.rawValue)/"
             var edits: [Edit] = []
             if String(decoding: bytes[shape.prefix], as: UTF8.self) != canonical {
                 edits.append(Edit(replacing: shape.prefix, with: canonical))
@@ -97,12 +101,13 @@ public struct ArxivURLRule: Rule {
             if !shape.suffix.isEmpty { edits.append(Edit(replacing: shape.suffix, with: "")) }
             var message = "arXiv link `\(text)`"
             if !defects.isEmpty { message += " has " + defects.joined(separator: ", ") }
-            if wrongForm {
-                message += (defects.isEmpty ? "" : ";") + " links `\(id.form.rawValue)/` where \(expected.reason)"
+            if let deviation {
+                message += (defects.isEmpty ? "" : ";") + " links `\(id.form.rawValue)/` where "
+                    + deviation.reason({ "`\($0.rawValue)/`" }, unit: "arXiv links")
             }
             let target = canonical + id.id + (id.version.map { "v\($0)" } ?? "")
             found.append(Diagnostic(
-                rule: Self.self, severity: defects.isEmpty ? .warning : .error, range: url, message: message,
+                rule: Self.self, severity: isBroken ? .error : .warning, range: url, message: message,
                 help: "write `\(target)`", fix: Fix(.safe, "rewrite as \(canonical)ID", edits: edits)))
         }
         if let pins, let version = id.version, let range = shape.version {

@@ -46,44 +46,66 @@ public struct DateFormatRule: Rule {
 
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         let entries = document.checkedEntries(configuration)
-        let dates = entries.compactMap { entry in entry.date.map { WrittenDate(document.bytes, $0.range) } }
-        var tally = Tally<DateStyle>()
-        for date in dates where date.problem(today: nil) == nil { tally.add(date.style) }
-        let configured: DateStyle? = configuration.style.date == .auto ? nil : configuration.style.date
-        let expected = Expected.resolve(configured, tally)
-        return dates.compactMap { date in
-            guard document.isInFocus(bytes: date.range) else { return nil }
+        let configured = configuration.style.date.map(WrittenDate.Shape.init(style:))
+        let valid = { (entry: Entry) -> WrittenDate? in
+            guard let date = entry.date else { return nil }
+            let written = WrittenDate(document.bytes, date.range)
+            return written.problem(today: nil) == nil ? written : nil
+        }
+        let shapes = document.houseForms(configured, entries) { valid($0)?.shape }
+        // Configured forms are written zero-padded; a learned list may pad or not.
+        let padding = document.houseForms(configured.isEmpty ? [] : [true], entries) { valid($0)?.isPadded }
+        return entries.compactMap { entry -> Diagnostic? in
+            guard let range = entry.date?.range, document.isInFocus(bytes: range) else { return nil }
+            let date = WrittenDate(document.bytes, range)
             if let problem = date.problem(today: configuration.today) {
                 return Diagnostic(
                     rule: Self.self, range: date.range, message: problem.message(document.quoted(date.range)),
                     help: problem.help)
             }
-            guard let expected, !date.isSpelled(expected.value) else { return nil }
-            return formDiagnostic(document, date, expected)
+            if let deviation = shapes.judge(date.shape) {
+                return formDiagnostic(document, date, deviation, padded: padding.accepts(true) || !padding.accepts(false))
+            }
+            if let padded = date.isPadded, let deviation = padding.judge(padded) {
+                let target = date.text(in: date.shape, padded: deviation.value)
+                let form = "`[\(date.shape.pattern(padded: deviation.value))]`"
+                return Diagnostic(
+                    rule: Self.self, severity: .warning, range: date.range,
+                    message: "date \(document.quoted(date.range)) is written \(date.pattern); "
+                        + deviation.reason({ _ in form }, unit: "dates with a month or day below 10"),
+                    help: "write it as `\(target)`",
+                    fix: Fix(.safe, "rewrite the date as \(target)", Edit(replacing: date.range, with: target)))
+            }
+            return nil
         }
     }
 
-    private func formDiagnostic(_ document: Document, _ date: WrittenDate, _ expected: Expected<DateStyle>) -> Diagnostic {
-        let form = "`[\(expected.value.rawValue)]`"
+    private func formDiagnostic(
+        _ document: Document, _ date: WrittenDate, _ deviation: StyleDeviation<WrittenDate.Shape>, padded: Bool
+    ) -> Diagnostic {
+        let forms = { (shape: WrittenDate.Shape) in "`[\(shape.pattern(padded: padded))]`" }
         let written = document.quoted(date.range)
-        var message = "date \(written) is written \(date.pattern); \(expected.reason(form, unit: "dates"))"
+        var message = "date \(written) is written \(date.pattern); \(deviation.reason(forms, unit: "dates"))"
         let help: String
         var fix: Fix?
-        if let rewritten = date.text(in: expected.value) {
-            let safety: FixSafety = date.loses(to: expected.value) ? .unsafe : .safe
-            let edit = Edit(replacing: date.range, with: rewritten)
-            if safety == .safe {
+        // Rewrite to an accepted form of the same precision, else to the closest coarser one.
+        let target = deviation.expected.first { $0.parts == date.shape.parts }
+            ?? deviation.expected.filter { $0.parts < date.shape.parts }.max { $0.parts < $1.parts }
+        if let target {
+            let rewritten = date.text(in: target, padded: padded)
+            if target.parts == date.shape.parts {
                 help = "write it as `\(rewritten)`"
-                fix = Fix(.safe, "rewrite the date as \(rewritten)", edit)
+                fix = Fix(.safe, "rewrite the date as \(rewritten)", Edit(replacing: date.range, with: rewritten))
             } else {
                 help = "write it as `\(rewritten)` (this drops part of the date)"
-                fix = Fix(.unsafe, "shorten the date to \(rewritten)", edit)
+                fix = Fix(.unsafe, "shorten the date to \(rewritten)", Edit(replacing: date.range, with: rewritten))
             }
         } else {
-            message += "; the \(date.style == .year ? "month" : "day") is missing"
-            help = "add the \(date.style == .year ? "month" : "day") of first publication, e.g. \(form)"
+            let missing = date.shape.parts == 1 ? "month" : "day"
+            message += "; the \(missing) is missing"
+            help = "add the \(missing) of first publication, e.g. \(forms(deviation.value))"
         }
-        return Diagnostic(rule: Self.self, range: date.range, message: message, help: help, fix: fix)
+        return Diagnostic(rule: Self.self, severity: .warning, range: date.range, message: message, help: help, fix: fix)
     }
 }
 
@@ -123,6 +145,53 @@ struct WrittenDate {
         case 2: .yearMonth
         default: .yearMonthDay
         }
+    }
+
+    /// What a list's dates vote for: how many parts, and the separator between them.
+    struct Shape: Hashable, Sendable {
+        /// 1: year, 2: year and month, 3: year, month and day.
+        var parts: Int
+        var separator: UInt8
+
+        init(parts: Int, separator: UInt8) {
+            self.parts = parts
+            self.separator = separator
+        }
+
+        init(style: DateStyle) {
+            switch style {
+            case .year: self.init(parts: 1, separator: Byte.slash)
+            case .yearMonthDay: self.init(parts: 3, separator: Byte.slash)
+            case .yearMonth, .auto: self.init(parts: 2, separator: Byte.slash)
+            }
+        }
+
+        /// `YYYY/MM`, `YYYY-M-D`.
+        func pattern(padded: Bool) -> String {
+            let sep = String(decoding: [separator], as: UTF8.self)
+            return ["YYYY", padded ? "MM" : "M", padded ? "DD" : "D"].prefix(parts).joined(separator: sep)
+        }
+    }
+
+    var shape: Shape {
+        Shape(parts: min(groups.count, 3), separator: separators.first ?? Byte.slash)
+    }
+
+    /// True when a month or day below 10 is written with its zero, false without; nil when
+    /// the date cannot tell (a year alone, or month and day of two digits anyway).
+    var isPadded: Bool? {
+        for group in groups.dropFirst() where group.value < 10 { return group.digits >= 2 }
+        return nil
+    }
+
+    /// The date in `shape`, padded or not; the parts `shape` lacks are dropped.
+    func text(in shape: Shape, padded: Bool) -> String {
+        func part(_ value: Int) -> String { padded && value < 10 ? "0\(value)" : "\(value)" }
+        var out = "[\(year)"
+        let sep = String(decoding: [shape.separator], as: UTF8.self)
+        if shape.parts >= 2, let month { out += sep + part(month) }
+        if shape.parts >= 3, let day { out += sep + part(day) }
+        return out + "]"
     }
 
     /// How it is written: `YYYY-MM`, `YYYY/M`, `YYYY/MM/DD`.

@@ -78,18 +78,23 @@ public struct DuplicateRule: Rule {
         }
 
         let fileWide = configuration.duplicateScope == .file
+        // Repeats across sections, when the scope is the section: a list that cross-lists papers
+        // does it on purpose (a real share of its entries repeat one in another section) and is
+        // not told about them; in a list that never does, a repeat is reported as a warning.
+        var crossListed: [(index: Int, match: Match)] = []
+        var crossListedCount = 0
         for (index, paper) in papers.enumerated() {
             let own = Scope(section: paper.section, segment: layout.place(of: paper.entry)?.segment ?? 0)
-            // A repeat is reported on the later entry: in diff modes only focused entries need
-            // matching, but every entry is recorded below as a possible first one.
-            if document.isInFocus(paper.entry) {
-                if let repeat_ = match(index, scope: fileWide ? .file : own) {
+            // A repeat is reported on the later entry. Every entry is matched (the cross-listing
+            // share needs them all) and recorded below as a possible first one.
+            if let repeat_ = match(index, scope: fileWide ? .file : own) {
+                if document.isInFocus(paper.entry) {
                     found.append(report(paper, first: papers[repeat_.first], evidence: repeat_.evidence, inScope: true,
                                         layout: layout, in: document))
-                } else if !fileWide, let repeat_ = match(index, scope: .file) {
-                    found.append(report(paper, first: papers[repeat_.first], evidence: repeat_.evidence, inScope: false,
-                                        layout: layout, in: document))
                 }
+            } else if !fileWide, let repeat_ = match(index, scope: .file) {
+                crossListedCount += 1
+                if document.isInFocus(paper.entry) { crossListed.append((index, repeat_)) }
             }
             // Keep the first entry per key; `+= 0` inserts `index` only when the key is new,
             // hashing the key once.
@@ -97,6 +102,16 @@ public struct DuplicateRule: Rule {
                 if let key = paper.linkKey { firstByLink[ScopedKey(scope: scope, key: key), default: index] += 0 }
                 if let key = paper.titleKey { firstByTitle[ScopedKey(scope: scope, key: key), default: index] += 0 }
             }
+        }
+        var habit = HouseForms<Bool>(configured: [], countsJudged: true)
+        for _ in 0..<crossListedCount { habit.add(true) }
+        for _ in 0..<(papers.count - crossListedCount) { habit.add(false) }
+        if habit.judge(true) != nil {
+            for (index, repeat_) in crossListed {
+                found.append(report(papers[index], first: papers[repeat_.first], evidence: repeat_.evidence, inScope: false,
+                                    layout: layout, in: document))
+            }
+            found.sort { $0.range.lowerBound < $1.range.lowerBound }
         }
         return found
     }

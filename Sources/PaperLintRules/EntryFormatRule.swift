@@ -67,25 +67,49 @@ public struct EntryFormatRule: Rule {
 private struct Template {
     let document: Document
     let configuration: Configuration
-    let title: Expected<TitleStyle>?
-    let authors: Expected<AuthorStyle>?
-    let linkSyntax: Expected<LinkSyntaxStyle>?
+    let title: HouseForms<TitleStyle>
+    let authors: HouseForms<AuthorStyle>
+    let linkSyntax: HouseForms<LinkSyntaxStyle>
+    /// Whether entries carry text before the date, between their parts, after the links,
+    /// links without a URL, or no link at all: a list that does it on purpose is not flagged.
+    let leading: HouseForms<Bool>
+    let between: HouseForms<Bool>
+    let trailing: HouseForms<Bool>
+    let bare: HouseForms<Bool>
+    let linkless: HouseForms<Bool>
     let date: String
 
     init(_ document: Document, _ entries: [Entry], _ configuration: Configuration) {
         self.document = document
         self.configuration = configuration
-        var titles = Tally<TitleStyle>()
-        var links = Tally<LinkSyntaxStyle>()
-        for entry in entries {
-            if let markup = entry.title?.markup { titles.add(TitleStyle(rawValue: markup.rawValue) ?? .plain) }
-            for link in entry.links { if let style = Self.style(link.syntax) { links.add(style) } }
-        }
         let style = configuration.style
-        title = Expected.resolve(style.title == .auto ? nil : style.title, titles)
-        linkSyntax = Expected.resolve(style.linkSyntax == .auto ? nil : style.linkSyntax, links)
-        authors = AuthorSegment.expected(document, entries, configuration)
-        date = style.date == .auto ? "[YYYY/MM]" : "[\(style.date.rawValue)]"
+        title = document.houseForms(style.title, entries) { entry in entry.title.map { TitleStyle(rawValue: $0.markup.rawValue) ?? .plain } }
+        linkSyntax = document.houseForms(style.linkSyntax, entries) { entry in entry.links.compactMap { Self.style($0.syntax) } }
+        authors = AuthorSegment.forms(document, entries, configuration)
+        let bytes = document.bytes
+        func has(_ kinds: Set<EntryDeviation.Kind>, _ entry: Entry, _ counts: (EntryDeviation) -> Bool = { _ in true }) -> Bool {
+            entry.deviations.contains { kinds.contains($0.kind) && counts($0) }
+        }
+        leading = document.houseForms([], entries) { has([.textBeforeDate], $0) }
+        between = document.houseForms([], entries) { entry in
+            has([.textAfterTitle, .textAfterAuthors], entry) { !bytes[$0.range].allSatisfy(Byte.isStrayPunctuation) }
+        }
+        let badges = BadgeScanner(bytes: bytes)
+        trailing = document.houseForms([], entries) { entry in has([.trailingText], entry) { !badges.isOnlyBadges($0.range) } }
+        bare = document.houseForms([], entries) { entry in entry.links.contains { $0.url == nil } }
+        linkless = document.houseForms([], entries) { has([.noLinks], $0) }
+        let form = style.date.first.map { WrittenDate.Shape(style: $0).pattern(padded: true) }
+        date = "[\(form ?? Self.commonDate(document, entries))]"
+    }
+
+    /// The date form most entries use, for the message about an entry without one.
+    static func commonDate(_ document: Document, _ entries: [Entry]) -> String {
+        var tally = Tally<String>()
+        for entry in entries.prefix(200) {
+            guard let range = entry.date?.range else { continue }
+            tally.add(WrittenDate(document.bytes, range).pattern)
+        }
+        return tally.winner ?? "YYYY/MM"
     }
 
     static func style(_ syntax: EntryLink.Syntax) -> LinkSyntaxStyle? {
@@ -101,8 +125,8 @@ private struct Template {
         Diagnostic(rule: EntryFormatRule.self, range: range, message: message, help: help, fix: fix)
     }
 
-    func warning(_ range: Range<Int>, _ message: String, help: String) -> Diagnostic {
-        Diagnostic(ruleID: EntryFormatRule.description.id, severity: .warning, range: range, message: message, help: help)
+    func warning(_ range: Range<Int>, _ message: String, help: String, fix: Fix? = nil) -> Diagnostic {
+        Diagnostic(rule: EntryFormatRule.self, severity: .warning, range: range, message: message, help: help, fix: fix)
     }
 
     func missingDate(_ entry: Entry) -> Diagnostic {
@@ -119,6 +143,7 @@ private struct Template {
         for deviation in entry.deviations {
             switch deviation.kind {
             case .textBeforeDate:
+                guard leading.judge(true) != nil else { continue }
                 found.append(warning(
                     deviation.range, "\(document.quoted(deviation.range, limit: 30)) before the date; entries start with the date",
                     help: "move it after the links, or remove it"))
@@ -139,21 +164,22 @@ private struct Template {
                 guard !bytes[deviation.range].allSatisfy(Byte.isStrayPunctuation) else { continue }
                 if deviation.kind == .textAfterTitle && entry.authors == nil && wantsSegment { continue }
                 let place = deviation.kind == .textAfterTitle ? "between the title and the italic segment" : "between the italic segment and the links"
-                if entry.links.isEmpty { continue }
+                if entry.links.isEmpty || between.judge(true) == nil { continue }
                 found.append(warning(
                     deviation.range, "text \(document.quoted(deviation.range, limit: 40)) \(place)",
                     help: "move it into the italic segment, or after the links"))
             case .trailingText:
-                guard !isOnlyBadges(deviation.range) else { continue }
+                guard !isOnlyBadges(deviation.range), trailing.judge(true) != nil else { continue }
                 found.append(warning(
                     deviation.range, "text \(document.quoted(deviation.range, limit: 40)) after the links",
                     help: "move it into the italic segment, or remove it"))
             case .noLinks:
                 // A link whose bracket never closes is reported as such, not as a missing link.
                 if entry.deviations.contains(where: { $0.kind == .unbalancedBrackets }) { continue }
+                guard linkless.judge(true) != nil else { continue }
                 let at = entry.authors?.range ?? entry.title?.range ?? entry.date?.range ?? deviation.range
-                found.append(error(
-                    at.upperBound..<at.upperBound, "entry has no link",
+                found.append(warning(
+                    at.upperBound..<at.upperBound, "entry has no link; \(linkless.judge(true)!.reason({ _ in "a link" }, unit: "entries"))",
                     help: "add a link to the paper: `\(linkExample("paper", "https://…"))`"))
             case .missingAuthors:
                 if let missing = missingSegment(entry, deviation.range) { found.append(missing) }
@@ -175,31 +201,32 @@ private struct Template {
         return found
     }
 
-    var wantsSegment: Bool { authors.map { $0.value == .authorsVenue || $0.value == .venue } ?? false }
+    /// True when an entry without an italic segment departs from the house style.
+    var wantsSegment: Bool { authors.judge(.none) != nil }
 
     private func missingSegment(_ entry: Entry, _ at: Range<Int>) -> Diagnostic? {
-        guard let authors, wantsSegment, let title = entry.title else { return nil }
-        let form = authors.value == .venue ? "`*Venue*`" : "`*Authors. Venue.*`"
-        let name = authors.value == .venue ? "venue" : "author/venue"
+        guard let deviation = authors.judge(.none), let title = entry.title else { return nil }
+        let form = deviation.value == .venue ? "`*Venue*`" : "`*Authors. Venue.*`"
+        let name = deviation.value == .venue ? "venue" : "author/venue"
         var message = "no italic \(name) segment after the title \(document.quoted(title.range, limit: 40))"
         let text = entry.deviations.first { $0.kind == .textAfterTitle }
         if let text { message += " (plain text \(document.quoted(text.range, limit: 30)) instead)" }
-        return error(
-            title.range, message + "; " + authors.reason(form, unit: "entries"),
+        return warning(
+            title.range, message + "; " + deviation.reason({ $0 == .venue ? "`*Venue*`" : "`*Authors. Venue.*`" }, unit: "entries"),
             help: "add the \(name) in italics after the title: \(form)")
     }
 
     private func titleMarkup(_ entry: Entry) -> Diagnostic? {
-        guard let expected = title, let written = entry.title, written.markup.rawValue != expected.value.rawValue
+        guard let written = entry.title, let expected = title.judge(TitleStyle(rawValue: written.markup.rawValue) ?? .plain)
         else { return nil }
         let names: [String: String] = ["bold": "`**Title**`", "italic": "`*Title*`", "plain": "plain text"]
         let form = names[expected.value.rawValue] ?? expected.value.rawValue
         let text = document.string(written.text)
         let delimiter = expected.value == .bold ? "**" : expected.value == .italic ? "*" : ""
         return Diagnostic(
-            rule: EntryFormatRule.self, range: written.range,
+            rule: EntryFormatRule.self, severity: .warning, range: written.range,
             message: "title \(document.quoted(written.range, limit: 40)) is \(names[written.markup.rawValue] ?? "plain text"); "
-                + expected.reason(form, unit: "titles"),
+                + expected.reason({ names[$0.rawValue] ?? $0.rawValue }, unit: "titles"),
             help: "write the title as \(form)",
             fix: Fix(.unsafe, "write the title as \(form)", Edit(replacing: written.range, with: delimiter + text + delimiter)))
     }
@@ -209,13 +236,14 @@ private struct Template {
         // Quoted only for a finding: most links have none, and quoting costs an allocation.
         var shown: String { document.quoted(link.range, limit: 40) }
         guard let url = link.url else {
+            guard bare.judge(true) != nil else { return nil }
             return warning(
                 link.range, "link \(shown) has no URL",
                 help: "add the URL (`\(linkExample(document.string(link.label), "https://…"))`) or remove the link")
         }
         // A `[[label](url)` missing its `]` is reported with the bracket.
         if hasStrayBracket(entry, before: link) { return nil }
-        guard let expected = linkSyntax, let style = Template.style(link.syntax), style != expected.value else { return nil }
+        guard let style = Template.style(link.syntax), let expected = linkSyntax.judge(style) else { return nil }
         let rewritten = Self.link(document.string(link.label), document.string(url), expected.value)
         var replaced = link.range
         var message = "link \(shown) is written `\(link.syntax.rawValue)`"
@@ -231,8 +259,8 @@ private struct Template {
                 message += " with a stray `]` after it"
             }
         }
-        return error(
-            link.range, message + "; " + expected.reason("`\(expected.value.rawValue)`", unit: "links"),
+        return warning(
+            link.range, message + "; " + expected.reason({ "`\($0.rawValue)`" }, unit: "links"),
             help: "write it as `\(rewritten)`",
             fix: Fix(.safe, "rewrite the link as \(expected.value.rawValue)", Edit(replacing: replaced, with: rewritten)))
     }
@@ -245,7 +273,9 @@ private struct Template {
         }
     }
 
-    func linkExample(_ label: String, _ url: String) -> String { Self.link(label, url, linkSyntax?.value ?? .innerURL) }
+    func linkExample(_ label: String, _ url: String) -> String {
+        Self.link(label, url, linkSyntax.configured.first ?? linkSyntax.accepted.first ?? .innerURL)
+    }
 
     private func hasStrayBracket(_ entry: Entry, before link: EntryLink) -> Bool {
         entry.deviations.contains { $0.kind == .unbalancedBrackets && $0.range.upperBound == link.range.lowerBound }
@@ -265,7 +295,7 @@ private struct Template {
                     range, "`[` before \(document.quoted(link.range, limit: 30)) closes only after the links that follow it",
                     help: "give each link its own brackets: `\(linkExample("label", "url"))`")
             }
-            let fix = linkSyntax?.value == .innerURL || linkSyntax == nil
+            let fix = linkSyntax.accepts(.innerURL)
                 ? Fix(.safe, "close the link with `]`", Edit(replacing: link.range.upperBound..<link.range.upperBound, with: "]"))
                 : nil
             return error(
@@ -276,9 +306,15 @@ private struct Template {
             help: "close the bracket, or escape it as `\\\(document.string(range))`")
     }
 
+    private func isOnlyBadges(_ range: Range<Int>) -> Bool { BadgeScanner(bytes: document.bytes).isOnlyBadges(range) }
+}
+
+/// Reads text after the links that may be only badges.
+private struct BadgeScanner {
+    let bytes: [UInt8]
+
     /// Text after the links that is only images and linked images (star badges).
-    private func isOnlyBadges(_ range: Range<Int>) -> Bool {
-        let bytes = document.bytes
+    func isOnlyBadges(_ range: Range<Int>) -> Bool {
         var index = range.lowerBound
         while index < range.upperBound {
             if Byte.isBlank(bytes[index]) || bytes[index] == 0x0A {

@@ -5,7 +5,7 @@ import PaperLintCore
 public struct LinkLabelRule: Rule {
     public static let description = RuleDescription(
         id: "link-label",
-        defaultSeverity: .error,
+        defaultSeverity: .warning,
         summary: "Link labels from the vocabulary, spelled as the list spells them, in canonical order.",
         rationale: """
             Checks the labels of each paper entry's links against `labels` of the configuration. \
@@ -130,28 +130,31 @@ public struct LinkLabelRule: Rule {
             if let usual = preferred[label.key], usual.spelling != label.written {
                 return caseDiagnostic(label, usual)
             }
-            // Without a vocabulary every label is unknown: that says nothing about this one.
-            guard hasVocabulary else { return nil }
-            return Diagnostic(
-                ruleID: Self.description.id, severity: .warning, range: label.text,
-                message: "link label `\(label.written)` is not in the label vocabulary",
-                help: "use a label of labels.order, or add `\(label.written)` to labels.order or labels.aliases in .paperlint.yml")
+            // A label outside the vocabulary is the list's own word (`report`, `OpenReview`), not a defect.
+            return nil
         }
-        guard let usual = preferred[label.key], usual.spelling != label.written else { return nil }
+        guard let usual = preferred[label.key], usual.spelling != label.written, Self.isStrong(usual) else { return nil }
         if usual.spelling.lowercased() == label.written.lowercased() { return caseDiagnostic(label, usual) }
         return Diagnostic(
             ruleID: Self.description.id, severity: .warning, range: label.text,
             message: "link label `\(label.written)` where this list writes `\(usual.spelling)` "
-                + "(\(usual.count) of \(usual.total) such links)",
+                + "(\(usual.count) of the other \(usual.total - 1) such links)",
             help: "rename the link to `\(usual.spelling)`",
             fix: Fix(.unsafe, "rename the label to \(usual.spelling)", Edit(replacing: label.text, with: usual.spelling)))
     }
 
-    private func caseDiagnostic(_ label: Label, _ usual: (spelling: String, count: Int, total: Int)) -> Diagnostic {
-        Diagnostic(
-            rule: Self.self, range: label.text,
+    /// A spelling is the list's only where it holds a strong majority of the other such labels.
+    static func isStrong(_ usual: (spelling: String, count: Int, total: Int)) -> Bool {
+        let others = usual.total - 1
+        return others >= HouseStyleThresholds.minimumVotes && Double(usual.count) >= HouseStyleThresholds.strongMajority * Double(others)
+    }
+
+    private func caseDiagnostic(_ label: Label, _ usual: (spelling: String, count: Int, total: Int)) -> Diagnostic? {
+        guard Self.isStrong(usual) else { return nil }
+        return Diagnostic(
+            rule: Self.self, severity: .warning, range: label.text,
             message: "link label `\(label.written)` where this list writes `\(usual.spelling)` "
-                + "(\(usual.count) of \(usual.total) such links)",
+                + "(\(usual.count) of the other \(usual.total - 1) such links)",
             help: "write the label as `\(usual.spelling)`",
             fix: Fix(.safe, "write the label as \(usual.spelling)", Edit(replacing: label.text, with: usual.spelling)))
     }
@@ -192,14 +195,13 @@ public struct LinkLabelRule: Rule {
         var names: [String] = []
         for label in sorted where names.last != label.written { names.append(label.written) }
         let (label, after) = (misplaced.label, misplaced.after)
-        let reason: String
-        if let votes = order.listPrefers(label.key, after.key), votes.first {
-            reason = "this list puts `\(label.written)` before `\(after.written)` in \(votes.count) of \(votes.total) entries with both"
-        } else {
-            reason = "labels.order puts `\(label.key)` before `\(after.key)`"
-        }
+        // Only the list's own clear order is a defect to report; the vocabulary's order alone is taste.
+        guard let votes = order.listPrefers(label.key, after.key), votes.first,
+            Double(votes.count) >= HouseStyleThresholds.strongMajority * Double(votes.total - 1)
+        else { return nil }
+        let reason = "this list puts `\(label.written)` before `\(after.written)` in \(votes.count) of the other \(votes.total - 1) entries with both"
         return Diagnostic(
-            rule: Self.self, range: label.link.range,
+            rule: Self.self, severity: .warning, range: label.link.range,
             message: "link `[[\(label.written)]]` comes after `[[\(after.written)]]`; \(reason)",
             help: "order the links as \(names.joined(separator: ", "))",
             fix: canSwap ? Fix(.safe, "reorder the links as \(names.joined(separator: ", "))", edits: edits) : nil)

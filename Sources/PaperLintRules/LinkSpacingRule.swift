@@ -4,7 +4,7 @@ import PaperLintCore
 public struct LinkSpacingRule: Rule {
     public static let description = RuleDescription(
         id: "link-spacing",
-        defaultSeverity: .error,
+        defaultSeverity: .warning,
         summary: "Separate an entry's links the way the rest of the list does (`] [[` or `][[`).",
         rationale: """
             Checks what stands between two consecutive links of a paper entry when it is nothing \
@@ -85,20 +85,20 @@ public struct LinkSpacingRule: Rule {
                 found.append((separator, separator.isEmpty ? .none : .space))
             }
         }
-        var tally = Tally<LinkSeparatorStyle>()
-        for separator in found { tally.add(separator.style) }
-        let configured: LinkSeparatorStyle? = configuration.style.linkSeparator == .auto ? nil : configuration.style.linkSeparator
-        guard let expected = Expected.resolve(configured, tally) else { return [] }
-        let wanted = expected.value == .space ? " " : ""
-        let form = expected.value == .space ? "`] [[`" : "`][[`"
+        let reference = document.focus == nil ? found : found.filter { !document.isInFocus(bytes: $0.range) }
+        var forms = HouseForms<LinkSeparatorStyle>(
+            configured: configuration.style.linkSeparator, countsJudged: document.focus == nil || reference.isEmpty)
+        for separator in reference.isEmpty ? found : reference { forms.add(separator.style) }
+        let name = { (style: LinkSeparatorStyle) in style == .space ? "`] [[`" : "`][[`" }
         return found.compactMap { separator -> Diagnostic? in
-            guard separator.style != expected.value, document.isInFocus(bytes: separator.range) else { return nil }
+            guard document.isInFocus(bytes: separator.range), let expected = forms.judge(separator.style) else { return nil }
+            let wanted = expected.value == .space ? " " : ""
             // Quote the separator with the link ends around it: `][[`, `)  [[`.
             let shown = (separator.range.lowerBound - 1)..<(separator.range.upperBound + 2)
             let written = document.quoted(shown)
             return Diagnostic(
-                rule: Self.self, range: shown,
-                message: "links separated by \(written) where \(expected.reason(form, unit: "separators"))",
+                rule: Self.self, severity: .warning, range: shown,
+                message: "links separated by \(written) where \(expected.reason(name, unit: "separators"))",
                 help: expected.value == .space ? "put one space between the links" : "remove the space between the links",
                 fix: Fix(.safe, expected.value == .space ? "separate the links with one space" : "join the links",
                          Edit(replacing: separator.range, with: wanted)))

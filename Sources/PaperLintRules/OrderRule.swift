@@ -42,9 +42,12 @@ public struct OrderRule: Rule {
             lists[place.list, default: []].append(entry)
         }
         let keyed = listOrder.map { id in Self.keyed(lists[id] ?? []) }
-        guard let direction = Self.direction(configuration.order, keyed.map { $0.map(\.key) }) else { return [] }
         var found: [Diagnostic] = []
         for (id, entries) in zip(listOrder, keyed) where entries.count >= 2 {
+            // Only a list whose untouched entries are (nearly) in order is checked, in its own direction.
+            let untouched = document.focus == nil ? entries : entries.filter { !document.isInFocus($0.entry) }
+            let reference = untouched.count >= Self.minimumEvidence ? untouched : entries
+            guard let direction = Self.direction(configuration.order, reference.map(\.key)) else { continue }
             found += check(entries, list: id, direction: direction, layout: layout, in: document)
         }
         // Lists were visited by first appearance; nested lists interleave with their parents.
@@ -60,27 +63,30 @@ public struct OrderRule: Rule {
         var name: String { newestFirst ? "newest first" : "oldest first" }
     }
 
-    /// The configured direction, or for `auto` the majority of the lists' own directions:
-    /// each list votes by its adjacent pairs going newer or older; a tie means newest first.
-    static func direction(_ order: OrderDirection, _ lists: [[Int]]) -> Direction? {
-        switch order {
-        case .none: return nil
-        case .newestFirst: return Direction(newestFirst: true, evidence: "")
-        case .oldestFirst: return Direction(newestFirst: false, evidence: "")
-        case .auto:
-            var newest = 0, oldest = 0
-            for keys in lists where keys.count >= 2 {
-                var newer = 0, older = 0
-                for (a, b) in zip(keys, keys.dropFirst()) {
-                    if b < a { newer += 1 } else if b > a { older += 1 }
-                }
-                if newer > older { newest += 1 } else if older > newer { oldest += 1 }
-            }
-            let newestFirst = newest >= oldest
-            let votes = newest + oldest
-            let evidence = votes == 0 ? "" : " (\(newestFirst ? newest : oldest) of \(votes) sections)"
-            return Direction(newestFirst: newestFirst, evidence: evidence)
+    /// A list needs this many dated entries to show an order …
+    static let minimumEvidence = 4
+    /// … and this share of them in one longest sorted run.
+    static let orderedShare = 0.9
+
+    /// The direction one list runs in, from its own evidence: the configured direction, or
+    /// with `auto` the direction its entries follow; nil when fewer than `minimumEvidence`
+    /// entries or less than `orderedShare` of them are in order that way (a list grouped by
+    /// topic, or not sorted at all, is not checked).
+    static func direction(_ order: OrderDirection, _ keys: [Int]) -> Direction? {
+        guard keys.count >= minimumEvidence else { return nil }
+        func inOrder(_ newestFirst: Bool) -> Int { keptPositions(keys.map { newestFirst ? -$0 : $0 }).count { $0 } }
+        let candidates: [Bool] = switch order {
+        case .none: []
+        case .newestFirst: [true]
+        case .oldestFirst: [false]
+        case .auto: [true, false]
         }
+        let best = candidates.map { ($0, inOrder($0)) }.max { $0.1 < $1.1 }
+        guard let (newestFirst, sorted) = best, Double(sorted) >= orderedShare * Double(keys.count) else { return nil }
+        // Every entry in order both ways (one date): nothing to check.
+        if order == .auto && inOrder(!newestFirst) == keys.count { return nil }
+        let evidence = order == .auto ? " (\(sorted) of its \(keys.count) dated entries are)" : ""
+        return Direction(newestFirst: newestFirst, evidence: evidence)
     }
 
     /// The entries that take part, with their sort keys: valid year/month dates. Year-only

@@ -4,7 +4,7 @@ import PaperLintCore
 public struct PunctuationRule: Rule {
     public static let description = RuleDescription(
         id: "punctuation",
-        defaultSeverity: .error,
+        defaultSeverity: .warning,
         summary: "Punctuation inside the markup: `**Title** *Authors. Venue.*`, no `**Title**.` or `*Venue*.`.",
         rationale: """
             Checks the punctuation around a paper entry's title and italic segment. A period (or \
@@ -109,26 +109,36 @@ public struct PunctuationRule: Rule {
 
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         let entries = document.checkedEntries(configuration)
-        var segments = (withPeriod: 0, total: 0)
-        for entry in entries {
-            guard let segment = entry.authors else { continue }
-            segments.total += 1
-            if document.bytes[segment.text].last(where: { !Byte.isBlank($0) }) == UInt8(ascii: ".") { segments.withPeriod += 1 }
-        }
+        let bytes = document.bytes
+        let configuredSegments: [Bool] = configuration.style.authors.isEmpty
+            ? [] : configuration.style.authors.contains(.authorsVenue) ? [true] : [true, false]
+        let periods: [Requirement] = configuration.style.titlePeriod.count == 1 ? configuration.style.titlePeriod : []
+        var sectionEntries: [Int: [Entry]] = [:]
+        for entry in entries { sectionEntries[document.sectionIndex(containing: entry.line), default: []].append(entry) }
         let context = Context(
-            document: document, configuration: configuration, periods: TitlePeriods(document, entries),
-            authors: AuthorSegment.expected(document, entries, configuration), segments: segments)
+            document: document, configuration: configuration,
+            titles: document.houseForms(periods, entries) { TitlePeriods.vote($0, bytes) },
+            sectionTitles: sectionEntries.mapValues { document.houseForms(periods, $0) { TitlePeriods.vote($0, bytes) } },
+            segments: document.houseForms(configuredSegments, entries) { entry in
+                entry.authors.map { bytes[$0.text].last(where: { !Byte.isBlank($0) }) == UInt8(ascii: ".") }
+            },
+            strayAfterTitle: document.houseForms([], entries) { Self.strayGap($0, .textAfterTitle, after: $0.title?.range, bytes) != nil },
+            strayAfterSegment: document.houseForms([], entries) { Self.strayGap($0, .textAfterAuthors, after: $0.authors?.range, bytes) != nil })
         var found: [Diagnostic] = []
         for entry in entries where document.isInFocus(entry) {
             var entryFound: [Diagnostic] = []
             let requirement = context.titleRequirement(entry)
             var titleHandled = false
-            if let title = entry.title, let gap = Self.strayGap(entry, .textAfterTitle, after: title.range, document.bytes) {
+            if let title = entry.title, let gap = Self.strayGap(entry, .textAfterTitle, after: title.range, document.bytes),
+                context.strayAfterTitle.judge(true) != nil
+            {
                 entryFound.append(context.strayAfterTitle(title, gap, requirement))
                 titleHandled = document.bytes[gap].elementsEqual([UInt8(ascii: ".")])
             }
             var segmentHandled = false
-            if let segment = entry.authors, let gap = Self.strayGap(entry, .textAfterAuthors, after: segment.range, document.bytes) {
+            if let segment = entry.authors, let gap = Self.strayGap(entry, .textAfterAuthors, after: segment.range, document.bytes),
+                context.strayAfterSegment.judge(true) != nil
+            {
                 let (diagnostic, moved) = context.strayAfterSegment(segment, gap)
                 entryFound.append(diagnostic)
                 segmentHandled = moved
@@ -188,7 +198,8 @@ public struct PunctuationRule: Rule {
     }
 
     /// The non-blank text of a `kind` deviation right after `part`, when it is only punctuation.
-    static func strayGap(_ entry: Entry, _ kind: EntryDeviation.Kind, after part: Range<Int>, _ bytes: [UInt8]) -> Range<Int>? {
+    static func strayGap(_ entry: Entry, _ kind: EntryDeviation.Kind, after part: Range<Int>?, _ bytes: [UInt8]) -> Range<Int>? {
+        guard let part else { return nil }
         for deviation in entry.deviations where deviation.kind == kind && deviation.range.lowerBound >= part.upperBound {
             guard !deviation.range.isEmpty, bytes[deviation.range].allSatisfy(Byte.isStrayPunctuation),
                 bytes[part.upperBound..<deviation.range.lowerBound].allSatisfy(Byte.isBlank)
@@ -201,41 +212,43 @@ public struct PunctuationRule: Rule {
     private struct Context {
         let document: Document
         let configuration: Configuration
-        let periods: TitlePeriods
-        let authors: Expected<AuthorStyle>?
-        /// Italic segments ending with a period, of all italic segments.
-        let segments: (withPeriod: Int, total: Int)
+        /// Titles ending with a period (`.require`) or without one (`.forbid`), list-wide and by section.
+        let titles: HouseForms<Requirement>
+        let sectionTitles: [Int: HouseForms<Requirement>]
+        /// Italic segments ending with a period.
+        let segments: HouseForms<Bool>
+        /// Entries with stray punctuation after the title (`**Title**.`) or the segment (`*Venue*.`).
+        let strayAfterTitle: HouseForms<Bool>
+        let strayAfterSegment: HouseForms<Bool>
 
-        /// What the title's final period should be: set by the configuration, or by the
-        /// titles of `section` (see `reason`, which is only worked out for a finding).
+        /// A section with at least this many titles of its own follows its own forms.
+        static let sectionVotes = 10
+
+        /// What the title's final period should be, and why; nil when the title follows the
+        /// house style (or nothing can be said).
         struct TitleRequirement {
             var value: Requirement
-            var section: Int?
+            var reason: String
         }
 
         func titleRequirement(_ entry: Entry) -> TitleRequirement? {
-            switch configuration.style.titlePeriod {
-            case .require: return TitleRequirement(value: .require, section: nil)
-            case .forbid: return TitleRequirement(value: .forbid, section: nil)
-            case .auto:
-                let section = document.sectionIndex(containing: entry.line)
-                guard let expected = periods.expected(section: section) else { return nil }
-                return TitleRequirement(value: expected.value, section: section)
+            guard let vote = TitlePeriods.vote(entry, document.bytes) else { return nil }
+            let section = document.sectionIndex(containing: entry.line)
+            var forms = titles
+            var scope = "in this list"
+            if !titles.isConfigured, let local = sectionTitles[section], local.counts.values.reduce(0, +) >= Self.sectionVotes {
+                forms = local
+                scope = "under “\(document.sections[section].heading?.text ?? "")”"
             }
+            guard let deviation = forms.judge(vote) else { return nil }
+            let verb = deviation.value == .require ? "end with one" : "have none"
+            let reason = deviation.isConfigured
+                ? "entry.title-period is `\(deviation.value.rawValue)` (\(deviation.count) of the other \(deviation.total) titles \(verb))"
+                : "most titles \(scope) \(verb) (\(deviation.count) of the other \(deviation.total))"
+            return TitleRequirement(value: deviation.value, reason: reason)
         }
 
-        /// Why titles should (not) end with a period, for messages.
-        func reason(_ requirement: TitleRequirement) -> String {
-            guard let section = requirement.section, let expected = periods.expected(section: section) else {
-                let file = periods.file, value = requirement.value
-                let counts = file.total == 0
-                    ? "" : " (\(file.counts[value] ?? 0) of \(file.total) titles \(value == .require ? "end with one" : "have none"))"
-                return "entry.title-period is `\(value == .require ? "require" : "forbid")`" + counts
-            }
-            let scope = expected.local ? "under “\(document.sections[section].heading?.text ?? "")”" : "in this list"
-            let verb = expected.value == .require ? "end with one" : "have none"
-            return "most titles \(scope) \(verb) (\(expected.count) of \(expected.total))"
-        }
+        func reason(_ requirement: TitleRequirement) -> String { requirement.reason }
 
         /// The deleted span for a stray mark: from the end of the part through the mark, keeping
         /// one blank between the neighbours.
@@ -249,20 +262,22 @@ public struct PunctuationRule: Rule {
             let mark = document.quoted(gap)
             let shown = document.quotedEnd(title.range.lowerBound..<gap.upperBound, about: 16)
             let isPeriod = document.bytes[gap].elementsEqual([UInt8(ascii: ".")])
-            let wantsPeriod = isPeriod && requirement?.value == .require
+            // The writer meant a period: it moves inside unless the list's titles have none.
+            let wantsPeriod = isPeriod && (requirement.map { $0.value == .require } ?? true)
                 && TitlePeriods.ending(document.bytes, title.text) == .bare
-            if wantsPeriod, let requirement {
+            if wantsPeriod {
                 let inside = title.text.upperBound
                 return Diagnostic(
-                    rule: PunctuationRule.self, range: gap,
-                    message: "period after the bold title in \(shown): it belongs inside the markup; \(reason(requirement))",
+                    rule: PunctuationRule.self, severity: .warning, range: gap,
+                    message: "period after the bold title in \(shown): it belongs inside the markup"
+                        + (requirement.map { "; " + reason($0) } ?? ""),
                     help: "move the period inside the bold markup: `**….**`",
                     fix: Fix(.safe, "move the period into the title", edits: [
                         Edit(replacing: inside..<inside, with: "."), removal(from: title.range.upperBound, through: gap),
                     ]))
             }
             return Diagnostic(
-                rule: PunctuationRule.self, range: gap,
+                rule: PunctuationRule.self, severity: .warning, range: gap,
                 message: "stray \(mark) after the bold title in \(shown)",
                 help: "remove \(mark): the title is followed directly by the italic segment",
                 fix: Fix(.safe, "remove the stray \(mark)", removal(from: title.range.upperBound, through: gap)))
@@ -274,12 +289,12 @@ public struct PunctuationRule: Rule {
             let shown = document.quoted(segment.range.lowerBound..<gap.upperBound)
             let end = trimmedEnd(segment)
             let isPeriod = document.bytes[gap].elementsEqual([UInt8(ascii: ".")])
-            let canMove = isPeriod && authors?.value != .venue && end > segment.text.lowerBound
+            let canMove = isPeriod && segments.accepts(true) && end > segment.text.lowerBound
                 && document.bytes[end - 1] != UInt8(ascii: ".")
             if canMove {
                 let inside = document.string(segment.text.lowerBound..<end)
                 return (Diagnostic(
-                    rule: PunctuationRule.self, range: gap,
+                    rule: PunctuationRule.self, severity: .warning, range: gap,
                     message: "period outside the italic segment: \(shown)",
                     help: "move it inside: `*\(inside).*`",
                     fix: Fix(.safe, "move the period into the italic segment", edits: [
@@ -287,7 +302,7 @@ public struct PunctuationRule: Rule {
                     ])), true)
             }
             return (Diagnostic(
-                rule: PunctuationRule.self, range: gap,
+                rule: PunctuationRule.self, severity: .warning, range: gap,
                 message: "stray \(mark) after the italic segment: \(shown)",
                 help: "remove \(mark)",
                 fix: Fix(.safe, "remove the stray \(mark)", removal(from: segment.range.upperBound, through: gap))), false)
@@ -295,16 +310,16 @@ public struct PunctuationRule: Rule {
 
         /// `*Authors. Venue*` without its final period, when the style is `authors-venue`.
         func segmentPeriod(_ entry: Entry, _ segment: EntryAuthors) -> Diagnostic? {
-            guard let authors, authors.value == .authorsVenue,
+            guard let deviation = segments.judge(false),
                 !entry.deviations.contains(where: { $0.kind == .unclosedMarkup && segment.range.contains($0.range.lowerBound) })
             else { return nil }
             let end = trimmedEnd(segment)
             guard end > segment.text.lowerBound, document.bytes[end - 1] != UInt8(ascii: ".") else { return nil }
             return Diagnostic(
-                rule: PunctuationRule.self, range: segment.range,
+                rule: PunctuationRule.self, severity: .warning, range: segment.range,
                 message: "italic segment \(document.quoted(segment.range)) does not end with a period; "
-                    + (authors.isConfigured ? "the configured form is" : "this list writes")
-                    + " `*Authors. Venue.*` (\(segments.withPeriod) of \(segments.total) italic segments end with a period)",
+                    + (deviation.isConfigured ? "the configured form is" : "this list writes")
+                    + " `*Authors. Venue.*` (\(deviation.count) of the other \(deviation.total) italic segments end with a period)",
                 help: "end the segment with a period, inside the closing `*`",
                 fix: Fix(.safe, "add the final period", Edit(replacing: end..<end, with: ".")))
         }
@@ -319,13 +334,13 @@ public struct PunctuationRule: Rule {
             switch (TitlePeriods.ending(bytes, title.text), requirement.value) {
             case (.period, .forbid):
                 return Diagnostic(
-                    rule: PunctuationRule.self, range: (end - 1)..<end,
+                    rule: PunctuationRule.self, severity: .warning, range: (end - 1)..<end,
                     message: "title ends with a period (\(tail())) where \(reason(requirement))",
                     help: "remove the final period of the title",
                     fix: Fix(.safe, "remove the title's final period", Edit(replacing: (end - 1)..<end, with: "")))
             case (.bare, .require):
                 return Diagnostic(
-                    rule: PunctuationRule.self, range: title.range,
+                    rule: PunctuationRule.self, severity: .warning, range: title.range,
                     message: "title has no final period (\(tail())) where \(reason(requirement))",
                     help: "end the title with a period",
                     fix: Fix(.safe, "add a final period to the title", Edit(replacing: end..<end, with: ".")))

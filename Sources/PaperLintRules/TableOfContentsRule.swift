@@ -38,9 +38,11 @@ public struct TableOfContentsRule: Rule {
             let anchor = link.destination.lowerBound + 1..<link.destination.upperBound
             let result = targets.resolve(document.string(anchor))
             if let heading = result.heading { resolved[link.range.lowerBound] = heading }
+            if case .caseOnly = result, !configuration.taste.contains(.tocCase) { continue }
             if let diagnostic = diagnostic(result, link: link, anchor: anchor, document) { found.append(diagnostic) }
         }
-        if let toc = TableOfContents(document, links: links) {
+        // Whether the table of contents lists every section is a matter of taste: `taste: [toc-coverage]`.
+        if configuration.taste.contains(.tocCoverage), let toc = TableOfContents(document, links: links) {
             found += missingHeadings(toc, resolved: resolved, document)
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }

@@ -7,7 +7,7 @@ import PaperLintCore
 public struct WhitespaceRule: Rule {
     public static let description = RuleDescription(
         id: "whitespace",
-        defaultSeverity: .error,
+        defaultSeverity: .warning,
         summary: "No trailing spaces, double spaces or tabs inside an entry, no spaces inside `[[ label ]]`.",
         rationale: """
             Trailing whitespace and doubled spaces are invisible in the rendered list but show up \
@@ -50,12 +50,18 @@ public struct WhitespaceRule: Rule {
         let bytes = document.bytes
         // A run inside a label is reported once, as padding, not again as a double space.
         var padding: [Int: [Diagnostic]] = [:]
-        for diagnostic in labelPadding(document) {
+        for diagnostic in labelPadding(document, configuration) {
             padding[document.line(containing: diagnostic.range.lowerBound), default: []].append(diagnostic)
         }
         let paddingStarts = Set(padding.values.joined().map(\.range.lowerBound))
+        // Paper entries only: prose, news bullets and tables are the README's, not the list's.
+        var entryLines = Set<Int>()
+        for entry in document.paperEntries(configuration) where !document.isOpaque(entry.line) {
+            for line in entry.line...max(entry.line, entry.lastLine) { entryLines.insert(line) }
+        }
+        let habits = Habits(document, lines: entryLines)
         // Every finding lies on its line: lines outside the focus are not looked at.
-        for line in 1...document.lineCount where !document.isOpaque(line) && document.isInFocus(line, line) {
+        for line in entryLines.sorted() where !document.isOpaque(line) && document.isInFocus(line, line) {
             let content = document.contentRange(ofLine: line)
             var end = content.upperBound
             while end > content.lowerBound && Self.isBlank(bytes[end - 1]) { end -= 1 }
@@ -63,7 +69,7 @@ public struct WhitespaceRule: Rule {
                 let run = end..<content.upperBound
                 let isHardBreak = end > content.lowerBound && run.count >= 2
                     && bytes[run].allSatisfy { $0 == UInt8(ascii: " ") } && document.continuesParagraph(line)
-                if !isHardBreak {
+                if !isHardBreak && habits.trailing.judge(true) != nil {
                     found.append(Diagnostic(
                         rule: Self.self, range: run, message: "trailing whitespace",
                         help: "remove the whitespace at the end of the line",
@@ -72,18 +78,59 @@ public struct WhitespaceRule: Rule {
             }
             if document.isInListItem(line) {
                 let start = Self.entryTextStart(bytes, content.lowerBound..<end, isItemStart: document.isListItemStart(line))
-                let runs = innerRuns(bytes, start..<end).filter { !paddingStarts.contains($0.range.lowerBound) }
+                let runs = habits.inner.judge(true) == nil
+                    ? [] : innerRuns(bytes, start..<end).filter { !paddingStarts.contains($0.range.lowerBound) }
                 found += (runs + (padding[line] ?? [])).sorted { $0.range.lowerBound < $1.range.lowerBound }
             }
         }
         return found
     }
 
+    /// Whether the list's item lines end with blanks, or hold runs of blanks, as a habit: a
+    /// list where a real share of lines do is not told about each of them.
+    private struct Habits {
+        var trailing: HouseForms<Bool>
+        var inner: HouseForms<Bool>
+
+        init(_ document: Document, lines entryLines: Set<Int>) {
+            let bytes = document.bytes
+            var lines: [(trailing: Bool, inner: Bool, focused: Bool)] = []
+            for line in entryLines {
+                let content = document.contentRange(ofLine: line)
+                guard !content.isEmpty else { continue }
+                let trailing = WhitespaceRule.isBlank(bytes[content.upperBound - 1])
+                let start = WhitespaceRule.entryTextStart(bytes, content, isItemStart: document.isListItemStart(line))
+                var inner = false
+                var index = start
+                while index + 1 < content.upperBound {
+                    if bytes[index] == UInt8(ascii: " ") && bytes[index + 1] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") {
+                        var end = index
+                        while end < content.upperBound && WhitespaceRule.isBlank(bytes[end]) { end += 1 }
+                        if end < content.upperBound { inner = true; break }
+                        index = end
+                        continue
+                    }
+                    index += 1
+                }
+                lines.append((trailing, inner, document.focus != nil && document.isInFocus(line, line)))
+            }
+            let reference = lines.filter { !$0.focused }
+            let votes = reference.isEmpty ? lines : reference
+            let countsJudged = reference.isEmpty || document.focus == nil
+            trailing = HouseForms(configured: [], countsJudged: countsJudged)
+            inner = HouseForms(configured: [], countsJudged: countsJudged)
+            for vote in votes {
+                trailing.add(vote.trailing)
+                inner.add(vote.inner)
+            }
+        }
+    }
+
     /// Blanks just inside the label of a double-bracket link: `[[ code ](…)]`, `[[code ]](…)`, `[[ code ]]`.
-    private func labelPadding(_ document: Document) -> [Diagnostic] {
+    private func labelPadding(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         let bytes = document.bytes
         var found: [Diagnostic] = []
-        for entry in document.entries where !document.isOpaque(entry.line) && document.isInFocus(entry) {
+        for entry in document.paperEntries(configuration) where !document.isOpaque(entry.line) && document.isInFocus(entry) {
             for link in entry.links where link.range.count >= 2 && bytes[link.range.lowerBound + 1] == UInt8(ascii: "[") {
                 let label = link.label
                 var lower = label.lowerBound

@@ -28,6 +28,8 @@ public struct Configuration: Sendable, Equatable {
     public var skipSections: [String]
     /// Severity overrides by rule id; a rule mapped to nil is off.
     public var severities: [String: Severity?]
+    /// Matters of taste, off unless listed under `taste:` (version pins, `www.` hosts, ToC coverage).
+    public var taste: Set<TasteCheck> = []
     /// `hook: {fix: true}`: the pre-commit hook applies safe fixes to the staged content first.
     public var hookFixes = false
     /// The current month, for "date in the future" checks. Rules read no clock: the engine
@@ -99,20 +101,24 @@ public struct Configuration: Sendable, Equatable {
     }
 }
 
-/// How entries are written in this list. `auto` means: follow the list's own majority.
+/// How entries are written in this list: for each key, the accepted forms.
+///
+/// An empty list means "learn it": the forms the list itself uses (see `HouseForms` in
+/// PaperLintRules). A preset supplies none; `.paperlint.yml` pins one form or several
+/// (`date: [YYYY/MM, YYYY]`).
 public struct HouseStyle: Sendable, Equatable {
-    public var date: DateStyle
-    public var title: TitleStyle
-    public var titlePeriod: Requirement
-    public var authors: AuthorStyle
-    public var linkSyntax: LinkSyntaxStyle
-    public var linkSeparator: LinkSeparatorStyle
-    public var arxivForm: ArxivForm
+    public var date: [DateStyle]
+    public var title: [TitleStyle]
+    public var titlePeriod: [Requirement]
+    public var authors: [AuthorStyle]
+    public var linkSyntax: [LinkSyntaxStyle]
+    public var linkSeparator: [LinkSeparatorStyle]
+    public var arxivForm: [ArxivForm]
 
     public init(
-        date: DateStyle = .yearMonth, title: TitleStyle = .bold, titlePeriod: Requirement = .auto,
-        authors: AuthorStyle = .authorsVenue, linkSyntax: LinkSyntaxStyle = .innerURL,
-        linkSeparator: LinkSeparatorStyle = .auto, arxivForm: ArxivForm = .auto
+        date: [DateStyle] = [.yearMonth], title: [TitleStyle] = [.bold], titlePeriod: [Requirement] = [],
+        authors: [AuthorStyle] = [.authorsVenue], linkSyntax: [LinkSyntaxStyle] = [.innerURL],
+        linkSeparator: [LinkSeparatorStyle] = [], arxivForm: [ArxivForm] = []
     ) {
         self.date = date
         self.title = title
@@ -122,6 +128,9 @@ public struct HouseStyle: Sendable, Equatable {
         self.linkSeparator = linkSeparator
         self.arxivForm = arxivForm
     }
+
+    /// Every key learned from the list: what a preset gives and what no configuration means.
+    public static let learned = HouseStyle(date: [], title: [], titlePeriod: [], authors: [], linkSyntax: [], linkSeparator: [], arxivForm: [])
 }
 
 /// A choice every key of the YAML shares: its spelling and a one-line meaning for docs and errors.
@@ -172,6 +181,18 @@ public enum ArxivForm: String, StyleChoice {
 
 public enum OrderDirection: String, StyleChoice {
     case newestFirst = "newest-first", oldestFirst = "oldest-first", auto, none
+}
+
+/// A check of taste rather than correctness: off by default, on when `taste:` lists it.
+public enum TasteCheck: String, StyleChoice, Hashable {
+    /// arXiv links pinned to a version (`abs/2310.12345v2`) where the list links the latest.
+    case arxivVersion = "arxiv-version"
+    /// arXiv links on `www.` or `export.` hosts.
+    case arxivHost = "arxiv-host"
+    /// Every section heading listed in the table of contents.
+    case tocCoverage = "toc-coverage"
+    /// Anchors in the exact case of the heading's slug (GitHub matches them in any case).
+    case tocCase = "toc-case"
 }
 
 public enum DuplicateScope: String, StyleChoice {

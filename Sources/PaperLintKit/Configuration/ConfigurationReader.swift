@@ -5,7 +5,7 @@ import Yams
 struct ConfigurationReader {
     let path: String
 
-    static let topLevelKeys = ["preset", "description", "files", "order", "duplicates", "rules", "skip-sections", "entry", "labels", "hook"]
+    static let topLevelKeys = ["preset", "description", "files", "order", "duplicates", "rules", "skip-sections", "entry", "labels", "hook", "taste"]
     static let hookKeys = ["fix"]
     static let entryKeys = ["date", "title", "title-period", "authors", "link-syntax", "link-separator", "arxiv-form"]
     static let labelKeys = ["order", "aliases"]
@@ -34,6 +34,14 @@ struct ConfigurationReader {
             case "rules": try applyRules(value, to: &configuration)
             case "entry": try applyEntry(value, to: &configuration.style)
             case "labels": try applyLabels(value, to: &configuration.labels)
+            case "taste":
+                configuration.taste = Set(try strings(value, key: key).map { (name) throws(PaperLintError) -> TasteCheck in
+                    guard let check = TasteCheck(rawValue: name) else {
+                        let valid = TasteCheck.allCases.map(\.rawValue)
+                        throw error(value, "taste: unknown check '\(name)'\(Suggestion.clause(for: name, in: valid)) (valid: \(valid.joined(separator: ", ")))")
+                    }
+                    return check
+                })
             case "hook":
                 for (_, value) in try mapping(value, key: "hook", allowed: Self.hookKeys) {
                     configuration.hookFixes = try bool(value, key: "hook.fix")
@@ -47,13 +55,13 @@ struct ConfigurationReader {
         for (key, value) in try mapping(node, key: "entry", allowed: Self.entryKeys) {
             let name = "entry.\(key)"
             switch key {
-            case "date": style.date = try choice(value, key: name)
-            case "title": style.title = try choice(value, key: name)
-            case "title-period": style.titlePeriod = try choice(value, key: name)
-            case "authors": style.authors = try choice(value, key: name)
-            case "link-syntax": style.linkSyntax = try choice(value, key: name)
-            case "link-separator": style.linkSeparator = try choice(value, key: name)
-            case "arxiv-form": style.arxivForm = try choice(value, key: name)
+            case "date": style.date = try forms(value, key: name)
+            case "title": style.title = try forms(value, key: name)
+            case "title-period": style.titlePeriod = try forms(value, key: name)
+            case "authors": style.authors = try forms(value, key: name)
+            case "link-syntax": style.linkSyntax = try forms(value, key: name)
+            case "link-separator": style.linkSeparator = try forms(value, key: name)
+            case "arxiv-form": style.arxivForm = try forms(value, key: name)
             default: break
             }
         }
@@ -154,6 +162,22 @@ struct ConfigurationReader {
         if let value = Value(rawValue: raw) { return value }
         let valid = Value.allCases.map(\.rawValue)
         throw error(node, "\(key) must be one of \(valid.joined(separator: ", ")), not '\(raw)'\(Suggestion.clause(for: raw, in: valid))")
+    }
+
+    /// One form or a list of forms (`date: [YYYY/MM, YYYY]`); `auto` (or an empty list) means
+    /// "learn it from the list".
+    func forms<Value: StyleChoice>(_ node: Node, key: String) throws(PaperLintError) -> [Value] {
+        let values: [Value]
+        if case .sequence(let sequence) = node {
+            var list: [Value] = []
+            for item in sequence { list.append(try choice(item, key: key)) }
+            values = list
+        } else {
+            values = [try choice(node, key: key)]
+        }
+        var unique: [Value] = []
+        for value in values where value.rawValue != "auto" && !unique.contains(value) { unique.append(value) }
+        return unique
     }
 
     private func mappingKey(_ node: Node, _ key: String) -> Node? {

@@ -23,7 +23,9 @@ extension StyleInference {
             lines.append("entry:")
             for finding in entryFindings {
                 let key = String(finding.key.dropFirst("entry.".count))
-                line("  \(key): \(Self.quoted(finding.value))", finding.evidence)
+                let value = finding.values.count == 1
+                    ? Self.quoted(finding.values[0]) : "[" + finding.values.map(Self.quoted).joined(separator: ", ") + "]"
+                line("  \(key): \(value)", finding.evidence)
             }
         }
         if !labelEvidence.isEmpty { lines.append("# labels as written: \(labelEvidence)") }

@@ -9,8 +9,21 @@ public struct StyleInference: Sendable {
     /// One inferred key: its YAML path, value and the counts behind it.
     public struct Finding: Sendable, Equatable {
         public var key: String
-        public var value: String
+        /// The accepted forms, most used first; several where the list uses several on purpose.
+        public var values: [String]
         public var evidence: String
+
+        /// The one form, or `[a, b]` for several.
+        public var value: String {
+            get { values.count == 1 ? values[0] : "[" + values.joined(separator: ", ") + "]" }
+            set { values = [newValue] }
+        }
+
+        public init(key: String, values: [String], evidence: String) {
+            self.key = key
+            self.values = values
+            self.evidence = evidence
+        }
     }
 
     public var path: String
@@ -36,29 +49,37 @@ public struct StyleInference: Sendable {
         tallies.addOrder(document, skipping: base)
 
         var findings: [Finding] = []
-        func record<Value: StyleChoice>(_ key: String, _ tally: Tally<Value>, _ name: (Value) -> String) -> Value? {
-            guard let winner = tally.winner else { return nil }
-            findings.append(Finding(key: key, value: winner.rawValue, evidence: tally.evidence(name)))
-            return winner
+        // The forms a real share of the list uses: the rules' own thresholds (HouseStyleThresholds),
+        // so what `init` writes is what a run without configuration learns.
+        func record<Value: StyleChoice>(_ key: String, _ tally: Tally<Value>, _ name: (Value) -> String) -> [Value] {
+            let accepted = HouseStyleThresholds.accepted(tally.counts, order: tally.order)
+            guard !accepted.isEmpty else { return [] }
+            findings.append(Finding(key: key, values: accepted.map(\.rawValue), evidence: tally.evidence(name)))
+            return accepted
         }
-        var style = HouseStyle()
-        style.date = record("entry.date", tallies.date) { "[\($0.rawValue)]" } ?? style.date
-        style.title = record("entry.title", tallies.title) { ["bold": "**Title**", "italic": "*Title*"][$0.rawValue] ?? "plain Title" } ?? style.title
-        style.titlePeriod = record("entry.title-period", tallies.titlePeriod) { $0 == .require ? "ends with '.'" : "no final '.'" } ?? .auto
+        var style = HouseStyle.learned
+        style.date = record("entry.date", tallies.date) { "[\($0.rawValue)]" }
+        style.title = record("entry.title", tallies.title) { ["bold": "**Title**", "italic": "*Title*"][$0.rawValue] ?? "plain Title" }
+        style.titlePeriod = record("entry.title-period", tallies.titlePeriod) { $0 == .require ? "ends with '.'" : "no final '.'" }
         // Lists that end titles with a period in some sections only (surveys as sentences, model
-        // names bare) get `auto`, under which each section follows its own majority.
-        if TitlePeriods(document, document.paperEntries(base)).sectionsDisagree, let index = findings.indices.last {
-            style.titlePeriod = .auto
+        // names bare) get `auto`, under which a large section follows its own forms.
+        if style.titlePeriod.count > 1 || TitlePeriods(document, document.paperEntries(base)).sectionsDisagree,
+            let index = findings.indices.last, findings[index].key == "entry.title-period"
+        {
+            if style.titlePeriod.count < 2 { findings[index].evidence += "; sections differ" }
+            style.titlePeriod = []
             findings[index].value = Requirement.auto.rawValue
-            findings[index].evidence += "; sections differ"
         }
         style.authors = record("entry.authors", tallies.authors) {
             ["authors-venue": "*Authors. Venue.*", "venue": "*Venue*", "none": "no italic segment"][$0.rawValue] ?? $0.rawValue
-        } ?? style.authors
-        style.linkSyntax = record("entry.link-syntax", tallies.linkSyntax) { "`\($0.rawValue)`" } ?? style.linkSyntax
-        style.linkSeparator = record("entry.link-separator", tallies.separator) { $0 == .space ? "`] [[`" : "`][[`" } ?? .auto
-        style.arxivForm = record("entry.arxiv-form", tallies.arxiv) { "arxiv.org/\($0.rawValue)/…" } ?? .auto
-        let order = record("order", tallies.order) { "\($0.rawValue) sections" } ?? .auto
+        }
+        style.linkSyntax = record("entry.link-syntax", tallies.linkSyntax) { "`\($0.rawValue)`" }
+        style.linkSeparator = record("entry.link-separator", tallies.separator) { $0 == .space ? "`] [[`" : "`][[`" }
+        style.arxivForm = record("entry.arxiv-form", tallies.arxiv) { "arxiv.org/\($0.rawValue)/…" }
+        let orders = record("order", tallies.order) { "\($0.rawValue) sections" }
+        // Sections running both ways: each section is checked in its own direction (`auto`).
+        let order: OrderDirection = orders.count == 1 ? orders[0] : .auto
+        if orders.count > 1, let index = findings.firstIndex(where: { $0.key == "order" }) { findings[index].value = "auto" }
 
         // The closest preset: most inferred keys equal to its own.
         let closest = presets.max { agreement($0.style, style) < agreement($1.style, style) } ?? base
@@ -76,9 +97,9 @@ public struct StyleInference: Sendable {
     }
 
     private static func agreement(_ a: HouseStyle, _ b: HouseStyle) -> Int {
-        [a.date == b.date, a.title == b.title, a.titlePeriod == b.titlePeriod || a.titlePeriod == .auto,
-         a.authors == b.authors, a.linkSyntax == b.linkSyntax || a.linkSyntax == .auto,
-         a.linkSeparator == b.linkSeparator || a.linkSeparator == .auto].count { $0 }
+        [a.date == b.date, a.title == b.title, a.titlePeriod == b.titlePeriod || a.titlePeriod.isEmpty,
+         a.authors == b.authors, a.linkSyntax == b.linkSyntax || a.linkSyntax.isEmpty,
+         a.linkSeparator == b.linkSeparator || a.linkSeparator.isEmpty].count { $0 }
     }
 }
 

@@ -1,0 +1,138 @@
+import PaperLintCore
+
+/// How a list's house style is learned: the thresholds every style key shares.
+///
+/// Picked on a corpus of real paper lists, not on one file: a form that a real share of the
+/// list uses is the list's own (lists write `[YYYY]` for classic papers and `[YYYY/MM]` for
+/// new ones on purpose), and only a rare form next to a strong majority is a deviation.
+public enum HouseStyleThresholds {
+    /// A form used by at least this many of the other entries …
+    public static let acceptedCount = 3
+    /// … and by at least this share of them is house style, never a defect.
+    public static let acceptedShare = 0.10
+    /// A form outside the house style is reported only when the house forms hold at least
+    /// this share of the other entries' votes.
+    public static let strongMajority = 0.85
+    /// With fewer votes than this from the other entries, nothing is learned and nothing reported.
+    public static let minimumVotes = 5
+
+    /// The forms of `counts` that are house style, most used first (first seen among equals).
+    public static func accepted<Value: Hashable>(_ counts: [Value: Int], order: [Value]) -> [Value] {
+        let total = counts.values.reduce(0, +)
+        guard total > 0 else { return [] }
+        return order.filter { value in
+            let count = counts[value] ?? 0
+            return count >= acceptedCount && Double(count) >= acceptedShare * Double(total)
+        }.sorted { (counts[$0] ?? 0) > (counts[$1] ?? 0) }
+    }
+}
+
+/// Why a form is not the list's: the forms it writes instead, and how many of the other
+/// entries use them. Messages count the others, never the entry being judged.
+struct StyleDeviation<Value: Hashable & Sendable>: Sendable {
+    /// The accepted forms, most used first.
+    var expected: [Value]
+    /// How many of the other votes use an accepted form, of all other votes.
+    var count: Int
+    var total: Int
+    var isConfigured: Bool
+
+    /// The most used accepted form: what a fix rewrites to.
+    var value: Value { expected[0] }
+
+    /// "this list writes `[YYYY/MM]` (420 of the other 421 dates)", or for a configured form
+    /// "the configured form is `] [[` (used by 48 of the other 51 separators)".
+    func reason(_ name: (Value) -> String, unit: String) -> String {
+        let forms = expected.map(name).joined(separator: " or ")
+        let counts = total == 0 ? "" : " (\(isConfigured ? "used by " : "")\(count) of the other \(total) \(unit))"
+        return (isConfigured ? "the configured form is " : "this list writes ") + forms + counts
+    }
+}
+
+/// One style key of one document: the configured forms, or the forms its entries use.
+///
+/// Votes come from the reference entries: in a diff mode those the change does not touch,
+/// otherwise every entry, each judged against the others (its own vote taken out).
+struct HouseForms<Value: Hashable & Sendable>: Sendable {
+    let configured: [Value]
+    private(set) var counts: [Value: Int] = [:]
+    private(set) var order: [Value] = []
+    /// True when the judged entries' own votes are among `counts` (and are taken out to judge them).
+    let countsJudged: Bool
+
+    init(configured: [Value], countsJudged: Bool) {
+        self.configured = configured
+        self.countsJudged = countsJudged
+    }
+
+    mutating func add(_ value: Value) {
+        if counts[value] == nil { order.append(value) }
+        counts[value, default: 0] += 1
+    }
+
+    var isConfigured: Bool { !configured.isEmpty }
+
+    /// The forms accepted with every vote counted (what `paperlint init` writes).
+    var accepted: [Value] { isConfigured ? configured : HouseStyleThresholds.accepted(counts, order: order) }
+
+    /// The votes other than the judged entry's `own` form.
+    private func others(_ own: Value?) -> [Value: Int] {
+        guard countsJudged, let own, let count = counts[own] else { return counts }
+        var others = counts
+        others[own] = count > 1 ? count - 1 : nil
+        return others
+    }
+
+    /// Nil when `value` is one of the list's forms (or nothing can be said), else why not.
+    func judge(_ value: Value) -> StyleDeviation<Value>? {
+        let others = others(value)
+        let total = others.values.reduce(0, +)
+        if isConfigured {
+            guard !configured.contains(value) else { return nil }
+            let count = configured.reduce(0) { $0 + (others[$1] ?? 0) }
+            return StyleDeviation(expected: configured, count: count, total: total, isConfigured: true)
+        }
+        guard total >= HouseStyleThresholds.minimumVotes else { return nil }
+        let accepted = HouseStyleThresholds.accepted(others, order: order.filter { others[$0] != nil })
+        guard !accepted.isEmpty, !accepted.contains(value) else { return nil }
+        let count = accepted.reduce(0) { $0 + (others[$1] ?? 0) }
+        guard Double(count) >= HouseStyleThresholds.strongMajority * Double(total) else { return nil }
+        return StyleDeviation(expected: accepted, count: count, total: total, isConfigured: false)
+    }
+
+    /// True when `value` is house style (configured, or used by a real share of the others).
+    func accepts(_ value: Value) -> Bool { judge(value) == nil }
+}
+
+extension Document {
+    /// The entries a style is learned from, and whether they include the judged ones.
+    ///
+    /// In a diff mode, the entries the change does not touch: a contributor's new entries
+    /// are judged against the list as it was. Where the change touches every entry (a new
+    /// file), and without a focus, every entry, each judged against the others.
+    func styleReference(_ entries: [Entry]) -> (entries: [Entry], countsJudged: Bool) {
+        guard focus != nil else { return (entries, true) }
+        let untouched = entries.filter { !isInFocus($0) }
+        return untouched.isEmpty ? (entries, true) : (untouched, false)
+    }
+
+    /// A `HouseForms` of `configured` with the votes of the reference entries among `entries`.
+    func houseForms<Value: Hashable & Sendable>(
+        _ configured: [Value], _ entries: [Entry], vote: (Entry) -> Value?
+    ) -> HouseForms<Value> {
+        let reference = styleReference(entries)
+        var forms = HouseForms<Value>(configured: configured, countsJudged: reference.countsJudged)
+        for entry in reference.entries { if let value = vote(entry) { forms.add(value) } }
+        return forms
+    }
+
+    /// Like `houseForms`, for keys with several votes per entry (links, separators).
+    func houseForms<Value: Hashable & Sendable>(
+        _ configured: [Value], _ entries: [Entry], votes: (Entry) -> [Value]
+    ) -> HouseForms<Value> {
+        let reference = styleReference(entries)
+        var forms = HouseForms<Value>(configured: configured, countsJudged: reference.countsJudged)
+        for entry in reference.entries { for value in votes(entry) { forms.add(value) } }
+        return forms
+    }
+}
