@@ -98,9 +98,10 @@ public enum Linter {
                 }
                 // Rules may skip work whose findings the filter would drop anyway.
                 let kept = request.filter.keptLines(changes)
+                let changed = LineSet(changes.addedLines)
                 let document = try timer.measure("parse") { () throws(PaperLintError) in
                     try timer.measureDetail("parse/document") { () throws(PaperLintError) in
-                        try validatedDocument(content, displayPath: path, focus: kept)
+                        try validatedDocument(content, displayPath: path, focus: kept, changed: changed)
                     }
                 }
                 let diagnostics = lint(document, path: path, configuration).filter { kept?.intersects($0.lineSpan(in: document)) ?? true }
@@ -270,9 +271,11 @@ public enum Linter {
         }
     }
 
-    static func validatedDocument(_ bytes: [UInt8], displayPath: String, focus: LineSet? = nil) throws(PaperLintError) -> Document {
+    static func validatedDocument(
+        _ bytes: [UInt8], displayPath: String, focus: LineSet? = nil, changed: LineSet? = nil
+    ) throws(PaperLintError) -> Document {
         try requireUTF8(bytes, path: displayPath, remedy: "re-save the file as UTF-8")
-        let document = Document(bytes: bytes, focus: focus)
+        let document = Document(bytes: bytes, focus: focus, changed: changed)
         if let line = ConflictMarkers.firstLine(in: document) {
             throw PaperLintError("\(displayPath):\(line): merge conflict markers; resolve the conflict first")
         }

@@ -52,9 +52,9 @@ public struct DateFormatRule: Rule {
             let written = WrittenDate(document.bytes, date.range)
             return written.problem(today: nil) == nil ? written : nil
         }
-        let shapes = document.houseForms(configured, entries) { valid($0)?.shape }
+        let shapes = document.houseForms(configured, defaults: [WrittenDate.Shape(style: .yearMonth)], entries) { valid($0)?.shape }
         // Configured forms are written zero-padded; a learned list may pad or not.
-        let padding = document.houseForms(configured.isEmpty ? [] : [true], entries) { valid($0)?.isPadded }
+        let padding = document.houseForms(configured.isEmpty ? [] : [true], defaults: [true], entries) { valid($0)?.isPadded }
         return entries.compactMap { entry -> Diagnostic? in
             guard let range = entry.date?.range, document.isInFocus(bytes: range) else { return nil }
             let date = WrittenDate(document.bytes, range)

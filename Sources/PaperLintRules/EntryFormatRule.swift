@@ -83,21 +83,21 @@ private struct Template {
         self.document = document
         self.configuration = configuration
         let style = configuration.style
-        title = document.houseForms(style.title, entries) { entry in entry.title.map { TitleStyle(rawValue: $0.markup.rawValue) ?? .plain } }
-        linkSyntax = document.houseForms(style.linkSyntax, entries) { entry in entry.links.compactMap { Self.style($0.syntax) } }
+        title = document.houseForms(style.title, defaults: [.bold], entries) { entry in entry.title.map { TitleStyle(rawValue: $0.markup.rawValue) ?? .plain } }
+        linkSyntax = document.houseForms(style.linkSyntax, defaults: [.innerURL], entries) { entry in entry.links.compactMap { Self.style($0.syntax) } }
         authors = AuthorSegment.forms(document, entries, configuration)
         let bytes = document.bytes
         func has(_ kinds: Set<EntryDeviation.Kind>, _ entry: Entry, _ counts: (EntryDeviation) -> Bool = { _ in true }) -> Bool {
             entry.deviations.contains { kinds.contains($0.kind) && counts($0) }
         }
-        leading = document.houseForms([], entries) { has([.textBeforeDate], $0) }
-        between = document.houseForms([], entries) { entry in
+        leading = document.houseForms([], defaults: [false], entries) { has([.textBeforeDate], $0) }
+        between = document.houseForms([], defaults: [false], entries) { entry in
             has([.textAfterTitle, .textAfterAuthors], entry) { !bytes[$0.range].allSatisfy(Byte.isStrayPunctuation) }
         }
         let badges = BadgeScanner(bytes: bytes)
-        trailing = document.houseForms([], entries) { entry in has([.trailingText], entry) { !badges.isOnlyBadges($0.range) } }
-        bare = document.houseForms([], entries) { entry in entry.links.contains { $0.url == nil } }
-        linkless = document.houseForms([], entries) { has([.noLinks], $0) }
+        trailing = document.houseForms([], defaults: [false], entries) { entry in has([.trailingText], entry) { !badges.isOnlyBadges($0.range) } }
+        bare = document.houseForms([], defaults: [false], entries) { entry in entry.links.contains { $0.url == nil } }
+        linkless = document.houseForms([], defaults: [false], entries) { has([.noLinks], $0) }
         let form = style.date.first.map { WrittenDate.Shape(style: $0).pattern(padded: true) }
         date = "[\(form ?? Self.commonDate(document, entries))]"
     }

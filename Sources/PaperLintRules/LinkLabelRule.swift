@@ -8,19 +8,21 @@ public struct LinkLabelRule: Rule {
         defaultSeverity: .warning,
         summary: "Link labels from the vocabulary, spelled as the list spells them, in canonical order.",
         rationale: """
-            Checks the labels of each paper entry's links against `labels` of the configuration. \
-            Order: links follow `labels.order` (`paper`, `code`, `project`, …); an entry listing \
-            `[[code]]` before `[[paper]]` is an error whose safe fix swaps the links and leaves \
-            the separators in place (no fix when a line of text lies between the links: the \
-            swap would move a link over to text it never followed). Spelling: each canonical \
-            label is spelled the way the list spells it most often, so `[[Code]]` in a list of \
-            `[[code]]` is an error with a safe \
-            fix, while a list that writes `[[project page]]` keeps that spelling rather than \
-            being pushed to `project`. An alias written differently from the list's usual \
-            spelling (`[[github]]` among `[[code]]`) is a warning with an unsafe fix, and a label \
-            outside the vocabulary is a warning without a fix (add it to `labels.order` or \
-            `labels.aliases`). Readers scan a paper list by its link columns: the same link \
-            under varying names or positions has to be read rather than recognised.
+            Checks the labels of each paper entry's links against the list's own habits, with \
+            `labels` of the configuration as the grammar. Order: where the list clearly puts one \
+            label before another (at least 85% of the other entries with both), an entry listing \
+            them the other way is a warning whose safe fix swaps the links and leaves the \
+            separators in place (no fix when a line of text lies between the links: the swap \
+            would move a link over to text it never followed); where too few entries have both \
+            labels to show an order, `labels.order` stands in (`paper`, `code`, `project`, …). \
+            Spelling: each canonical label is spelled the way the list spells it, so a rare \
+            `[[Code]]` in a list of `[[code]]` is a warning with a safe fix, while a list that \
+            writes `[[project page]]` keeps that spelling rather than being pushed to `project`, \
+            and a spelling a real share of the list uses is accepted. An alias written \
+            differently from the list's usual spelling (`[[github]]` among `[[code]]`) has an \
+            unsafe fix. A label outside the vocabulary is the list's own word and is not \
+            reported. Readers scan a paper list by its link columns: the same link under varying \
+            names or positions has to be read rather than recognised.
             """,
         nonTriggering: [
             Example("- [2023/10] **T** *A. B.* [[paper](https://a.org/1)] [[code](https://g.com/r)] [[blog](https://b.io)]\n"),
@@ -32,6 +34,7 @@ public struct LinkLabelRule: Rule {
                 """),
             Example("- [2023/10] **T** *A. B.* [[Paper](u)] [[Code](v)]\n- [2023/09] **U** *C. D.* [[Paper](u)]\n"),
             Example("- [Introduction](#introduction)\n- [Code](#code)\n"),
+            Example("- [2023/10] **T** *A. B.* [[paper](u)] [[codes and platform](v)]\n"),
         ],
         triggering: [
             Example("- [2023/06] **Lmflow** *S. Diao et al. arXiv.* [[code](v)] ↓[[paper](u)] [[blog](w)]\n"),
@@ -43,7 +46,6 @@ public struct LinkLabelRule: Rule {
 
                 """),
             Example("- [2023/10] **T** *A. B.* [[paper](u)] [[code](v)]\n- [2023/09] **U** *C. D.* [[paper](u)] [[↓github](v)]\n"),
-            Example("- [2023/10] **T** *A. B.* [[paper](u)] [[↓codes and platform](v)]\n"),
             Example("- [2023/10] **T** *A. B.* [[↓Code](v)] ↓[[paper](u)]\n- [2023/09] **U** *C. D.* [[paper](u)] [[code](v)]\n"),
         ],
         corrections: [
@@ -103,38 +105,42 @@ public struct LinkLabelRule: Rule {
     /// Per spelling group, the spelling the list uses most and its counts.
     private func preferredSpellings(
         _ labels: FlattenSequence<[[Label]]>, _ vocabulary: LabelVocabulary
-    ) -> [String: (spelling: String, count: Int, total: Int)] {
+    ) -> [String: (spelling: String, count: Int, total: Int, counts: [String: Int])] {
         var tallies: [String: Tally<String>] = [:]
         var keys: [String] = []
         for label in labels where !label.written.isEmpty {
             if tallies[label.key] == nil { keys.append(label.key) }
             tallies[label.key, default: Tally()].add(label.written)
         }
-        var preferred: [String: (String, Int, Int)] = [:]
+        var preferred: [String: (String, Int, Int, [String: Int])] = [:]
         for key in keys {
             guard let tally = tallies[key] else { continue }
             let most = tally.counts.values.max() ?? 0
             let leaders = tally.order.filter { tally.counts[$0] == most }
             // On a tie the vocabulary's own spelling wins, then the lowercase one, then the first seen.
             let spelling = leaders.first { $0 == key } ?? leaders.first { $0 == $0.lowercased() } ?? leaders[0]
-            preferred[key] = (spelling, most, tally.total)
+            preferred[key] = (spelling, most, tally.total, tally.counts)
         }
         return preferred
     }
 
     private func spellingDiagnostic(
-        _ label: Label, _ preferred: [String: (spelling: String, count: Int, total: Int)], hasVocabulary: Bool
+        _ label: Label, _ preferred: [String: (spelling: String, count: Int, total: Int, counts: [String: Int])], hasVocabulary: Bool
     ) -> Diagnostic? {
         guard !label.written.isEmpty else { return nil }
         if !label.isKnown {
             if let usual = preferred[label.key], usual.spelling != label.written {
-                return caseDiagnostic(label, usual)
+                return Self.isDeviation(label.written, usual.counts) ? caseDiagnostic(label, (usual.spelling, usual.count, usual.total)) : nil
             }
             // A label outside the vocabulary is the list's own word (`report`, `OpenReview`), not a defect.
             return nil
         }
-        guard let usual = preferred[label.key], usual.spelling != label.written, Self.isStrong(usual) else { return nil }
-        if usual.spelling.lowercased() == label.written.lowercased() { return caseDiagnostic(label, usual) }
+        guard let usual = preferred[label.key], usual.spelling != label.written,
+            Self.isDeviation(label.written, usual.counts)
+        else { return nil }
+        if usual.spelling.lowercased() == label.written.lowercased() {
+            return caseDiagnostic(label, (usual.spelling, usual.count, usual.total))
+        }
         return Diagnostic(
             ruleID: Self.description.id, severity: .warning, range: label.text,
             message: "link label `\(label.written)` where this list writes `\(usual.spelling)` "
@@ -143,15 +149,16 @@ public struct LinkLabelRule: Rule {
             fix: Fix(.unsafe, "rename the label to \(usual.spelling)", Edit(replacing: label.text, with: usual.spelling)))
     }
 
-    /// A spelling is the list's only where it holds a strong majority of the other such labels.
-    static func isStrong(_ usual: (spelling: String, count: Int, total: Int)) -> Bool {
-        let others = usual.total - 1
-        return others >= HouseStyleThresholds.minimumVotes && Double(usual.count) >= HouseStyleThresholds.strongMajority * Double(others)
+    /// True when spelling `written` departs from the house style of its label: judged against
+    /// the other labels that mean the same (`HouseForms`), this one's own vote taken out.
+    static func isDeviation(_ written: String, _ counts: [String: Int]) -> Bool {
+        var forms = HouseForms<String>(configured: [], countsJudged: true)
+        for (spelling, count) in counts.sorted(by: { $0.key < $1.key }) { for _ in 0..<count { forms.add(spelling) } }
+        return forms.judge(written) != nil
     }
 
     private func caseDiagnostic(_ label: Label, _ usual: (spelling: String, count: Int, total: Int)) -> Diagnostic? {
-        guard Self.isStrong(usual) else { return nil }
-        return Diagnostic(
+        Diagnostic(
             rule: Self.self, severity: .warning, range: label.text,
             message: "link label `\(label.written)` where this list writes `\(usual.spelling)` "
                 + "(\(usual.count) of the other \(usual.total - 1) such links)",
@@ -195,11 +202,18 @@ public struct LinkLabelRule: Rule {
         var names: [String] = []
         for label in sorted where names.last != label.written { names.append(label.written) }
         let (label, after) = (misplaced.label, misplaced.after)
-        // Only the list's own clear order is a defect to report; the vocabulary's order alone is taste.
-        guard let votes = order.listPrefers(label.key, after.key), votes.first,
-            Double(votes.count) >= HouseStyleThresholds.strongMajority * Double(votes.total - 1)
-        else { return nil }
-        let reason = "this list puts `\(label.written)` before `\(after.written)` in \(votes.count) of the other \(votes.total - 1) entries with both"
+        // The list's own clear order is the house style; where too few entries have both labels
+        // to show one, the vocabulary's order stands in (the grammar's default).
+        let reason: String
+        let entriesWithBoth = order.entries(with: label.key, after.key)
+        if entriesWithBoth.total - 1 >= HouseStyleThresholds.minimumVotes {
+            guard Double(entriesWithBoth.first) >= HouseStyleThresholds.strongMajority * Double(entriesWithBoth.total - 1)
+            else { return nil }
+            reason = "this list puts `\(label.written)` before `\(after.written)` in \(entriesWithBoth.first) of the other \(entriesWithBoth.total - 1) entries with both"
+        } else {
+            guard entriesWithBoth.first >= entriesWithBoth.total - 1 - entriesWithBoth.first else { return nil }
+            reason = "labels.order puts `\(label.key)` before `\(after.key)`"
+        }
         return Diagnostic(
             rule: Self.self, severity: .warning, range: label.link.range,
             message: "link `[[\(label.written)]]` comes after `[[\(after.written)]]`; \(reason)",
@@ -245,6 +259,12 @@ private struct LabelOrder {
     }
 
     private static func pair(_ a: String, _ b: String) -> String { a + "\u{0}" + b }
+
+    /// Entries listing `a` before `b` (`first`), and entries with both in either order.
+    func entries(with a: String, _ b: String) -> (first: Int, total: Int) {
+        let ab = before[Self.pair(a, b)] ?? 0, ba = before[Self.pair(b, a)] ?? 0
+        return (ab, ab + ba)
+    }
 
     /// The list's clear preference between `a` and `b`: `first` is true when it puts `a` first;
     /// `count` and `total` are the entries for the winner and with both; nil when unclear.

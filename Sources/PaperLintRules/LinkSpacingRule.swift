@@ -49,6 +49,8 @@ public struct LinkSpacingRule: Rule {
             Example("""
                 - [2023/10] **T** *A. B.* [[paper](u)][[code](v)][[demo](w)]
                 - [2023/09] **U** *C. D.* [[paper](u)][[code](v)]
+                - [2023/07] **W** *G. H.* [[paper](u)][[code](v)][[demo](w)]
+                - [2023/06] **X** *I. J.* [[paper](u)][[code](v)]
                 - [2023/08] **V** *E. F.* [[paper](u)↓]  [[code](v)↓] [[demo](w)]
 
                 """),
@@ -85,9 +87,12 @@ public struct LinkSpacingRule: Rule {
                 found.append((separator, separator.isEmpty ? .none : .space))
             }
         }
-        let reference = document.focus == nil ? found : found.filter { !document.isInFocus(bytes: $0.range) }
+        let reference = found.filter {
+            let line = document.line(containing: $0.range.lowerBound)
+            return !document.isChanged(line, line)
+        }
         var forms = HouseForms<LinkSeparatorStyle>(
-            configured: configuration.style.linkSeparator, countsJudged: document.focus == nil || reference.isEmpty)
+            configured: configuration.style.linkSeparator, countsJudged: document.changed == nil || reference.isEmpty)
         for separator in reference.isEmpty ? found : reference { forms.add(separator.style) }
         let name = { (style: LinkSeparatorStyle) in style == .space ? "`] [[`" : "`][[`" }
         return found.compactMap { separator -> Diagnostic? in

@@ -1,6 +1,7 @@
 import PaperLintCore
 
-// Examples run against the default preset (`paper-list`: newest first).
+// Examples run against the default preset (`order: auto`: each section in the direction its
+// own entries show, where at least four dated entries are at least 80% in order).
 extension OrderRule {
     static let nonTriggeringExamples: [Example] = [
         Example("""
@@ -18,6 +19,23 @@ extension OrderRule {
             ## Agents
             - [2023/11] **C** *C. Author et al. arXiv.*
             - [2023/03] **D** *D. Author et al. arXiv.*
+
+            """),
+        // A section grouped by topic, not by date, shows no order and is not checked.
+        Example("""
+            - [2023/05] **A** *A. Author et al. arXiv.*
+            - [2021/01] **B** *B. Author et al. arXiv.*
+            - [2023/09] **C** *C. Author et al. arXiv.*
+            - [2022/04] **D** *D. Author et al. arXiv.*
+            - [2023/01] **E** *E. Author et al. arXiv.*
+
+            """),
+        // Oldest first is a direction of its own.
+        Example("""
+            - [2021/05] **A** *A. Author et al. arXiv.*
+            - [2022/01] **B** *B. Author et al. arXiv.*
+            - [2023/09] **C** *C. Author et al. arXiv.*
+            - [2024/04] **D** *D. Author et al. arXiv.*
 
             """),
         // Items without a date neither take part nor break the order.
@@ -57,6 +75,8 @@ extension OrderRule {
             - [2023/05] **A** *A. Author et al. arXiv.*
             - ↓[2023/09] **B** *B. Author et al. arXiv.*
             - [2023/04] **C** *C. Author et al. arXiv.*
+            - [2023/03] **D** *D. Author et al. arXiv.*
+            - [2023/02] **E** *E. Author et al. arXiv.*
 
             """),
         Example("""
@@ -64,6 +84,7 @@ extension OrderRule {
             - ↓[2023/01] **B** *B. Author et al. arXiv.*
             - [2023/05] **C** *C. Author et al. arXiv.*
             - [2023/04] **D** *D. Author et al. arXiv.*
+            - [2023/02] **E** *E. Author et al. arXiv.*
 
             """),
         // Only the section with the problem is reported.
@@ -72,8 +93,10 @@ extension OrderRule {
             - [2023/01] **A** *A. Author et al. arXiv.*
             ## Agents
             - [2023/11] **B** *B. Author et al. arXiv.*
-            - [2023/03] **C** *C. Author et al. arXiv.*
-            - ↓[2023/10] **D** *D. Author et al. arXiv.*
+            - [2023/09] **C** *C. Author et al. arXiv.*
+            - [2023/05] **D** *D. Author et al. arXiv.*
+            - [2023/03] **E** *E. Author et al. arXiv.*
+            - ↓[2023/10] **F** *F. Author et al. arXiv.*
 
             """),
         // Two entries out of place: each reported once.
@@ -83,13 +106,21 @@ extension OrderRule {
             - [2023/08] **C** *C. Author et al. arXiv.*
             - ↓[2023/12] **D** *D. Author et al. arXiv.*
             - [2023/07] **E** *E. Author et al. arXiv.*
+            - [2023/06] **F** *F. Author et al. arXiv.*
+            - [2023/05] **G** *G. Author et al. arXiv.*
+            - [2023/04] **H** *H. Author et al. arXiv.*
+            - [2023/03] **I** *I. Author et al. arXiv.*
+            - [2023/02] **J** *J. Author et al. arXiv.*
 
             """),
+        // An oldest-first section is checked oldest first.
         Example("""
             - [2023/05] **Survey** *A. Author et al. arXiv.*
-              - [2023/01] **Part one** *B. Author et al. arXiv.*
-              - ↓[2023/03] **Part two** *C. Author et al. arXiv.*
-              - [2022/12] **Part three** *D. Author et al. arXiv.*
+              - [2022/12] **Part one** *B. Author et al. arXiv.*
+              - [2023/01] **Part two** *C. Author et al. arXiv.*
+              - ↓[2023/06] **Part three** *D. Author et al. arXiv.*
+              - [2023/03] **Part four** *E. Author et al. arXiv.*
+              - [2023/04] **Part five** *F. Author et al. arXiv.*
 
             """),
     ]
@@ -100,29 +131,35 @@ extension OrderRule {
                 - [2023/05] **A** *A. Author et al. arXiv.*
                 - [2023/09] **B** *B. Author et al. arXiv.*
                 - [2023/04] **C** *C. Author et al. arXiv.*
+                - [2023/03] **D** *D. Author et al. arXiv.*
+                - [2023/02] **E** *E. Author et al. arXiv.*
 
                 """),
             Example("""
                 - [2023/09] **B** *B. Author et al. arXiv.*
                 - [2023/05] **A** *A. Author et al. arXiv.*
                 - [2023/04] **C** *C. Author et al. arXiv.*
+                - [2023/03] **D** *D. Author et al. arXiv.*
+                - [2023/02] **E** *E. Author et al. arXiv.*
 
                 """)
         ),
         // Nested lines move with their entry; equal dates keep their order.
         (
             Example("""
+                - [2023/06] **B** *B. Author et al. arXiv.*
                 - [2023/01] **A** *A. Author et al. arXiv.*
                   - A short description of A.
-                - [2023/06] **B** *B. Author et al. arXiv.*
-                - [2023/05] **C** *C. Author et al. arXiv.*
                 - [2023/06] **D** *D. Author et al. arXiv.*
+                - [2023/05] **C** *C. Author et al. arXiv.*
+                - [2023/02] **E** *E. Author et al. arXiv.*
 
                 """),
             Example("""
                 - [2023/06] **B** *B. Author et al. arXiv.*
                 - [2023/06] **D** *D. Author et al. arXiv.*
                 - [2023/05] **C** *C. Author et al. arXiv.*
+                - [2023/02] **E** *E. Author et al. arXiv.*
                 - [2023/01] **A** *A. Author et al. arXiv.*
                   - A short description of A.
 

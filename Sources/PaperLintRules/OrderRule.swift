@@ -13,8 +13,11 @@ public struct OrderRule: Rule {
             Paper lists are sorted by date, usually newest first, so readers find recent work at \
             the top of every section and a new entry has one obvious place. An entry pasted at the \
             wrong height breaks that promise silently. The direction comes from `order` in the \
-            configuration: `newest-first`, `oldest-first`, `auto` (the direction most of the \
-            list's sections already follow) or `none`. Each list (the entries of one section, or \
+            configuration: `newest-first` or `oldest-first` (every section is checked that way), \
+            `none`, or `auto` (the default): each section is checked in its own direction, and \
+            only where its evidence shows one, at least four dated entries of which at least \
+            80% already stand in one sorted run (in a diff, counting the entries the change does \
+            not touch); sections grouped by topic or not sorted at all are left alone. Each list (the entries of one section, or \
             the items nested at one depth under one entry) is checked on its own, and text \
             between two items (a `**Preprints**` paragraph) starts a new list; entries without \
             a usable date are ignored and equal dates may stand in any order. Only the fewest \
@@ -45,7 +48,7 @@ public struct OrderRule: Rule {
         var found: [Diagnostic] = []
         for (id, entries) in zip(listOrder, keyed) where entries.count >= 2 {
             // Only a list whose untouched entries are (nearly) in order is checked, in its own direction.
-            let untouched = document.focus == nil ? entries : entries.filter { !document.isInFocus($0.entry) }
+            let untouched = entries.filter { !document.isChanged($0.entry.line, $0.entry.lastLine) }
             let reference = untouched.count >= Self.minimumEvidence ? untouched : entries
             guard let direction = Self.direction(configuration.order, reference.map(\.key)) else { continue }
             found += check(entries, list: id, direction: direction, layout: layout, in: document)
@@ -65,14 +68,16 @@ public struct OrderRule: Rule {
 
     /// A list needs this many dated entries to show an order …
     static let minimumEvidence = 4
-    /// … and this share of them in one longest sorted run.
-    static let orderedShare = 0.9
+    /// … and this share of them in one longest sorted run (at most one in five out of place).
+    static let orderedShare = 0.8
 
     /// The direction one list runs in, from its own evidence: the configured direction, or
     /// with `auto` the direction its entries follow; nil when fewer than `minimumEvidence`
     /// entries or less than `orderedShare` of them are in order that way (a list grouped by
     /// topic, or not sorted at all, is not checked).
     static func direction(_ order: OrderDirection, _ keys: [Int]) -> Direction? {
+        // A configured direction is the maintainer's word: every list is checked in it.
+        if order == .newestFirst || order == .oldestFirst { return Direction(newestFirst: order == .newestFirst, evidence: "") }
         guard keys.count >= minimumEvidence else { return nil }
         func inOrder(_ newestFirst: Bool) -> Int { keptPositions(keys.map { newestFirst ? -$0 : $0 }).count { $0 } }
         let candidates: [Bool] = switch order {
@@ -81,10 +86,11 @@ public struct OrderRule: Rule {
         case .oldestFirst: [false]
         case .auto: [true, false]
         }
-        let best = candidates.map { ($0, inOrder($0)) }.max { $0.1 < $1.1 }
-        guard let (newestFirst, sorted) = best, Double(sorted) >= orderedShare * Double(keys.count) else { return nil }
-        // Every entry in order both ways (one date): nothing to check.
-        if order == .auto && inOrder(!newestFirst) == keys.count { return nil }
+        let counts = candidates.map { ($0, inOrder($0)) }
+        guard let (newestFirst, sorted) = counts.max(by: { $0.1 < $1.1 }),
+            Double(sorted) >= orderedShare * Double(keys.count),
+            !counts.contains(where: { $0.0 != newestFirst && $0.1 == sorted })  // both ways alike: no direction
+        else { return nil }
         let evidence = order == .auto ? " (\(sorted) of its \(keys.count) dated entries are)" : ""
         return Direction(newestFirst: newestFirst, evidence: evidence)
     }

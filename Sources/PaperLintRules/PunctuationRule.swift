@@ -13,9 +13,10 @@ public struct PunctuationRule: Rule {
             the markup; the safe fix moves a period inside when the style wants one there and \
             removes the stray mark otherwise. With `entry.authors: authors-venue` the italic \
             segment ends with a period (`*Zeming Chen et al. NeurIPS 2023.*`). The title's own \
-            final period follows `entry.title-period`: `require`, `forbid`, or `auto`, where each \
-            section with at least three titles follows its own majority and smaller sections \
-            follow the list's (surveys are often written as sentences, model names are not). \
+            final period follows `entry.title-period`: `require`, `forbid`, or `auto`, where the \
+            list's own forms decide and a section with at least ten titles follows its own \
+            (surveys are often written as sentences, model names are not); a missing or extra \
+            period is reported only next to a strong majority of the other titles. \
             Titles ending in `?`, `!`, an ellipsis, a quote or an abbreviation are left alone. \
             Stray punctuation renders as a bold or italic fragment of its own and makes the \
             same paper's entry differ between lists; every fix here only moves, adds or removes \
@@ -38,23 +39,30 @@ public struct PunctuationRule: Rule {
 
                 """),
             Example("- [2023/10] **Scaling Laws, etc.** *A. B. arXiv.* [[paper](u)]\n- [2023/09] **Other Title** *C. D. arXiv.* [[paper](u)]\n"),
+            // Small sections have no style of their own, and this list has none either: both forms stand.
+            Example("""
+                ## Models
+                - [2023/10] **Alpha** *A. B. arXiv.* [[paper](u)]
+                - [2023/09] **Beta** *A. B. arXiv.* [[paper](u)]
+                - [2023/08] **Gamma.** *A. B. arXiv.* [[paper](u)]
+                ## Surveys
+                - [2023/10] **A Survey of Alpha.** *A. B. arXiv.* [[paper](u)]
+                - [2023/09] **A Survey of Beta** *A. B. arXiv.* [[paper](u)]
+                - [2023/08] **A Survey of Gamma.** *A. B. arXiv.* [[paper](u)]
+
+                """),
         ],
         triggering: [
             Example("- [2023/03] **Large AI Models in Health Informatics**↓. *Jianing Qiu et al. IEEE JBHI.* [[paper](u)]\n"),
             Example("- [2023/06] **PULSE** *OpenMedLab*↓. [[code](u)]\n"),
             Example("- [2022/12] **Towards Reasoning** ↓*Jie Huang, Kevin Chen-Chuan Chang. ACL'23 Findings* [[paper](u)]\n"),
             Example("- [2023/10] **Title**↓, *A. Author. arXiv.*↓; [[paper](u)]\n"),
-            Example("""
-                ## Models
-                - [2023/10] **Alpha** *A. B. arXiv.* [[paper](u)]
-                - [2023/09] **Beta** *A. B. arXiv.* [[paper](u)]
-                - [2023/08] **Gamma↓.** *A. B. arXiv.* [[paper](u)]
-                ## Surveys
-                - [2023/10] **A Survey of Alpha.** *A. B. arXiv.* [[paper](u)]
-                - [2023/09] ↓**A Survey of Beta** *A. B. arXiv.* [[paper](u)]
-                - [2023/08] **A Survey of Gamma.** *A. B. arXiv.* [[paper](u)]
-
-                """),
+            // Large sections (ten titles or more) follow their own forms, here against a list split half and half.
+            Example(
+                "## Models\n" + (1...10).map { "- [2023/10] **Model \($0)** *A. B. arXiv.* [[paper](u)]\n" }.joined()
+                    + "- [2023/09] **Model Eleven↓.** *A. B. arXiv.* [[paper](u)]\n## Surveys\n"
+                    + (1...10).map { "- [2023/10] **A Survey of Topic \($0).** *A. B. arXiv.* [[paper](u)]\n" }.joined()
+                    + "- [2023/09] ↓**A Survey of Topic Eleven** *A. B. arXiv.* [[paper](u)]\n"),
         ],
         corrections: [
             (Example("- [2023/03] **Large AI Models**. *J. Qiu et al. JBHI.* [[paper](u)]\n"),
@@ -119,11 +127,11 @@ public struct PunctuationRule: Rule {
             document: document, configuration: configuration,
             titles: document.houseForms(periods, entries) { TitlePeriods.vote($0, bytes) },
             sectionTitles: sectionEntries.mapValues { document.houseForms(periods, $0) { TitlePeriods.vote($0, bytes) } },
-            segments: document.houseForms(configuredSegments, entries) { entry in
+            segments: document.houseForms(configuredSegments, defaults: [true], entries) { entry in
                 entry.authors.map { bytes[$0.text].last(where: { !Byte.isBlank($0) }) == UInt8(ascii: ".") }
             },
-            strayAfterTitle: document.houseForms([], entries) { Self.strayGap($0, .textAfterTitle, after: $0.title?.range, bytes) != nil },
-            strayAfterSegment: document.houseForms([], entries) { Self.strayGap($0, .textAfterAuthors, after: $0.authors?.range, bytes) != nil })
+            strayAfterTitle: document.houseForms([], defaults: [false], entries) { Self.strayGap($0, .textAfterTitle, after: $0.title?.range, bytes) != nil },
+            strayAfterSegment: document.houseForms([], defaults: [false], entries) { Self.strayGap($0, .textAfterAuthors, after: $0.authors?.range, bytes) != nil })
         var found: [Diagnostic] = []
         for entry in entries where document.isInFocus(entry) {
             var entryFound: [Diagnostic] = []

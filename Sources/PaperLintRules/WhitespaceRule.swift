@@ -15,11 +15,16 @@ public struct WhitespaceRule: Rule {
             trailing spaces that end a line inside a paragraph are a Markdown hard line break \
             and are left alone; code blocks, HTML blocks and tables are never checked. Spaces \
             just inside a double-bracket link label (`[[ code ](…)]`, `[[code ]]`) render as a \
-            lopsided label and make `code` and ` code` count as two labels.
+            lopsided label and make `code` and ` code` count as two labels. Only the lines of \
+            paper entries are checked, and a list whose entries carry trailing blanks or runs of \
+            blanks as a habit (a real share of its entry lines) is not told about each of them; \
+            findings are warnings.
             """,
         nonTriggering: [
             Example("- [2023/10] **Title** *A. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2310.12345)]\n"),
             Example("First line of a paragraph  \nwith a hard break.\n"),
+            // Only paper entries are checked: headings and prose belong to the README.
+            Example("## Heading   \n"),
             Example("```\ncode  with  spaces   \n```\n"),
             Example("Prose may use  two spaces between sentences.\n"),
             Example("- item\n    - nested item with indentation\n"),
@@ -30,7 +35,6 @@ public struct WhitespaceRule: Rule {
             Example("- [2023/10] **Title** *A. Author.*↓ \n"),
             Example("- [2023/10] **Title** *A. Author.*↓  [[paper](https://arxiv.org/abs/2310.12345)]\n"),
             Example("- [2023/10] **Title**↓\t*A. Author.*\n"),
-            Example("## Heading↓   \n"),
             Example("- [2023/10] **Title**↓   \r\n- [2023/09] **Other**\r\n"),
             Example("- [2023/10] **Title** *A. Author.* [[↓ code](https://g.com/r)]\n"),
             Example("- [2023/10] **Title** *A. Author.* [[paper↓ ](https://a.org)] [[↓ code↓ ]](https://g.com/r)\n"),
@@ -112,13 +116,13 @@ public struct WhitespaceRule: Rule {
                     }
                     index += 1
                 }
-                lines.append((trailing, inner, document.focus != nil && document.isInFocus(line, line)))
+                lines.append((trailing, inner, document.isChanged(line, line)))
             }
             let reference = lines.filter { !$0.focused }
             let votes = reference.isEmpty ? lines : reference
-            let countsJudged = reference.isEmpty || document.focus == nil
-            trailing = HouseForms(configured: [], countsJudged: countsJudged)
-            inner = HouseForms(configured: [], countsJudged: countsJudged)
+            let countsJudged = reference.isEmpty || document.changed == nil
+            trailing = HouseForms(configured: [], defaults: [false], countsJudged: countsJudged)
+            inner = HouseForms(configured: [], defaults: [false], countsJudged: countsJudged)
             for vote in votes {
                 trailing.add(vote.trailing)
                 inner.add(vote.inner)

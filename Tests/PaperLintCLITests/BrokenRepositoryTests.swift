@@ -6,8 +6,8 @@ import Testing
 /// message that says what to do, or works as it would in a plain repository.
 @Suite struct BrokenRepositoryTests {
     static let clean = "- [2023/10] **A Paper Title.** *Ann Smith et al. NeurIPS 2023.* [[paper](https://arxiv.org/abs/2310.12345)]"
-    static let flawed = "- [2023/09] **Bad  Title.** *Bob Jones et al. ICML 2023.* [[paper](https://arxiv.org/abs/2309.12345)]"
-    static let repaired = flawed.replacingOccurrences(of: "Bad  Title", with: "Bad Title")
+    static let flawed = "- [2023/09] **Bad Title.** *Bob Jones et al. ICML 2023.* [[paper](http://https://arxiv.org/abs/2309.12345)]"
+    static let repaired = flawed.replacingOccurrences(of: "http://https://", with: "https://")
 
     static func list(_ entries: String...) -> String { "# List\n\n## Papers\n\n" + entries.joined(separator: "\n") + "\n" }
 
@@ -32,10 +32,10 @@ import Testing
         #expect(result.error.contains(expected), "\(result.error)", sourceLocation: sourceLocation)
     }
 
-    /// Exit 1 with the double space of the flawed entry reported at `location`.
+    /// Exit 1 with the doubled scheme of the flawed entry reported at `location`.
     func expectFlaw(_ result: ProcessResult, at location: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(result.status == 1, "\(result)", sourceLocation: sourceLocation)
-        #expect(result.output.contains("error[whitespace]: 2 spaces inside an entry\n --> \(location)"), "\(result.output)", sourceLocation: sourceLocation)
+        #expect(result.output.contains("error[url]: doubled scheme in `http://https://arxiv.org/abs/2309.12345`\n --> \(location)"), "\(result.output)", sourceLocation: sourceLocation)
     }
 
     @Test func notARepository() throws {
@@ -44,7 +44,7 @@ import Testing
         try repo.write("README.md", Self.list(Self.flawed))
         expectFailure(try paperlint(["check", "--staged"], in: repo.path), "not a git repository (or any parent directory); run paperlint inside a repository, or pass --all")
         expectFailure(try paperlint(["fix", "--staged", "--write"], in: repo.path), "not a git repository")
-        expectFlaw(try paperlint(["check"], in: repo.path), at: "README.md:5:18")  // --all is the default outside
+        expectFlaw(try paperlint(["check"], in: repo.path), at: "README.md:5:67")  // --all is the default outside
     }
 
     @Test func bareRepository() throws {
@@ -56,7 +56,7 @@ import Testing
         expectFailure(try paperlint(["check", "--staged"], in: bare), "a bare repository has no index to check; use --range A..B")
         expectFailure(try paperlint(["check", "--worktree"], in: bare), "a bare repository has no work tree; use --range A..B")
         expectFailure(try paperlint(["fix", "--staged", "--write"], in: bare), "a bare repository has no index")
-        expectFlaw(try paperlint(["check", "--range", "main~1..main"], in: bare), at: "README.md:6:18")
+        expectFlaw(try paperlint(["check", "--range", "main~1..main"], in: bare), at: "README.md:6:67")
         let patch = try paperlint(["fix", "--range", "main~1..main", "--patch"], in: bare)
         #expect(patch.status == 1 && patch.output.contains("+\(Self.repaired)"))
     }
@@ -65,7 +65,7 @@ import Testing
         let repo = try ScratchRepository()
         try repo.write("README.md", Self.list(Self.clean, Self.flawed))
         try repo.git("add", "README.md")
-        expectFlaw(try paperlint(["check", "--staged"], in: repo.path), at: "README.md:6:18")
+        expectFlaw(try paperlint(["check", "--staged"], in: repo.path), at: "README.md:6:67")
         #expect(try paperlint(["fix", "--staged", "--write"], in: repo.path).status == 0)
         #expect(try repo.git("show", ":README.md") == Self.list(Self.clean, Self.repaired))
     }
@@ -77,7 +77,7 @@ import Testing
         try repo.git("checkout", "-q", "--detach", "HEAD")
         #expect(try paperlint(["check", "--range", "HEAD~1..HEAD"], in: repo.path).status == 1)
         try repo.write("README.md", Self.list(Self.clean, Self.flawed, Self.flawed.replacingOccurrences(of: "09", with: "08").replacingOccurrences(of: "Bad", with: "Odd")))
-        expectFlaw(try paperlint(["check", "--worktree"], in: repo.path), at: "README.md:7:18")
+        expectFlaw(try paperlint(["check", "--worktree"], in: repo.path), at: "README.md:7:67")
         // --commit on a detached HEAD commits there and leaves the branch alone, as git commit does.
         let fixed = try paperlint(["fix", "--all", "--write", "--commit"], in: repo.path)
         #expect(fixed.status == 2 && fixed.error.contains("uncommitted changes"), "\(fixed)")
@@ -103,14 +103,14 @@ import Testing
         #expect(try paperlint(["check", "--range", "HEAD~1..HEAD"], in: clone).status == 0)
         try Data(Self.list(Self.clean, Self.flawed).utf8).write(to: URL(fileURLWithPath: clone + "/README.md"))
         try runProcess("/usr/bin/git", ["add", "README.md"], in: clone)
-        expectFlaw(try paperlint(["check", "--staged"], in: clone), at: "README.md:6:18")
+        expectFlaw(try paperlint(["check", "--staged"], in: clone), at: "README.md:6:67")
     }
 
     @Test func indexLockPresent() throws {
         let repo = try repositoryWithStagedFlaw()
         let before = try repo.git("ls-files", "-s")
         FileManager.default.createFile(atPath: repo.path + "/.git/index.lock", contents: Data())
-        expectFlaw(try paperlint(["check", "--staged"], in: repo.path), at: "README.md:6:18")  // reading needs no lock
+        expectFlaw(try paperlint(["check", "--staged"], in: repo.path), at: "README.md:6:67")  // reading needs no lock
         expectFailure(try paperlint(["fix", "--staged", "--write"], in: repo.path), "the index is locked (index.lock exists): another git process is running")
         #expect(FileManager.default.fileExists(atPath: repo.path + "/.git/index.lock"), "the other process's lock stays")
         try FileManager.default.removeItem(atPath: repo.path + "/.git/index.lock")
@@ -144,10 +144,10 @@ import Testing
         try repo.write("docs/list.md", Self.list(Self.clean, Self.flawed))
         try repo.git("add", "docs/list.md")
         // Linted, reported and fixed as the file the link points to.
-        expectFlaw(try paperlint(["check", "--staged"], in: repo.path), at: "docs/list.md:6:18")
-        expectFlaw(try paperlint(["check", "--worktree", "README.md"], in: repo.path), at: "docs/list.md:6:18")
+        expectFlaw(try paperlint(["check", "--staged"], in: repo.path), at: "docs/list.md:6:67")
+        expectFlaw(try paperlint(["check", "--worktree", "README.md"], in: repo.path), at: "docs/list.md:6:67")
         try repo.git("commit", "-q", "-m", "flaw")
-        expectFlaw(try paperlint(["check", "--range", "HEAD~1..HEAD"], in: repo.path), at: "docs/list.md:6:18")
+        expectFlaw(try paperlint(["check", "--range", "HEAD~1..HEAD"], in: repo.path), at: "docs/list.md:6:67")
         try repo.git("reset", "-q", "--soft", "HEAD~1")
         let fixed = try paperlint(["fix", "--staged", "--write"], in: repo.path)
         #expect(fixed.status == 0 && fixed.output.contains("docs/list.md: fixed 1 finding"), "\(fixed)")
@@ -181,14 +181,14 @@ import Testing
         expectFailure(try paperlint(["check", "--staged", "lists/README.md"], in: outer.path), "lists/README.md: inside the submodule lists; run paperlint in lists to lint it")
         expectFailure(try paperlint(["check", "--staged", "lists"], in: outer.path), "lists: not a file in the repository (a directory or submodule)")
         // Inside the submodule, its own repository and index are used.
-        expectFlaw(try paperlint(["check", "--range", "HEAD~1..HEAD"], in: outer.path + "/lists"), at: "README.md:6:18")
+        expectFlaw(try paperlint(["check", "--range", "HEAD~1..HEAD"], in: outer.path + "/lists"), at: "README.md:6:67")
     }
 
     @Test func pathWithSpacesAndNonASCII() throws {
         let file = "Paper Lists/Ünïcode 論文 list.md"
         let repo = try repositoryWithStagedFlaw(file: file)
         try repo.write(".paperlint.yml", "files: [\"\(file)\"]\n")
-        expectFlaw(try paperlint(["check", "--staged"], in: repo.path), at: "\(file):6:18")
+        expectFlaw(try paperlint(["check", "--staged"], in: repo.path), at: "\(file):6:67")
         let patch = try paperlint(["fix", "--staged", "--patch"], in: repo.path)
         #expect(patch.status == 1)
         try repo.write("fix.patch", patch.output)

@@ -101,9 +101,9 @@ import Testing
         let repo = try sampleRepository()
         let plain = try paperlint(["check", "--all"], in: repo.path)
         #expect(!plain.output.contains("\u{1B}["))
-        #expect(plain.output.contains("error[whitespace]: 2 spaces inside an entry\n   --> README.md:161:161\n"))
+        #expect(plain.output.contains("warning[whitespace]: 2 spaces inside an entry\n   --> README.md:161:161\n"))
         let forced = try paperlint(["check", "--all", "--color", "always"], in: repo.path)
-        #expect(forced.output.contains("\u{1B}[1;31merror[whitespace]"))
+        #expect(forced.output.contains("\u{1B}[1;31merror[") && forced.output.contains("warning[whitespace]"))
         let noColor = try paperlint(["check", "--all", "--color", "always"], in: repo.path, environment: ["NO_COLOR": "1"])
         #expect(!noColor.output.contains("\u{1B}["))
     }
@@ -176,12 +176,12 @@ import Testing
         let list = try paperlint(["rules"], in: directory.path)
         // One line per rule: id, default severity, summary, in columns.
         let whitespaceLine = list.output.split(separator: "\n").first { $0.hasPrefix("whitespace ") }
-        #expect(list.status == 0 && whitespaceLine?.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first == "error")
+        #expect(list.status == 0 && whitespaceLine?.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first == "warning")
         let json = try paperlint(["rules", "--format", "json"], in: directory.path)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         let rules = try #require(object["rules"] as? [[String: Any]])
         let whitespace = rules.first { $0["id"] as? String == "whitespace" }
-        #expect(whitespace?["defaultSeverity"] as? String == "error")
+        #expect(whitespace?["defaultSeverity"] as? String == "warning")
         #expect(Set(whitespace?.keys.map { $0 } ?? []) == ["id", "defaultSeverity", "summary", "rationale", "triggering", "nonTriggering", "corrections"])
         let explain = try paperlint(["explain", "whitespace"], in: directory.path)
         #expect(explain.status == 0 && explain.output.contains("Flagged (↓ marks each finding):"))

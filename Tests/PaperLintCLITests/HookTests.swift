@@ -7,7 +7,7 @@ import Testing
     let entries = (1...9).reversed().map {
         "- [2023/0\($0)] **Paper \($0)** *A. Author et al. arXiv.* [[paper](https://arxiv.org/abs/230\($0).1111\($0))]"
     }
-    let bad = "- [2023/10] **Bad Entry** *B. Author et al. arXiv.*  [[paper](https://arxiv.org/abs/2310.22222)] "
+    let bad = "- [2023/10] **Bad Entry** *B. Author et al. arXiv.*  [[paper](http://https://arxiv.org/abs/2310.22222)] "
     let good = "- [2023/10] **Bad Entry** *B. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2310.22222)]"
 
     func list(_ lines: [String]) -> String { "# Papers\n\n## Section\n" + lines.joined(separator: "\n") + "\n" }
@@ -37,7 +37,8 @@ import Testing
         try repo.git("add", "README.md")
         let stopped = try commit(repo, "add a paper")
         #expect(stopped.status == 1)
-        #expect(stopped.error.contains("error[whitespace]: 2 spaces inside an entry"))
+        #expect(stopped.error.contains("error[url]: doubled scheme in `http://https://arxiv.org/abs/2310.22222`"))
+        #expect(stopped.error.contains("warning[whitespace]: 2 spaces inside an entry"), "warnings are shown, only errors stop the commit")
         #expect(stopped.error.contains("README.md:4:"))
         #expect(stopped.error.contains("paperlint: commit stopped"))
         #expect(try repo.git("rev-list", "--count", "HEAD") == "1\n")
@@ -70,7 +71,7 @@ import Testing
         try repo.write("README.md", list(work))
         let result = try commit(repo, "add with fixes", extra: ["PAPERLINT_FIX": "1"])
         #expect(result.status == 0, "\(result.error)")
-        #expect(result.error.contains("README.md: fixed 2 findings (whitespace 2)"))
+        #expect(result.error.contains("README.md: fixed 3 findings (url 1, whitespace 2)"), "\(result.error)")
         #expect(try repo.git("show", "HEAD:README.md") == list([good] + entries))
         // The unstaged rename is still there, and the fix reached the work tree too.
         #expect(try repo.git("diff", "--name-only") == "README.md\n")

@@ -13,7 +13,7 @@ import Testing
         return candidates.first { !$0.isEmpty && FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
-    let bad = "- [2023/10] **Bad Entry** *B. Author et al. arXiv.*  [[paper](https://arxiv.org/abs/2310.22222)]"
+    let bad = "- [2023/10] **Bad Entry** *B. Author et al. arXiv.*  [[paper](http://https://arxiv.org/abs/2310.22222)]"
     let good = "- [2023/10] **Bad Entry** *B. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2310.22222)]"
     let old = "- [2023/09] **Old** *O. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2309.11111)]"
 
@@ -48,7 +48,7 @@ import Testing
         let stopped = try runProcess("/usr/bin/git", ["commit", "-q", "-m", "bad"], in: repo.path, environment: environment)
         #expect(stopped.status != 0)
         let output = stopped.output + stopped.error
-        #expect(output.contains("error[whitespace]: 2 spaces inside an entry"))
+        #expect(output.contains("error[url]: doubled scheme in `http://https://arxiv.org/abs/2310.22222`"))
         #expect(output.contains("README.md:3:"), "the file names pre-commit passes are linted for their staged changes")
 
         try repo.write("README.md", "# Papers\n\n" + good + "\n" + old + "\n")

@@ -8,9 +8,9 @@ import Testing
     @Test func presetsLoadWithTheirStyles() throws {
         let paperList = try ConfigurationLoader.load(text: nil)
         #expect(paperList.presetName == "paper-list")
-        #expect(paperList.style.title == .bold && paperList.style.authors == .authorsVenue)
-        #expect(paperList.style.linkSyntax == .innerURL)
-        #expect(paperList.order == .newestFirst && paperList.duplicateScope == .section)
+        #expect(paperList.style == .learned, "the default preset gives no style: the list's own is learned")
+        #expect(paperList.order == .auto && paperList.duplicateScope == .section)
+        #expect(paperList.taste.isEmpty, "matters of taste are off by default")
         #expect(paperList.labels.order.prefix(2) == ["paper", "code"])
         #expect(paperList.labels.canonical("Code") == "code")
         #expect(paperList.labels.canonical("Project Page") == "project")
@@ -21,7 +21,7 @@ import Testing
         #expect(!paperList.skips(section: "Content Generation") && !paperList.skips(section: "Specialized Medical LLMs"))
 
         let venue = try ConfigurationLoader.load(text: nil, preset: "venue-list")
-        #expect(venue.style.authors == .venue && venue.order == .oldestFirst)
+        #expect(venue.style.authors == [.venue] && venue.order == .oldestFirst)
         #expect(Presets.names == ["paper-list", "venue-list"])
     }
 
@@ -45,8 +45,8 @@ import Testing
         #expect(configuration.files == ["docs/README.md", "PAPERS.md"])
         #expect(configuration.order == .none && configuration.duplicateScope == .file)
         #expect(configuration.skipSections == ["Old Papers"])
-        #expect(configuration.style.linkSeparator == .space)
-        #expect(configuration.style.authors == .venue, "keys not overridden keep the preset's value")
+        #expect(configuration.style.linkSeparator == [.space])
+        #expect(configuration.style.authors == [.venue], "keys not overridden keep the preset's value")
         #expect(configuration.labels.canonical("Implementation") == "code")
         #expect(configuration.labels.canonical("repo") == "code", "aliases merge with the preset's")
         #expect(configuration.severity(of: "whitespace", default: .error) == .warning)

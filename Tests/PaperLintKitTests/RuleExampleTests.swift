@@ -4,10 +4,12 @@ import PaperLintRules
 import Testing
 
 /// Examples are checked against the default preset, as a list without `.paperlint.yml` is,
-/// with a fixed "today" so date checks do not depend on the clock.
+/// with a fixed "today" so date checks do not depend on the clock, and with every matter of
+/// taste on (`taste:`), so the examples document those checks too.
 let exampleConfiguration: Configuration = {
     var configuration = (try? ConfigurationLoader.load(text: nil)) ?? .default
     configuration.today = YearMonth(year: 2026, month: 6)
+    configuration.taste = Set(TasteCheck.allCases)
     return configuration
 }()
 

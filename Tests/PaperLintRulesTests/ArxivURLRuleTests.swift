@@ -6,7 +6,7 @@ import Testing
 @Suite struct ArxivURLRuleTests {
     func configuration(_ form: ArxivForm = .auto) -> Configuration {
         var configuration = Configuration(presetName: "test", skipSections: ["News"])
-        configuration.style.arxivForm = form
+        configuration.style.arxivForm = form.rawValue == "auto" ? [] : [form]
         return configuration
     }
 

@@ -6,7 +6,7 @@ import Testing
 @Suite struct DateFormatRuleTests {
     func configuration(_ date: DateStyle = .yearMonth, today: YearMonth? = nil) -> Configuration {
         var configuration = Configuration(presetName: "test", skipSections: ["News"])
-        configuration.style.date = date
+        configuration.style.date = date.rawValue == "auto" ? [] : [date]
         configuration.today = today
         return configuration
     }

@@ -8,9 +8,9 @@ import Testing
         links: LinkSyntaxStyle = .innerURL, authors: AuthorStyle = .authorsVenue, title: TitleStyle = .bold
     ) -> Configuration {
         var configuration = Configuration(presetName: "test", skipSections: ["News", "Table of Contents", "Citing", "Repositories"])
-        configuration.style.linkSyntax = links
-        configuration.style.authors = authors
-        configuration.style.title = title
+        configuration.style.linkSyntax = links.rawValue == "auto" ? [] : [links]
+        configuration.style.authors = authors.rawValue == "auto" ? [] : [authors]
+        configuration.style.title = title.rawValue == "auto" ? [] : [title]
         return configuration
     }
 

@@ -6,7 +6,7 @@ import Testing
 @Suite struct LinkSpacingRuleTests {
     func configuration(_ separator: LinkSeparatorStyle = .auto) -> Configuration {
         var configuration = Configuration(presetName: "test", skipSections: ["News", "Table of Contents", "Citing"])
-        configuration.style.linkSeparator = separator
+        configuration.style.linkSeparator = separator.rawValue == "auto" ? [] : [separator]
         return configuration
     }
 

@@ -6,8 +6,8 @@ import Testing
 @Suite struct PunctuationRuleTests {
     func configuration(_ period: Requirement = .auto, authors: AuthorStyle = .authorsVenue) -> Configuration {
         var configuration = Configuration(presetName: "test", skipSections: ["News", "Table of Contents", "Citing"])
-        configuration.style.titlePeriod = period
-        configuration.style.authors = authors
+        configuration.style.titlePeriod = period.rawValue == "auto" ? [] : [period]
+        configuration.style.authors = authors.rawValue == "auto" ? [] : [authors]
         return configuration
     }
 

@@ -22,6 +22,9 @@ enum ASCII {
     static let backtick = UInt8(ascii: "`")
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= zero && byte <= nine }
+    static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+    }
     /// Space or tab.
     static func isBlank(_ byte: UInt8) -> Bool { byte == space || byte == tab }
     /// Space, tab, or a line terminator byte.

@@ -17,6 +17,10 @@ extension EntryParser.Scanner {
         var index = open
         while index < end {
             let current = byte(index)
+            if current == ASCII.openBracket, let close = bracketInsideWord(at: index, floor: open) {
+                index = close + 1
+                continue
+            }
             if current == ASCII.asterisk || current == ASCII.openBracket { break }
             if current == ASCII.exclamation && byte(index + 1) == ASCII.openBracket { break }
             index += 1
@@ -27,6 +31,24 @@ extension EntryParser.Scanner {
             return nil
         }
         return emitTitle(open..<upper, text: open..<upper, markup: .plain)
+    }
+
+    /// The `]` of a bracket that is part of a word of a plain title (`Tur[k]ingBench`): letters
+    /// on both sides, a short label without brackets inside, no `(` after it. Nil otherwise.
+    private mutating func bracketInsideWord(at index: Int, floor: Int) -> Int? {
+        guard index > floor, ASCII.isAlphanumeric(byte(index - 1)), index + 1 < end, byte(index + 1) != ASCII.openBracket
+        else { return nil }
+        var close = index + 1
+        while close < end && close - index <= 16 {
+            let current = byte(close)
+            if current == ASCII.closeBracket {
+                guard close > index + 1, close + 1 < end, ASCII.isAlphanumeric(byte(close + 1)) else { return nil }
+                return close
+            }
+            if current == ASCII.openBracket || current == ASCII.newline || ASCII.isBlank(current) { return nil }
+            close += 1
+        }
+        return nil
     }
 
     private mutating func boldTitle(at open: Int) -> EntryTitle {

@@ -22,6 +22,10 @@ public final class Document: Sendable {
     /// it reports on a focused line must be exactly the one it would report without a focus.
     /// File-wide facts (majorities, identities, anchors) are still taken from the whole file.
     public let focus: LineSet?
+    /// The lines a change added or modified (diff modes), or nil outside a diff. The house style
+    /// is learned from the entries that touch none of them, so a contributor's new entries are
+    /// judged against the list as it was. Unlike `focus`, it changes what rules report.
+    public let changed: LineSet?
     /// Per-line facts (index = 1-based line number), see `LineFlags`.
     private let flags: [LineFlags]
     /// Parsed on first use: a run whose rules need no entries never pays for them.
@@ -75,9 +79,10 @@ public final class Document: Sendable {
     }
 
     /// Creates a document; `bytes` must already be valid UTF-8 (see `UTF8Check`).
-    public init(bytes: [UInt8], focus: LineSet? = nil) {
+    public init(bytes: [UInt8], focus: LineSet? = nil, changed: LineSet? = nil) {
         self.bytes = bytes
         self.focus = focus
+        self.changed = changed
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
         // A line ends at `\n`, or at a lone `\r` (old Mac files), as CommonMark and cmark-gfm count lines.
@@ -152,6 +157,11 @@ public final class Document: Sendable {
     /// The text of line `line`, without its terminator.
     public func text(ofLine line: Int) -> String {
         String(decoding: bytes[contentRange(ofLine: line)], as: UTF8.self)
+    }
+
+    /// True when a change touched some line of `first...last`; false outside a diff.
+    public func isChanged(_ first: Int, _ last: Int) -> Bool {
+        changed?.intersects(first...max(first, last)) ?? false
     }
 
     /// True without a focus, or when some line of `first...last` is focused.

@@ -31,7 +31,7 @@ public enum FixLoop {
         var scope = scope
         var applied: [String: Int] = [:]
         for round in 1...maxRounds {
-            let document = Document(bytes: current)
+            let document = Document(bytes: current, changed: changedLines(current, scope))
             let chosen = choose(Linter.diagnostics(document, configuration), unsafe: unsafe, scope: scope)
             guard !chosen.edits.isEmpty else {
                 return Outcome(fixed: current, applied: applied, rounds: round - 1, settled: true, scope: scope)
@@ -45,8 +45,31 @@ public enum FixLoop {
             current = next
         }
         // One more look: the last round may have been the one that settled it.
-        let settled = choose(Linter.diagnostics(Document(bytes: current), configuration), unsafe: unsafe, scope: scope).edits.isEmpty
+        let last = Document(bytes: current, changed: changedLines(current, scope))
+        let settled = choose(Linter.diagnostics(last, configuration), unsafe: unsafe, scope: scope).edits.isEmpty
         return Outcome(fixed: current, applied: applied, rounds: maxRounds, settled: settled, scope: scope)
+    }
+
+    /// The lines a diff scope covers, for learning the house style from the other entries as
+    /// `check` does; nil for the whole file.
+    static func changedLines(_ bytes: [UInt8], _ scope: Scope) -> LineSet? {
+        guard case .ranges(let ranges) = scope else { return nil }
+        var lines: [ClosedRange<Int>] = []
+        var line = 1, offset = 0
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            while offset < range.lowerBound && offset < bytes.count {
+                if bytes[offset] == UInt8(ascii: "\n") { line += 1 }
+                offset += 1
+            }
+            let first = line
+            var last = line, cursor = offset
+            while cursor < max(range.upperBound - 1, range.lowerBound) && cursor < bytes.count {
+                if bytes[cursor] == UInt8(ascii: "\n") { last += 1 }
+                cursor += 1
+            }
+            lines.append(first...last)
+        }
+        return LineSet(lines)
     }
 
     /// The fixes to apply this round: in scope, allowed by safety, identical fixes once, and no

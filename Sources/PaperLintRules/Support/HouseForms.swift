@@ -13,7 +13,9 @@ public enum HouseStyleThresholds {
     /// A form outside the house style is reported only when the house forms hold at least
     /// this share of the other entries' votes.
     public static let strongMajority = 0.85
-    /// With fewer votes than this from the other entries, nothing is learned and nothing reported.
+    /// With fewer votes than this from the other entries there is no share to speak of: any
+    /// form another entry uses is accepted, and so is the grammar's default form; others are
+    /// deviations (a double space in a three-entry list is still a double space).
     public static let minimumVotes = 5
 
     /// The forms of `counts` that are house style, most used first (first seen among equals).
@@ -44,6 +46,7 @@ struct StyleDeviation<Value: Hashable & Sendable>: Sendable {
     /// "the configured form is `] [[` (used by 48 of the other 51 separators)".
     func reason(_ name: (Value) -> String, unit: String) -> String {
         let forms = expected.map(name).joined(separator: " or ")
+        if total == 0 && !isConfigured { return "the usual form is " + forms + " (no other \(unit) to compare with)" }
         let counts = total == 0 ? "" : " (\(isConfigured ? "used by " : "")\(count) of the other \(total) \(unit))"
         return (isConfigured ? "the configured form is " : "this list writes ") + forms + counts
     }
@@ -55,13 +58,16 @@ struct StyleDeviation<Value: Hashable & Sendable>: Sendable {
 /// otherwise every entry, each judged against the others (its own vote taken out).
 struct HouseForms<Value: Hashable & Sendable>: Sendable {
     let configured: [Value]
+    /// The grammar's forms, accepted when the other entries are too few to show a style.
+    var defaults: [Value] = []
     private(set) var counts: [Value: Int] = [:]
     private(set) var order: [Value] = []
     /// True when the judged entries' own votes are among `counts` (and are taken out to judge them).
     let countsJudged: Bool
 
-    init(configured: [Value], countsJudged: Bool) {
+    init(configured: [Value], defaults: [Value] = [], countsJudged: Bool) {
         self.configured = configured
+        self.defaults = defaults
         self.countsJudged = countsJudged
     }
 
@@ -92,7 +98,13 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
             let count = configured.reduce(0) { $0 + (others[$1] ?? 0) }
             return StyleDeviation(expected: configured, count: count, total: total, isConfigured: true)
         }
-        guard total >= HouseStyleThresholds.minimumVotes else { return nil }
+        guard total >= HouseStyleThresholds.minimumVotes else {
+            var accepted = order.filter { others[$0] != nil }.sorted { (others[$0] ?? 0) > (others[$1] ?? 0) }
+            for value in defaults where !accepted.contains(value) { accepted.append(value) }
+            guard !accepted.isEmpty, !accepted.contains(value) else { return nil }
+            let count = accepted.reduce(0) { $0 + (others[$1] ?? 0) }
+            return StyleDeviation(expected: accepted, count: count, total: total, isConfigured: false)
+        }
         let accepted = HouseStyleThresholds.accepted(others, order: order.filter { others[$0] != nil })
         guard !accepted.isEmpty, !accepted.contains(value) else { return nil }
         let count = accepted.reduce(0) { $0 + (others[$1] ?? 0) }
@@ -111,27 +123,29 @@ extension Document {
     /// are judged against the list as it was. Where the change touches every entry (a new
     /// file), and without a focus, every entry, each judged against the others.
     func styleReference(_ entries: [Entry]) -> (entries: [Entry], countsJudged: Bool) {
-        guard focus != nil else { return (entries, true) }
-        let untouched = entries.filter { !isInFocus($0) }
+        guard changed != nil else { return (entries, true) }
+        let untouched = entries.filter { !isChanged($0.line, $0.lastLine) }
         return untouched.isEmpty ? (entries, true) : (untouched, false)
     }
 
     /// A `HouseForms` of `configured` with the votes of the reference entries among `entries`.
     func houseForms<Value: Hashable & Sendable>(
-        _ configured: [Value], _ entries: [Entry], vote: (Entry) -> Value?
+        _ configured: [Value], defaults: [Value] = [], _ entries: [Entry], vote: (Entry) -> Value?
     ) -> HouseForms<Value> {
         let reference = styleReference(entries)
         var forms = HouseForms<Value>(configured: configured, countsJudged: reference.countsJudged)
+        forms.defaults = defaults
         for entry in reference.entries { if let value = vote(entry) { forms.add(value) } }
         return forms
     }
 
     /// Like `houseForms`, for keys with several votes per entry (links, separators).
     func houseForms<Value: Hashable & Sendable>(
-        _ configured: [Value], _ entries: [Entry], votes: (Entry) -> [Value]
+        _ configured: [Value], defaults: [Value] = [], _ entries: [Entry], votes: (Entry) -> [Value]
     ) -> HouseForms<Value> {
         let reference = styleReference(entries)
         var forms = HouseForms<Value>(configured: configured, countsJudged: reference.countsJudged)
+        forms.defaults = defaults
         for entry in reference.entries { for value in votes(entry) { forms.add(value) } }
         return forms
     }

@@ -39,6 +39,6 @@ enum AuthorSegment {
 
     /// The configured author styles, or the list's own with `auto`.
     static func forms(_ document: Document, _ entries: [Entry], _ configuration: Configuration) -> HouseForms<AuthorStyle> {
-        document.houseForms(configuration.style.authors, entries) { style(of: $0, document.bytes) }
+        document.houseForms(configuration.style.authors, defaults: [.authorsVenue], entries) { style(of: $0, document.bytes) }
     }
 }
