@@ -39,7 +39,10 @@ import Testing
             if safety != nil { #expect(fixed(entry(written), configuration()) == entry(expected)) }
         }
         #expect(check(entry("[2023]"), configuration()).first?.message
-            == "date `[2023]` is written YYYY; the configured form is `[YYYY/MM]` (used by 0 of 1 dates); the month is missing")
+            == "date `[2023]` is written YYYY; the configured form is `[YYYY/MM]`; the month is missing")
+        // Messages count the other entries' dates (none above, so no count).
+        #expect(check(entry("[2023/10]") + entry("[2023/09]") + entry("[2023]"), configuration()).first?.message
+            == "date `[2023]` is written YYYY; the configured form is `[YYYY/MM]` (used by 2 of the other 2 dates); the month is missing")
     }
 
     @Test func configuredDayFormKeepsDaysAndCannotInventThem() {
@@ -51,13 +54,23 @@ import Testing
         #expect(check(entry("[2023/10/05]"), days).isEmpty)
     }
 
+    // The fixture grew from 3 day dates to 6: with fewer than five other dates any form another
+    // entry uses is accepted (and YYYY/MM, the grammar's default).
     @Test func autoFollowsTheListsMajorityAndNamesIt() {
-        let text = entry("[2023/10/05]") + entry("[2023/09/01]") + entry("[2023/08/31]") + entry("[2023/08]")
+        let days = ["[2023/10/05]", "[2023/09/01]", "[2023/08/31]", "[2023/08/30]", "[2023/08/29]", "[2023/08/28]"].map(entry).joined()
+        let text = days + entry("[2023/08]")
         let found = check(text, configuration(.auto))
         #expect(found.map(\.range.lowerBound) == [Array(text.utf8).count - entry("[2023/08]").utf8.count + 2])
-        #expect(found.first?.message == "date `[2023/08]` is written YYYY/MM; this list writes `[YYYY/MM/DD]` (3 of 4 dates); the day is missing")
-        // No majority, nothing to follow.
-        #expect(check(entry("[2023/10/05]") + entry("[2023/09]"), configuration(.auto)).isEmpty)
+        #expect(found.first?.severity == .warning)
+        #expect(found.first?.message == "date `[2023/08]` is written YYYY/MM; this list writes `[YYYY/MM/DD]` (6 of the other 6 dates); the day is missing")
+        // No majority, nothing to follow: a few dates in two forms, each used by another entry.
+        #expect(check(entry("[2023/10/05]") + entry("[2023/09/01]") + entry("[2023/09]"), configuration(.auto)).isEmpty)
+        // A form used by >= 3 and >= 10% of the others is house style (classic papers as `[YYYY]`).
+        #expect(check(days + entry("[2017]") + entry("[2016]") + entry("[2015]") + entry("[2014]"), configuration(.auto)).isEmpty)
+        // Intent changed: with a single other date, the grammar default YYYY/MM is accepted but a
+        // form no other entry uses is not (it used to be "no majority, nothing to follow").
+        #expect(check(entry("[2023/10/05]") + entry("[2023/09]"), configuration(.auto)).map(\.message)
+            == ["date `[2023/10/05]` is written YYYY/MM/DD; this list writes `[YYYY/MM]` (1 of the other 1 dates)"])
         // Variants vote for the form they are a spelling of.
         #expect(fixed(entry("[2023-10]") + entry("[2023/9]"), configuration(.auto)) == entry("[2023/10]") + entry("[2023/09]"))
     }

@@ -33,19 +33,26 @@ import Testing
         #expect(EntryFormatRule().check(document, auto).isEmpty)
     }
 
+    // The fixture grew from two `[[label]](url)` entries to six: with fewer than five other
+    // links every form another link uses (and `[[label](url)]`) is accepted.
     @Test func linkSyntaxFollowsTheMajorityWithSafeConversions() {
-        let outer = entry("[[paper]](u) [[code]](v)") + entry("[[paper]](u)", date: "2023/09")
-        let odd = entry("[[paper](u)] [code](v)", date: "2023/08")
+        let outer = (1...6).map { entry("[[paper]](u) [[code]](v)", date: "2023/0\($0)") }.joined()
+        let odd = entry("[[paper](u)] [code](v)", date: "2022/12")
         let found = check(outer + odd, configuration(links: .auto))
         #expect(found.count == 2)
-        #expect(found[0].message == "link `[[paper](u)]` is written `[[label](url)]`; this list writes `[[label]](url)` (3 of 5 links)")
-        #expect(fixed(outer + odd, configuration(links: .auto)) == outer + entry("[[paper]](u) [[code]](v)", date: "2023/08"))
+        #expect(found.allSatisfy { $0.severity == .warning })
+        #expect(found.first?.message == "link `[[paper](u)]` is written `[[label](url)]`; this list writes `[[label]](url)` (12 of the other 13 links)")
+        #expect(fixed(outer + odd, configuration(links: .auto)) == outer + entry("[[paper]](u) [[code]](v)", date: "2022/12"))
+        // In a small list, a form another entry uses is accepted; only the third form is reported.
+        let small = entry("[[paper]](u) [[code]](v)") + entry("[[paper]](u)", date: "2023/09") + odd
+        #expect(check(small, configuration(links: .auto)).map(\.message)
+            == ["link `[code](v)` is written `[label](url)`; this list writes `[[label]](url)` or `[[label](url)]` (4 of the other 4 links)"])
         #expect(fixed(entry("[[paper]](u) [code](v)")) == entry("[[paper](u)] [[code](v)]"))
         #expect(fixed(entry("[[paper](u)]"), configuration(links: .plain)) == entry("[paper](u)"))
         // `[[paper]](u)]` meant `[[paper](u)]`: the extra `]` goes with the rewrite, and only then.
         #expect(fixed(entry("[[paper]](u)][[code](v)]")) == entry("[[paper](u)][[code](v)]"))
         #expect(check(entry("[[paper]](u)][[code](v)]")).first?.message
-            == "link `[[paper]](u)` is written `[[label]](url)` with a stray `]` after it; the configured form is `[[label](url)]` (used by 1 of 2 links)")
+            == "link `[[paper]](u)` is written `[[label]](url)` with a stray `]` after it; the configured form is `[[label](url)]` (used by 1 of the other 1 links)")
         // URLs with parentheses survive the conversion byte for byte.
         #expect(fixed(entry("[[paper]](https://e.org/a_(b))")) == entry("[[paper](https://e.org/a_(b))]"))
     }
@@ -66,18 +73,27 @@ import Testing
         #expect(between.first?.severity == .warning)
     }
 
+    // Intent changed: a missing link, a missing segment and a title in another markup are
+    // style (warnings, and only against the house style); an unclosed title is still an error.
     @Test func missingPartsAreErrors() {
         let noLink = check("- [2023/10] **T** *A. B. arXiv.*\n")
-        #expect(noLink.map(\.message) == ["entry has no link"] && noLink[0].severity == .error)
+        #expect(noLink.map(\.message) == ["entry has no link; the usual form is a link (no other entries to compare with)"])
+        #expect(noLink.first?.severity == .warning)
+        // A list whose entries often have no link does so on purpose.
+        let linkless = (1...6).map { "- [2023/0\($0)] **T\($0)** *A. B. arXiv.*\n" }.joined()
+        #expect(check(linkless).isEmpty)
         let noSegment = check("- [2023/10] **ReAct Meets ActRe** arXiv [[paper](u)]\n", configuration(authors: .venue))
         #expect(noSegment.map(\.message) == [
-            "no italic venue segment after the title `**ReAct Meets ActRe**` (plain text `arXiv` instead); the configured form is `*Venue*` (used by 0 of 1 entries)",
+            "no italic venue segment after the title `**ReAct Meets ActRe**` (plain text `arXiv` instead); the configured form is `*Venue*`",
         ])
+        #expect(noSegment.first?.severity == .warning)
         #expect(check("- [2023/10] **T** [[paper](u)]\n", configuration(authors: .none)).isEmpty)
         let unclosed = check("- [2023/10] **T *A. B.* [[paper](u)]\n")
         #expect(unclosed.map(\.message) == ["`**` opens the title but is never closed"])
+        #expect(unclosed.first?.severity == .error)
         let italic = check("- [2023/10] *T* *A. B.* [[paper](u)]\n")
-        #expect(italic.map(\.message) == ["title `*T*` is `*Title*`; the configured form is `**Title**` (used by 0 of 1 titles)"])
+        #expect(italic.map(\.message) == ["title `*T*` is `*Title*`; the configured form is `**Title**`"])
+        #expect(italic.first?.severity == .warning)
         #expect(italic.first?.fix?.safety == .unsafe)
     }
 
@@ -107,9 +123,17 @@ import Testing
         var configuration = configuration(links: .auto, authors: .venue)
         configuration.skipSections = ["News", "Table of Contents", "Citation", "Contact"]
         let found = EntryFormatRule().check(document, configuration)
-        let syntax = found.filter { $0.message.hasPrefix("link `[[") && $0.message.contains("is written") }
-        #expect(syntax.count == 21)
-        #expect(syntax.allSatisfy { $0.fix?.safety == .safe })
+        func syntax(_ found: [Diagnostic]) -> [Diagnostic] {
+            found.filter { $0.message.hasPrefix("link `[[") && $0.message.contains("is written") }
+        }
+        // Intent changed: the 21 `[[label]](url)` links are about 11% of the list's links, a
+        // real share, so `auto` accepts them; configured to `[[label](url)]` they are reported.
+        #expect(syntax(found).isEmpty)
+        var inner = configuration
+        inner.style.linkSyntax = [.innerURL]
+        let configured = syntax(EntryFormatRule().check(document, inner))
+        #expect(configured.count == 21)
+        #expect(configured.allSatisfy { $0.fix?.safety == .safe && $0.severity == .warning })
         let missing = found.filter { $0.message.hasPrefix("no italic venue segment") }.map { document.line(containing: $0.range.lowerBound) }
         #expect(missing == [68, 131, 197, 202])
     }
