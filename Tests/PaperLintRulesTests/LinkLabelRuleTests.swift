@@ -29,8 +29,9 @@ import Testing
         let document = Document(bytes: bytes)
         let found = LinkLabelRule().check(document, configuration())
         #expect(found.map { document.line(containing: $0.range.lowerBound) } == [91, 100])
-        #expect(found.allSatisfy { $0.severity == .error && $0.fix?.safety == .safe })
-        #expect(found[0].message == "link `[[paper]]` comes after `[[code]]`; this list puts `paper` before `code` in 45 of 46 entries with both")
+        // Label order is style now: warnings, counted over the other entries.
+        #expect(found.allSatisfy { $0.severity == .warning && $0.fix?.safety == .safe })
+        #expect(found[0].message == "link `[[paper]]` comes after `[[code]]`; this list puts `paper` before `code` in 45 of the other 45 entries with both")
         #expect(found[1].message == "link `[[code]]` comes after `[[blog]]`; labels.order puts `code` before `blog`")
         // The fix moves whole links and leaves every other byte of the line alone.
         let line = document.contentRange(ofLine: 91)
@@ -63,15 +64,28 @@ import Testing
         #expect(fixed(entry("[[code](v)]\n  [[paper](u)]")) == entry("[[paper](u)]\n  [[code](v)]"))
     }
 
+    // The fixture grew from three usual entries to six: the list's own order decides only when
+    // at least five other entries have both labels.
     @Test func theListsOwnPairOrderWinsOverTheVocabulary() {
         let usual = entry("[[paper](u)] [[project page](p)] [[code](v)]")
         let odd = entry("[[paper](u)] [[code](v)] [[project page](p)]", date: "2023/09")
-        let found = check(usual + usual + usual + odd)
+        let six = String(repeating: usual, count: 6)
+        let found = check(six + odd)
         #expect(found.count == 1)
-        #expect(found.first?.message == "link `[[project page]]` comes after `[[code]]`; this list puts `project page` before `code` in 3 of 4 entries with both")
-        #expect(fixed(usual + usual + usual + odd) == usual + usual + usual + entry("[[paper](u)] [[project page](p)] [[code](v)]", date: "2023/09"))
-        // Below three entries the vocabulary decides.
-        #expect(check(usual + usual).count == 2)
+        #expect(found.first?.severity == .warning)
+        #expect(found.first?.message == "link `[[project page]]` comes after `[[code]]`; this list puts `project page` before `code` in 6 of the other 6 entries with both")
+        #expect(fixed(six + odd) == six + entry("[[paper](u)] [[project page](p)] [[code](v)]", date: "2023/09"))
+        // Intent changed: with fewer than five other entries with both labels, an order another
+        // entry uses is accepted (it used to be "below three entries the vocabulary decides").
+        #expect(check(usual + usual).isEmpty)
+        // Product bug: with three usual entries the odd one follows labels.order (`code` before
+        // `project`) and should be accepted, yet it is reported as "labels.order puts `project`
+        // before `code`", which labels.order does not say (LabelOrder still lets three entries
+        // reorder the ranks while the reason names the vocabulary).
+        let three = String(repeating: usual, count: 3)
+        withKnownIssue("order from 3 entries reported with a reason that contradicts labels.order") {
+            #expect(check(three + odd).isEmpty)
+        }
     }
 
     @Test func spellingFollowsTheListsMajorityPerCanonicalLabel() {
@@ -79,22 +93,25 @@ import Testing
             + entry("[[paper](u)] [[Project Page](p)]")
         let found = check(text)
         #expect(found.count == 1)
-        #expect(found.first?.message == "link label `Project Page` where this list writes `project page` (2 of 3 such links)")
-        #expect(found.first?.severity == .error && found.first?.fix?.safety == .safe)
+        #expect(found.first?.message == "link label `Project Page` where this list writes `project page` (2 of the other 2 such links)")
+        #expect(found.first?.severity == .warning && found.first?.fix?.safety == .safe)
         #expect(fixed(text) == entry("[[paper](u)] [[project page](p)]") + entry("[[paper](u)] [[project page](p)]") + entry("[[paper](u)] [[project page](p)]"))
         // A list that writes `Paper` everywhere keeps it.
         #expect(check(entry("[[Paper](u)] [[Code](v)]") + entry("[[Paper](u)]")).isEmpty)
+        // A spelling a real share of the list uses (>= 3 and >= 10% of the others) is accepted.
+        let shared = String(repeating: entry("[[paper](u)] [[project page](p)]"), count: 6)
+            + String(repeating: entry("[[paper](u)] [[Project Page](p)]"), count: 4)
+        #expect(check(shared).isEmpty)
     }
 
+    // Intent changed: labels outside the vocabulary are the list's own words and are no longer
+    // reported; aliases stay warnings with an unsafe fix.
     @Test func aliasesAndUnknownLabelsAreWarnings() {
         let alias = check(entry("[[paper](u)] [[code](v)]") + entry("[[paper](u)] [[github](v)]"))
         #expect(alias.count == 1)
         #expect(alias.first?.severity == .warning && alias.first?.fix?.safety == .unsafe)
         #expect(alias.first?.fix?.edits.map(\.replacement) == ["code"])
-        let unknown = check(entry("[[paper](u)] [[codes and platform](v)]"))
-        #expect(unknown.count == 1)
-        #expect(unknown.first?.severity == .warning && unknown.first?.fix == nil)
-        #expect(unknown.first?.message == "link label `codes and platform` is not in the label vocabulary")
+        #expect(check(entry("[[paper](u)] [[codes and platform](v)]")).isEmpty)
         // An alias the list itself uses throughout is its spelling.
         #expect(check(entry("[[arxiv](u)] [[github](v)]") + entry("[[arxiv](u)]")).isEmpty)
     }
@@ -103,7 +120,7 @@ import Testing
         let none = configuration(LabelVocabulary())
         #expect(check(entry("[[code](v)] [[paper](u)] [[whatever](w)]"), none).isEmpty)
         let found = check(entry("[[code](v)]") + entry("[[code](v)]") + entry("[[Code](v)]"), none)
-        #expect(found.count == 1 && found.first?.severity == .error)
+        #expect(found.count == 1 && found.first?.severity == .warning)
     }
 
     @Test func ignoresTocNewsAndCode() {
@@ -126,9 +143,9 @@ import Testing
     func agentPapersKeepProjectPageBeforeCode() throws {
         let document = Document(bytes: try Fixtures.bytes(try #require(Fixtures.sharedSample("agent-papers-README.md"))))
         let found = LinkLabelRule().check(document, configuration())
-        let errors = found.filter { $0.severity == .error }.map { document.line(containing: $0.range.lowerBound) }
-        #expect(errors == [239, 572, 666, 666, 669])
-        let warnings = found.filter { $0.severity == .warning }.map { document.line(containing: $0.range.lowerBound) }
-        #expect(warnings == [296, 451, 673, 677])
+        // Intent changed: case and order findings are warnings now, and the unknown labels of
+        // 296, 451, 673 and 677 (`codes and platform`, `data viewer`) are no longer reported.
+        #expect(found.allSatisfy { $0.severity == .warning })
+        #expect(found.map { document.line(containing: $0.range.lowerBound) } == [239, 572, 666, 666, 669])
     }
 }
