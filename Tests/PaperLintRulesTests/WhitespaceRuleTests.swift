@@ -29,17 +29,40 @@ import Testing
         #expect(check(text + "\n").isEmpty)
     }
 
+    // Intent changed: only the lines of paper entries are checked, so the prose lines this test
+    // used ("**History:**  ", "line one   ") are silent now; the hard-break logic is shown on
+    // entries instead.
     @Test func hardBreakOnlyInsideAParagraph() {
-        // Two spaces before a list starts end the paragraph: no hard break, so they are noise.
-        let found = check("**History:**  \n- Version 1\n")
-        #expect(found.count == 1)
-        #expect(check("line one  \nline two\n").isEmpty)
-        #expect(check("line one   \n\nnext paragraph\n").count == 1)
+        let next = "- [2023/09] **C** *D.* [[paper](u)]\n"
+        // Two spaces before the next list item end the item: no hard break, so they are noise.
+        let found = check("- [2023/10] **A** *B.* [[paper](u)]  \n" + next)
+        #expect(found.map(\.message) == ["trailing whitespace"])
+        // Two spaces before a continuation line of the same entry are a hard break.
+        #expect(check("- [2023/10] **A**  \n  *B.* [[paper](u)]\n" + next).isEmpty)
+        // Prose is the README's, not the list's.
+        #expect(check("**History:**  \n- Version 1\n").isEmpty)
+        #expect(check("line one   \n\nnext paragraph\n").isEmpty)
     }
 
     @Test func whitespaceOnlyLineIsTrailingWhitespace() {
-        let found = check("- a\n   \n- b\n")
-        #expect(found.map(\.range) == [4..<7])
+        // Intent changed: a blank line holding spaces between entries is not an entry line and
+        // is not reported; trailing blanks on an entry line still are.
+        let entry = "- [2023/10] **A** *B.* [[paper](u)]\n"
+        #expect(check(entry + "   \n" + entry).isEmpty)
+        let text = entry + "- [2023/09] **C** *D.* [[paper](u)]   \n"
+        let start = entry.utf8.count + "- [2023/09] **C** *D.* [[paper](u)]".utf8.count
+        #expect(check(text).map(\.range) == [start..<start + 3])
+    }
+
+    @Test func habitsOfTheListAreNotReported() {
+        let clean = "- [2023/10] **A** *B.* [[paper](u)]\n"
+        let trailing = "- [2023/10] **A** *B.* [[paper](u)] \n"
+        let doubled = "- [2023/10] **A**  *B.* [[paper](u)]\n"
+        // One line of seven: reported. Six of seven: the list's habit, not told about each.
+        #expect(check(String(repeating: clean, count: 6) + trailing).map(\.message) == ["trailing whitespace"])
+        #expect(check(String(repeating: trailing, count: 6) + clean).isEmpty)
+        #expect(check(String(repeating: clean, count: 6) + doubled).map(\.message) == ["2 spaces inside an entry"])
+        #expect(check(String(repeating: doubled, count: 6) + clean).isEmpty)
     }
 
     @Test func spacesInsideDoubleBracketLabels() {
