@@ -59,16 +59,28 @@ import Testing
         #expect(lines(list(["2023/04", "2023/02", "2023/03"]), .none).isEmpty)
     }
 
+    // Intent changed: `auto` no longer applies the majority of sections to every section; each
+    // section is checked in its own direction, and only where at least four dated entries and
+    // 80% of them stand in one sorted run (the fixtures grew to five entries to allow one stray).
     @Test func autoFollowsTheMajorityOfSections() {
-        let oldest = "## A\n" + list(["2023/01", "2023/02", "2023/03"]) + "## B\n" + list(["2022/01", "2022/05"])
-        let newest = "## C\n" + list(["2023/09", "2023/05", "2023/07", "2023/06"])
-        let (document, found) = check(oldest + newest, .auto)
-        #expect(found.map { document.line(containing: $0.range.lowerBound) } == [9, 12])
-        #expect(found.first?.message == "[2023/09] entry is out of order: this section is oldest first (2 of 3 sections)")
-        // A section with as many pairs going either way does not vote; a tie means newest first.
-        let tie = "## A\n" + list(["2023/01", "2023/02"]) + "## B\n" + list(["2023/09", "2023/05", "2023/07", "2023/06"])
-            + "## C\n" + list(["2023/09", "2023/10", "2023/08"])
-        #expect(check(tie, .auto).1.first?.message == "[2023/02] entry is out of order: this section is newest first (1 of 2 sections)")
+        let oldest = "## A\n" + list(["2023/01", "2023/02", "2023/09", "2023/03", "2023/04"])
+        let short = "## B\n" + list(["2023/01", "2023/05", "2023/02"])
+        let newest = "## C\n" + list(["2023/09", "2023/08", "2023/01", "2023/07", "2023/06"])
+        let topical = "## D\n" + list(["2023/01", "2023/05", "2023/02", "2023/08", "2023/03"])
+        let (document, found) = check(oldest + short + newest + topical, .auto)
+        #expect(found.map { document.line(containing: $0.range.lowerBound) } == [4, 14])
+        #expect(found.map(\.message) == [
+            "[2023/09] entry is out of order: this section is oldest first (4 of its 5 dated entries are)",
+            "[2023/01] entry is out of order: this section is newest first (4 of its 5 dated entries are)",
+        ])
+        #expect(found.allSatisfy { $0.severity == .error })
+        // A configured direction checks every section, short and topical ones included.
+        #expect(lines(oldest + short + newest + topical, .newestFirst).count > 2)
+        #expect(lines(short + topical, .oldestFirst) == [4, 8, 10])
+        // Four entries with one out of place are only 75% in order: no direction to check.
+        #expect(lines(list(["2023/09", "2023/05", "2023/07", "2023/06"]), .auto).isEmpty)
+        // As many entries in order either way: no direction.
+        #expect(lines(list(["2023/01", "2023/02", "2023/01", "2023/02"]), .auto).isEmpty)
     }
 
     @Test func sectionsNestedListsAndSeparatedListsAreSeparate() {
