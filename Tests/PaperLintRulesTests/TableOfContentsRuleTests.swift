@@ -4,10 +4,21 @@ import PaperLintTestSupport
 import Testing
 
 @Suite struct TableOfContentsRuleTests {
-    func check(_ text: String) -> [Diagnostic] { TableOfContentsRule().check(Document(text), .default) }
+    /// ToC coverage and anchor case are matters of taste: off unless `taste:` lists them.
+    static func configuration(_ taste: Set<TasteCheck>) -> Configuration {
+        var configuration = Configuration.default
+        configuration.taste = taste
+        return configuration
+    }
 
-    func fixed(_ text: String, unsafe: Bool = true) -> String {
-        let edits = check(text).compactMap(\.fix).filter { unsafe || $0.safety == .safe }.flatMap(\.edits)
+    static let coverage: Set<TasteCheck> = [.tocCoverage]
+
+    func check(_ text: String, taste: Set<TasteCheck> = []) -> [Diagnostic] {
+        TableOfContentsRule().check(Document(text), Self.configuration(taste))
+    }
+
+    func fixed(_ text: String, unsafe: Bool = true, taste: Set<TasteCheck> = []) -> String {
+        let edits = check(text, taste: taste).compactMap(\.fix).filter { unsafe || $0.safety == .safe }.flatMap(\.edits)
         return String(decoding: Fix(.safe, "all", edits: edits).applied(to: Array(text.utf8)), as: UTF8.self)
     }
 
@@ -33,13 +44,16 @@ import Testing
     @Test func depthComesFromTheTableOfContents() {
         let text = "## Contents\n- [A](#a)\n  - [A1](#a1)\n- [B](#b)\n\n## A\n### A1\n#### A1a\n## B\n### B1\n"
         // Depths 2–3 are listed: B1 is missing, the #### heading is below the ToC's depth.
-        #expect(check(text).map(\.message) == ["heading “B1” is not in the table of contents"])
-        #expect(check(text).first?.help == "add `[B1](#b1)` after “B” in the table of contents (line 4)")
+        #expect(check(text, taste: Self.coverage).map(\.message) == ["heading “B1” is not in the table of contents"])
+        #expect(check(text, taste: Self.coverage).first?.help == "add `[B1](#b1)` after “B” in the table of contents (line 4)")
+        // ToC coverage is taste: silent unless `taste: [toc-coverage]`.
+        #expect(check(text).isEmpty)
     }
 
     @Test func headingsAboveTheTableOfContentsNeedNoItem() {
         let text = "# Title\n## News\n## Intro\n## Contents\n- [Intro](#intro)\n- [Papers](#papers)\n## Papers\n## More\n"
-        #expect(check(text).map(\.message) == ["heading “More” is not in the table of contents"])
+        #expect(check(text, taste: Self.coverage).map(\.message) == ["heading “More” is not in the table of contents"])
+        #expect(check(text).isEmpty, "ToC coverage is off unless taste asks")
     }
 
     @Test func resolvesHTMLAnchorsPrefixesAndNumberedDuplicates() {
@@ -72,21 +86,26 @@ import Testing
         #expect(check("## Ab\n## Ac\n[x](#ad)\n").first?.fix == nil, "two near misses: no suggestion")
     }
 
+    // Anchor case is taste (GitHub matches anchors in any case): tested with `taste: [toc-case]`.
     @Test func caseOnlyIsAWarning() {
-        let found = check("## Related Work\n[x](#Related-Work)\n")
+        let found = check("## Related Work\n[x](#Related-Work)\n", taste: [.tocCase])
         #expect(found.map(\.severity) == [.warning])
-        #expect(fixed("## Related Work\n[x](#Related-Work)\n") == "## Related Work\n[x](#related-work)\n")
+        #expect(fixed("## Related Work\n[x](#Related-Work)\n", taste: [.tocCase]) == "## Related Work\n[x](#related-work)\n")
+        #expect(check("## Related Work\n[x](#Related-Work)\n").isEmpty, "anchor case is off unless taste asks")
+        // A real miss is still reported without taste.
+        #expect(check("## Related Work\n[x](#Related-Works)\n").count == 1)
     }
 
     @Test func missingHeadingsAreWarningsWithAnInsertion() {
         let text = "## Contents\r\n- [A](#a)\r\n- [B](#b)\r\n\r\n## Z first\r\n## A\r\n## B\r\n## C\r\n"
-        let found = check(text)
+        #expect(check(text).isEmpty, "ToC coverage is off unless taste asks")
+        let found = check(text, taste: Self.coverage)
         #expect(found.map(\.severity) == [.warning, .warning])
         #expect(found.allSatisfy { $0.fix?.safety == .unsafe })
         #expect(found.first?.help == "add `[Z first](#z-first)` at the start of the table of contents (line 2)")
-        #expect(fixed(text) == "## Contents\r\n- [Z first](#z-first)\r\n- [A](#a)\r\n- [B](#b)\r\n- [C](#c)\r\n\r\n## Z first\r\n## A\r\n## B\r\n## C\r\n")
+        #expect(fixed(text, taste: Self.coverage) == "## Contents\r\n- [Z first](#z-first)\r\n- [A](#a)\r\n- [B](#b)\r\n- [C](#c)\r\n\r\n## Z first\r\n## A\r\n## B\r\n## C\r\n")
         // A new depth has no item to copy the indentation from: no fix, but the help says where.
-        let deeper = check("## Contents\n- [A](#a)\n- [B](#b)\n## A\n## B\n### B1\n")
+        let deeper = check("## Contents\n- [A](#a)\n- [B](#b)\n## A\n## B\n### B1\n", taste: Self.coverage)
         #expect(deeper.isEmpty, "### is deeper than this ToC goes")
     }
 
@@ -94,18 +113,21 @@ import Testing
         let text = "## A\n## B\n## Contents\n- [A](#a)\n- [B](#b)\n- [C](#c)"
         #expect(check(text).map(\.message) == ["anchor `#c` matches no heading"])
         let appended = "## Contents\n- [A](#a)\n- [B](#b)\n## A\n## B\n## C"
-        #expect(fixed(appended) == "## Contents\n- [A](#a)\n- [B](#b)\n- [C](#c)\n## A\n## B\n## C")
+        #expect(check(appended).isEmpty, "ToC coverage is off unless taste asks")
+        #expect(fixed(appended, taste: Self.coverage) == "## Contents\n- [A](#a)\n- [B](#b)\n- [C](#c)\n## A\n## B\n## C")
     }
 
     @Test func linksInCodeAreIgnoredAndTitlesAreEscaped() {
         #expect(check("```\n[x](#nowhere)\n```\n").isEmpty)
         let text = "## Contents\n- [A](#a)\n- [B](#b)\n## A\n## B\n## [Draft] notes\n"
-        #expect(check(text).first?.help?.hasPrefix("add `[\\[Draft\\] notes](#draft-notes)`") == true)
+        #expect(check(text, taste: Self.coverage).first?.help?.hasPrefix("add `[\\[Draft\\] notes](#draft-notes)`") == true)
     }
 
     @Test func healthcareMissesTwoHeadings() throws {
         let document = Document(bytes: try Fixtures.bytes(Fixtures.healthcare))
-        let found = TableOfContentsRule().check(document, .default)
+        // ToC coverage is taste: the two missing headings are reported only with it.
+        #expect(TableOfContentsRule().check(document, .default).isEmpty)
+        let found = TableOfContentsRule().check(document, Self.configuration(Self.coverage))
         #expect(found.map { document.line(containing: $0.range.lowerBound) } == [102, 190])
         #expect(found.map(\.message) == ["heading “GPT-4V” is not in the table of contents", "heading “Licenses” is not in the table of contents"])
         #expect(found.first?.fix?.edits.first?.replacement == "    - [GPT-4V](#gpt-4v)\n")
