@@ -49,7 +49,8 @@ public struct ArxivURLRule: Rule {
                 pins.add(id.version != nil)
             }
         }
-        let expected = expectedForms(configuration, forms, countsJudged: reference.countsJudged)
+        var expected = expectedForms(configuration, forms, countsJudged: reference.countsJudged)
+        if !reference.countsJudged { expected.changed = document.changed }
         // Version pins are a matter of taste: reported only when `taste:` asks, and then only
         // where the list links the latest version.
         let pinsAllowed = !configuration.taste.contains(.arxivVersion) || (pins.counts[true] ?? 0) > (pins.counts[false] ?? 0)
@@ -62,7 +63,8 @@ public struct ArxivURLRule: Rule {
                     help: "arXiv ids read YYMM.NNNNN (YYMM.NNNN before 2015); copy the link from the paper's arXiv page"))
                 continue
             }
-            found += check(bytes, url, id, expected: expected, hostsChecked: hostsChecked, pins: pinsAllowed ? nil : pins)
+            let line = document.line(containing: url.lowerBound)
+            found += check(bytes, url, id, expected: expected, lines: line...line, hostsChecked: hostsChecked, pins: pinsAllowed ? nil : pins)
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
@@ -77,14 +79,14 @@ public struct ArxivURLRule: Rule {
 
     private func check(
         _ bytes: [UInt8], _ url: Range<Int>, _ id: ArxivID, expected: HouseForms<ArxivID.Form>,
-        hostsChecked: Bool, pins: Tally<Bool>?
+        lines: ClosedRange<Int>, hostsChecked: Bool, pins: Tally<Bool>?
     ) -> [Diagnostic] {
         var defects: [String] = []
         if id.scheme != "https" { defects.append("`\(id.scheme)://`") }
         if hostsChecked && id.host != "arxiv.org" { defects.append("the host `\(id.host)`") }
         let isBroken = id.form == .abs && id.hasPDFSuffix
         if isBroken { defects.append("`.pdf` after an abstract link") }
-        let deviation = id.form == .html ? nil : expected.judge(id.form)
+        let deviation = id.form == .html ? nil : expected.judge(id.form, lines: lines)
         let wrongForm = deviation != nil
         let form = deviation?.value ?? id.form
         // Most links are fine: the URL's text and shape are only worked out for a finding.

@@ -63,10 +63,10 @@ public struct DateFormatRule: Rule {
                     rule: Self.self, range: date.range, message: problem.message(document.quoted(date.range)),
                     help: problem.help)
             }
-            if let deviation = shapes.judge(date.shape) {
+            if let deviation = shapes.judge(date.shape, lines: entry.lines) {
                 return formDiagnostic(document, date, deviation, padded: padding.accepts(true) || !padding.accepts(false))
             }
-            if let padded = date.isPadded, let deviation = padding.judge(padded) {
+            if let padded = date.isPadded, let deviation = padding.judge(padded, lines: entry.lines) {
                 let target = date.text(in: date.shape, padded: deviation.value)
                 let form = "`[\(date.shape.pattern(padded: deviation.value))]`"
                 return Diagnostic(

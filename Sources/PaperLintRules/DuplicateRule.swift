@@ -103,7 +103,7 @@ public struct DuplicateRule: Rule {
                 if let key = paper.titleKey { firstByTitle[ScopedKey(scope: scope, key: key), default: index] += 0 }
             }
         }
-        var habit = HouseForms<Bool>(configured: [], defaults: [false], countsJudged: true)
+        var habit = HouseForms<Bool>(configured: [], defaults: [false], isStyle: false, countsJudged: true)
         for _ in 0..<crossListedCount { habit.add(true) }
         for _ in 0..<(papers.count - crossListedCount) { habit.add(false) }
         if habit.judge(true) != nil {

@@ -90,14 +90,14 @@ private struct Template {
         func has(_ kinds: Set<EntryDeviation.Kind>, _ entry: Entry, _ counts: (EntryDeviation) -> Bool = { _ in true }) -> Bool {
             entry.deviations.contains { kinds.contains($0.kind) && counts($0) }
         }
-        leading = document.houseForms([], defaults: [false], entries) { has([.textBeforeDate], $0) }
-        between = document.houseForms([], defaults: [false], entries) { entry in
+        leading = document.habit(entries) { has([.textBeforeDate], $0) }
+        between = document.habit(entries) { entry in
             has([.textAfterTitle, .textAfterAuthors], entry) { !bytes[$0.range].allSatisfy(Byte.isStrayPunctuation) }
         }
         let badges = BadgeScanner(bytes: bytes)
-        trailing = document.houseForms([], defaults: [false], entries) { entry in has([.trailingText], entry) { !badges.isOnlyBadges($0.range) } }
-        bare = document.houseForms([], defaults: [false], entries) { entry in entry.links.contains { $0.url == nil } }
-        linkless = document.houseForms([], defaults: [false], entries) { has([.noLinks], $0) }
+        trailing = document.habit(entries) { entry in has([.trailingText], entry) { !badges.isOnlyBadges($0.range) } }
+        bare = document.habit(entries) { entry in entry.links.contains { $0.url == nil } }
+        linkless = document.habit(entries) { has([.noLinks], $0) }
         let form = style.date.first.map { WrittenDate.Shape(style: $0).pattern(padded: true) }
         date = "[\(form ?? Self.commonDate(document, entries))]"
     }
@@ -143,7 +143,7 @@ private struct Template {
         for deviation in entry.deviations {
             switch deviation.kind {
             case .textBeforeDate:
-                guard leading.judge(true) != nil else { continue }
+                guard leading.judge(true, lines: entry.lines) != nil else { continue }
                 found.append(warning(
                     deviation.range, "\(document.quoted(deviation.range, limit: 30)) before the date; entries start with the date",
                     help: "move it after the links, or remove it"))
@@ -162,24 +162,24 @@ private struct Template {
             case .textAfterTitle, .textAfterAuthors:
                 // Lone punctuation there is the punctuation rule's; a missing segment is reported below.
                 guard !bytes[deviation.range].allSatisfy(Byte.isStrayPunctuation) else { continue }
-                if deviation.kind == .textAfterTitle && entry.authors == nil && wantsSegment { continue }
+                if deviation.kind == .textAfterTitle && entry.authors == nil && wantsSegment(entry) { continue }
                 let place = deviation.kind == .textAfterTitle ? "between the title and the italic segment" : "between the italic segment and the links"
-                if entry.links.isEmpty || between.judge(true) == nil { continue }
+                if entry.links.isEmpty || between.judge(true, lines: entry.lines) == nil { continue }
                 found.append(warning(
                     deviation.range, "text \(document.quoted(deviation.range, limit: 40)) \(place)",
                     help: "move it into the italic segment, or after the links"))
             case .trailingText:
-                guard !isOnlyBadges(deviation.range), trailing.judge(true) != nil else { continue }
+                guard !isOnlyBadges(deviation.range), trailing.judge(true, lines: entry.lines) != nil else { continue }
                 found.append(warning(
                     deviation.range, "text \(document.quoted(deviation.range, limit: 40)) after the links",
                     help: "move it into the italic segment, or remove it"))
             case .noLinks:
                 // A link whose bracket never closes is reported as such, not as a missing link.
                 if entry.deviations.contains(where: { $0.kind == .unbalancedBrackets }) { continue }
-                guard linkless.judge(true) != nil else { continue }
+                guard linkless.judge(true, lines: entry.lines) != nil else { continue }
                 let at = entry.authors?.range ?? entry.title?.range ?? entry.date?.range ?? deviation.range
                 found.append(warning(
-                    at.upperBound..<at.upperBound, "entry has no link; \(linkless.judge(true)!.reason({ _ in "a link" }, unit: "entries"))",
+                    at.upperBound..<at.upperBound, "entry has no link; \(linkless.judge(true, lines: entry.lines)!.reason({ _ in "a link" }, unit: "entries"))",
                     help: "add a link to the paper: `\(linkExample("paper", "https://…"))`"))
             case .missingAuthors:
                 if let missing = missingSegment(entry, deviation.range) { found.append(missing) }
@@ -202,10 +202,10 @@ private struct Template {
     }
 
     /// True when an entry without an italic segment departs from the house style.
-    var wantsSegment: Bool { authors.judge(.none) != nil }
+    func wantsSegment(_ entry: Entry) -> Bool { authors.judge(.none, lines: entry.lines) != nil }
 
     private func missingSegment(_ entry: Entry, _ at: Range<Int>) -> Diagnostic? {
-        guard let deviation = authors.judge(.none), let title = entry.title else { return nil }
+        guard let deviation = authors.judge(.none, lines: entry.lines), let title = entry.title else { return nil }
         let form = deviation.value == .venue ? "`*Venue*`" : "`*Authors. Venue.*`"
         let name = deviation.value == .venue ? "venue" : "author/venue"
         var message = "no italic \(name) segment after the title \(document.quoted(title.range, limit: 40))"
@@ -217,7 +217,7 @@ private struct Template {
     }
 
     private func titleMarkup(_ entry: Entry) -> Diagnostic? {
-        guard let written = entry.title, let expected = title.judge(TitleStyle(rawValue: written.markup.rawValue) ?? .plain)
+        guard let written = entry.title, let expected = title.judge(TitleStyle(rawValue: written.markup.rawValue) ?? .plain, lines: entry.lines)
         else { return nil }
         let names: [String: String] = ["bold": "`**Title**`", "italic": "`*Title*`", "plain": "plain text"]
         let form = names[expected.value.rawValue] ?? expected.value.rawValue
@@ -236,14 +236,14 @@ private struct Template {
         // Quoted only for a finding: most links have none, and quoting costs an allocation.
         var shown: String { document.quoted(link.range, limit: 40) }
         guard let url = link.url else {
-            guard bare.judge(true) != nil else { return nil }
+            guard bare.judge(true, lines: entry.lines) != nil else { return nil }
             return warning(
                 link.range, "link \(shown) has no URL",
                 help: "add the URL (`\(linkExample(document.string(link.label), "https://…"))`) or remove the link")
         }
         // A `[[label](url)` missing its `]` is reported with the bracket.
         if hasStrayBracket(entry, before: link) { return nil }
-        guard let style = Template.style(link.syntax), let expected = linkSyntax.judge(style) else { return nil }
+        guard let style = Template.style(link.syntax), let expected = linkSyntax.judge(style, lines: entry.lines) else { return nil }
         let rewritten = Self.link(document.string(link.label), document.string(url), expected.value)
         var replaced = link.range
         var message = "link \(shown) is written `\(link.syntax.rawValue)`"

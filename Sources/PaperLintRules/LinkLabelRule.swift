@@ -130,13 +130,13 @@ public struct LinkLabelRule: Rule {
         guard !label.written.isEmpty else { return nil }
         if !label.isKnown {
             if let usual = preferred[label.key], usual.spelling != label.written {
-                return Self.isDeviation(label.written, usual.counts) ? caseDiagnostic(label, (usual.spelling, usual.count, usual.total)) : nil
+                return Self.isDeviation(label.written, usual.counts, grammar: usual.spelling) ? caseDiagnostic(label, (usual.spelling, usual.count, usual.total)) : nil
             }
             // A label outside the vocabulary is the list's own word (`report`, `OpenReview`), not a defect.
             return nil
         }
         guard let usual = preferred[label.key], usual.spelling != label.written,
-            Self.isDeviation(label.written, usual.counts)
+            Self.isDeviation(label.written, usual.counts, grammar: label.key)
         else { return nil }
         if usual.spelling.lowercased() == label.written.lowercased() {
             return caseDiagnostic(label, (usual.spelling, usual.count, usual.total))
@@ -151,8 +151,9 @@ public struct LinkLabelRule: Rule {
 
     /// True when spelling `written` departs from the house style of its label: judged against
     /// the other labels that mean the same (`HouseForms`), this one's own vote taken out.
-    static func isDeviation(_ written: String, _ counts: [String: Int]) -> Bool {
-        var forms = HouseForms<String>(configured: [], countsJudged: true)
+    /// `grammar`, the vocabulary's own spelling, stands in where too few other labels show one.
+    static func isDeviation(_ written: String, _ counts: [String: Int], grammar: String? = nil) -> Bool {
+        var forms = HouseForms<String>(configured: [], defaults: grammar.map { [$0] } ?? [], countsJudged: true)
         for (spelling, count) in counts.sorted(by: { $0.key < $1.key }) { for _ in 0..<count { forms.add(spelling) } }
         return forms.judge(written) != nil
     }
@@ -227,7 +228,7 @@ public struct LinkLabelRule: Rule {
 /// entries keeps doing so).
 private struct LabelOrder {
     /// Fewer entries than this with a pair and the vocabulary decides the pair.
-    static let minimumVotes = 3
+    static let minimumVotes = HouseStyleThresholds.minimumVotes
     /// Effective position of each label key seen in the list.
     private(set) var rank: [String: Int] = [:]
     /// Entries listing the first key of the pair before the second (first occurrences).
@@ -270,8 +271,11 @@ private struct LabelOrder {
     /// `count` and `total` are the entries for the winner and with both; nil when unclear.
     func listPrefers(_ a: String, _ b: String) -> (first: Bool, count: Int, total: Int)? {
         let ab = before[Self.pair(a, b)] ?? 0, ba = before[Self.pair(b, a)] ?? 0
-        if ab > ba && ab >= Self.minimumVotes { return (true, ab, ab + ba) }
-        if ba > ab && ba >= Self.minimumVotes { return (false, ba, ab + ba) }
+        // A clear preference: enough entries, and a strong majority of the others (one entry
+        // written the other way is the one being judged).
+        let strong = { (count: Int) in Double(count) >= HouseStyleThresholds.strongMajority * Double(ab + ba - 1) }
+        if ab > ba && ab >= Self.minimumVotes && strong(ab) { return (true, ab, ab + ba) }
+        if ba > ab && ba >= Self.minimumVotes && strong(ba) { return (false, ba, ab + ba) }
         return nil
     }
 }

@@ -43,6 +43,9 @@ public struct LinkSpacingRule: Rule {
             Example("""
                 - [2023/10] **T** *A. B.* [[paper](u)][[code](v)]
                 - [2023/09] **U** *C. D.* [[paper](u)][[code](v)]
+                - [2023/07] **W** *G. H.* [[paper](u)][[code](v)]
+                - [2023/06] **X** *I. J.* [[paper](u)][[code](v)]
+                - [2023/05] **Y** *K. L.* [[paper](u)][[code](v)]
                 - [2023/08] **V** *E. F.* [[paper](u)↓] [[code](v)]
 
                 """),
@@ -59,15 +62,21 @@ public struct LinkSpacingRule: Rule {
             (Example("- [2023/10] **T** *A. B.* [[paper](u)] [[code](v)] [[demo](w)]\n- [2023/09] **U** *C. D.* [[paper](u)][[code](v)]\n"),
              Example("- [2023/10] **T** *A. B.* [[paper](u)] [[code](v)] [[demo](w)]\n- [2023/09] **U** *C. D.* [[paper](u)] [[code](v)]\n")),
             (Example("""
-                - [2023/10] **T** *A. B.* [[paper](u)][[code](v)]
-                - [2023/09] **U** *C. D.* [[paper](u)][[code](v)]
-                - [2023/08] **V** *E. F.* [[paper](u)] [[code](v)]
+                - [2023/09] **T** *A. B.* [[paper](u)][[code](v)]
+                - [2023/08] **U** *A. B.* [[paper](u)][[code](v)]
+                - [2023/07] **W** *A. B.* [[paper](u)][[code](v)]
+                - [2023/06] **X** *A. B.* [[paper](u)][[code](v)]
+                - [2023/05] **Y** *A. B.* [[paper](u)][[code](v)]
+                - [2023/04] **V** *E. F.* [[paper](u)] [[code](v)]
 
                 """),
              Example("""
-                - [2023/10] **T** *A. B.* [[paper](u)][[code](v)]
-                - [2023/09] **U** *C. D.* [[paper](u)][[code](v)]
-                - [2023/08] **V** *E. F.* [[paper](u)][[code](v)]
+                - [2023/09] **T** *A. B.* [[paper](u)][[code](v)]
+                - [2023/08] **U** *A. B.* [[paper](u)][[code](v)]
+                - [2023/07] **W** *A. B.* [[paper](u)][[code](v)]
+                - [2023/06] **X** *A. B.* [[paper](u)][[code](v)]
+                - [2023/05] **Y** *A. B.* [[paper](u)][[code](v)]
+                - [2023/04] **V** *E. F.* [[paper](u)][[code](v)]
 
                 """)),
         ])
@@ -91,12 +100,14 @@ public struct LinkSpacingRule: Rule {
             let line = document.line(containing: $0.range.lowerBound)
             return !document.isChanged(line, line)
         }
+        // `] [[` is the grammar's separator where too few links show the list's own.
         var forms = HouseForms<LinkSeparatorStyle>(
-            configured: configuration.style.linkSeparator, countsJudged: document.changed == nil || reference.isEmpty)
+            configured: configuration.style.linkSeparator, defaults: [.space], countsJudged: document.changed == nil || reference.isEmpty)
+        if !forms.countsJudged { forms.changed = document.changed }
         for separator in reference.isEmpty ? found : reference { forms.add(separator.style) }
         let name = { (style: LinkSeparatorStyle) in style == .space ? "`] [[`" : "`][[`" }
         return found.compactMap { separator -> Diagnostic? in
-            guard document.isInFocus(bytes: separator.range), let expected = forms.judge(separator.style) else { return nil }
+            guard document.isInFocus(bytes: separator.range), let expected = forms.judge(separator.style, lines: Self.line(document, separator.range)) else { return nil }
             let wanted = expected.value == .space ? " " : ""
             // Quote the separator with the link ends around it: `][[`, `)  [[`.
             let shown = (separator.range.lowerBound - 1)..<(separator.range.upperBound + 2)
@@ -108,6 +119,11 @@ public struct LinkSpacingRule: Rule {
                 fix: Fix(.safe, expected.value == .space ? "separate the links with one space" : "join the links",
                          Edit(replacing: separator.range, with: wanted)))
         }
+    }
+
+    static func line(_ document: Document, _ range: Range<Int>) -> ClosedRange<Int> {
+        let line = document.line(containing: range.lowerBound)
+        return line...line
     }
 
     /// `[[label](url)]`, `[[label]](url)` or `[[label]]`.

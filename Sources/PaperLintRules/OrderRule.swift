@@ -91,7 +91,7 @@ public struct OrderRule: Rule {
             Double(sorted) >= orderedShare * Double(keys.count),
             !counts.contains(where: { $0.0 != newestFirst && $0.1 == sorted })  // both ways alike: no direction
         else { return nil }
-        let evidence = order == .auto ? " (\(sorted) of its \(keys.count) dated entries are)" : ""
+        let evidence = order == .auto ? " (\(sorted) of \(keys.count) dated entries in order)" : ""
         return Direction(newestFirst: newestFirst, evidence: evidence)
     }
 

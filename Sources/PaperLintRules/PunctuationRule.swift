@@ -90,6 +90,9 @@ public struct PunctuationRule: Rule {
                 - [2023/09] **A Survey of Beta**. *A. B. arXiv.* [[paper](u)]
                 - [2023/08] **A Survey of Gamma.** *A. B. arXiv.* [[paper](u)]
                 - [2023/07] **A Survey of Delta** *A. B. arXiv.* [[paper](u)]
+                - [2023/06] **A Survey of Epsilon.** *A. B. arXiv.* [[paper](u)]
+                - [2023/05] **A Survey of Zeta.** *A. B. arXiv.* [[paper](u)]
+                - [2023/04] **A Survey of Eta.** *A. B. arXiv.* [[paper](u)]
 
                 """),
              Example("""
@@ -97,18 +100,27 @@ public struct PunctuationRule: Rule {
                 - [2023/09] **A Survey of Beta.** *A. B. arXiv.* [[paper](u)]
                 - [2023/08] **A Survey of Gamma.** *A. B. arXiv.* [[paper](u)]
                 - [2023/07] **A Survey of Delta.** *A. B. arXiv.* [[paper](u)]
+                - [2023/06] **A Survey of Epsilon.** *A. B. arXiv.* [[paper](u)]
+                - [2023/05] **A Survey of Zeta.** *A. B. arXiv.* [[paper](u)]
+                - [2023/04] **A Survey of Eta.** *A. B. arXiv.* [[paper](u)]
 
                 """)),
             (Example("""
                 - [2023/10] **Alpha** *A. B. arXiv.* [[paper](u)]
                 - [2023/09] **Beta** *A. B. arXiv.* [[paper](u)]
                 - [2023/08] **Gamma.** *A. B. arXiv.* [[paper](u)]
+                - [2023/07] **Delta** *A. B. arXiv.* [[paper](u)]
+                - [2023/06] **Epsilon** *A. B. arXiv.* [[paper](u)]
+                - [2023/05] **Zeta** *A. B. arXiv.* [[paper](u)]
 
                 """),
              Example("""
                 - [2023/10] **Alpha** *A. B. arXiv.* [[paper](u)]
                 - [2023/09] **Beta** *A. B. arXiv.* [[paper](u)]
                 - [2023/08] **Gamma** *A. B. arXiv.* [[paper](u)]
+                - [2023/07] **Delta** *A. B. arXiv.* [[paper](u)]
+                - [2023/06] **Epsilon** *A. B. arXiv.* [[paper](u)]
+                - [2023/05] **Zeta** *A. B. arXiv.* [[paper](u)]
 
                 """)),
         ])
@@ -130,22 +142,22 @@ public struct PunctuationRule: Rule {
             segments: document.houseForms(configuredSegments, defaults: [true], entries) { entry in
                 entry.authors.map { bytes[$0.text].last(where: { !Byte.isBlank($0) }) == UInt8(ascii: ".") }
             },
-            strayAfterTitle: document.houseForms([], defaults: [false], entries) { Self.strayGap($0, .textAfterTitle, after: $0.title?.range, bytes) != nil },
-            strayAfterSegment: document.houseForms([], defaults: [false], entries) { Self.strayGap($0, .textAfterAuthors, after: $0.authors?.range, bytes) != nil })
+            strayAfterTitle: document.habit(entries) { Self.strayGap($0, .textAfterTitle, after: $0.title?.range, bytes) != nil },
+            strayAfterSegment: document.habit(entries) { Self.strayGap($0, .textAfterAuthors, after: $0.authors?.range, bytes) != nil })
         var found: [Diagnostic] = []
         for entry in entries where document.isInFocus(entry) {
             var entryFound: [Diagnostic] = []
             let requirement = context.titleRequirement(entry)
             var titleHandled = false
             if let title = entry.title, let gap = Self.strayGap(entry, .textAfterTitle, after: title.range, document.bytes),
-                context.strayAfterTitle.judge(true) != nil
+                context.strayAfterTitle.judge(true, lines: entry.lines) != nil
             {
                 entryFound.append(context.strayAfterTitle(title, gap, requirement))
                 titleHandled = document.bytes[gap].elementsEqual([UInt8(ascii: ".")])
             }
             var segmentHandled = false
             if let segment = entry.authors, let gap = Self.strayGap(entry, .textAfterAuthors, after: segment.range, document.bytes),
-                context.strayAfterSegment.judge(true) != nil
+                context.strayAfterSegment.judge(true, lines: entry.lines) != nil
             {
                 let (diagnostic, moved) = context.strayAfterSegment(segment, gap)
                 entryFound.append(diagnostic)
@@ -248,7 +260,7 @@ public struct PunctuationRule: Rule {
                 forms = local
                 scope = "under “\(document.sections[section].heading?.text ?? "")”"
             }
-            guard let deviation = forms.judge(vote) else { return nil }
+            guard let deviation = forms.judge(vote, lines: entry.lines) else { return nil }
             let verb = deviation.value == .require ? "end with one" : "have none"
             let reason = deviation.isConfigured
                 ? "entry.title-period is `\(deviation.value.rawValue)` (\(deviation.count) of the other \(deviation.total) titles \(verb))"
@@ -270,8 +282,11 @@ public struct PunctuationRule: Rule {
             let mark = document.quoted(gap)
             let shown = document.quotedEnd(title.range.lowerBound..<gap.upperBound, about: 16)
             let isPeriod = document.bytes[gap].elementsEqual([UInt8(ascii: ".")])
-            // The writer meant a period: it moves inside unless the list's titles have none.
-            let wantsPeriod = isPeriod && (requirement.map { $0.value == .require } ?? true)
+            // The writer meant a period: it moves inside unless the list's titles have none (by
+            // their forms, or in a list too small for forms, by most of the other titles).
+            let others = (titles.counts[.require] ?? 0, titles.counts[.forbid] ?? 0)
+            let isSmall = others.0 + others.1 < HouseStyleThresholds.minimumVotes
+            let wantsPeriod = isPeriod && (requirement.map { $0.value == .require } ?? (!isSmall || others.0 >= others.1))
                 && TitlePeriods.ending(document.bytes, title.text) == .bare
             if wantsPeriod {
                 let inside = title.text.upperBound
@@ -297,7 +312,10 @@ public struct PunctuationRule: Rule {
             let shown = document.quoted(segment.range.lowerBound..<gap.upperBound)
             let end = trimmedEnd(segment)
             let isPeriod = document.bytes[gap].elementsEqual([UInt8(ascii: ".")])
-            let canMove = isPeriod && segments.accepts(true) && end > segment.text.lowerBound
+            // Moved inside only where the list's segments end with a period (`*A. Venue.*`); a
+            // list of bare venues (`*ICLR 2024*`) loses the stray mark instead.
+            let canMove = isPeriod && segments.accepts(true, lines: nil) && !segments.accepts(false, lines: nil)
+                && end > segment.text.lowerBound
                 && document.bytes[end - 1] != UInt8(ascii: ".")
             if canMove {
                 let inside = document.string(segment.text.lowerBound..<end)
@@ -318,7 +336,7 @@ public struct PunctuationRule: Rule {
 
         /// `*Authors. Venue*` without its final period, when the style is `authors-venue`.
         func segmentPeriod(_ entry: Entry, _ segment: EntryAuthors) -> Diagnostic? {
-            guard let deviation = segments.judge(false),
+            guard let deviation = segments.judge(false, lines: entry.lines),
                 !entry.deviations.contains(where: { $0.kind == .unclosedMarkup && segment.range.contains($0.range.lowerBound) })
             else { return nil }
             let end = trimmedEnd(segment)
@@ -359,7 +377,9 @@ public struct PunctuationRule: Rule {
 
         private func trimmedEnd(_ segment: EntryAuthors) -> Int {
             var end = segment.text.upperBound
-            while end > segment.text.lowerBound && Byte.isBlank(document.bytes[end - 1]) { end -= 1 }
+            while end > segment.text.lowerBound && (Byte.isBlank(document.bytes[end - 1]) || document.bytes[end - 1] == Byte.newline) {
+                end -= 1
+            }
             return end
         }
     }

@@ -73,7 +73,7 @@ public struct WhitespaceRule: Rule {
                 let run = end..<content.upperBound
                 let isHardBreak = end > content.lowerBound && run.count >= 2
                     && bytes[run].allSatisfy { $0 == UInt8(ascii: " ") } && document.continuesParagraph(line)
-                if !isHardBreak && habits.trailing.judge(true) != nil {
+                if !isHardBreak && habits.trailing.judge(true, lines: line...line) != nil {
                     found.append(Diagnostic(
                         rule: Self.self, range: run, message: "trailing whitespace",
                         help: "remove the whitespace at the end of the line",
@@ -82,7 +82,7 @@ public struct WhitespaceRule: Rule {
             }
             if document.isInListItem(line) {
                 let start = Self.entryTextStart(bytes, content.lowerBound..<end, isItemStart: document.isListItemStart(line))
-                let runs = habits.inner.judge(true) == nil
+                let runs = habits.inner.judge(true, lines: line...line) == nil
                     ? [] : innerRuns(bytes, start..<end).filter { !paddingStarts.contains($0.range.lowerBound) }
                 found += (runs + (padding[line] ?? [])).sorted { $0.range.lowerBound < $1.range.lowerBound }
             }
@@ -121,8 +121,12 @@ public struct WhitespaceRule: Rule {
             let reference = lines.filter { !$0.focused }
             let votes = reference.isEmpty ? lines : reference
             let countsJudged = reference.isEmpty || document.changed == nil
-            trailing = HouseForms(configured: [], defaults: [false], countsJudged: countsJudged)
-            inner = HouseForms(configured: [], defaults: [false], countsJudged: countsJudged)
+            trailing = HouseForms(configured: [], defaults: [false], isStyle: false, countsJudged: countsJudged)
+            inner = HouseForms(configured: [], defaults: [false], isStyle: false, countsJudged: countsJudged)
+            if !countsJudged {
+                trailing.changed = document.changed
+                inner.changed = document.changed
+            }
             for vote in votes {
                 trailing.add(vote.trailing)
                 inner.add(vote.inner)

@@ -18,7 +18,7 @@ import Testing
         try repo.commit("README.md", list(old))
         let base = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
         try repo.git("checkout", "-q", "-b", "contribution")
-        try repo.commit("README.md", list(["- [2023/07] **New, Paper** *N. Author et al. arXiv.*  [[paper](https://arxiv.org/abs/2307.99999)]"] + old))
+        try repo.commit("README.md", list(["- [2023/07] **New, Paper** *N. Author et al. arXiv.*  [[paper](http://https://arxiv.org/abs/2307.99999)]"] + old))
         let head = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
         return (repo, base, head)
     }
@@ -50,7 +50,8 @@ import Testing
         let annotations = result.output.split(separator: "\n").filter { $0.hasPrefix("::") }
         #expect(!annotations.isEmpty)
         #expect(annotations.allSatisfy { $0.contains("file=README.md,line=4,") }, "only the contributor's line: \(annotations)")
-        #expect(annotations.contains { $0.hasPrefix("::error ") && $0.contains("title=whitespace") })
+        #expect(annotations.contains { $0.hasPrefix("::error ") && $0.contains("title=url") })
+        #expect(annotations.contains { $0.hasPrefix("::warning ") && $0.contains("title=whitespace") })
         #expect(!summary.isEmpty, "the step summary is written")
     }
 

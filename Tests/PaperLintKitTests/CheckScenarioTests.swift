@@ -37,7 +37,7 @@ import Testing
 
         let staged = try check(repo, .staged)
         #expect(self.lines(staged) == [165])
-        #expect(staged.hasFailures)
+        #expect(!staged.hasFailures, "a trailing space is a warning: nothing to block on")
         #expect(staged.diagnostics.first?.message == "trailing whitespace")
         #expect(staged.diagnostics.first?.start.column == newEntry.count)
 

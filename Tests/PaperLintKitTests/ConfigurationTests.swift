@@ -59,7 +59,7 @@ import Testing
 
     @Test(arguments: [
         ("orderr: newest-first\n",
-         ".paperlint.yml:1: unknown key 'orderr'; did you mean 'order'? (valid: preset, description, files, order, duplicates, rules, skip-sections, entry, labels, hook)"),
+         ".paperlint.yml:1: unknown key 'orderr'; did you mean 'order'? (valid: preset, description, files, order, duplicates, rules, skip-sections, entry, labels, hook, taste)"),
         ("order: newest\n",
          ".paperlint.yml:1: order must be one of newest-first, oldest-first, auto, none, not 'newest'; did you mean 'newest-first'?"),
         ("files: README.md\n", ".paperlint.yml:1: files must be a list, e.g. [README.md]"),

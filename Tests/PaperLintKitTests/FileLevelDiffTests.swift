@@ -37,7 +37,8 @@ import Testing
         let staged = try check(repo, .staged)
         #expect(found(staged) == ["order error 61"])
         let order = try #require(staged.first)
-        #expect(order.message == "[2023/11] entry is out of order: this section is newest first")
+        // The untouched entries of the section are the evidence of its direction.
+        #expect(order.message == "[2023/11] entry is out of order: this section is newest first (42 of 42 dated entries in order)")
         #expect(order.related.map(\.start.line) == [42])
         #expect(order.related.map(\.message) == ["belongs before this [2023/10] entry"])
         // The sort fix moves the new entry up to line 42, after the [2023/11] entries.
@@ -76,6 +77,7 @@ import Testing
             # Papers
 
             ## Models
+            - [2023/06] **Model Z** *Z. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2306.00009)]
             - [2023/05] **Model A** *A. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2305.00001)]
             - [2023/09] **Model B** *B. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2309.00002)]
             - [2023/04] **Model C** *C. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2304.00003)]
@@ -92,7 +94,7 @@ import Testing
         try repo.write("README.md", added)
         try repo.git("add", "README.md")
         #expect(found(try check(repo, .staged)).isEmpty)
-        #expect(found(try check(repo, .staged, filter: .all)) == ["order error 5", "duplicate error 7"])
+        #expect(found(try check(repo, .staged, filter: .all)) == ["order error 6", "duplicate error 8"])
         // Committed, the same holds for the range of that commit.
         try repo.git("commit", "-q", "-m", "add Agent B")
         #expect(found(try check(repo, .range("HEAD~1..HEAD"))).isEmpty)

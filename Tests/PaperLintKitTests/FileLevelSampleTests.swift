@@ -82,9 +82,10 @@ import Testing
             "order 671", "order 673",
         ])
         #expect(found.warnings["date-mismatch"] == [131, 151, 244, 273, 283, 312, 314, 322, 338, 408, 417, 423, 450, 458, 489, 544, 678])
-        // The list repeats papers across sections on purpose: all warnings, none inside one part.
-        #expect(found.warnings["duplicate"]?.count == 77)
-        #expect(found.warnings["duplicate"]?.contains(454) == true, "OpenAgents under **In life scenarios** again")
+        // The list repeats papers across sections on purpose (77 of its 329 entries): a habit of
+        // its own, so none is reported, and none repeats inside one part.
+        #expect(found.warnings["duplicate"] == nil)
+        #expect(found.errors.allSatisfy { !$0.hasPrefix("duplicate") })
     }
 
     @Test(.enabled(if: Fixtures.sharedSample("game-agent-papers-README.md") != nil, "../shared/samples absent: skipped"))

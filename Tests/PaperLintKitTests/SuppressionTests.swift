@@ -7,50 +7,56 @@ import Testing
         Linter.lint(Document(text), path: "README.md", .default).map { ($0.rule, $0.start.line) }
     }
 
-    func lines(_ text: String, rule: String = "whitespace") -> [Int] {
+    func lines(_ text: String, rule: String = "url") -> [Int] {
         findings(text).filter { $0.0 == rule }.map(\.1)
     }
 
+    /// A paper entry whose link has a doubled scheme (an error of the url rule).
+    func e(_ name: String) -> String { "- [2023/10] **\(name)** *B. C. arXiv.* [[paper](http://https://e.org/\(name))]" }
+
     @Test func nextLineSilencesOnlyTheNextLine() {
         let text = """
-            <!-- paperlint-disable-next-line whitespace -->
-            - [2023/10] **A**  *B.*
-            - [2023/09] **C**  *D.*
+            <!-- paperlint-disable-next-line url -->
+            \(e("A"))
+            \(e("C"))
 
             """
         #expect(lines(text) == [3])
     }
 
     @Test func nextLineSkipsBlankLines() {
-        #expect(lines("<!-- paperlint-disable-next-line whitespace -->\n\n- a  b\n- c  d\n") == [4])
+        #expect(lines("<!-- paperlint-disable-next-line url -->\n\n\(e("A"))\n\(e("C"))\n") == [4])
     }
 
     @Test func rangeSilencesUntilEnable() {
         let text = """
-            - a  b
-            <!-- paperlint-disable whitespace -->
-            - c  d
-            - e  f
-            <!-- paperlint-enable whitespace -->
-            - g  h
+            \(e("A"))
+            <!-- paperlint-disable url -->
+            \(e("C"))
+            \(e("E"))
+            <!-- paperlint-enable url -->
+            \(e("G"))
+            - [2023/09] **H** *B. C. arXiv.* [[paper](https://e.org/H)]
+            - [2023/08] **I** *B. C. arXiv.* [[paper](https://e.org/I)]
+            - [2023/07] **J** *B. C. arXiv.* [[paper](https://e.org/J)]
 
             """
         #expect(lines(text) == [1, 6])
     }
 
     @Test func disableWithoutEnableLastsToTheEnd() {
-        #expect(lines("- a  b\n<!-- paperlint-disable -->\n- c  d\n- e  f\n") == [1])
+        #expect(lines("\(e("A"))\n<!-- paperlint-disable -->\n\(e("C"))\n\(e("E"))\n") == [1])
     }
 
     @Test func severalRulesInOneComment() {
-        #expect(lines("<!-- paperlint-disable-next-line order, whitespace -->\n- a  b\n").isEmpty)
-        #expect(lines("<!-- paperlint-disable-next-line order url -->\n- a  b\n") == [2], "other rules stay active")
+        #expect(lines("<!-- paperlint-disable-next-line order, url -->\n\(e("A"))\n").isEmpty)
+        #expect(lines("<!-- paperlint-disable-next-line order whitespace -->\n\(e("A"))\n") == [2], "other rules stay active")
     }
 
     @Test func unknownRuleIsAWarningAndSilencesNothing() {
-        let text = "<!-- paperlint-disable-next-line white_space -->\n- a  b\n"
+        let text = "<!-- paperlint-disable-next-line white_space -->\n\(e("A"))\n"
         let found = Linter.lint(Document(text), path: "README.md", .default)
-        #expect(found.map(\.rule) == ["suppression", "whitespace"])
+        #expect(found.map(\.rule) == ["suppression", "url"])
         #expect(found[0].severity == .warning)
         #expect(found[0].message == "unknown rule 'white_space' in paperlint-disable-next-line; nothing is suppressed by it")
         #expect(found[0].help == "did you mean 'whitespace'?")
@@ -58,11 +64,11 @@ import Testing
     }
 
     @Test func enableWithoutDisableIsReported() {
-        #expect(findings("<!-- paperlint-enable whitespace -->\n").map(\.0) == ["suppression"])
+        #expect(findings("<!-- paperlint-enable url -->\n").map(\.0) == ["suppression"])
     }
 
     @Test func ordinaryCommentsAreIgnored() {
-        #expect(lines("<!-- a note about paperlint-disable -->\n- a  b\n") == [2])
+        #expect(lines("<!-- a note about paperlint-disable -->\n\(e("A"))\n") == [2])
     }
 }
 

@@ -78,14 +78,9 @@ import Testing
         // Intent changed: with fewer than five other entries with both labels, an order another
         // entry uses is accepted (it used to be "below three entries the vocabulary decides").
         #expect(check(usual + usual).isEmpty)
-        // Product bug: with three usual entries the odd one follows labels.order (`code` before
-        // `project`) and should be accepted, yet it is reported as "labels.order puts `project`
-        // before `code`", which labels.order does not say (LabelOrder still lets three entries
-        // reorder the ranks while the reason names the vocabulary).
+        // Three entries are too few to overrule the vocabulary: the fourth, in labels.order, stands.
         let three = String(repeating: usual, count: 3)
-        withKnownIssue("order from 3 entries reported with a reason that contradicts labels.order") {
-            #expect(check(three + odd).isEmpty)
-        }
+        #expect(check(three + odd).isEmpty)
     }
 
     @Test func spellingFollowsTheListsMajorityPerCanonicalLabel() {

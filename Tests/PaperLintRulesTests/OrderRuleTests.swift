@@ -70,8 +70,8 @@ import Testing
         let (document, found) = check(oldest + short + newest + topical, .auto)
         #expect(found.map { document.line(containing: $0.range.lowerBound) } == [4, 14])
         #expect(found.map(\.message) == [
-            "[2023/09] entry is out of order: this section is oldest first (4 of its 5 dated entries are)",
-            "[2023/01] entry is out of order: this section is newest first (4 of its 5 dated entries are)",
+            "[2023/09] entry is out of order: this section is oldest first (4 of 5 dated entries in order)",
+            "[2023/01] entry is out of order: this section is newest first (4 of 5 dated entries in order)",
         ])
         #expect(found.allSatisfy { $0.severity == .error })
         // A configured direction checks every section, short and topical ones included.

@@ -75,12 +75,9 @@ import Testing
         let venues = (1...6).map { "- [2023/0\($0)] **V\($0)** *ICLR 2024* [[code](u)]\n" }.joined()
         #expect(fixed(venues + "- [2023/06] **P** *ICLR 2024*. [[code](u)]\n", configuration(.forbid, authors: .auto))
             == venues + "- [2023/06] **P** *ICLR 2024* [[code](u)]\n")
-        // … and configured. Product bug: `authors: [venue]` makes both segment endings accepted,
-        // so the period is moved in (`*ICLR 2024.*`, which reads as authors-venue) instead of dropped.
+        // … and configured: a list of bare venues loses the stray period.
         let venue = configuration(.forbid, authors: .venue)
-        withKnownIssue("configured venue style moves a stray period into the segment") {
-            #expect(fixed("- [2023/06] **P** *ICLR 2024*. [[code](u)]\n", venue) == "- [2023/06] **P** *ICLR 2024* [[code](u)]\n")
-        }
+        #expect(fixed("- [2023/06] **P** *ICLR 2024*. [[code](u)]\n", venue) == "- [2023/06] **P** *ICLR 2024* [[code](u)]\n")
         #expect(check("- [2023/06] **P** *ICLR 2024* [[code](u)]\n", venue).isEmpty)
     }
 
@@ -176,12 +173,9 @@ import Testing
         let venues = (1...6).map { "- [2023/0\($0)] **V\($0).** *ICLR 2024* [[code](u)]\n" }.joined()
         let removal = check(venues + "- [2023/05] **Med-PaLM.** *ICLR 2024\n*.\t[[paper](u)]\n", configuration(.auto, authors: .auto))
         #expect(removal.count == 1 && removal.first?.fix == nil && removal.first?.help?.hasSuffix(help) == true, "\(removal)")
-        // Product bug: a period moved into a segment whose closing `*` starts a line lands after
-        // the line break (`*A. B. ICLR 2024\n.*`), rendering as "2024 ." with a blank before it.
+        // A period moved into a segment whose closing `*` starts a line goes before the line break.
         let wrapped = "- [2023/05] **Med-PaLM.** *A. B. ICLR 2024\n*. [[paper](u)]\n"
-        withKnownIssue("period moved in after the line break") {
-            #expect(fixed(wrapped, require) != "- [2023/05] **Med-PaLM.** *A. B. ICLR 2024\n.* [[paper](u)]\n")
-        }
+        #expect(fixed(wrapped, require) != "- [2023/05] **Med-PaLM.** *A. B. ICLR 2024\n.* [[paper](u)]\n")
         // Not a marker: more than nine digits, a letter before the digits, or markup after them.
         #expect(fixed("- [2023/05] Med-PaLM\n1234567890 *A. B.*\n", require) == "- [2023/05] Med-PaLM\n1234567890. *A. B.*\n")
         #expect(fixed("- [2023/05] Med-PaLM\nv2 *A. B.*\n", require) == "- [2023/05] Med-PaLM\nv2. *A. B.*\n")

@@ -66,7 +66,7 @@ public struct StyleInference: Sendable {
         if style.titlePeriod.count > 1 || TitlePeriods(document, document.paperEntries(base)).sectionsDisagree,
             let index = findings.indices.last, findings[index].key == "entry.title-period"
         {
-            if style.titlePeriod.count < 2 { findings[index].evidence += "; sections differ" }
+            findings[index].evidence += style.titlePeriod.count > 1 ? "; both are the list's" : "; sections differ"
             style.titlePeriod = []
             findings[index].value = Requirement.auto.rawValue
         }
@@ -82,7 +82,8 @@ public struct StyleInference: Sendable {
         if orders.count > 1, let index = findings.firstIndex(where: { $0.key == "order" }) { findings[index].value = "auto" }
 
         // The closest preset: most inferred keys equal to its own.
-        let closest = presets.max { agreement($0.style, style) < agreement($1.style, style) } ?? base
+        // Among equals the first preset (the default) wins.
+        let closest = presets.reduce(base) { best, preset in agreement(preset.style, style) > agreement(best.style, style) ? preset : best }
         var configuration = closest
         configuration.style = style
         configuration.order = order == .auto ? closest.order : order
@@ -96,10 +97,15 @@ public struct StyleInference: Sendable {
             unknownLabels: unknown, labelEvidence: tallies.labels.evidence { $0 })
     }
 
-    private static func agreement(_ a: HouseStyle, _ b: HouseStyle) -> Int {
-        [a.date == b.date, a.title == b.title, a.titlePeriod == b.titlePeriod || a.titlePeriod.isEmpty,
-         a.authors == b.authors, a.linkSyntax == b.linkSyntax || a.linkSyntax.isEmpty,
-         a.linkSeparator == b.linkSeparator || a.linkSeparator.isEmpty].count { $0 }
+    /// How well a preset's pinned keys fit the inferred style: +1 for each pinned key that
+    /// matches, -1 for each that does not; a learned (empty) key fits anything and counts 0.
+    private static func agreement(_ preset: HouseStyle, _ inferred: HouseStyle) -> Int {
+        func score<Value: Equatable>(_ pinned: [Value], _ found: [Value]) -> Int {
+            pinned.isEmpty ? 0 : pinned == found ? 1 : -1
+        }
+        return score(preset.date, inferred.date) + score(preset.title, inferred.title)
+            + score(preset.titlePeriod, inferred.titlePeriod) + score(preset.authors, inferred.authors)
+            + score(preset.linkSyntax, inferred.linkSyntax) + score(preset.linkSeparator, inferred.linkSeparator)
     }
 }
 

@@ -1,5 +1,10 @@
 import PaperLintCore
 
+extension Entry {
+    /// The entry's lines, for `HouseForms.judge`.
+    var lines: ClosedRange<Int> { line...max(line, lastLine) }
+}
+
 /// How a list's house style is learned: the thresholds every style key shares.
 ///
 /// Picked on a corpus of real paper lists, not on one file: a form that a real share of the
@@ -13,9 +18,11 @@ public enum HouseStyleThresholds {
     /// A form outside the house style is reported only when the house forms hold at least
     /// this share of the other entries' votes.
     public static let strongMajority = 0.85
-    /// With fewer votes than this from the other entries there is no share to speak of: any
-    /// form another entry uses is accepted, and so is the grammar's default form; others are
-    /// deviations (a double space in a three-entry list is still a double space).
+    /// With fewer votes than this from the other entries there is no share to speak of: where
+    /// the grammar has a default form, it is accepted and so is any form another entry uses
+    /// (a habit such as a double space only with a real share); others are deviations (a
+    /// double space in a three-entry list is still a double space). Without a default, nothing
+    /// is reported.
     public static let minimumVotes = 5
 
     /// The forms of `counts` that are house style, most used first (first seen among equals).
@@ -60,14 +67,21 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
     let configured: [Value]
     /// The grammar's forms, accepted when the other entries are too few to show a style.
     var defaults: [Value] = []
+    /// True for a style (a form any other entry of a small list uses is accepted); false for a
+    /// habit such as a double space, where a few others doing the same prove nothing.
+    var isStyle = true
     private(set) var counts: [Value: Int] = [:]
     private(set) var order: [Value] = []
     /// True when the judged entries' own votes are among `counts` (and are taken out to judge them).
     let countsJudged: Bool
+    /// With votes from the untouched entries only: the changed lines. An untouched entry judged
+    /// (with `--filter all`) still has its own vote taken out.
+    var changed: LineSet?
 
-    init(configured: [Value], defaults: [Value] = [], countsJudged: Bool) {
+    init(configured: [Value], defaults: [Value] = [], isStyle: Bool = true, countsJudged: Bool) {
         self.configured = configured
         self.defaults = defaults
+        self.isStyle = isStyle
         self.countsJudged = countsJudged
     }
 
@@ -81,17 +95,19 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
     /// The forms accepted with every vote counted (what `paperlint init` writes).
     var accepted: [Value] { isConfigured ? configured : HouseStyleThresholds.accepted(counts, order: order) }
 
-    /// The votes other than the judged entry's `own` form.
-    private func others(_ own: Value?) -> [Value: Int] {
-        guard countsJudged, let own, let count = counts[own] else { return counts }
+    /// The votes other than the judged entry's `own` form, when its vote is among them.
+    private func others(_ own: Value?, lines: ClosedRange<Int>?) -> [Value: Int] {
+        let isCounted = countsJudged || (changed != nil && lines.map { !changed!.intersects($0) } ?? false)
+        guard isCounted, let own, let count = counts[own] else { return counts }
         var others = counts
         others[own] = count > 1 ? count - 1 : nil
         return others
     }
 
     /// Nil when `value` is one of the list's forms (or nothing can be said), else why not.
-    func judge(_ value: Value) -> StyleDeviation<Value>? {
-        let others = others(value)
+    /// `lines` are the judged entry's lines, so that its own vote is taken out.
+    func judge(_ value: Value, lines: ClosedRange<Int>? = nil) -> StyleDeviation<Value>? {
+        let others = others(value, lines: lines)
         let total = others.values.reduce(0, +)
         if isConfigured {
             guard !configured.contains(value) else { return nil }
@@ -99,7 +115,12 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
             return StyleDeviation(expected: configured, count: count, total: total, isConfigured: true)
         }
         guard total >= HouseStyleThresholds.minimumVotes else {
-            var accepted = order.filter { others[$0] != nil }.sorted { (others[$0] ?? 0) > (others[$1] ?? 0) }
+            // Without a grammar default a small list says nothing (two entries judged against
+            // each other would only trade places).
+            guard !defaults.isEmpty else { return nil }
+            var accepted = isStyle
+                ? order.filter { others[$0] != nil }.sorted { (others[$0] ?? 0) > (others[$1] ?? 0) }
+                : HouseStyleThresholds.accepted(others, order: order.filter { others[$0] != nil })
             for value in defaults where !accepted.contains(value) { accepted.append(value) }
             guard !accepted.isEmpty, !accepted.contains(value) else { return nil }
             let count = accepted.reduce(0) { $0 + (others[$1] ?? 0) }
@@ -113,7 +134,7 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
     }
 
     /// True when `value` is house style (configured, or used by a real share of the others).
-    func accepts(_ value: Value) -> Bool { judge(value) == nil }
+    func accepts(_ value: Value, lines: ClosedRange<Int>? = nil) -> Bool { judge(value, lines: lines) == nil }
 }
 
 extension Document {
@@ -135,7 +156,16 @@ extension Document {
         let reference = styleReference(entries)
         var forms = HouseForms<Value>(configured: configured, countsJudged: reference.countsJudged)
         forms.defaults = defaults
+        if !reference.countsJudged { forms.changed = changed }
         for entry in reference.entries { if let value = vote(entry) { forms.add(value) } }
+        return forms
+    }
+
+    /// Whether entries carry something as a habit (`true`) or not: a habit is accepted only where
+    /// a real share of the other entries have it, however small the list.
+    func habit(_ entries: [Entry], has: (Entry) -> Bool) -> HouseForms<Bool> {
+        var forms = houseForms([], defaults: [false], entries) { has($0) }
+        forms.isStyle = false
         return forms
     }
 
@@ -146,6 +176,7 @@ extension Document {
         let reference = styleReference(entries)
         var forms = HouseForms<Value>(configured: configured, countsJudged: reference.countsJudged)
         forms.defaults = defaults
+        if !reference.countsJudged { forms.changed = changed }
         for entry in reference.entries { for value in votes(entry) { forms.add(value) } }
         return forms
     }
