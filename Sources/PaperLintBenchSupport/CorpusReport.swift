@@ -13,6 +13,17 @@ public struct CorpusFinding: Codable, Sendable, Equatable {
     public var text: String
     /// FNV-1a 64 of `text`'s UTF-8 bytes, 16 hex digits: the key hand-review verdicts use.
     public var hash: String
+
+    public init(list: String, source: String, line: Int, rule: String, severity: String, message: String, text: String, hash: String) {
+        self.list = list
+        self.source = source
+        self.line = line
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.text = text
+        self.hash = hash
+    }
 }
 
 /// (a) `check --all` on the head file, no configuration, outside a repository.
