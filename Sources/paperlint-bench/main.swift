@@ -5,6 +5,7 @@
 //       [--runs 5] [--json out.json] [--seed 42] [--timeout 120] [--paperlint PATH] [--keep]
 //   swift run -c release paperlint-bench [--seed 42] --generate 50000 > list.md
 //   swift run -c release paperlint-bench --hostile 1 [--runs 5]
+//   swift run -c release paperlint-bench corpus [--corpus DIR] [--commits N] [--json out.json]
 //
 // It does not build paperlint itself: it uses the `paperlint` next to its own executable
 // (`.build/release/paperlint` under `swift run -c release`), or `--paperlint PATH`.
@@ -43,6 +44,11 @@ if CommandLine.arguments.count > 3 && CommandLine.arguments[1] == "--launch-inte
     fputs(line, file)
     fclose(file)
     exit(0)
+}
+
+// `paperlint-bench corpus …`: the precision harness on real lists (Corpus.swift).
+if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "corpus" {
+    runCorpus(Array(CommandLine.arguments.dropFirst(2)))
 }
 
 // MARK: Options
@@ -103,6 +109,7 @@ func parseOptions() -> Options {
                                        [--timeout SECONDS] [--paperlint PATH] [--keep]
                        paperlint-bench [--seed N] --generate ENTRIES   # print a generated list
                        paperlint-bench --hostile SCALE [--runs 5]      # how hostile inputs scale
+                       paperlint-bench corpus [--corpus DIR] …          # precision on real lists (corpus --help)
                 Build paperlint first: swift build -c release
                 """)
             exit(0)
