@@ -208,8 +208,21 @@ public struct MarkdownBlocks: Sendable, Equatable {
                 paragraphs.append(span(node))
                 descend = false
             case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK:
-                opaque.append(span(node))
-                if Int(cmark_node_get_end_line(node)) >= lastLine { endsOpen = true }
+                var block = span(node)
+                // cmark can end an HTML block one line early (a comment closed by `-->` after
+                // blank lines reports `N:0`); its literal holds every line it took.
+                if type == CMARK_NODE_HTML_BLOCK, let literal = cmark_node_get_literal(node) {
+                    var lines = 0
+                    var cursor = literal
+                    while cursor.pointee != 0 {
+                        if cursor.pointee == 0x0A { lines += 1 }
+                        cursor += 1
+                    }
+                    let last = Int(cmark_node_get_start_line(node)) + offset + max(lines, 1) - 1
+                    if last > block.last { block = LineSpan(block.first, last) }
+                }
+                opaque.append(block)
+                if max(Int(cmark_node_get_end_line(node)), block.last - offset) >= lastLine { endsOpen = true }
                 descend = false
             case CMARK_NODE_THEMATIC_BREAK:
                 descend = false

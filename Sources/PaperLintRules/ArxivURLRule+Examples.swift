@@ -12,6 +12,7 @@ enum ArxivURLRuleExamples {
         """
 
     static let triggering: [Example] = [
+        Example("- [2023/10] **T** *A.* [[paper](https://arxiv.org/abs/2310.12345↓?)]\n" + context),
         Example("- [2023/10] **T** *A.* [[paper](↓http://arxiv.org/abs/2310.12345)]\n"),
         Example("- [2023/10] **T** *A.* [[paper](↓https://www.arxiv.org/abs/2310.12345)]\n- [2023/09] **U** *B.* [[paper](↓https://export.arxiv.org/abs/2309.12345)]\n"),
         Example("- [2023/10] **T** *A.* [[paper](↓https://arxiv.org/abs/2310.12345.pdf)]\n"),
@@ -22,6 +23,8 @@ enum ArxivURLRuleExamples {
     ]
 
     static let corrections: [(Example, Example)] = [
+        (Example("- [2023/10] **T** *A.* [[paper](https://arxiv.org/abs/2310.12345?)]\n" + context),
+         Example("- [2023/10] **T** *A.* [[paper](https://arxiv.org/abs/2310.12345)]\n" + context)),
         (Example("- [2023/10] **T** *A.* [[paper](http://arxiv.org/abs/2310.12345)]\n"),
          Example("- [2023/10] **T** *A.* [[paper](https://arxiv.org/abs/2310.12345)]\n")),
         (Example("- [2023/10] **T** *A.* [[paper](https://export.arxiv.org/abs/2310.12345.pdf)]\n"),

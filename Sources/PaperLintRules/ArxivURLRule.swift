@@ -63,6 +63,14 @@ public struct ArxivURLRule: Rule {
                     help: "arXiv ids read YYMM.NNNNN (YYMM.NNNN before 2015); copy the link from the paper's arXiv page"))
                 continue
             }
+            // `…/abs/2310.12345?`: an empty query left by a copy from the address bar.
+            if bytes[url.upperBound - 1] == Byte.questionMark {
+                let mark = (url.upperBound - 1)..<url.upperBound
+                found.append(Diagnostic(
+                    rule: Self.self, severity: .warning, range: mark,
+                    message: "arXiv link `\(document.string(url))` ends with an empty query `?`",
+                    help: "remove the `?`", fix: Fix(.safe, "remove the empty query", Edit(replacing: mark, with: ""))))
+            }
             let line = document.line(containing: url.lowerBound)
             found += check(bytes, url, id, expected: expected, lines: line...line, hostsChecked: hostsChecked, pins: pinsAllowed ? nil : pins)
         }

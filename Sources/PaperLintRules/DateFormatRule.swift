@@ -34,6 +34,7 @@ public struct DateFormatRule: Rule {
             Example("- ↓[2023/02/29] **Title** *A. Author. arXiv.* [[paper](https://example.org/p)]\n"),
             Example("- ↓[1023/10] **Title** *A. Author. arXiv.* [[paper](https://example.org/p)]\n"),
             Example("- ↓[2026/07] **Title** *A. Author. arXiv.* [[paper](https://example.org/p)]\n"),
+            Example("- ↓[????/??] **Title** *A. Author. arXiv.* [[paper](https://example.org/p)]\n"),
         ],
         corrections: [
             (Example("- [2023-10] **T** *A. B.* [[paper](u)]\n"), Example("- [2023/10] **T** *A. B.* [[paper](u)]\n")),
@@ -115,13 +116,18 @@ struct WrittenDate {
     /// Values and digit counts of the year, month and day, as many as were written.
     var groups: [(value: Int, digits: Int)] = []
     var separators: [UInt8] = []
+    /// True for `[????/??]` or `[2023/XX]`: a date left as a placeholder.
+    var hasPlaceholder = false
 
     /// Reads `[D+(S D+(S D+)?)?]`, the shape the entry parser accepted as a date.
     init(_ bytes: [UInt8], _ range: Range<Int>) {
         self.range = range
         var value = 0, digits = 0
         for byte in bytes[(range.lowerBound + 1)..<max(range.lowerBound + 1, range.upperBound - 1)] {
-            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+            if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "X") || byte == UInt8(ascii: "x") {
+                hasPlaceholder = true
+                digits += 1
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
                 if digits < 9 { value = value * 10 + Int(byte - UInt8(ascii: "0")) }
                 digits += 1
             } else {
@@ -240,6 +246,10 @@ struct WrittenDate {
 
     /// Why the date is not a real, plausible date; nil when it is one.
     func problem(today: YearMonth?) -> Problem? {
+        if hasPlaceholder {
+            return Problem(message: { "date \($0) is a placeholder, not a date" },
+                           help: "write the month the paper first appeared, e.g. [2023/10]")
+        }
         if groups[0].digits != 4 {
             return Problem(message: { "date \($0) has no four-digit year" }, help: "write the full year, e.g. [2023/10]")
         }

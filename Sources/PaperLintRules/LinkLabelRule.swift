@@ -18,9 +18,9 @@ public struct LinkLabelRule: Rule {
             Spelling: each canonical label is spelled the way the list spells it, so a rare \
             `[[Code]]` in a list of `[[code]]` is a warning with a safe fix, while a list that \
             writes `[[project page]]` keeps that spelling rather than being pushed to `project`, \
-            and a spelling a real share of the list uses is accepted. An alias written \
-            differently from the list's usual spelling (`[[github]]` among `[[code]]`) has an \
-            unsafe fix. A label outside the vocabulary is the list's own word and is not \
+            and a spelling a real share of the list uses is accepted. Another word for the same \
+            link (`[[github]]` among `[[code]]`) is a matter of taste, reported with an unsafe \
+            fix only under `taste: [label-aliases]`. A label outside the vocabulary is the list's own word and is not \
             reported. Readers scan a paper list by its link columns: the same link under varying \
             names or positions has to be read rather than recognised.
             """,
@@ -82,7 +82,7 @@ public struct LinkLabelRule: Rule {
             var entryFound: [Diagnostic] = []
             if let misplaced = orderDiagnostic(labels, document, order) { entryFound.append(misplaced) }
             for label in labels {
-                if let spelling = spellingDiagnostic(label, preferred, hasVocabulary: !vocabulary.order.isEmpty) {
+                if let spelling = spellingDiagnostic(label, preferred, aliases: configuration.taste.contains(.labelAliases)) {
                     entryFound.append(spelling)
                 }
             }
@@ -125,7 +125,7 @@ public struct LinkLabelRule: Rule {
     }
 
     private func spellingDiagnostic(
-        _ label: Label, _ preferred: [String: (spelling: String, count: Int, total: Int, counts: [String: Int])], hasVocabulary: Bool
+        _ label: Label, _ preferred: [String: (spelling: String, count: Int, total: Int, counts: [String: Int])], aliases: Bool
     ) -> Diagnostic? {
         guard !label.written.isEmpty else { return nil }
         if !label.isKnown {
@@ -141,6 +141,8 @@ public struct LinkLabelRule: Rule {
         if usual.spelling.lowercased() == label.written.lowercased() {
             return caseDiagnostic(label, (usual.spelling, usual.count, usual.total))
         }
+        // Another word for the same link (`repo` for `code`) is a matter of taste.
+        guard aliases else { return nil }
         return Diagnostic(
             ruleID: Self.description.id, severity: .warning, range: label.text,
             message: "link label `\(label.written)` where this list writes `\(usual.spelling)` "

@@ -39,6 +39,14 @@ public struct PunctuationRule: Rule {
 
                 """),
             Example("- [2023/10] **Scaling Laws, etc.** *A. B. arXiv.* [[paper](u)]\n- [2023/09] **Other Title** *C. D. arXiv.* [[paper](u)]\n"),
+            // A list that writes `**Title .**` throughout keeps its habit.
+            Example("""
+                - [2020] **Alpha .** *A. B. ACL.* [[paper](u)]
+                - [2019] **Beta .** *A. B. ACL.* [[paper](u)]
+                - [2018] **Gamma .** *A. B. ACL.* [[paper](u)]
+                - [2017] **Delta .** *A. B. ACL.* [[paper](u)]
+
+                """),
             // Small sections have no style of their own, and this list has none either: both forms stand.
             Example("""
                 ## Models
@@ -57,6 +65,7 @@ public struct PunctuationRule: Rule {
             Example("- [2023/06] **PULSE** *OpenMedLab*↓. [[code](u)]\n"),
             Example("- [2022/12] **Towards Reasoning** ↓*Jie Huang, Kevin Chen-Chuan Chang. ACL'23 Findings* [[paper](u)]\n"),
             Example("- [2023/10] **Title**↓, *A. Author. arXiv.*↓; [[paper](u)]\n"),
+            Example("- [2023/10] **Title** *A. Author et al. Some Journal↓ .* [[paper](u)]\n"),
             // Large sections (ten titles or more) follow their own forms, here against a list split half and half.
             Example(
                 "## Models\n" + (1...10).map { "- [2023/10] **Model \($0)** *A. B. arXiv.* [[paper](u)]\n" }.joined()
@@ -79,6 +88,8 @@ public struct PunctuationRule: Rule {
                 - [2023/03] **Large AI Models** *J. Qiu et al. JBHI.* [[paper](u)]
 
                 """)),
+            (Example("- [2023/10] **Title** *A. Author et al. Some Journal .* [[paper](u)]\n"),
+             Example("- [2023/10] **Title** *A. Author et al. Some Journal.* [[paper](u)]\n")),
             (Example("- [2023/06] **PULSE** *OpenMedLab*. [[code](u)]\n"),
              Example("- [2023/06] **PULSE** *OpenMedLab.* [[code](u)]\n")),
             (Example("- [2022/12] **Towards** *J. Huang, K. Chang. ACL'23 Findings* [[paper](u)]\n"),
@@ -144,6 +155,8 @@ public struct PunctuationRule: Rule {
             },
             strayAfterTitle: document.habit(entries) { Self.strayGap($0, .textAfterTitle, after: $0.title?.range, bytes) != nil },
             strayAfterSegment: document.habit(entries) { Self.strayGap($0, .textAfterAuthors, after: $0.authors?.range, bytes) != nil })
+        let spacedTitles = document.habit(entries) { $0.title.map { Self.blankBeforeFinalPeriod(bytes, $0.text) != nil } ?? false }
+        let spacedSegments = document.habit(entries) { $0.authors.map { Self.blankBeforeFinalPeriod(bytes, $0.text) != nil } ?? false }
         var found: [Diagnostic] = []
         for entry in entries where document.isInFocus(entry) {
             var entryFound: [Diagnostic] = []
@@ -169,6 +182,18 @@ public struct PunctuationRule: Rule {
             if !titleHandled, let title = entry.title, let requirement, let period = context.titlePeriod(entry, title, requirement) {
                 entryFound.append(period)
             }
+            // `*Some Journal .*`, `**Title .**`: a blank before the final period.
+            for (part, habit) in [(entry.title?.text, spacedTitles), (entry.authors?.text, spacedSegments)] {
+                guard let part, let blank = Self.blankBeforeFinalPeriod(document.bytes, part),
+                    habit.judge(true, lines: entry.lines) != nil
+                else { continue }
+                let shown = document.quotedEnd(part.lowerBound..<(part.upperBound), about: 16)
+                entryFound.append(Diagnostic(
+                    rule: Self.self, severity: .warning, range: blank,
+                    message: "blank before the final period in \(shown)",
+                    help: "remove the blank: the period follows the last word",
+                    fix: Fix(.safe, "remove the blank before the period", Edit(replacing: blank, with: ""))))
+            }
             found += entryFound.sorted { $0.range.lowerBound < $1.range.lowerBound }
         }
         // A fix that would split a wrapped entry in two is left to the author.
@@ -178,6 +203,18 @@ public struct PunctuationRule: Rule {
             found[index].help = (found[index].help ?? "fix it by hand") + ", rewrapping the entry so that no line starts like a list item"
         }
         return found
+    }
+
+    /// The blanks between the last word and a final `.` (`Journal .`), when the text ends so.
+    static func blankBeforeFinalPeriod(_ bytes: [UInt8], _ text: Range<Int>) -> Range<Int>? {
+        var end = text.upperBound
+        while end > text.lowerBound && Byte.isBlank(bytes[end - 1]) { end -= 1 }
+        guard end - 2 > text.lowerBound, bytes[end - 1] == Byte.period, Byte.isBlank(bytes[end - 2]) else { return nil }
+        var start = end - 2
+        while start > text.lowerBound && Byte.isBlank(bytes[start - 1]) { start -= 1 }
+        // `…` and `. .` are left alone; a lone period is not a sentence end.
+        guard start > text.lowerBound, bytes[start - 1] != Byte.period else { return nil }
+        return start..<(end - 1)
     }
 
     /// True when `fix` makes a line of a wrapped entry start like a list item (`* `, `- `, `+ `,

@@ -4,7 +4,7 @@ import PaperLintCore
 public enum RuleCatalog {
     public static let all: [any Rule.Type] = [
         EntryFormatRule.self, DateFormatRule.self, WhitespaceRule.self, LinkLabelRule.self, LinkSpacingRule.self,
-        URLRule.self, ArxivURLRule.self, PunctuationRule.self, DuplicateRule.self, LinkTitleMismatchRule.self,
+        URLRule.self, ArxivURLRule.self, PunctuationRule.self, VenueNameRule.self, DuplicateRule.self, LinkTitleMismatchRule.self,
         OrderRule.self, DateMismatchRule.self, TableOfContentsRule.self, EncodingRule.self,
     ]
 

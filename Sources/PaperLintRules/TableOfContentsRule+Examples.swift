@@ -3,6 +3,7 @@ import PaperLintCore
 /// Examples of the `toc` rule.
 enum TableOfContentsRuleExamples {
     static let nonTriggering: [Example] = [
+        Example("## Contents\n- [Intro](#intro)\n- [License](LICENSE)\n\n## Intro\n## License\n"),
         Example("# Title\n\n## Contents\n- [Intro](#intro)\n- [Papers](#papers)\n\n## Intro\ntext\n\n## Papers\n- [2023/10] **T** *A.* [[paper](https://arxiv.org/abs/2310.12345)]\n"),
         Example("## Contents\n- [A](#a)\n- [B](#b)\n\n## A\n### A1 is below the ToC's depth\n## B\n"),
         Example("<a name=\"intro\"></a>\n\nSee [intro](#intro), go [back to top](#top) or [up](#).\n"),
@@ -12,6 +13,7 @@ enum TableOfContentsRuleExamples {
     ]
 
     static let triggering: [Example] = [
+        Example("## Contents\n- [Intro](#intro)\n- [Papers](↓papers)\n\n## Intro\n## Papers\n"),
         Example("## Contents\n- [Intro](↓#intro)\n- [Papers](#papers)\n\n↓## Introduction\n## Papers\n"),
         Example("## 🌟 Introduction\ntext\n\nSee [the introduction](↓#introduction).\n"),
         Example("## Related Work\n\n[see](↓#Related-Work)\n"),
@@ -21,6 +23,8 @@ enum TableOfContentsRuleExamples {
     ]
 
     static let corrections: [(Example, Example)] = [
+        (Example("## Contents\n- [Intro](#intro)\n- [Papers](papers)\n\n## Intro\n## Papers\n"),
+         Example("## Contents\n- [Intro](#intro)\n- [Papers](#papers)\n\n## Intro\n## Papers\n")),
         (Example("[see](#introduction)\n\n## 🌟 Introduction\n"), Example("[see](#-introduction)\n\n## 🌟 Introduction\n")),
         (Example("[see](#Related-Work)\n\n## Related Work\n"), Example("[see](#related-work)\n\n## Related Work\n")),
         (Example("[see](#related-survey)\n\n## Related Surveys\n"), Example("[see](#related-surveys)\n\n## Related Surveys\n")),

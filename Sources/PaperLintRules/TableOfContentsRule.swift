@@ -26,12 +26,31 @@ public struct TableOfContentsRule: Rule {
     public init() {}
 
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
-        let links = MarkdownLinks.shared(in: document, configuration).filter {
+        let all = MarkdownLinks.shared(in: document, configuration)
+        let links = all.filter {
             ($0.kind == .link || $0.kind == .definition) && !$0.destination.isEmpty && document.bytes[$0.destination.lowerBound] == Byte.hash
         }
-        guard !links.isEmpty else { return [] }
         var targets = AnchorTargets(document)
-        var found: [Diagnostic] = []
+        // `[Papers](papers)` among `#` links: a heading's anchor written without its `#` is a
+        // link to a file. (`[License](LICENSE)` names a file on purpose: upper case is left alone.)
+        let anchorLines = Set(links.map { document.line(containing: $0.range.lowerBound) })
+        var found = all.compactMap { link -> Diagnostic? in
+            guard link.kind == .link, document.isInFocus(bytes: link.range), Self.isBareWord(document.bytes, link.destination)
+            else { return nil }
+            let line = document.line(containing: link.range.lowerBound)
+            guard (line - 3...line + 3).contains(where: anchorLines.contains) else { return nil }
+            let word = document.string(link.destination)
+            guard let heading = targets.resolve(word).heading, targets.resolve(word) != .unresolved else { return nil }
+            let slug = document.headings[heading].slug
+            let isExact = targets.resolve(word) == .exact(heading: heading)
+            return Diagnostic(
+                rule: Self.self, range: link.destination,
+                message: "link `\(word)` has no `#`: it points to a file, not to the heading “\(document.headings[heading].text)”",
+                help: "write `#\(slug)`",
+                related: [RelatedLocation(range: document.contentRange(ofLine: document.headings[heading].line), message: "the heading")],
+                fix: Fix(isExact ? .safe : .unsafe, "link `#\(slug)`", Edit(replacing: link.destination, with: "#" + slug)))
+        }
+        guard !links.isEmpty else { return found }
         // Heading index each link points to (exactly or by its obvious intent), by link start.
         var resolved: [Int: Int] = [:]
         for link in links {
@@ -151,6 +170,22 @@ public struct TableOfContentsRule: Rule {
 }
 
 /// What `#anchor` links may point to: heading anchors, HTML `id`/`name` attributes, `#top`.
+extension TableOfContentsRule {
+    /// A lone word that could only be an anchor: letters (one at least, not all upper case),
+    /// digits, `-` and `_`, nothing that makes a path, a file name or a URL.
+    static func isBareWord(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        var hasLower = false
+        for byte in bytes[range] {
+            if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") || byte >= 0x80 { hasLower = true; continue }
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") || Byte.isDigit(byte) { continue }
+            if byte == Byte.hyphen || byte == UInt8(ascii: "_") { continue }
+            return false
+        }
+        return hasLower
+    }
+}
+
 struct AnchorTargets {
     enum Resolution: Equatable {
         case exact(heading: Int?)

@@ -32,12 +32,23 @@ public struct URLRule: Rule {
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let bytes = document.bytes
+        // Skeleton entries (`- [2023/04] ** ** * et al.* [[paper]()]`) wait to be filled in: their
+        // empty links are placeholders, not broken links.
+        let skeletons = document.entries.compactMap { entry -> Range<Int>? in
+            guard let title = entry.title, !bytes[title.text].contains(where: Self.isAlphanumeric) else { return nil }
+            return entry.range
+        }
         // A link's findings lie inside it.
         for link in MarkdownLinks.shared(in: document, configuration) where document.isInFocus(bytes: link.range) {
             if link.kind == .link || link.kind == .image, let padding = padding(bytes, link) { found.append(padding) }
+            if link.destination.isEmpty && skeletons.contains(where: { $0.contains(link.range.lowerBound) }) { continue }
             if let problem = problem(bytes, link) { found.append(problem) }
         }
         return found
+    }
+
+    static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        Byte.isDigit(byte) || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) || byte >= 0x80
     }
 
     /// Blanks between `(` and the URL or between the URL and `)`: legal, but noise in diffs.

@@ -18,7 +18,9 @@ public struct WhitespaceRule: Rule {
             lopsided label and make `code` and ` code` count as two labels. Only the lines of \
             paper entries are checked, and a list whose entries carry trailing blanks or runs of \
             blanks as a habit (a real share of its entry lines) is not told about each of them; \
-            findings are warnings.
+            findings are warnings. Where two parts of an entry touch (`**Title***A.*`, \
+            `*Venue.*[[paper](…)]`, `et al.Venue`), a safe fix puts the blank back, unless the \
+            list writes them together as a habit (`Title[[paper](…)]` throughout).
             """,
         nonTriggering: [
             Example("- [2023/10] **Title** *A. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2310.12345)]\n"),
@@ -32,6 +34,8 @@ public struct WhitespaceRule: Rule {
             Example("Prose with a [ bracketed aside ](https://example.org) is not a label.\n"),
         ],
         triggering: [
+            Example("- [2023/10] **Title** *A. Author et al↓.Arxiv.* [[paper](u)]\n"),
+            Example("- [2023/10] **Title** *A. Author et al. arXiv.↓*[[paper](u)]\n"),
             Example("- [2023/10] **Title** *A. Author.*↓ \n"),
             Example("- [2023/10] **Title** *A. Author.*↓  [[paper](https://arxiv.org/abs/2310.12345)]\n"),
             Example("- [2023/10] **Title**↓\t*A. Author.*\n"),
@@ -41,6 +45,8 @@ public struct WhitespaceRule: Rule {
             Example("- [2023/10] **Title** *A. Author.* [[↓  demo]]\n"),
         ],
         corrections: [
+            (Example("- [2023/10] **Title***A. Author et al. arXiv.*[[paper](u)]\n"),
+             Example("- [2023/10] **Title** *A. Author et al. arXiv.* [[paper](u)]\n")),
             (Example("- [2023/10] **T** *A.* \n"), Example("- [2023/10] **T** *A.*\n")),
             (Example("- [2023/10] **T** *A.*  [[paper](u)]\n"), Example("- [2023/10] **T** *A.* [[paper](u)]\n")),
             (Example("- [2023/10] **T**\t*A.*\r\n"), Example("- [2023/10] **T** *A.*\r\n")),
@@ -85,6 +91,65 @@ public struct WhitespaceRule: Rule {
                 let runs = habits.inner.judge(true, lines: line...line) == nil
                     ? [] : innerRuns(bytes, start..<end).filter { !paddingStarts.contains($0.range.lowerBound) }
                 found += (runs + (padding[line] ?? [])).sorted { $0.range.lowerBound < $1.range.lowerBound }
+            }
+        }
+        return found + missingSpaces(document, configuration)
+    }
+
+    /// Where two parts of an entry touch with no blank between them, the places a list puts one:
+    /// date and title, title and italic segment, the text before the links and the first link,
+    /// and `et al.` and the venue.
+    enum Joint: CaseIterable {
+        case dateTitle, titleSegment, beforeLinks, etAl
+    }
+
+    /// The empty gap of `joint` in `entry` (where a blank is inserted), if the parts touch.
+    static func gap(_ joint: Joint, _ entry: Entry, _ bytes: [UInt8]) -> Int? {
+        switch joint {
+        case .dateTitle:
+            guard let date = entry.date, let title = entry.title, date.range.upperBound == title.range.lowerBound else { return nil }
+            return date.range.upperBound
+        case .titleSegment:
+            guard let title = entry.title, title.markup == .bold, let segment = entry.authors,
+                title.range.upperBound == segment.range.lowerBound
+            else { return nil }
+            return title.range.upperBound
+        case .beforeLinks:
+            guard let link = entry.links.first, let before = entry.authors?.range ?? entry.title?.range,
+                before.upperBound == link.range.lowerBound
+            else { return nil }
+            return before.upperBound
+        case .etAl:
+            guard let segment = entry.authors else { return nil }
+            let text = bytes[segment.text]
+            guard let at = text.firstRange(of: Array("et al.".utf8)), at.upperBound < segment.text.upperBound else { return nil }
+            let next = bytes[at.upperBound]
+            return next | 0x20 >= UInt8(ascii: "a") && next | 0x20 <= UInt8(ascii: "z") ? at.upperBound : nil
+        }
+    }
+
+    private func missingSpaces(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
+        let entries = document.paperEntries(configuration).filter { !document.isOpaque($0.line) }
+        let bytes = document.bytes
+        var found: [Diagnostic] = []
+        for joint in Joint.allCases {
+            // A list that writes `Title[[paper](…)]` throughout keeps doing so.
+            let habit = document.habit(entries) { Self.gap(joint, $0, bytes) != nil }
+            for entry in entries where document.isInFocus(entry) {
+                guard let at = Self.gap(joint, entry, bytes), habit.judge(true, lines: entry.lines) != nil else { continue }
+                let place = switch joint {
+                case .dateTitle: "between the date and the title"
+                case .titleSegment: "between the title and the italic segment"
+                case .beforeLinks: "before the links"
+                case .etAl: "after `et al.`"
+                }
+                let shown = document.quoted(max(entry.range.lowerBound, at - 8)..<min(entry.range.upperBound, at + 8), limit: 24)
+                let fix = Fix(.safe, "insert a space", Edit(replacing: at..<at, with: " "))
+                // `-[2021/7]` on a wrapped line: a blank there would start a new list item.
+                if PunctuationRule.startsListItem(fix, in: document) { continue }
+                found.append(Diagnostic(
+                    rule: Self.self, range: max(entry.range.lowerBound, at - 1)..<min(entry.range.upperBound, at + 1),
+                    message: "no space \(place) in \(shown)", help: "put one space there", fix: fix))
             }
         }
         return found

@@ -66,6 +66,12 @@ import Testing
         // A table is opaque, cell spacing included.
         let table = Document("| a  | b |\n|---|---|\n| 1  | 2 |\n")
         #expect((1...3).allSatisfy(table.isOpaque))
+        // cmark ends an HTML comment that spans blank lines one line early (`5:0`): the line
+        // holding `-->` is still inside it, and its template links are not entries.
+        let comment = Document("# A\n\n<!-- - (arXiv 2023.3) , [[Paper]]()\n\n- (arXiv 2023.3) , [[Paper]](), [[Code]]() -->\n\n- [2023/10] **B** [[paper](u)]\n")
+        #expect((3...5).allSatisfy(comment.isOpaque))
+        #expect(!comment.isOpaque(7))
+        #expect(comment.entries.map(\.line) == [7])
     }
 
     @Test func utf8Validation() {

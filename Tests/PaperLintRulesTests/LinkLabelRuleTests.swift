@@ -102,7 +102,11 @@ import Testing
     // Intent changed: labels outside the vocabulary are the list's own words and are no longer
     // reported; aliases stay warnings with an unsafe fix.
     @Test func aliasesAndUnknownLabelsAreWarnings() {
-        let alias = check(entry("[[paper](u)] [[code](v)]") + entry("[[paper](u)] [[github](v)]"))
+        // Another word for the same link is a matter of taste: silent by default.
+        #expect(check(entry("[[paper](u)] [[code](v)]") + entry("[[paper](u)] [[github](v)]")).isEmpty)
+        var aliases = configuration()
+        aliases.taste = [.labelAliases]
+        let alias = check(entry("[[paper](u)] [[code](v)]") + entry("[[paper](u)] [[github](v)]"), aliases)
         #expect(alias.count == 1)
         #expect(alias.first?.severity == .warning && alias.first?.fix?.safety == .unsafe)
         #expect(alias.first?.fix?.edits.map(\.replacement) == ["code"])

@@ -193,6 +193,8 @@ public enum TasteCheck: String, StyleChoice, Hashable {
     case tocCoverage = "toc-coverage"
     /// Anchors in the exact case of the heading's slug (GitHub matches them in any case).
     case tocCase = "toc-case"
+    /// One word for one kind of link: `[[repo]]` renamed to the list's `[[code]]`.
+    case labelAliases = "label-aliases"
 }
 
 public enum DuplicateScope: String, StyleChoice {
@@ -227,6 +229,6 @@ public struct LabelVocabulary: Sendable, Equatable {
 public enum RuleIDs {
     public static let all = [
         "entry-format", "date-format", "whitespace", "link-label", "link-spacing", "url", "arxiv-url",
-        "punctuation", "duplicate", "link-title-mismatch", "order", "date-mismatch", "toc", "encoding",
+        "punctuation", "venue-name", "duplicate", "link-title-mismatch", "order", "date-mismatch", "toc", "encoding",
     ]
 }

@@ -18,6 +18,7 @@ enum ASCII {
     static let openBracket = UInt8(ascii: "[")
     static let backslash = UInt8(ascii: "\\")
     static let closeBracket = UInt8(ascii: "]")
+    static let questionMark = UInt8(ascii: "?")
     static let underscore = UInt8(ascii: "_")
     static let backtick = UInt8(ascii: "`")
 

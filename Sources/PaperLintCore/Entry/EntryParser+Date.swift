@@ -53,13 +53,19 @@ extension EntryParser.Scanner {
         var groups: [(value: Int, digits: Int)] = []
         var separators: [UInt8] = []
         var index = open + 1
+        // `[????/??]`, `[2023/XX]`: a date left as a placeholder is a malformed date.
+        var hasPlaceholder = false
         while true {
             var value = 0
             var digits = 0
             while index < end {
                 let current = byte(index)
-                guard ASCII.isDigit(current) else { break }
-                if digits < 9 { value = value * 10 + Int(current - ASCII.zero) }
+                if current == ASCII.questionMark || current == UInt8(ascii: "X") || current == UInt8(ascii: "x") {
+                    hasPlaceholder = true
+                } else {
+                    guard ASCII.isDigit(current) else { break }
+                    if digits < 9 { value = value * 10 + Int(current - ASCII.zero) }
+                }
                 digits += 1
                 index += 1
             }
@@ -73,6 +79,11 @@ extension EntryParser.Scanner {
         }
         let range = open..<index + 1
         let year = groups[0]
+        if hasPlaceholder {
+            guard year.digits == 4 else { return nil }
+            let form: EntryDate.Form = groups.count == 1 ? .year : groups.count == 2 ? .yearMonth : .yearMonthDay
+            return (EntryDate(range: range, year: 0, month: nil, day: nil, form: form), false)
+        }
         switch groups.count {
         case 1:
             // `[2023]`; a lone short number (`[1]`) is a footnote or a counter, not a date.

@@ -1,0 +1,127 @@
+import PaperLintCore
+
+/// Well-known venues in their own spelling: `arXiv`, `NeurIPS`, `ICLR`, `ACL`, …
+public struct VenueNameRule: Rule {
+    public static let description = RuleDescription(
+        id: "venue-name",
+        defaultSeverity: .warning,
+        summary: "Well-known venues in their own spelling (`arXiv`, `NeurIPS`, `ICLR`, `ACL`).",
+        rationale: """
+            Checks the words of each paper entry's italic author/venue segment against the \
+            spellings venues give themselves: `Arxiv` and `arxiv` are `arXiv`, `Neurips` is \
+            `NeurIPS`, `iclr` is `ICLR`, `Openreview` is `OpenReview`. Only whole words are \
+            read, so `arxiv.org` in a URL or `Oracle` are left alone; only the case differs, so \
+            the safe fix cannot change what the entry says. A spelling that a real share of the \
+            list's own segments uses for that venue (at least three, and 10%) is its house \
+            style and is not reported. Venue names are how readers scan a list for a conference \
+            and how tools group entries; `Arxiv` beside `arXiv` reads as a typo.
+            """,
+        nonTriggering: [
+            Example("- [2023/10] **Title** *A. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2310.12345)]\n"),
+            Example("- [2023/10] **Title** *A. Author et al. NeurIPS 2023 (Oral).* [[paper](u)]\n"),
+            Example("- [2023/10] **Title** *B. Oracle, C. Aclan. ICLR.* [[paper](u)]\n"),
+            Example("- [2023/10] **Arxiv in a Title** *A. Author. arXiv.* [[paper](u)]\n"),
+            // A list that writes the venue its own way, throughout.
+            Example("""
+                - [2023/10] **A** *A. B. Arxiv.* [[paper](u)]
+                - [2023/09] **B** *C. D. Arxiv.* [[paper](u)]
+                - [2023/08] **C** *E. F. Arxiv.* [[paper](u)]
+                - [2023/07] **D** *G. H. Arxiv.* [[paper](u)]
+
+                """),
+        ],
+        triggering: [
+            Example("- [2023/10] **Title** *A. Author et al. ↓Arxiv.* [[paper](u)]\n"),
+            Example("- [2023/10] **Title** *↓Neurips2024* [[paper](u)]\n"),
+            Example("- [2023/10] **Title** *A. B. ↓iclr 2024, ↓Openreview.* [[paper](u)]\n"),
+        ],
+        corrections: [
+            (Example("- [2023/10] **Title** *A. Author et al. arxiv.* [[paper](u)]\n"),
+             Example("- [2023/10] **Title** *A. Author et al. arXiv.* [[paper](u)]\n")),
+            (Example("- [2023/10] **Title** *Emnlp 2023 Findings* [[paper](u)]\n"),
+             Example("- [2023/10] **Title** *EMNLP 2023 Findings* [[paper](u)]\n")),
+        ])
+
+    /// Lowercased name → the venue's own spelling.
+    static let spellings: [String: String] = {
+        let names = [
+            "arXiv", "bioRxiv", "medRxiv", "OpenReview", "NeurIPS", "NIPS", "ICLR", "ICML", "ACL", "EMNLP", "NAACL", "EACL",
+            "AACL", "COLING", "TACL", "CVPR", "ICCV", "ECCV", "WACV", "AAAI", "IJCAI", "KDD", "SIGIR", "WSDM", "CIKM",
+            "TMLR", "JMLR", "TPAMI", "CoRL", "ICRA", "IROS", "RSS", "COLM", "AISTATS", "UAI", "ICSE", "ASE", "ISSTA",
+            "MICCAI", "NAACL-HLT",
+        ]
+        var table: [String: String] = [:]
+        for name in names { table[name.lowercased()] = name }
+        return table
+    }()
+
+    public init() {}
+
+    public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
+        let entries = document.checkedEntries(configuration)
+        let bytes = document.bytes
+        // Every venue word of every segment, with its entry.
+        var words: [(entry: Entry, range: Range<Int>, key: String, written: String)] = []
+        for entry in entries {
+            guard let segment = entry.authors else { continue }
+            for range in Self.words(bytes, segment.text) {
+                let written = String(decoding: bytes[range], as: UTF8.self)
+                guard let canonical = Self.spellings[written.lowercased()] else { continue }
+                words.append((entry, range, canonical, written))
+            }
+        }
+        guard words.contains(where: { $0.written != $0.key }) else { return [] }
+        // The list's own spellings, venue by venue: a habit it keeps is its style.
+        let reference = document.styleReference(entries)
+        let isReference = Set(reference.entries.map(\.line))
+        var forms: [String: HouseForms<String>] = [:]
+        for word in words where isReference.contains(word.entry.line) {
+            forms[word.key, default: Self.forms(word.key, reference.countsJudged, document)].add(word.written)
+        }
+        return words.compactMap { word -> Diagnostic? in
+            guard word.written != word.key, document.isInFocus(bytes: word.range) else { return nil }
+            let house = forms[word.key] ?? Self.forms(word.key, reference.countsJudged, document)
+            guard let deviation = house.judge(word.written, lines: word.entry.lines) else { return nil }
+            let others = deviation.total == 0 ? "" : " (\(deviation.count) of the other \(deviation.total) in this list)"
+            return Diagnostic(
+                rule: Self.self, range: word.range,
+                message: "`\(word.written)` is spelled `\(word.key)`\(others)",
+                help: "write `\(word.key)`",
+                fix: Fix(.safe, "write \(word.key)", Edit(replacing: word.range, with: word.key)))
+        }
+    }
+
+    private static func forms(_ canonical: String, _ countsJudged: Bool, _ document: Document) -> HouseForms<String> {
+        var forms = HouseForms<String>(configured: [], defaults: [canonical], isStyle: false, countsJudged: countsJudged)
+        if !countsJudged { forms.changed = document.changed }
+        return forms
+    }
+
+    /// Runs of ASCII letters (with inner hyphens, `NAACL-HLT`) that are whole words: not part of
+    /// a domain (`arxiv.org`) or of a longer token with a non-ASCII letter.
+    static func words(_ bytes: [UInt8], _ range: Range<Int>) -> [Range<Int>] {
+        func isLetter(_ byte: UInt8) -> Bool { byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z") }
+        var found: [Range<Int>] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard isLetter(bytes[index]) else {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < range.upperBound
+                && (isLetter(bytes[index])
+                    || (bytes[index] == Byte.hyphen && index + 1 < range.upperBound && isLetter(bytes[index + 1])))
+            {
+                index += 1
+            }
+            let before = start > range.lowerBound ? bytes[start - 1] : 0x20
+            let after = index < range.upperBound ? bytes[index] : 0x20
+            let next = index + 1 < range.upperBound ? bytes[index + 1] : 0x20
+            let isDomain = (after == Byte.period || after == Byte.slash) && isLetter(next)
+            let isPath = before == Byte.slash || before == Byte.period && start - 1 > range.lowerBound && isLetter(bytes[start - 2])
+            if !isDomain && !isPath && before < 0x80 && after < 0x80 { found.append(start..<index) }
+        }
+        return found
+    }
+}
