@@ -54,8 +54,9 @@ public struct DateFormatRule: Rule {
             return written.problem(today: nil) == nil ? written : nil
         }
         let shapes = document.houseForms(configured, defaults: [WrittenDate.Shape(style: .yearMonth)], entries) { valid($0)?.shape }
-        // Configured forms are written zero-padded; a learned list may pad or not.
-        let padding = document.houseForms(configured.isEmpty ? [] : [true], defaults: [true], entries) { valid($0)?.isPadded }
+        // Whether months and days below 10 carry their zero is learned either way (`entry.date`
+        // names the parts, not the padding): a list that writes `[2024/6/28]` keeps doing so.
+        let padding = document.houseForms([], defaults: [true], entries) { valid($0)?.isPadded }
         return entries.compactMap { entry -> Diagnostic? in
             guard let range = entry.date?.range, document.isInFocus(bytes: range) else { return nil }
             let date = WrittenDate(document.bytes, range)

@@ -131,7 +131,7 @@ private struct Template {
 
     func missingDate(_ entry: Entry) -> Diagnostic {
         let range = entry.title?.range ?? entry.range
-        return error(
+        return warning(
             range, "entry \(document.quoted(range, limit: 40)) has no date; the entries around it start with `\(date)`",
             help: "add the month of first publication before the title: `- \(date) **Title** …`")
     }

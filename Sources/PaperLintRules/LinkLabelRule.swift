@@ -128,6 +128,8 @@ public struct LinkLabelRule: Rule {
         _ label: Label, _ preferred: [String: (spelling: String, count: Int, total: Int, counts: [String: Int])], aliases: Bool
     ) -> Diagnostic? {
         guard !label.written.isEmpty else { return nil }
+        // A venue's own spelling (`[[OpenReview]]`, `[[arXiv]]`) is never pushed to the list's.
+        if VenueNameRule.spellings[label.written.lowercased()] == label.written { return nil }
         if !label.isKnown {
             if let usual = preferred[label.key], usual.spelling != label.written {
                 return Self.isDeviation(label.written, usual.counts, grammar: usual.spelling) ? caseDiagnostic(label, (usual.spelling, usual.count, usual.total)) : nil

@@ -7,6 +7,7 @@ enum URLRuleExamples {
     static let nonTriggering: [Example] = [
         // A skeleton entry waiting to be filled in: its empty link is a placeholder.
         Example("- [2023/04] ** ** * et al. arXiv.* [[paper]()]\n"),
+        Example("[![Maintenance](https://img.shields.io/badge/Maintained-yes-green.svg)]()\n"),
         Example(entry + "[[paper](https://arxiv.org/abs/2310.12345)] [[code](https://github.com/o/r)]\n"),
         Example("<div align=center><img src=\"./assets/main.png\" width=\"90%\" /></div>\n\nSee [the figure](./assets/main.png) and [CONTRIBUTING](CONTRIBUTING.md).\n"),
         Example("- [Introduction](#introduction)\n- [Mail us](mailto:someone@example.org)\n"),

@@ -18,8 +18,11 @@ public struct URLRule: Rule {
             missing scheme (`arxiv.org/abs/…`, `www.…`), which GitHub resolves as a path inside the \
             repository; a scheme other than http(s) and mailto (`javascript:`, `file:`, `ftp:`), which \
             GitHub strips or browsers refuse; a `(` that never closes; and a malformed host \
-            (no dot, an empty label, a trailing dot, a stray character). Blanks between the parentheses \
-            and the URL are legal Markdown and only a warning. Paper lists are read through their \
+            (no dot, an empty label, a trailing dot, a stray character). An empty link outside a \
+            paper entry (`[CoALA]()` in prose) is a warning, and placeholders are left alone: the \
+            links of a skeleton entry (`** **` as its title) and badges that link nowhere \
+            (`[![…](…)]()`). Blanks between the parentheses and the URL are legal Markdown, \
+            reported only with `taste: [link-padding]`. Paper lists are read through their \
             links, and a broken one costs a reader the paper; each of these is a typo a maintainer \
             fixes once seen. `#anchor` links are checked by the `toc` rule.
             """,
@@ -38,11 +41,22 @@ public struct URLRule: Rule {
             guard let title = entry.title, !bytes[title.text].contains(where: Self.isAlphanumeric) else { return nil }
             return entry.range
         }
+        let entries = document.paperEntries(configuration).map(\.range)
+        let checksPadding = configuration.taste.contains(.linkPadding)
         // A link's findings lie inside it.
         for link in MarkdownLinks.shared(in: document, configuration) where document.isInFocus(bytes: link.range) {
-            if link.kind == .link || link.kind == .image, let padding = padding(bytes, link) { found.append(padding) }
-            if link.destination.isEmpty && skeletons.contains(where: { $0.contains(link.range.lowerBound) }) { continue }
-            if let problem = problem(bytes, link) { found.append(problem) }
+            if checksPadding, link.kind == .link || link.kind == .image, let padding = padding(bytes, link) { found.append(padding) }
+            if link.destination.isEmpty {
+                // Placeholders: a skeleton entry's link, a badge that links nowhere (`[![…](…)]()`).
+                if skeletons.contains(where: { $0.contains(link.range.lowerBound) }) { continue }
+                if link.range.count > 2 && bytes[link.range.lowerBound + 1] == UInt8(ascii: "!") { continue }
+            }
+            guard var problem = problem(bytes, link) else { continue }
+            // An empty link in prose (`[CoALA]()`) is a placeholder someone left; in a paper entry it is broken.
+            if link.destination.isEmpty && !entries.contains(where: { $0.contains(link.range.lowerBound) }) {
+                problem.severity = .warning
+            }
+            found.append(problem)
         }
         return found
     }

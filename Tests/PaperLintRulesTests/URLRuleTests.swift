@@ -63,7 +63,12 @@ import Testing
         #expect(fixed("[a](https://https://http://x.org/p)\n") == "[a](http://x.org/p)\n")
         #expect(fixed("[a](https://x.org/my paper\tv2.pdf)\n") == "[a](https://x.org/my%20paper%09v2.pdf)\n")
         #expect(fixed("[a](www.x.org/p)\n") == "[a](https://www.x.org/p)\n")
-        #expect(fixed("[a](  https://x.org/p  )\n") == "[a](https://x.org/p)\n")
+        // Blanks around the URL are legal Markdown: only a matter of taste.
+        #expect(fixed("[a](  https://x.org/p  )\n") == "[a](  https://x.org/p  )\n")
+        var padding = Configuration.default
+        padding.taste = [.linkPadding]
+        let padded = URLRule().check(Document("[a](  https://x.org/p  )\n"), padding)
+        #expect(String(decoding: Fix(.safe, "all", edits: padded.compactMap(\.fix).flatMap(\.edits)).applied(to: Array("[a](  https://x.org/p  )\n".utf8)), as: UTF8.self) == "[a](https://x.org/p)\n")
         #expect(fixed("[a](https://x.org/p \"Title\")\n") == "[a](https://x.org/p \"Title\")\n")
     }
 
@@ -79,7 +84,10 @@ import Testing
     }
 
     @Test func paddingIsAWarningAndUnclosedParenIsAnError() {
-        let padded = check("[a]( https://x.org/p)\n")
+        var taste = Configuration.default
+        taste.taste = [.linkPadding]
+        #expect(check("[a]( https://x.org/p)\n").isEmpty, "padding is taste, off by default")
+        let padded = URLRule().check(Document("[a]( https://x.org/p)\n"), taste)
         #expect(padded.map(\.severity) == [.warning])
         let unclosed = check("- [[paper](https://x.org/p] [[code](https://github.com/o/r)]\n")
         #expect(unclosed.map(\.severity) == [.error])

@@ -195,6 +195,8 @@ public enum TasteCheck: String, StyleChoice, Hashable {
     case tocCase = "toc-case"
     /// One word for one kind of link: `[[repo]]` renamed to the list's `[[code]]`.
     case labelAliases = "label-aliases"
+    /// No blanks between a link's parentheses and its URL (`( https://… )`, legal Markdown).
+    case linkPadding = "link-padding"
 }
 
 public enum DuplicateScope: String, StyleChoice {
