@@ -1,3 +1,5 @@
+import PaperLintCore
+
 /// What the corpus harness counts as a paper entry, and how it names a paper across edits.
 ///
 /// Deliberately independent of paperlint's own parser (which is what the harness measures, and
@@ -235,15 +237,7 @@ public enum CorpusText {
     }
 
     /// 64-bit FNV-1a of the UTF-8 bytes, as 16 hex digits: stable across runs and platforms.
-    public static func fnv1a64<S: StringProtocol>(_ text: S) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
+    public static func fnv1a64<S: StringProtocol>(_ text: S) -> String { FNV1a.hex(text) }
 
     /// How many times `](http` occurs: the URL links of a list.
     public static func urlLinkCount(_ bytes: [UInt8]) -> Int {

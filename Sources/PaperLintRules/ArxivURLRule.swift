@@ -7,16 +7,17 @@ public struct ArxivURLRule: Rule {
         defaultSeverity: .error,
         summary: "arXiv links read https://arxiv.org/abs/ID (or the list's form).",
         rationale: """
-            Checks the arXiv links of paper entries. Errors: `http://`, a host other than \
-            `arxiv.org` (`www.`, `export.`), `.pdf` after an `/abs/` link, and an identifier arXiv \
-            never issues (month 13, a 4-digit number after 2014); each is fixed safely by \
-            rewriting to `https://arxiv.org/<form>/<id>`, which names the same paper. Warnings: a \
-            link in the other form than the list's (`entry.arxiv-form`: `abs`, `pdf`, or `auto`, \
-            the majority of the list's arXiv links, `abs` when there is none), and a pinned version \
-            (`v2`) unless most of the list pins versions. One form makes duplicates easy to spot and \
-            the list predictable to read; the mixed forms still work, so a maintainer may \
-            reasonably not care, hence the warning. Removing a version pin links the latest \
-            revision instead of the pinned one: that fix is unsafe.
+            Checks the arXiv links of paper entries. Errors: `.pdf` after an `/abs/` link and an \
+            identifier arXiv never issues (month 13, a 4-digit number after 2014). Warnings: \
+            `http://`, an empty query `?` at the end, and a link in another form than a configured \
+            `entry.arxiv-form`. Each is fixed safely by rewriting to `https://arxiv.org/<form>/<id>`, \
+            which names the same paper. Matters of taste, reported only when `taste:` lists them: \
+            the list's own form where none is configured (`arxiv-form`: `abs/` and `pdf/` both open \
+            the paper), `www.`/`export.` hosts (`arxiv-host`), and a pinned version (`v2`, \
+            `arxiv-version`) where most of the list links the latest. One form makes duplicates \
+            easy to spot; the mixed forms still work, so a maintainer may reasonably not care. \
+            Removing a version pin links the latest revision instead of the pinned one: that fix \
+            is unsafe.
             """,
         nonTriggering: [
             Example("- [2023/10] **T** *A. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2310.12345)]\n"),
@@ -72,7 +73,8 @@ public struct ArxivURLRule: Rule {
                     help: "remove the `?`", fix: Fix(.safe, "remove the empty query", Edit(replacing: mark, with: ""))))
             }
             let line = document.line(containing: url.lowerBound)
-            found += check(bytes, url, id, expected: expected, lines: line...line, hostsChecked: hostsChecked, pins: pinsAllowed ? nil : pins)
+            found += check(bytes, url, id, expected: expected, lines: line...line, hostsChecked: hostsChecked,
+                               formsChecked: configuration.taste.contains(.arxivForm), pins: pinsAllowed ? nil : pins)
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
@@ -87,14 +89,16 @@ public struct ArxivURLRule: Rule {
 
     private func check(
         _ bytes: [UInt8], _ url: Range<Int>, _ id: ArxivID, expected: HouseForms<ArxivID.Form>,
-        lines: ClosedRange<Int>, hostsChecked: Bool, pins: Tally<Bool>?
+        lines: ClosedRange<Int>, hostsChecked: Bool, formsChecked: Bool, pins: Tally<Bool>?
     ) -> [Diagnostic] {
         var defects: [String] = []
         if id.scheme != "https" { defects.append("`\(id.scheme)://`") }
         if hostsChecked && id.host != "arxiv.org" { defects.append("the host `\(id.host)`") }
         let isBroken = id.form == .abs && id.hasPDFSuffix
         if isBroken { defects.append("`.pdf` after an abstract link") }
-        let deviation = id.form == .html ? nil : expected.judge(id.form, lines: lines)
+        // `abs/` and `pdf/` both open the paper: a list's mix is taste unless the form is configured.
+        let judgesForm = expected.isConfigured || formsChecked
+        let deviation = id.form == .html || !judgesForm ? nil : expected.judge(id.form, lines: lines)
         let wrongForm = deviation != nil
         let form = deviation?.value ?? id.form
         // Most links are fine: the URL's text and shape are only worked out for a finding.

@@ -10,8 +10,9 @@ public struct DateFormatRule: Rule {
             Checks the bracketed date that opens each paper entry: the year has four digits and \
             is not before 1950, the month is 1–12, a day exists in its month, and the date is not \
             later than the current month. It also checks the form: `entry.date` (`YYYY/MM` by \
-            default; with `auto`, the form most of the list's dates use). Variants such as \
-            `[2023-10]` and `[2023/9]` are rewritten to the configured form by a safe fix; \
+            default; with `auto`, the forms the list's dates use). Variants such as `[2023-10]` \
+            are rewritten to the list's form by a safe fix, and with `taste: [date-padding]` so is \
+            `[2023/9]` in a list that pads its months; \
             dropping a day (`[2023/10/05]` → `[2023/10]`) is an unsafe fix because it loses \
             information, and a bare year (`[2023]`) has no fix because the month is unknown. \
             Dates sort the list and feed the order and date-mismatch checks: a date that is \
@@ -56,7 +57,8 @@ public struct DateFormatRule: Rule {
         let shapes = document.houseForms(configured, defaults: [WrittenDate.Shape(style: .yearMonth)], entries) { valid($0)?.shape }
         // Whether months and days below 10 carry their zero is learned either way (`entry.date`
         // names the parts, not the padding): a list that writes `[2024/6/28]` keeps doing so.
-        let padding = document.houseForms([], defaults: [true], entries) { valid($0)?.isPadded }
+        var padding = document.houseForms([], defaults: [true], entries) { valid($0)?.isPadded }
+        padding.acceptsRecurring = true
         return entries.compactMap { entry -> Diagnostic? in
             guard let range = entry.date?.range, document.isInFocus(bytes: range) else { return nil }
             let date = WrittenDate(document.bytes, range)
@@ -68,7 +70,7 @@ public struct DateFormatRule: Rule {
             if let deviation = shapes.judge(date.shape, lines: entry.lines) {
                 return formDiagnostic(document, date, deviation, padded: padding.accepts(true) || !padding.accepts(false))
             }
-            if let padded = date.isPadded, let deviation = padding.judge(padded, lines: entry.lines) {
+            if configuration.taste.contains(.datePadding), let padded = date.isPadded, let deviation = padding.judge(padded, lines: entry.lines) {
                 let target = date.text(in: date.shape, padded: deviation.value)
                 let form = "`[\(date.shape.pattern(padded: deviation.value))]`"
                 return Diagnostic(

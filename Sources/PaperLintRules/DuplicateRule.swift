@@ -103,7 +103,9 @@ public struct DuplicateRule: Rule {
                 if let key = paper.titleKey { firstByTitle[ScopedKey(scope: scope, key: key), default: index] += 0 }
             }
         }
+        // Three repeats show a list that cross-lists papers on purpose, whatever their share.
         var habit = HouseForms<Bool>(configured: [], defaults: [false], isStyle: false, countsJudged: true)
+        habit.acceptsRecurring = true
         for _ in 0..<crossListedCount { habit.add(true) }
         for _ in 0..<(papers.count - crossListedCount) { habit.add(false) }
         if habit.judge(true) != nil {

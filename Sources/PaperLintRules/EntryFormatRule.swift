@@ -32,7 +32,9 @@ public struct EntryFormatRule: Rule {
         let entries = document.checkedEntries(configuration)
         let template = Template(document, entries, configuration)
         var found: [Diagnostic] = []
-        for entry in Self.datelessEntries(document, configuration, dated: entries) where document.isInFocus(entry) {
+        // A list with several undated entries among dated ones (products, tools) has them on purpose.
+        let dateless = Self.datelessEntries(document, configuration, dated: entries)
+        for entry in dateless.count > HouseStyleThresholds.acceptedCount ? [] : dateless where document.isInFocus(entry) {
             found.append(template.missingDate(entry))
         }
         for entry in entries where document.isInFocus(entry) {
@@ -84,7 +86,10 @@ private struct Template {
         self.configuration = configuration
         let style = configuration.style
         title = document.houseForms(style.title, defaults: [.bold], entries) { entry in entry.title.map { TitleStyle(rawValue: $0.markup.rawValue) ?? .plain } }
-        linkSyntax = document.houseForms(style.linkSyntax, defaults: [.innerURL], entries) { entry in entry.links.compactMap { Self.style($0.syntax) } }
+        var linkSyntax = document.houseForms(style.linkSyntax, defaults: [.innerURL], entries) { entry in entry.links.compactMap { Self.style($0.syntax) } }
+        // Every syntax renders the same link: one a few other links use is written on purpose.
+        linkSyntax.acceptsRecurring = true
+        self.linkSyntax = linkSyntax
         authors = AuthorSegment.forms(document, entries, configuration)
         let bytes = document.bytes
         func has(_ kinds: Set<EntryDeviation.Kind>, _ entry: Entry, _ counts: (EntryDeviation) -> Bool = { _ in true }) -> Bool {

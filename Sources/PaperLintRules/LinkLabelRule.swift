@@ -15,8 +15,9 @@ public struct LinkLabelRule: Rule {
             separators in place (no fix when a line of text lies between the links: the swap \
             would move a link over to text it never followed); where too few entries have both \
             labels to show an order, `labels.order` stands in (`paper`, `code`, `project`, …). \
-            Spelling: each canonical label is spelled the way the list spells it, so a rare \
-            `[[Code]]` in a list of `[[code]]` is a warning with a safe fix, while a list that \
+            Spelling (a matter of taste, with `taste: [label-case]`): each canonical label is \
+            spelled the way the list spells it, so a rare `[[Code]]` in a list of `[[code]]` is a \
+            warning with a safe fix, while a list that \
             writes `[[project page]]` keeps that spelling rather than being pushed to `project`, \
             and a spelling a real share of the list uses is accepted. Another word for the same \
             link (`[[github]]` among `[[code]]`) is a matter of taste, reported with an unsafe \
@@ -82,7 +83,8 @@ public struct LinkLabelRule: Rule {
             var entryFound: [Diagnostic] = []
             if let misplaced = orderDiagnostic(labels, document, order) { entryFound.append(misplaced) }
             for label in labels {
-                if let spelling = spellingDiagnostic(label, preferred, aliases: configuration.taste.contains(.labelAliases)) {
+                if let spelling = spellingDiagnostic(
+                    label, preferred, aliases: configuration.taste.contains(.labelAliases), cases: configuration.taste.contains(.labelCase)) {
                     entryFound.append(spelling)
                 }
             }
@@ -125,14 +127,16 @@ public struct LinkLabelRule: Rule {
     }
 
     private func spellingDiagnostic(
-        _ label: Label, _ preferred: [String: (spelling: String, count: Int, total: Int, counts: [String: Int])], aliases: Bool
+        _ label: Label, _ preferred: [String: (spelling: String, count: Int, total: Int, counts: [String: Int])], aliases: Bool,
+        cases: Bool
     ) -> Diagnostic? {
         guard !label.written.isEmpty else { return nil }
         // A venue's own spelling (`[[OpenReview]]`, `[[arXiv]]`) is never pushed to the list's.
         if VenueNameRule.spellings[label.written.lowercased()] == label.written { return nil }
         if !label.isKnown {
             if let usual = preferred[label.key], usual.spelling != label.written {
-                return Self.isDeviation(label.written, usual.counts, grammar: usual.spelling) ? caseDiagnostic(label, (usual.spelling, usual.count, usual.total)) : nil
+                guard cases, Self.isDeviation(label.written, usual.counts, grammar: usual.spelling) else { return nil }
+                return caseDiagnostic(label, (usual.spelling, usual.count, usual.total))
             }
             // A label outside the vocabulary is the list's own word (`report`, `OpenReview`), not a defect.
             return nil
@@ -141,7 +145,8 @@ public struct LinkLabelRule: Rule {
             Self.isDeviation(label.written, usual.counts, grammar: label.key)
         else { return nil }
         if usual.spelling.lowercased() == label.written.lowercased() {
-            return caseDiagnostic(label, (usual.spelling, usual.count, usual.total))
+            // `[[Code]]` among `[[code]]` reads the same: the spelling's case is a matter of taste.
+            return cases ? caseDiagnostic(label, (usual.spelling, usual.count, usual.total)) : nil
         }
         // Another word for the same link (`repo` for `code`) is a matter of taste.
         guard aliases else { return nil }
@@ -158,6 +163,8 @@ public struct LinkLabelRule: Rule {
     /// `grammar`, the vocabulary's own spelling, stands in where too few other labels show one.
     static func isDeviation(_ written: String, _ counts: [String: Int], grammar: String? = nil) -> Bool {
         var forms = HouseForms<String>(configured: [], defaults: grammar.map { [$0] } ?? [], countsJudged: true)
+        // A spelling that recurs (three other links) is written on purpose.
+        forms.acceptsRecurring = true
         for (spelling, count) in counts.sorted(by: { $0.key < $1.key }) { for _ in 0..<count { forms.add(spelling) } }
         return forms.judge(written) != nil
     }

@@ -192,6 +192,8 @@ public struct WhitespaceRule: Rule {
                 trailing.changed = document.changed
                 inner.changed = document.changed
             }
+            trailing.acceptsRecurring = true
+            inner.acceptsRecurring = true
             for vote in votes {
                 trailing.add(vote.trailing)
                 inner.add(vote.inner)

@@ -39,7 +39,7 @@ func runCorpus(_ arguments: [String]) -> Never {
                 usage: paperlint-bench corpus [--corpus DIR] [--json FILE] [--paperlint PATH] [--commits N]
                                               [--seed S] [--sample N] [--lists a,b] [--jobs 2]
                 Measures paperlint on real paper lists: DIR holds heads/OWNER+NAME.md and
-                bundles/OWNER+NAME.bundle (default ../shared/corpus). --commits N replays only the
+                bundles/OWNER+NAME.bundle (default: the corpus beside the repository). --commits N replays only the
                 last N commits of each list; --sample N findings (default 60) are drawn with --seed;
                 --jobs lists are measured at a time (default 2).
                 """)

@@ -3,22 +3,26 @@ import PaperLintBenchSupport
 import PaperLintTestSupport
 import Testing
 
-// Ceilings on how much paperlint flags real lists (../shared/corpus), with no configuration.
-// Placeholders for now (nothing can exceed them); they are to be tightened to the targets once
-// the rules are settled.
+// Ceilings on how much paperlint flags real lists it was not built against (../shared/corpus),
+// with no configuration, so that a regression in precision cannot land.
 
 /// Per list: the largest share of the head file's entry lines with a finding at warning or error.
-let maxFlaggedShare = 1.01
-/// Over all lists, replaying the last `ceilingCommitsPerList` commits of each: findings at
-/// warning or error per added entry line.
-let maxFindingsPerAddedLine = 100.0
-/// The same for errors alone.
-let maxErrorsPerAddedLine = 100.0
-/// Commits replayed per list (the debug binary keeps the whole test under a minute).
-let ceilingCommitsPerList = 15
+let maxFlaggedShare = 0.10
+/// Over all lists and their whole replayed history: findings at warning or error per added
+/// entry line.
+let maxFindingsPerAddedLine = 0.10
+/// The same for errors alone. The target is 0.03; the measured 0.033 is held here because the
+/// excess is real: 43 of the 119 errors are broken table-of-contents anchors that one list
+/// (Awesome-Agent4SE) rewrote in most of its 13 commits (`#-Perception`, `#Reasong-Actions`),
+/// and the hand review below finds them real. Lowering it means demoting broken links.
+let maxErrorsPerAddedLine = 0.035
+/// Reviewed findings that are still reported must be real defects at least this often.
+let minReviewedPrecision = 0.95
 
-/// `check --all` on each corpus head file and a replay of its recent history, held to the
-/// ceilings above. Skipped when ../shared/corpus is absent next to the package.
+/// `check --all` on each corpus head file and a replay of its whole history (parent committed,
+/// child staged, `check --staged`), held to the ceilings above, and the hand-reviewed sample of
+/// findings in Review/corpus-review.tsv held to its verdicts. Skipped when ../shared/corpus is
+/// absent next to the package.
 @Suite struct CorpusCeilingTests {
     /// The package root: this file is at Tests/PaperLintBenchTests/CorpusCeilingTests.swift.
     static let packageRoot: URL = {
@@ -28,11 +32,48 @@ let ceilingCommitsPerList = 15
     }()
     static let corpus = packageRoot.appendingPathComponent("../shared/corpus").standardizedFileURL
     static let isCorpusPresent = FileManager.default.fileExists(atPath: corpus.appendingPathComponent("heads").path)
+    static let reviewPath = packageRoot.appendingPathComponent("Tests/PaperLintBenchTests/Review/corpus-review.tsv")
+
+    /// One hand-reviewed finding: which line (by its text's hash), where, which rule, and whether
+    /// a maintainer of that list would fix it.
+    struct Verdict {
+        var hash: String
+        var list: String
+        /// "head", or the first 12 hex digits of the replayed commit.
+        var source: String
+        var rule: String
+        var isReal: Bool
+        var reason: String
+
+        func matches(_ finding: CorpusFinding) -> Bool {
+            finding.hash == hash && finding.list == list && finding.rule == rule && finding.source.hasPrefix(source)
+        }
+    }
+
+    static func verdicts() throws -> [Verdict] {
+        let text = try String(contentsOf: reviewPath, encoding: .utf8)
+        return text.split(separator: "\n").dropFirst().compactMap { line in
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 6 else { return nil }
+            return Verdict(hash: fields[0], list: fields[1], source: fields[2], rule: fields[3], isReal: fields[4] == "real", reason: fields[5])
+        }
+    }
+
+    @Test func reviewFileIsWellFormed() throws {
+        let verdicts = try Self.verdicts()
+        #expect(verdicts.count >= 150, "the hand review covers at least 150 findings")
+        let text = try String(contentsOf: Self.reviewPath, encoding: .utf8)
+        for line in text.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            #expect(fields.count == 6 && ["real", "false"].contains(String(fields[4])) && !fields[5].isEmpty, "\(line)")
+        }
+        #expect(Set(verdicts.map(\.rule)).count >= 12, "every rule that fires on the corpus is represented")
+    }
 
     @Test(.enabled(if: isCorpusPresent, "../shared/corpus absent: skipped"))
     func flaggedShareAndFindingsPerAddedLineStayUnderCeilings() throws {
         let report = try CorpusHarness.measure(
-            corpus: Self.corpus, paperlint: Fixtures.executable, commitsPerList: ceilingCommitsPerList,
+            corpus: Self.corpus, paperlint: Fixtures.executable, commitsPerList: nil,
             replayWithInit: false, fixCheck: false, sampleSize: 0)
         print(report.markdown())
         print(String(format: "corpus measured in %.1f s", report.seconds))
@@ -57,6 +98,25 @@ let ceilingCommitsPerList = 15
             (\(String(format: "%.3f", total.errorsPerAddedEntryLine)) per line) exceeds maxErrorsPerAddedLine \(maxErrorsPerAddedLine); \
             worst: \(Self.worst(report) { $0.replay.errorsPerAddedEntryLine })
             """)
+
+        // The hand review: every finding judged real is still reported, and of the reviewed
+        // findings still reported, at least 95% are real.
+        let findings = report.lists.flatMap(\.findings)
+        let verdicts = try Self.verdicts()
+        var reported = 0, realReported = 0
+        for verdict in verdicts {
+            let isReported = findings.contains(where: verdict.matches)
+            if verdict.isReal {
+                #expect(isReported, "no longer reported, though reviewed as real: \(verdict.list) \(verdict.source) \(verdict.rule) (\(verdict.reason))")
+            }
+            if isReported {
+                reported += 1
+                if verdict.isReal { realReported += 1 }
+            }
+        }
+        let precision = Double(realReported) / Double(max(reported, 1))
+        print(String(format: "hand review: %d of %d reviewed findings still reported, %.1f%% real", reported, verdicts.count, precision * 100))
+        #expect(precision >= minReviewedPrecision, "reviewed precision \(precision) below \(minReviewedPrecision)")
     }
 
     /// The three lists with the highest `figure`, for a failure message.

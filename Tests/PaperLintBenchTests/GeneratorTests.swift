@@ -44,6 +44,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try ListGenerator(seed: 42).generate(entries: 200).write(toFile: directory + "/README.md", atomically: true, encoding: .utf8)
+        // The generator plants `[[Code]]` among `[[code]]`, a matter of taste: ask for it.
+        try "taste: [label-case]\n".write(toFile: directory + "/.paperlint.yml", atomically: true, encoding: .utf8)
         let result = try runProcess(Fixtures.executable, ["check", "--all", "--color", "never", "README.md"], in: directory)
         #expect(result.status == 1, "\(result.error)")
         for defect in ListGenerator.Defect.allCases {

@@ -9,6 +9,9 @@ import Testing
 /// whose findings would be dropped. What is kept must not change: on every focused line,
 /// the findings are exactly those of a run without a focus.
 @Suite struct FocusTests {
+    /// Rounds with a random focus; in half of them the focus is also the diff's changed lines
+    /// (as in `check --staged`), which decide where the house style is learned from: the
+    /// unfocused run then carries the same changed lines, so only the focus differs.
     private func expectSameKeptFindings(_ bytes: [UInt8], _ configuration: Configuration, _ name: String) {
         let whole = Document(bytes: bytes)
         let unfocused = Linter.lint(whole, path: name, configuration)
@@ -20,11 +23,13 @@ import Testing
                 ranges.append(first...min(whole.lineCount, first + Int(random.next() % 25)))
             }
             let focus = LineSet(ranges)
+            let changed = round % 2 == 1 ? focus : nil
             let kept = { (found: [ReportedDiagnostic], document: Document) in
                 found.filter { focus.intersects($0.lineSpan(in: document)) }
             }
-            let focused = Document(bytes: bytes, focus: focus)
-            let expected = kept(unfocused, whole)
+            let focused = Document(bytes: bytes, focus: focus, changed: changed)
+            let reference = changed == nil ? unfocused : Linter.lint(Document(bytes: bytes, changed: changed), path: name, configuration)
+            let expected = kept(reference, whole)
             let actual = kept(Linter.lint(focused, path: name, configuration), focused)
             #expect(actual == expected, "\(name), round \(round), focus \(focus)")
         }

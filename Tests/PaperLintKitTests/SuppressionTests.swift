@@ -78,10 +78,11 @@ import Testing
         let text = "# A\n\n- [2023/10] **T** *A. arXiv.* [[paper](https://arxiv.org/pdf/2310.12345)]\n"
             + "- [2023/09] **U** *B. arXiv.* [[paper](https://arxiv.org/abs/2309.12345)]\n"
             + "- [2023/08] **V** *C. arXiv.* [[paper](https://arxiv.org/abs/2308.12345)]\n"
-        let preset = try ConfigurationLoader.load(text: nil)
+        var preset = try ConfigurationLoader.load(text: nil)
+        preset.taste = [.arxivForm]
         let own = Linter.lint(Document(text), path: "R.md", preset).filter { $0.rule == "arxiv-url" }
         #expect(own.map(\.severity) == [.warning], "the minority form is a warning by the rule's own rating")
-        let raised = Linter.lint(Document(text), path: "R.md", try ConfigurationLoader.load(text: "rules: {arxiv-url: error}"))
+        let raised = Linter.lint(Document(text), path: "R.md", try ConfigurationLoader.load(text: "rules: {arxiv-url: error}\ntaste: [arxiv-form]"))
         #expect(raised.filter { $0.rule == "arxiv-url" }.map(\.severity) == [.error])
     }
 }

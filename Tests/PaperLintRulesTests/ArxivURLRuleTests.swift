@@ -3,15 +3,23 @@ import PaperLintRules
 import PaperLintTestSupport
 import Testing
 
+/// Most tests here are about the link form, a matter of taste: they turn it on (`arxiv-form`).
 @Suite struct ArxivURLRuleTests {
-    func configuration(_ form: ArxivForm = .auto, taste: Set<TasteCheck> = []) -> Configuration {
+    @Test func theFormIsTasteUnlessConfiguredOrAsked() {
+        let text = entries(house("abs", 8) + ["https://arxiv.org/pdf/2310.00001"])
+        #expect(check(text, taste: []).isEmpty, "abs/ and pdf/ both open the paper")
+        #expect(check(text, taste: [.arxivForm]).count == 1)
+        #expect(check(text, .abs, taste: []).count == 1, "a configured form is enforced")
+    }
+
+    func configuration(_ form: ArxivForm = .auto, taste: Set<TasteCheck> = [.arxivForm]) -> Configuration {
         var configuration = Configuration(presetName: "test", skipSections: ["News"])
         configuration.style.arxivForm = form.rawValue == "auto" ? [] : [form]
         configuration.taste = taste
         return configuration
     }
 
-    func check(_ text: String, _ form: ArxivForm = .auto, taste: Set<TasteCheck> = []) -> [Diagnostic] {
+    func check(_ text: String, _ form: ArxivForm = .auto, taste: Set<TasteCheck> = [.arxivForm]) -> [Diagnostic] {
         ArxivURLRule().check(Document(text), configuration(form, taste: taste))
     }
 
@@ -24,7 +32,7 @@ import Testing
         (first..<first + count).map { "https://arxiv.org/\(form)/2311.\(String(100000 + $0).dropFirst())" }
     }
 
-    func fixed(_ text: String, _ form: ArxivForm = .auto, taste: Set<TasteCheck> = [], unsafe: Bool = false) -> String {
+    func fixed(_ text: String, _ form: ArxivForm = .auto, taste: Set<TasteCheck> = [.arxivForm], unsafe: Bool = false) -> String {
         let edits = check(text, form, taste: taste).compactMap(\.fix).filter { unsafe || $0.safety == .safe }.flatMap(\.edits)
         return String(decoding: Fix(.safe, "all", edits: edits).applied(to: Array(text.utf8)), as: UTF8.self)
     }
@@ -74,14 +82,14 @@ import Testing
         ])
         #expect(found.allSatisfy { $0.fix?.safety == .safe })
         #expect(fixed(text) == entries(["https://arxiv.org/abs/2310.00001", "https://www.arxiv.org/abs/2310.00002", "https://arxiv.org/abs/2310.00003"]))
-        let hosts = check(text, taste: [.arxivHost])
+        let hosts = check(text, taste: [.arxivHost, .arxivForm])
         #expect(hosts.map(\.severity) == [.warning, .warning, .error])
         #expect(hosts.map(\.message) == [
             "arXiv link `http://arxiv.org/abs/2310.00001` has `http://`",
             "arXiv link `https://www.arxiv.org/abs/2310.00002` has the host `www.arxiv.org`",
             "arXiv link `https://arxiv.org/abs/2310.00003.pdf` has `.pdf` after an abstract link",
         ])
-        #expect(fixed(text, taste: [.arxivHost]) == entries(["https://arxiv.org/abs/2310.00001", "https://arxiv.org/abs/2310.00002", "https://arxiv.org/abs/2310.00003"]))
+        #expect(fixed(text, taste: [.arxivHost, .arxivForm]) == entries(["https://arxiv.org/abs/2310.00001", "https://arxiv.org/abs/2310.00002", "https://arxiv.org/abs/2310.00003"]))
     }
 
     // Intent changed: `http://` and a wrong form are both style, so the one finding is a
@@ -94,11 +102,11 @@ import Testing
         #expect(found.first?.severity == .warning)
         #expect(found.first?.message == "arXiv link `http://export.arxiv.org/pdf/2310.00001.pdf` has `http://`; links `pdf/` where this list writes `abs/` (6 of the other 6 arXiv links)")
         #expect(found.first?.help == "write `https://export.arxiv.org/abs/2310.00001`")
-        let hosts = check(text, taste: [.arxivHost])
+        let hosts = check(text, taste: [.arxivHost, .arxivForm])
         #expect(hosts.count == 1)
         #expect(hosts.first?.message == "arXiv link `http://export.arxiv.org/pdf/2310.00001.pdf` has `http://`, the host `export.arxiv.org`; links `pdf/` where this list writes `abs/` (6 of the other 6 arXiv links)")
         #expect(hosts.first?.help == "write `https://arxiv.org/abs/2310.00001`")
-        #expect(fixed(text, taste: [.arxivHost]).hasPrefix("- [2023/10] **Paper 0** *A. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2310.00001)]"))
+        #expect(fixed(text, taste: [.arxivHost, .arxivForm]).hasPrefix("- [2023/10] **Paper 0** *A. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2310.00001)]"))
         // A broken link in the wrong form is one error with one fix.
         let broken = check(entries(["https://arxiv.org/abs/2310.00001.pdf"] + house("pdf", 6)))
         #expect(broken.map(\.severity) == [.error])
@@ -114,24 +122,24 @@ import Testing
     @Test func versionPinsAreWarningsUnlessTheListPins() {
         let mostlyLatest = entries(["https://arxiv.org/abs/2310.00001v2", "https://arxiv.org/abs/2310.00002", "https://arxiv.org/abs/2310.00003"])
         #expect(check(mostlyLatest).isEmpty, "version pins are off unless taste asks")
-        let found = check(mostlyLatest, taste: [.arxivVersion])
+        let found = check(mostlyLatest, taste: [.arxivVersion, .arxivForm])
         #expect(found.map(\.severity) == [.warning])
         #expect(found.first?.message == "arXiv link pins version v2 where this list links the latest version (2 of 3 arXiv links)")
         #expect(found.first?.fix?.safety == .unsafe)
-        #expect(fixed(mostlyLatest, taste: [.arxivVersion]) == mostlyLatest, "removing a pin is not a safe fix")
-        #expect(fixed(mostlyLatest, taste: [.arxivVersion], unsafe: true).contains("(https://arxiv.org/abs/2310.00001)"))
+        #expect(fixed(mostlyLatest, taste: [.arxivVersion, .arxivForm]) == mostlyLatest, "removing a pin is not a safe fix")
+        #expect(fixed(mostlyLatest, taste: [.arxivVersion, .arxivForm], unsafe: true).contains("(https://arxiv.org/abs/2310.00001)"))
         let mostlyPinned = entries(["https://arxiv.org/abs/2310.00001v2", "https://arxiv.org/abs/2310.00002v1", "https://arxiv.org/abs/2310.00003"])
-        #expect(check(mostlyPinned, taste: [.arxivVersion]).isEmpty)
+        #expect(check(mostlyPinned, taste: [.arxivVersion, .arxivForm]).isEmpty)
     }
 
     @Test func versionAndCanonicalFixesDoNotOverlap() {
         let text = entries(["http://arxiv.org/abs/2310.00001v3.pdf", "https://arxiv.org/abs/2310.00002", "https://arxiv.org/abs/2310.00003"])
         // Without `taste: [arxiv-version]` only the canonical finding remains.
         #expect(check(text).count == 1)
-        let found = check(text, taste: [.arxivVersion])
+        let found = check(text, taste: [.arxivVersion, .arxivForm])
         #expect(found.count == 2)
-        #expect(fixed(text, taste: [.arxivVersion], unsafe: true) == entries(["https://arxiv.org/abs/2310.00001", "https://arxiv.org/abs/2310.00002", "https://arxiv.org/abs/2310.00003"]))
-        #expect(fixed(text, taste: [.arxivVersion]).contains("(https://arxiv.org/abs/2310.00001v3)"))
+        #expect(fixed(text, taste: [.arxivVersion, .arxivForm], unsafe: true) == entries(["https://arxiv.org/abs/2310.00001", "https://arxiv.org/abs/2310.00002", "https://arxiv.org/abs/2310.00003"]))
+        #expect(fixed(text, taste: [.arxivVersion, .arxivForm]).contains("(https://arxiv.org/abs/2310.00001v3)"))
     }
 
     @Test func invalidIdentifiersOnArxivAreErrorsWithoutFix() {

@@ -8,7 +8,16 @@ import Testing
         var configuration = Configuration(presetName: "test", skipSections: ["News"])
         configuration.style.date = date.rawValue == "auto" ? [] : [date]
         configuration.today = today
+        // Zero-padding is a matter of taste; these tests check it.
+        configuration.taste = [.datePadding]
         return configuration
+    }
+
+    @Test func paddingIsTasteByDefault() {
+        var plain = configuration()
+        plain.taste = []
+        #expect(check("- [2023/9] **Title** *A. Author. arXiv.* [[paper](https://a.org/1)]\n", plain).isEmpty)
+        #expect(check("- [2023/9] **Title** *A. Author. arXiv.* [[paper](https://a.org/1)]\n", configuration()).count == 1)
     }
 
     func check(_ text: String, _ configuration: Configuration) -> [Diagnostic] {

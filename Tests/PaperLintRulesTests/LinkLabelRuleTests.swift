@@ -9,8 +9,19 @@ import Testing
         order: ["paper", "code", "project", "demo", "dataset", "benchmark", "model", "blog", "slides", "video", "website"],
         aliases: ["arxiv": "paper", "pdf": "paper", "github": "code", "repo": "code", "project page": "project", "homepage": "project"])
 
+    /// Label case is a matter of taste; these tests check it (`label-case`).
     func configuration(_ vocabulary: LabelVocabulary = LinkLabelRuleTests.vocabulary) -> Configuration {
-        Configuration(presetName: "test", labels: vocabulary, skipSections: ["News", "Table of Contents", "Citing"])
+        var configuration = Configuration(presetName: "test", labels: vocabulary, skipSections: ["News", "Table of Contents", "Citing"])
+        configuration.taste = [.labelCase]
+        return configuration
+    }
+
+    @Test func caseIsTasteByDefault() {
+        var plain = configuration()
+        plain.taste = []
+        let text = entry("[[paper](u)] [[code](v)]") + entry("[[paper](u)] [[Code](v)]")
+        #expect(check(text, plain).isEmpty)
+        #expect(check(text).count == 1)
     }
 
     func check(_ text: String, _ configuration: Configuration? = nil) -> [Diagnostic] {
@@ -105,7 +116,7 @@ import Testing
         // Another word for the same link is a matter of taste: silent by default.
         #expect(check(entry("[[paper](u)] [[code](v)]") + entry("[[paper](u)] [[github](v)]")).isEmpty)
         var aliases = configuration()
-        aliases.taste = [.labelAliases]
+        aliases.taste = [.labelAliases, .labelCase]
         let alias = check(entry("[[paper](u)] [[code](v)]") + entry("[[paper](u)] [[github](v)]"), aliases)
         #expect(alias.count == 1)
         #expect(alias.first?.severity == .warning && alias.first?.fix?.safety == .unsafe)

@@ -197,6 +197,12 @@ public enum TasteCheck: String, StyleChoice, Hashable {
     case labelAliases = "label-aliases"
     /// No blanks between a link's parentheses and its URL (`( https://… )`, legal Markdown).
     case linkPadding = "link-padding"
+    /// arXiv links in the list's one form, `abs/` or `pdf/` (both open the paper).
+    case arxivForm = "arxiv-form"
+    /// Link labels in the list's own case (`[[Code]]` among `[[code]]`).
+    case labelCase = "label-case"
+    /// Months and days below 10 with or without their zero, as the list writes them (`[2024/6]`).
+    case datePadding = "date-padding"
 }
 
 public enum DuplicateScope: String, StyleChoice {

@@ -253,20 +253,10 @@ public enum SARIFReporter {
             let key = "\(file.path)\u{0}\(diagnostic.rule)\u{0}\(trimmed)"
             let occurrence = seen[key, default: 0]
             seen[key] = occurrence + 1
-            return fnv1a64(key + "\u{0}\(occurrence)")
+            return FNV1a.hex(key + "\u{0}\(occurrence)")
         }
     }
 
-    /// 64-bit FNV-1a as 16 hex digits: stable across runs and platforms (unlike `Hasher`).
-    static func fnv1a64(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
 }
 
 extension String {

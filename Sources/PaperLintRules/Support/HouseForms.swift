@@ -70,6 +70,10 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
     /// True for a style (a form any other entry of a small list uses is accepted); false for a
     /// habit such as a double space, where a few others doing the same prove nothing.
     var isStyle = true
+    /// True for a blemish a list either cares about or does not (invisible blanks, zero
+    /// padding, cross-listing): once it recurs in `acceptedCount` other entries, whatever
+    /// their share, the list does not care and it is not reported.
+    var acceptsRecurring = false
     private(set) var counts: [Value: Int] = [:]
     private(set) var order: [Value] = []
     /// True when the judged entries' own votes are among `counts` (and are taken out to judge them).
@@ -109,6 +113,7 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
     func judge(_ value: Value, lines: ClosedRange<Int>? = nil) -> StyleDeviation<Value>? {
         let others = others(value, lines: lines)
         let total = others.values.reduce(0, +)
+        if acceptsRecurring && !isConfigured && (others[value] ?? 0) >= HouseStyleThresholds.acceptedCount { return nil }
         if isConfigured {
             guard !configured.contains(value) else { return nil }
             let count = configured.reduce(0) { $0 + (others[$1] ?? 0) }
