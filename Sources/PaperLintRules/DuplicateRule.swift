@@ -103,9 +103,11 @@ public struct DuplicateRule: Rule {
                 if let key = paper.titleKey { firstByTitle[ScopedKey(scope: scope, key: key), default: index] += 0 }
             }
         }
-        // Three repeats show a list that cross-lists papers on purpose, whatever their share.
+        // Three papers listed in two sections show a list that cross-lists on purpose, whatever
+        // their share (a taxonomy survey files a paper under each of its topics).
         var habit = HouseForms<Bool>(configured: [], defaults: [false], isStyle: false, countsJudged: true)
         habit.acceptsRecurring = true
+        habit.recurringCount = 2
         for _ in 0..<crossListedCount { habit.add(true) }
         for _ in 0..<(papers.count - crossListedCount) { habit.add(false) }
         if habit.judge(true) != nil {

@@ -20,7 +20,7 @@ extension EntryFormatRule {
     ]
 
     static let triggeringExamples = [
-        Example("- [2023/10] **Title** *A. Author. arXiv.* [[paper](u)] ↓[[code]](v)\n"),
+        Example("- [2023/10] **Title** *A. Author. arXiv.* [[paper](u)] ↓[code](v)\n"),
         Example("- [2023/10] **Title** *A. Author. arXiv.* ↓[paper](u)\n"),
         Example("- [2023/10] **Title** *A. Author. arXiv.*↓\n"),
         Example("- [2023/10] **Title** *A. Author. arXiv.* ↓[[paper](u)[[code](v)]\n"),
@@ -29,7 +29,6 @@ extension EntryFormatRule {
         Example("- [2023/10] ↓**Title *A. Author. arXiv.* [[paper](u)]\n"),
         Example("- [2023/10] **Title** *A. Author. arXiv.* [[paper](u)] ↓[[code]]\n"),
         Example("- ↓🔥 [2023/10] **Title** *A. Author. arXiv.* [[paper](u)]\n"),
-        Example("- [2023/10] **Title** *A. Author. arXiv.* [[paper](u)] ↓(Oral)\n"),
         Example("""
             - [2023/10] **Alpha** *A. B. arXiv.* [[paper](u)]
             - ↓**Beta** *C. D. arXiv.* [[paper](u)]
@@ -39,7 +38,7 @@ extension EntryFormatRule {
     ]
 
     static let correctionExamples = [
-        (Example("- [2023/10] **T** *A. B.* [[paper](u)] [[code]](v)\n"),
+        (Example("- [2023/10] **T** *A. B.* [[paper](u)] [code](v)\n"),
          Example("- [2023/10] **T** *A. B.* [[paper](u)] [[code](v)]\n")),
         (Example("- [2023/10] **T** *A. B.* [paper](u)\n"),
          Example("- [2023/10] **T** *A. B.* [[paper](u)]\n")),

@@ -8,19 +8,20 @@ public struct EntryFormatRule: Rule {
         defaultSeverity: .error,
         summary: "A paper entry follows the list's template: date, title markup, italic segment, links.",
         rationale: """
-            Checks the shape of each paper entry against the house style: a date first (a bold \
-            title with links but no date, among dated entries, is reported), the title in the \
-            markup of `entry.title`, the italic author/venue segment that `entry.authors` asks \
-            for, at least one link, links written as `entry.link-syntax`, and brackets and \
-            emphasis that close. With `auto` the list's own majority decides and the message \
-            names it with its count. Converting `[[label]](url)`, `[[label](url)]` and \
-            `[label](url)` into one another is a safe fix, and so is closing a link's missing \
-            `]`: no byte of the label or URL changes. Errors are what breaks the rendered list \
-            or the template; emoji before the date, words between the parts, links without a \
-            URL and free text after the links are warnings, since lists use them on purpose \
-            (🔥 markers, "(Oral)", "code coming soon"); badges after the links are not reported. \
-            Entries that share one template can be read, sorted and checked by tools; the \
-            other rules rely on the parts being where the template puts them.
+            Checks the shape of each paper entry against the list's house style. Errors are what \
+            breaks the rendered list: a bracket or emphasis that never closes (closing a link's \
+            missing `]` is a safe fix). Warnings, each only where the list itself does otherwise \
+            as a strong habit (or `entry.*` pins the form): a title in other markup than the \
+            list's, no italic author/venue segment where the list writes one, a link syntax the \
+            list does not use (`[label](url)` among `[[label](url)]`; the two double-bracket \
+            forms render alike and are both accepted unless one is pinned), a missing date among \
+            dated entries (a list with several undated entries has them on purpose), emoji \
+            before the date, words between the parts, links without a URL, entries without a \
+            link. Notes and badges after the links (`(Oral)`, `✅`, star badges) are the list's to \
+            add and are not reported. Converting link syntaxes into one another is a safe fix: \
+            no byte of the label or URL changes. Entries that share one template can be read, \
+            sorted and checked by tools; the other rules rely on the parts being where the \
+            template puts them.
             """,
         nonTriggering: EntryFormatRule.nonTriggeringExamples,
         triggering: EntryFormatRule.triggeringExamples,
@@ -34,7 +35,7 @@ public struct EntryFormatRule: Rule {
         var found: [Diagnostic] = []
         // A list with several undated entries among dated ones (products, tools) has them on purpose.
         let dateless = Self.datelessEntries(document, configuration, dated: entries)
-        for entry in dateless.count > HouseStyleThresholds.acceptedCount ? [] : dateless where document.isInFocus(entry) {
+        for entry in dateless.count > 1 ? [] : dateless where document.isInFocus(entry) {
             found.append(template.missingDate(entry))
         }
         for entry in entries where document.isInFocus(entry) {
@@ -174,10 +175,15 @@ private struct Template {
                     deviation.range, "text \(document.quoted(deviation.range, limit: 40)) \(place)",
                     help: "move it into the italic segment, or after the links"))
             case .trailingText:
-                guard !isOnlyBadges(deviation.range), trailing.judge(true, lines: entry.lines) != nil else { continue }
+                // Notes after the links (`*(UT Austin)*`, `✅`, `*code coming soon*`) are what
+                // lists add on purpose; lone punctuation there (`.`, a stray `]`) is a slip.
+                let text = bytes[deviation.range].filter { !Byte.isBlank($0) && $0 != Byte.newline }
+                guard !text.isEmpty, text.allSatisfy({ Byte.isStrayPunctuation($0) || $0 == Byte.closeBracket || $0 == Byte.closeParen }),
+                    trailing.judge(true, lines: entry.lines) != nil
+                else { continue }
                 found.append(warning(
-                    deviation.range, "text \(document.quoted(deviation.range, limit: 40)) after the links",
-                    help: "move it into the italic segment, or remove it"))
+                    deviation.range, "stray \(document.quoted(deviation.range, limit: 20)) after the links",
+                    help: "remove it"))
             case .noLinks:
                 // A link whose bracket never closes is reported as such, not as a missing link.
                 if entry.deviations.contains(where: { $0.kind == .unbalancedBrackets }) { continue }
@@ -249,6 +255,9 @@ private struct Template {
         // A `[[label](url)` missing its `]` is reported with the bracket.
         if hasStrayBracket(entry, before: link) { return nil }
         guard let style = Template.style(link.syntax), let expected = linkSyntax.judge(style, lines: entry.lines) else { return nil }
+        // `[[label]](url)` and `[[label](url)]` render the same bracketed label: unless one is
+        // configured, the list may write either.
+        if !linkSyntax.isConfigured && Set([style, expected.value]) == [.innerURL, .outerURL] { return nil }
         let rewritten = Self.link(document.string(link.label), document.string(url), expected.value)
         var replaced = link.range
         var message = "link \(shown) is written `\(link.syntax.rawValue)`"

@@ -198,6 +198,12 @@ public struct WhitespaceRule: Rule {
                 trailing.add(vote.trailing)
                 inner.add(vote.inner)
             }
+            if votes.count < lines.count {
+                for vote in lines where vote.focused {
+                    trailing.addOutside(vote.trailing)
+                    inner.addOutside(vote.inner)
+                }
+            }
         }
     }
 

@@ -23,6 +23,18 @@ import Testing
     let pathAsst = "- [2023/05] **PathAsst: Redefining Pathology through Generative Foundation AI Assistant for Pathology** *Yuxuan Sun et al. arXiv.* [[paper](https://arxiv.org/abs/2305.15072)]\n"
     let other = "- [2023/05] **XrayGLM** *Rongsheng Wang et al.* [[code](https://github.com/WangRongsheng/XrayGLM)]\n"
 
+    /// A list that files papers under several topics on purpose: three papers listed in two
+    /// sections each are its habit, and none of them is reported; a lone repeat is.
+    @Test func aListThatCrossListsIsNotToldAboutIt() {
+        func paper(_ n: Int) -> String { "- [2023/0\(n)] **Paper \(n)** *A. B. arXiv.* [[paper](https://arxiv.org/abs/2301.0000\(n))]\n" }
+        let filler = (4...9).map(paper).joined()
+        let crossListed = "## Memory\n" + paper(1) + paper(2) + paper(3) + filler + "## Planning\n" + paper(1) + paper(2) + paper(3)
+        #expect(lines(crossListed).isEmpty)
+        let once = "## Memory\n" + paper(1) + filler + "## Planning\n" + paper(1)
+        #expect(lines(once) == [10])
+        #expect(lines(crossListed, .file).count == 3, "scope: file reports every repeat")
+    }
+
     @Test func healthcarePathAsstIsAWarningPointingAtTheFirstCopy() throws {
         let document = Document(bytes: try Fixtures.bytes(Fixtures.healthcare))
         let found = DuplicateRule().check(document, configuration(.section))

@@ -74,6 +74,14 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
     /// padding, cross-listing): once it recurs in `acceptedCount` other entries, whatever
     /// their share, the list does not care and it is not reported.
     var acceptsRecurring = false
+    /// How many other entries make a blemish recurring (`acceptsRecurring`).
+    var recurringCount = HouseStyleThresholds.acceptedCount
+    /// Votes of every entry, the changed ones included: a blemish a change repeats on several
+    /// lines is written on purpose, not slipped in (see `acceptsRecurring`).
+    private(set) var allCounts: [Value: Int] = [:]
+
+    /// Counts the vote of an entry outside the reference (a changed one) for `allCounts` only.
+    mutating func addOutside(_ value: Value) { allCounts[value, default: 0] += 1 }
     private(set) var counts: [Value: Int] = [:]
     private(set) var order: [Value] = []
     /// True when the judged entries' own votes are among `counts` (and are taken out to judge them).
@@ -92,6 +100,7 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
     mutating func add(_ value: Value) {
         if counts[value] == nil { order.append(value) }
         counts[value, default: 0] += 1
+        allCounts[value, default: 0] += 1
     }
 
     var isConfigured: Bool { !configured.isEmpty }
@@ -113,7 +122,7 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
     func judge(_ value: Value, lines: ClosedRange<Int>? = nil) -> StyleDeviation<Value>? {
         let others = others(value, lines: lines)
         let total = others.values.reduce(0, +)
-        if acceptsRecurring && !isConfigured && (others[value] ?? 0) >= HouseStyleThresholds.acceptedCount { return nil }
+        if acceptsRecurring && !isConfigured && (allCounts[value] ?? 0) - 1 >= recurringCount { return nil }
         if isConfigured {
             guard !configured.contains(value) else { return nil }
             let count = configured.reduce(0) { $0 + (others[$1] ?? 0) }
@@ -163,6 +172,9 @@ extension Document {
         forms.defaults = defaults
         if !reference.countsJudged { forms.changed = changed }
         for entry in reference.entries { if let value = vote(entry) { forms.add(value) } }
+        if !reference.countsJudged {
+            for entry in entries where isChanged(entry.line, entry.lastLine) { if let value = vote(entry) { forms.addOutside(value) } }
+        }
         return forms
     }
 
@@ -183,6 +195,9 @@ extension Document {
         forms.defaults = defaults
         if !reference.countsJudged { forms.changed = changed }
         for entry in reference.entries { for value in votes(entry) { forms.add(value) } }
+        if !reference.countsJudged {
+            for entry in entries where isChanged(entry.line, entry.lastLine) { for value in votes(entry) { forms.addOutside(value) } }
+        }
         return forms
     }
 }
