@@ -83,7 +83,7 @@ public struct ArxivURLRule: Rule {
     private func expectedForms(_ configuration: Configuration, _ forms: Tally<ArxivID.Form>, countsJudged: Bool) -> HouseForms<ArxivID.Form> {
         let configured = configuration.style.arxivForm.compactMap { $0 == .pdf ? ArxivID.Form.pdf : $0 == .abs ? .abs : nil }
         var house = HouseForms<ArxivID.Form>(configured: configured, defaults: [.abs], countsJudged: countsJudged)
-        for form in forms.order { for _ in 0..<(forms.counts[form] ?? 0) { house.add(form) } }
+        for form in forms.order { house.add(form, count: forms.counts[form] ?? 0) }
         return house
     }
 

@@ -108,8 +108,8 @@ public struct DuplicateRule: Rule {
         var habit = HouseForms<Bool>(configured: [], defaults: [false], isStyle: false, countsJudged: true)
         habit.acceptsRecurring = true
         habit.recurringCount = 2
-        for _ in 0..<crossListedCount { habit.add(true) }
-        for _ in 0..<(papers.count - crossListedCount) { habit.add(false) }
+        habit.add(true, count: crossListedCount)
+        habit.add(false, count: papers.count - crossListedCount)
         if habit.judge(true) != nil {
             for (index, repeat_) in crossListed {
                 found.append(report(papers[index], first: papers[repeat_.first], evidence: repeat_.evidence, inScope: false,

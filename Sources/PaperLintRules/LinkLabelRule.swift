@@ -141,7 +141,7 @@ public struct LinkLabelRule: Rule {
             // A label outside the vocabulary is the list's own word (`report`, `OpenReview`), not a defect.
             return nil
         }
-        guard let usual = preferred[label.key], usual.spelling != label.written,
+        guard cases || aliases, let usual = preferred[label.key], usual.spelling != label.written,
             Self.isDeviation(label.written, usual.counts, grammar: label.key)
         else { return nil }
         if usual.spelling.lowercased() == label.written.lowercased() {
@@ -165,7 +165,7 @@ public struct LinkLabelRule: Rule {
         var forms = HouseForms<String>(configured: [], defaults: grammar.map { [$0] } ?? [], countsJudged: true)
         // A spelling that recurs (three other links) is written on purpose.
         forms.acceptsRecurring = true
-        for (spelling, count) in counts.sorted(by: { $0.key < $1.key }) { for _ in 0..<count { forms.add(spelling) } }
+        for (spelling, count) in counts.sorted(by: { $0.key < $1.key }) { forms.add(spelling, count: count) }
         return forms.judge(written) != nil
     }
 

@@ -121,10 +121,19 @@ public struct WhitespaceRule: Rule {
             return before.upperBound
         case .etAl:
             guard let segment = entry.authors else { return nil }
-            let text = bytes[segment.text]
-            guard let at = text.firstRange(of: Array("et al.".utf8)), at.upperBound < segment.text.upperBound else { return nil }
-            let next = bytes[at.upperBound]
-            return next | 0x20 >= UInt8(ascii: "a") && next | 0x20 <= UInt8(ascii: "z") ? at.upperBound : nil
+            // `et al.` directly followed by a letter; a plain byte scan (no allocation).
+            var index = segment.text.lowerBound
+            let end = segment.text.upperBound
+            while index + 6 < end {
+                if bytes[index] == UInt8(ascii: "e") && bytes[index + 1] == UInt8(ascii: "t") && bytes[index + 2] == Byte.space
+                    && bytes[index + 3] == UInt8(ascii: "a") && bytes[index + 4] == UInt8(ascii: "l") && bytes[index + 5] == Byte.period
+                {
+                    let next = bytes[index + 6]
+                    return next | 0x20 >= UInt8(ascii: "a") && next | 0x20 <= UInt8(ascii: "z") ? index + 6 : nil
+                }
+                index += 1
+            }
+            return nil
         }
     }
 

@@ -97,10 +97,11 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
         self.countsJudged = countsJudged
     }
 
-    mutating func add(_ value: Value) {
+    mutating func add(_ value: Value, count: Int = 1) {
+        guard count > 0 else { return }
         if counts[value] == nil { order.append(value) }
-        counts[value, default: 0] += 1
-        allCounts[value, default: 0] += 1
+        counts[value, default: 0] += count
+        allCounts[value, default: 0] += count
     }
 
     var isConfigured: Bool { !configured.isEmpty }
