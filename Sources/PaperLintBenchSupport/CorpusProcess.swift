@@ -24,18 +24,7 @@ final class CorpusRunner {
         self.git = git
         self.paperlint = paperlint
         try FileManager.default.createDirectory(atPath: scratch + "/home", withIntermediateDirectories: true)
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") && !$0.key.hasPrefix("PAPERLINT") }
-        environment["HOME"] = scratch + "/home"
-        environment["XDG_CONFIG_HOME"] = scratch + "/home/.config"
-        environment["GIT_CONFIG_NOSYSTEM"] = "1"
-        environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
-        environment["GIT_AUTHOR_NAME"] = "Corpus Harness"
-        environment["GIT_AUTHOR_EMAIL"] = "corpus@paperlint.invalid"
-        environment["GIT_COMMITTER_NAME"] = "Corpus Harness"
-        environment["GIT_COMMITTER_EMAIL"] = "corpus@paperlint.invalid"
-        environment["GIT_TERMINAL_PROMPT"] = "0"
-        environment["NO_COLOR"] = "1"
-        self.environment = environment
+        self.environment = CleanEnvironment.make(home: scratch + "/home", name: "Corpus Harness", email: "corpus@paperlint.invalid")
     }
 
     func close() { try? FileManager.default.removeItem(atPath: scratch) }

@@ -145,18 +145,7 @@ let launcher = selfExecutable()
 let launcherResult = scratch + "/launcher-result"
 
 /// git and paperlint see a clean configuration: no user or system settings, a fixed identity.
-let environment: [String: String] = {
-var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") && $0.key != "PAPERLINT" }
-environment["HOME"] = scratch + "/home"
-environment["GIT_CONFIG_NOSYSTEM"] = "1"
-environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
-environment["GIT_AUTHOR_NAME"] = "Bench"
-environment["GIT_AUTHOR_EMAIL"] = "bench@example.com"
-environment["GIT_COMMITTER_NAME"] = "Bench"
-environment["GIT_COMMITTER_EMAIL"] = "bench@example.com"
-environment["NO_COLOR"] = "1"
-return environment
-}()
+let environment = CleanEnvironment.make(home: scratch + "/home", name: "Bench", email: "bench@example.com")
 let hookEnvironment = environment.merging(["PAPERLINT": paperlint]) { $1 }
 
 func git(_ arguments: [String], in directory: String) {
