@@ -5,15 +5,18 @@ public struct TableOfContentsRule: Rule {
     public static let description = RuleDescription(
         id: "toc",
         defaultSeverity: .error,
-        summary: "Anchor links resolve to headings; the table of contents lists every section.",
+        summary: "Anchor links resolve to headings (and, as a matter of taste, the table of contents lists every section).",
         rationale: """
             Every `#anchor` link outside code and HTML must name a heading's GitHub anchor \
             (lowercase, punctuation dropped, spaces as `-`, repeats numbered `-1`, `-2`), an HTML \
             `id`/`name`, or `#top`. A broken anchor is an error; when exactly one heading's anchor \
             differs from it only in case or punctuation (a renamed heading, a dropped emoji), the \
             safe fix links that heading, and when one heading is a near miss an unsafe fix suggests \
-            it. An anchor that differs only in case is a warning: GitHub matches it, other \
-            renderers do not. The table of contents is the list of `#anchor` links under a heading \
+            it. A ToC link written without its `#` (`[Papers](papers)`, among anchor links) points \
+            to a file and is an error whose fix adds the `#`. Matters of taste, reported only when \
+            `taste:` lists them: an anchor that differs only in case (`toc-case`, a warning: GitHub \
+            matches it, other renderers do not), and the coverage below (`toc-coverage`). The \
+            table of contents is the list of `#anchor` links under a heading \
             such as \"Table of Contents\" or \"Contents\" (else the first list of three or more); it should list \
             every heading below it at the depths it lists itself, so a ToC that stops at `##` \
             is not asked for `###` headings. A missing heading is a warning naming where to add \
