@@ -266,18 +266,36 @@ public enum CorpusHarness {
         let entries = CorpusEntryLine.flags(lines)
         var check = CorpusHeadCheck(exitStatus: result.status)
         check.entryLines = entries.count { $0 }
-        var flaggedLines = Set<Int>()
+        let run = tally(output, list: name, source: "head", lines: lines, into: &findings)
+        check.perSeverity = run.perSeverity
+        check.perRule = run.perRule
+        check.findings = run.lines.count
+        check.flaggedEntryLines = Set(run.lines).count { $0 >= 1 && $0 <= entries.count && entries[$0 - 1] }
+        return check
+    }
+
+    /// One run's diagnostics: every severity counted, and the findings (warning or error) by
+    /// rule, with the line each starts on, appended to `findings`.
+    struct RunTally {
+        var perSeverity: [String: Int] = [:]
+        var perRule: [String: Int] = [:]
+        var errors = 0
+        /// The line of each finding, in the order reported.
+        var lines: [Int] = []
+    }
+
+    static func tally(_ output: Output, list: String, source: String, lines: [String], into findings: inout [CorpusFinding]) -> RunTally {
+        var run = RunTally()
         for diagnostic in output.diagnostics {
-            check.perSeverity[diagnostic.severity, default: 0] += 1
+            run.perSeverity[diagnostic.severity, default: 0] += 1
             guard isFinding(diagnostic.severity) else { continue }
             let line = diagnostic.line ?? 0
-            check.findings += 1
-            check.perRule[diagnostic.rule, default: 0] += 1
-            flaggedLines.insert(line)
-            findings.append(finding(name, "head", line, diagnostic, lines))
+            if diagnostic.severity == "error" { run.errors += 1 }
+            run.perRule[diagnostic.rule, default: 0] += 1
+            run.lines.append(line)
+            findings.append(finding(list, source, line, diagnostic, lines))
         }
-        check.flaggedEntryLines = flaggedLines.count { $0 >= 1 && $0 <= entries.count && entries[$0 - 1] }
-        return check
+        return run
     }
 
     static func finding(_ list: String, _ source: String, _ line: Int, _ diagnostic: Output.Diagnostic, _ lines: [String]) -> CorpusFinding {
@@ -330,18 +348,14 @@ public enum CorpusHarness {
                 if replay.failureMessages.count < 5 { replay.failureMessages.append(failureMessage(result, "\(name) \(child.sha.prefix(10)): check --staged")) }
                 continue
             }
-            var lines = Set<Int>()
-            for diagnostic in output.diagnostics {
-                replay.perSeverity[diagnostic.severity, default: 0] += 1
-                guard isFinding(diagnostic.severity) else { continue }
-                let line = diagnostic.line ?? 0
-                replay.findings += 1
-                if diagnostic.severity == "error" { replay.errors += 1 } else { replay.warnings += 1 }
-                replay.perRule[diagnostic.rule, default: 0] += 1
-                if addedEntries.contains(line) { replay.findingsOnEntryLines += 1 }
-                lines.insert(line)
-                findings.append(finding(name, child.sha, line, diagnostic, child.lines))
-            }
+            let run = tally(output, list: name, source: child.sha, lines: child.lines, into: &findings)
+            replay.perSeverity.merge(run.perSeverity, uniquingKeysWith: +)
+            replay.perRule.merge(run.perRule, uniquingKeysWith: +)
+            replay.findings += run.lines.count
+            replay.errors += run.errors
+            replay.warnings += run.lines.count - run.errors
+            replay.findingsOnEntryLines += run.lines.count { addedEntries.contains($0) }
+            let lines = Set(run.lines)
             replay.flaggedAddedEntryLines += lines.count { addedEntries.contains($0) }
             flagged[index] = lines
         }
@@ -364,69 +378,5 @@ public enum CorpusHarness {
             firstExitStatus: first.status, secondExitStatus: second.status, changed: once != bytes, idempotent: once == twice,
             entryLinesBefore: before, entryLinesAfter: after, urlLinksBefore: linksBefore, urlLinksAfter: linksAfter,
             nothingLost: after >= before && linksAfter >= linksBefore)
-    }
-
-    /// (f): for each entry line added by a replayed commit k, the first later commit m whose
-    /// file no longer has that line's text; when m added an entry line with the same paper key,
-    /// the line was rewritten (a maintainer fix), else removed. `indices` is a suffix of the
-    /// history, so every m after k was replayed too.
-    static func maintainerFixes(history: CorpusHistory, indices: [Int], flagged: [Int: Set<Int>]) -> CorpusMaintainerFixes {
-        var fixes = CorpusMaintainerFixes()
-        guard let first = indices.first else { return fixes }
-        let versions = history.versions
-        var lineSets: [Int: Set<String>] = [:]
-        var addedKeys: [Int: Set<String>] = [:]
-        var addedEntries: [Int: [Int]] = [:]
-        for index in first..<versions.count {
-            lineSets[index] = Set(versions[index].lines)
-            let flags = versions[index].entryFlags ?? CorpusEntryLine.flags(versions[index].lines)
-            let entries = versions[index].added.filter { $0 <= flags.count && flags[$0 - 1] }
-            addedEntries[index] = entries
-            addedKeys[index] = Set(entries.map { CorpusEntryLine.paperKey(versions[index].lines[$0 - 1]) })
-        }
-        for k in indices {
-            for line in addedEntries[k] ?? [] {
-                let text = versions[k].lines[line - 1]
-                let isFlagged = flagged[k]?.contains(line) ?? false
-                fixes.addedEntryLines += 1
-                if isFlagged { fixes.flaggedAdded += 1 }
-                guard let m = ((k + 1)..<versions.count).first(where: { !(lineSets[$0]?.contains(text) ?? false) }) else { continue }
-                if addedKeys[m]?.contains(CorpusEntryLine.paperKey(text)) ?? false {
-                    fixes.rewritten += 1
-                    if isFlagged { fixes.rewrittenFlagged += 1 }
-                } else {
-                    fixes.removed += 1
-                }
-            }
-        }
-        fixes.settle()
-        return fixes
-    }
-
-    // MARK: Sample
-
-    /// Up to `size` findings for hand review, reproducible from `seed`: the findings of each
-    /// rule in a seeded shuffle, drawn round-robin over the rules (sorted by id) until `size`
-    /// or none are left; returned sorted by rule, list, source and line.
-    public static func sample(_ findings: [CorpusFinding], size: Int, seed: UInt64) -> [CorpusFinding] {
-        var byRule: [String: [CorpusFinding]] = [:]
-        for finding in findings { byRule[finding.rule, default: []].append(finding) }
-        var random = Random(seed: seed)
-        let queues: [[CorpusFinding]] = byRule.keys.sorted().map { rule in
-            var pool = byRule[rule]!
-            // Fisher–Yates, from the same seed whatever order the lists were measured in.
-            pool.sort { ($0.list, $0.source, $0.line, $0.message) < ($1.list, $1.source, $1.line, $1.message) }
-            if pool.count > 1 {
-                for i in stride(from: pool.count - 1, to: 0, by: -1) { pool.swapAt(i, random.below(i + 1)) }
-            }
-            return pool
-        }
-        var drawn: [CorpusFinding] = []
-        var position = 0
-        while drawn.count < size, queues.contains(where: { position < $0.count }) {
-            for i in queues.indices where position < queues[i].count && drawn.count < size { drawn.append(queues[i][position]) }
-            position += 1
-        }
-        return drawn.sorted { ($0.rule, $0.list, $0.source, $0.line) < ($1.rule, $1.list, $1.source, $1.line) }
     }
 }

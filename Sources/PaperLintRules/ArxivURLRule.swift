@@ -50,8 +50,7 @@ public struct ArxivURLRule: Rule {
                 pins.add(id.version != nil)
             }
         }
-        var expected = expectedForms(configuration, forms, countsJudged: reference.countsJudged)
-        if !reference.countsJudged { expected.changed = document.changed }
+        let expected = expectedForms(configuration, forms, changed: reference.changed)
         // Version pins are a matter of taste: reported only when `taste:` asks, and then only
         // where the list links the latest version.
         let pinsAllowed = !configuration.taste.contains(.arxivVersion) || (pins.counts[true] ?? 0) > (pins.counts[false] ?? 0)
@@ -80,9 +79,9 @@ public struct ArxivURLRule: Rule {
     }
 
     /// The forms links may take: the configured ones, else the list's own (`abs/` or `pdf/`).
-    private func expectedForms(_ configuration: Configuration, _ forms: Tally<ArxivID.Form>, countsJudged: Bool) -> HouseForms<ArxivID.Form> {
+    private func expectedForms(_ configuration: Configuration, _ forms: Tally<ArxivID.Form>, changed: LineSet?) -> HouseForms<ArxivID.Form> {
         let configured = configuration.style.arxivForm.compactMap { $0 == .pdf ? ArxivID.Form.pdf : $0 == .abs ? .abs : nil }
-        var house = HouseForms<ArxivID.Form>(configured: configured, defaults: [.abs], countsJudged: countsJudged)
+        var house = HouseForms<ArxivID.Form>(configured: configured, defaults: [.abs], changed: changed)
         for form in forms.order { house.add(form, count: forms.counts[form] ?? 0) }
         return house
     }

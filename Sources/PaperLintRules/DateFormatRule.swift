@@ -147,15 +147,6 @@ struct WrittenDate {
     var month: Int? { groups.count > 1 ? groups[1].value : nil }
     var day: Int? { groups.count > 2 ? groups[2].value : nil }
 
-    /// The form its groups amount to, whatever the separators.
-    var style: DateStyle {
-        switch groups.count {
-        case 1: .year
-        case 2: .yearMonth
-        default: .yearMonthDay
-        }
-    }
-
     /// What a list's dates vote for: how many parts, and the separator between them.
     struct Shape: Hashable, Sendable {
         /// 1: year, 2: year and month, 3: year, month and day.
@@ -212,34 +203,6 @@ struct WrittenDate {
             out += String(repeating: names[min(index, 2)], count: min(group.digits, 2))
         }
         return out
-    }
-
-    /// True when it is written exactly in `style`'s canonical spelling.
-    func isSpelled(_ style: DateStyle) -> Bool {
-        style == self.style && separators.allSatisfy { $0 == UInt8(ascii: "/") }
-            && groups.dropFirst().allSatisfy { $0.digits == 2 }
-    }
-
-    /// The date in `style`'s spelling, or nil when it lacks the month or day `style` needs.
-    func text(in style: DateStyle) -> String? {
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        switch style {
-        case .year: return "[\(year)]"
-        case .yearMonth: return month.map { "[\(year)/\(two($0))]" }
-        case .yearMonthDay:
-            guard let month, let day else { return nil }
-            return "[\(year)/\(two(month))/\(two(day))]"
-        case .auto: return nil
-        }
-    }
-
-    /// True when rewriting to `style` drops a month or a day.
-    func loses(to style: DateStyle) -> Bool {
-        switch style {
-        case .year: groups.count > 1
-        case .yearMonth: groups.count > 2
-        default: false
-        }
     }
 
     struct Problem {

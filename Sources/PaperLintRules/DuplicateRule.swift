@@ -105,7 +105,7 @@ public struct DuplicateRule: Rule {
         }
         // Three papers listed in two sections show a list that cross-lists on purpose, whatever
         // their share (a taxonomy survey files a paper under each of its topics).
-        var habit = HouseForms<Bool>(configured: [], defaults: [false], isStyle: false, countsJudged: true)
+        var habit = HouseForms<Bool>(configured: [], defaults: [false], isStyle: false)
         habit.acceptsRecurring = true
         habit.recurringCount = 2
         habit.add(true, count: crossListedCount)

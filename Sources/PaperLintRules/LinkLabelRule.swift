@@ -162,7 +162,7 @@ public struct LinkLabelRule: Rule {
     /// the other labels that mean the same (`HouseForms`), this one's own vote taken out.
     /// `grammar`, the vocabulary's own spelling, stands in where too few other labels show one.
     static func isDeviation(_ written: String, _ counts: [String: Int], grammar: String? = nil) -> Bool {
-        var forms = HouseForms<String>(configured: [], defaults: grammar.map { [$0] } ?? [], countsJudged: true)
+        var forms = HouseForms<String>(configured: [], defaults: grammar.map { [$0] } ?? [])
         // A spelling that recurs (three other links) is written on purpose.
         forms.acceptsRecurring = true
         for (spelling, count) in counts.sorted(by: { $0.key < $1.key }) { forms.add(spelling, count: count) }

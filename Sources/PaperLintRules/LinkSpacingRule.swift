@@ -102,8 +102,7 @@ public struct LinkSpacingRule: Rule {
         }
         // `] [[` is the grammar's separator where too few links show the list's own.
         var forms = HouseForms<LinkSeparatorStyle>(
-            configured: configuration.style.linkSeparator, defaults: [.space], countsJudged: document.changed == nil || reference.isEmpty)
-        if !forms.countsJudged { forms.changed = document.changed }
+            configured: configuration.style.linkSeparator, defaults: [.space], changed: reference.isEmpty ? nil : document.changed)
         for separator in reference.isEmpty ? found : reference { forms.add(separator.style) }
         let name = { (style: LinkSeparatorStyle) in style == .space ? "`] [[`" : "`][[`" }
         return found.compactMap { separator -> Diagnostic? in

@@ -35,30 +35,52 @@ public struct URLRule: Rule {
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let bytes = document.bytes
-        // Skeleton entries (`- [2023/04] ** ** * et al.* [[paper]()]`) wait to be filled in: their
-        // empty links are placeholders, not broken links.
-        let skeletons = document.entries.compactMap { entry -> Range<Int>? in
-            guard let title = entry.title, !bytes[title.text].contains(where: Self.isAlphanumeric) else { return nil }
-            return entry.range
+        // Entries in document order, for the few empty links (found by binary search); skeleton
+        // entries (`- [2023/04] ** ** * et al.* [[paper]()]`) wait to be filled in: their empty
+        // links are placeholders, not broken links. Worked out only once an empty link is met.
+        var entryRanges: (all: [Entry], ranges: [Range<Int>], papers: [Range<Int>])?
+        func entries() -> (all: [Entry], ranges: [Range<Int>], papers: [Range<Int>]) {
+            if let entryRanges { return entryRanges }
+            let all = document.entries
+            let computed = (all, all.map(\.range), document.paperEntries(configuration).map(\.range))
+            entryRanges = computed
+            return computed
         }
-        let entries = document.paperEntries(configuration).map(\.range)
         let checksPadding = configuration.taste.contains(.linkPadding)
         // A link's findings lie inside it.
         for link in MarkdownLinks.shared(in: document, configuration) where document.isInFocus(bytes: link.range) {
             if checksPadding, link.kind == .link || link.kind == .image, let padding = padding(bytes, link) { found.append(padding) }
             if link.destination.isEmpty {
-                // Placeholders: a skeleton entry's link, a badge that links nowhere (`[![…](…)]()`).
-                if skeletons.contains(where: { $0.contains(link.range.lowerBound) }) { continue }
+                // Placeholders: a badge that links nowhere (`[![…](…)]()`), a skeleton entry's link.
                 if link.range.count > 2 && bytes[link.range.lowerBound + 1] == UInt8(ascii: "!") { continue }
+                let (all, ranges, _) = entries()
+                let at = Self.lastStarting(atOrBefore: link.range.lowerBound, ranges)
+                if let at, all[at].range.contains(link.range.lowerBound), let title = all[at].title,
+                    !bytes[title.text].contains(where: Self.isAlphanumeric)
+                {
+                    continue
+                }
             }
             guard var problem = problem(bytes, link) else { continue }
             // An empty link in prose (`[CoALA]()`) is a placeholder someone left; in a paper entry it is broken.
-            if link.destination.isEmpty && !entries.contains(where: { $0.contains(link.range.lowerBound) }) {
-                problem.severity = .warning
+            if link.destination.isEmpty {
+                let papers = entries().papers
+                let at = Self.lastStarting(atOrBefore: link.range.lowerBound, papers)
+                if !(at.map { papers[$0].contains(link.range.lowerBound) } ?? false) { problem.severity = .warning }
             }
             found.append(problem)
         }
         return found
+    }
+
+    /// The index of the last range (sorted by start) starting at or before `offset`.
+    static func lastStarting(atOrBefore offset: Int, _ ranges: [Range<Int>]) -> Int? {
+        var low = 0, high = ranges.count
+        while low < high {
+            let mid = (low + high) / 2
+            if ranges[mid].lowerBound <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low == 0 ? nil : low - 1
     }
 
     static func isAlphanumeric(_ byte: UInt8) -> Bool {

@@ -76,11 +76,11 @@ public struct VenueNameRule: Rule {
         let isReference = Set(reference.entries.map(\.line))
         var forms: [String: HouseForms<String>] = [:]
         for word in words where isReference.contains(word.entry.line) {
-            forms[word.key, default: Self.forms(word.key, reference.countsJudged, document)].add(word.written)
+            forms[word.key, default: Self.forms(word.key, reference.changed)].add(word.written)
         }
         return words.compactMap { word -> Diagnostic? in
             guard word.written != word.key, document.isInFocus(bytes: word.range) else { return nil }
-            let house = forms[word.key] ?? Self.forms(word.key, reference.countsJudged, document)
+            let house = forms[word.key] ?? Self.forms(word.key, reference.changed)
             guard let deviation = house.judge(word.written, lines: word.entry.lines) else { return nil }
             let others = deviation.total == 0 ? "" : " (\(deviation.count) of the other \(deviation.total) in this list)"
             return Diagnostic(
@@ -91,10 +91,8 @@ public struct VenueNameRule: Rule {
         }
     }
 
-    private static func forms(_ canonical: String, _ countsJudged: Bool, _ document: Document) -> HouseForms<String> {
-        var forms = HouseForms<String>(configured: [], defaults: [canonical], isStyle: false, countsJudged: countsJudged)
-        if !countsJudged { forms.changed = document.changed }
-        return forms
+    private static func forms(_ canonical: String, _ changed: LineSet?) -> HouseForms<String> {
+        HouseForms<String>(configured: [], defaults: [canonical], isStyle: false, changed: changed)
     }
 
     /// Runs of ASCII letters (with inner hyphens, `NAACL-HLT`) that are whole words: not part of

@@ -178,29 +178,16 @@ public struct WhitespaceRule: Rule {
                 guard !content.isEmpty else { continue }
                 let trailing = WhitespaceRule.isBlank(bytes[content.upperBound - 1])
                 let start = WhitespaceRule.entryTextStart(bytes, content, isItemStart: document.isListItemStart(line))
-                var inner = false
-                var index = start
-                while index + 1 < content.upperBound {
-                    if bytes[index] == UInt8(ascii: " ") && bytes[index + 1] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") {
-                        var end = index
-                        while end < content.upperBound && WhitespaceRule.isBlank(bytes[end]) { end += 1 }
-                        if end < content.upperBound { inner = true; break }
-                        index = end
-                        continue
-                    }
-                    index += 1
-                }
+                var end = content.upperBound
+                while end > start && WhitespaceRule.isBlank(bytes[end - 1]) { end -= 1 }
+                let inner = WhitespaceRule.nextInnerRun(bytes, start..<end, from: start) != nil
                 lines.append((trailing, inner, document.isChanged(line, line)))
             }
             let reference = lines.filter { !$0.focused }
             let votes = reference.isEmpty ? lines : reference
-            let countsJudged = reference.isEmpty || document.changed == nil
-            trailing = HouseForms(configured: [], defaults: [false], isStyle: false, countsJudged: countsJudged)
-            inner = HouseForms(configured: [], defaults: [false], isStyle: false, countsJudged: countsJudged)
-            if !countsJudged {
-                trailing.changed = document.changed
-                inner.changed = document.changed
-            }
+            let changed = reference.isEmpty ? nil : document.changed
+            trailing = HouseForms(configured: [], defaults: [false], isStyle: false, changed: changed)
+            inner = HouseForms(configured: [], defaults: [false], isStyle: false, changed: changed)
             trailing.acceptsRecurring = true
             inner.acceptsRecurring = true
             for vote in votes {
@@ -251,25 +238,33 @@ public struct WhitespaceRule: Rule {
     private func innerRuns(_ bytes: [UInt8], _ range: Range<Int>) -> [Diagnostic] {
         var found: [Diagnostic] = []
         var index = range.lowerBound
-        while index < range.upperBound {
-            guard Self.isBlank(bytes[index]) else {
-                index += 1
-                continue
-            }
-            let runStart = index
-            var hasTab = false
-            while index < range.upperBound && Self.isBlank(bytes[index]) {
-                hasTab = hasTab || bytes[index] == UInt8(ascii: "\t")
-                index += 1
-            }
-            let run = runStart..<index
-            guard hasTab || run.count > 1 else { continue }
+        while let (run, hasTab) = Self.nextInnerRun(bytes, range, from: index) {
+            index = run.upperBound
             let message = hasTab ? "tab inside an entry" : "\(run.count) spaces inside an entry"
             found.append(Diagnostic(
                 rule: Self.self, range: run, message: message, help: "use a single space",
                 fix: Fix(.safe, "replace with a single space", Edit(replacing: run, with: " "))))
         }
         return found
+    }
+
+    /// The next run of two or more blanks, or of blanks with a tab, in `range` from `start`.
+    static func nextInnerRun(_ bytes: [UInt8], _ range: Range<Int>, from start: Int) -> (run: Range<Int>, hasTab: Bool)? {
+        var index = start
+        while index < range.upperBound {
+            guard isBlank(bytes[index]) else {
+                index += 1
+                continue
+            }
+            let runStart = index
+            var hasTab = false
+            while index < range.upperBound && isBlank(bytes[index]) {
+                hasTab = hasTab || bytes[index] == UInt8(ascii: "\t")
+                index += 1
+            }
+            if hasTab || index - runStart > 1 { return (runStart..<index, hasTab) }
+        }
+        return nil
     }
 
     /// Skips indentation, and on an item's first line the list marker and the spaces after it:

@@ -76,26 +76,26 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
     var acceptsRecurring = false
     /// How many other entries make a blemish recurring (`acceptsRecurring`).
     var recurringCount = HouseStyleThresholds.acceptedCount
+    /// Votes of the reference entries, and the order they were first seen in.
+    private(set) var counts: [Value: Int] = [:]
+    private(set) var order: [Value] = []
     /// Votes of every entry, the changed ones included: a blemish a change repeats on several
     /// lines is written on purpose, not slipped in (see `acceptsRecurring`).
     private(set) var allCounts: [Value: Int] = [:]
+    /// The changed lines when `counts` holds only the untouched entries' votes (a diff); nil
+    /// when every entry votes, the judged ones included (their own vote is taken out to judge
+    /// them, as is an untouched entry's judged under `--filter all`).
+    let changed: LineSet?
 
-    /// Counts the vote of an entry outside the reference (a changed one) for `allCounts` only.
-    mutating func addOutside(_ value: Value) { allCounts[value, default: 0] += 1 }
-    private(set) var counts: [Value: Int] = [:]
-    private(set) var order: [Value] = []
-    /// True when the judged entries' own votes are among `counts` (and are taken out to judge them).
-    let countsJudged: Bool
-    /// With votes from the untouched entries only: the changed lines. An untouched entry judged
-    /// (with `--filter all`) still has its own vote taken out.
-    var changed: LineSet?
-
-    init(configured: [Value], defaults: [Value] = [], isStyle: Bool = true, countsJudged: Bool) {
+    init(configured: [Value], defaults: [Value] = [], isStyle: Bool = true, changed: LineSet? = nil) {
         self.configured = configured
         self.defaults = defaults
         self.isStyle = isStyle
-        self.countsJudged = countsJudged
+        self.changed = changed
     }
+
+    /// Counts the vote of a changed entry, outside the reference, for `allCounts` only.
+    mutating func addOutside(_ value: Value) { allCounts[value, default: 0] += 1 }
 
     mutating func add(_ value: Value, count: Int = 1) {
         guard count > 0 else { return }
@@ -111,7 +111,7 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
 
     /// The votes other than the judged entry's `own` form, when its vote is among them.
     private func others(_ own: Value?, lines: ClosedRange<Int>?) -> [Value: Int] {
-        let isCounted = countsJudged || (changed != nil && lines.map { !changed!.intersects($0) } ?? false)
+        let isCounted = changed.map { changed in lines.map { !changed.intersects($0) } ?? false } ?? true
         guard isCounted, let own, let count = counts[own] else { return counts }
         var others = counts
         others[own] = count > 1 ? count - 1 : nil
@@ -153,51 +153,48 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
 }
 
 extension Document {
-    /// The entries a style is learned from, and whether they include the judged ones.
+    /// The entries a style is learned from, and the changed lines they leave out (nil when
+    /// they are every entry).
     ///
     /// In a diff mode, the entries the change does not touch: a contributor's new entries
     /// are judged against the list as it was. Where the change touches every entry (a new
-    /// file), and without a focus, every entry, each judged against the others.
-    func styleReference(_ entries: [Entry]) -> (entries: [Entry], countsJudged: Bool) {
-        guard changed != nil else { return (entries, true) }
+    /// file), and outside a diff, every entry, each judged against the others.
+    func styleReference(_ entries: [Entry]) -> (entries: [Entry], changed: LineSet?) {
+        guard let changed else { return (entries, nil) }
         let untouched = entries.filter { !isChanged($0.line, $0.lastLine) }
-        return untouched.isEmpty ? (entries, true) : (untouched, false)
+        return untouched.isEmpty ? (entries, nil) : (untouched, changed)
     }
 
     /// A `HouseForms` of `configured` with the votes of the reference entries among `entries`.
     func houseForms<Value: Hashable & Sendable>(
         _ configured: [Value], defaults: [Value] = [], _ entries: [Entry], vote: (Entry) -> Value?
     ) -> HouseForms<Value> {
-        let reference = styleReference(entries)
-        var forms = HouseForms<Value>(configured: configured, countsJudged: reference.countsJudged)
-        forms.defaults = defaults
-        if !reference.countsJudged { forms.changed = changed }
-        for entry in reference.entries { if let value = vote(entry) { forms.add(value) } }
-        if !reference.countsJudged {
-            for entry in entries where isChanged(entry.line, entry.lastLine) { if let value = vote(entry) { forms.addOutside(value) } }
-        }
-        return forms
-    }
-
-    /// Whether entries carry something as a habit (`true`) or not: a habit is accepted only where
-    /// a real share of the other entries have it, however small the list.
-    func habit(_ entries: [Entry], has: (Entry) -> Bool) -> HouseForms<Bool> {
-        var forms = houseForms([], defaults: [false], entries) { has($0) }
-        forms.isStyle = false
-        return forms
+        houseForms(configured, defaults: defaults, entries) { entry, add in if let value = vote(entry) { add(value) } }
     }
 
     /// Like `houseForms`, for keys with several votes per entry (links, separators).
     func houseForms<Value: Hashable & Sendable>(
         _ configured: [Value], defaults: [Value] = [], _ entries: [Entry], votes: (Entry) -> [Value]
     ) -> HouseForms<Value> {
+        houseForms(configured, defaults: defaults, entries) { entry, add in votes(entry).forEach(add) }
+    }
+
+    /// Whether entries carry something as a habit (`true`) or not: a habit is accepted only where
+    /// a real share of the other entries have it, however small the list.
+    func habit(_ entries: [Entry], has: (Entry) -> Bool) -> HouseForms<Bool> {
+        houseForms([], defaults: [false], isStyle: false, entries) { entry, add in add(has(entry)) }
+    }
+
+    /// The one builder: `cast` hands each of an entry's votes to `add`.
+    private func houseForms<Value: Hashable & Sendable>(
+        _ configured: [Value], defaults: [Value], isStyle: Bool = true, _ entries: [Entry],
+        cast: (Entry, (Value) -> Void) -> Void
+    ) -> HouseForms<Value> {
         let reference = styleReference(entries)
-        var forms = HouseForms<Value>(configured: configured, countsJudged: reference.countsJudged)
-        forms.defaults = defaults
-        if !reference.countsJudged { forms.changed = changed }
-        for entry in reference.entries { for value in votes(entry) { forms.add(value) } }
-        if !reference.countsJudged {
-            for entry in entries where isChanged(entry.line, entry.lastLine) { for value in votes(entry) { forms.addOutside(value) } }
+        var forms = HouseForms<Value>(configured: configured, defaults: defaults, isStyle: isStyle, changed: reference.changed)
+        for entry in reference.entries { cast(entry) { forms.add($0) } }
+        if reference.changed != nil {
+            for entry in entries where isChanged(entry.line, entry.lastLine) { cast(entry) { forms.addOutside($0) } }
         }
         return forms
     }

@@ -84,16 +84,6 @@ public struct TitlePeriods: Sendable {
         return nil
     }
 
-    /// The requirement for a title in section `section`, with its votes and where they come
-    /// from (the section's heading, or nil for the whole list); nil on a tie or without votes.
-    public func expected(section: Int) -> (value: Requirement, count: Int, total: Int, local: Bool)? {
-        if let local = sections[section], local.total >= Self.minimumSectionVotes, let winner = Self.strictWinner(local) {
-            return (winner, local.counts[winner] ?? 0, local.total, true)
-        }
-        guard let winner = Self.strictWinner(file) else { return nil }
-        return (winner, file.counts[winner] ?? 0, file.total, false)
-    }
-
     /// True when a section with enough votes clearly disagrees with the whole list.
     public var sectionsDisagree: Bool {
         guard let overall = Self.strictWinner(file) else { return false }
