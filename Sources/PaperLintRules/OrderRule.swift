@@ -133,11 +133,7 @@ public struct OrderRule: Rule {
             guard let date = entry.date else { continue }
             let written = document.string(date.range)
             // The first kept entry ranked after this one is the entry it belongs before.
-            var low = 0, high = keptPositions.count
-            while low < high {
-                let mid = (low + high) / 2
-                if ranks[keptPositions[mid]] > ranks[position] { high = mid } else { low = mid + 1 }
-            }
+            let low = keptPositions.partitioningIndex { ranks[$0] > ranks[position] }
             let related: RelatedLocation
             if low < keptPositions.count, let neighbour = entries[keptPositions[low]].entry.date {
                 related = RelatedLocation(range: neighbour.range, message: "belongs before this \(document.string(neighbour.range)) entry")
@@ -171,11 +167,7 @@ public struct OrderRule: Rule {
         var tails: [Int] = []
         for index in ranks.indices.reversed() {
             let value = -ranks[index]
-            var low = 0, high = tails.count
-            while low < high {
-                let mid = (low + high) / 2
-                if tails[mid] > value { high = mid } else { low = mid + 1 }
-            }
+            let low = tails.partitioningIndex { $0 > value }
             if low == tails.count { tails.append(value) } else { tails[low] = value }
             length[index] = low + 1
         }

@@ -75,12 +75,8 @@ public struct URLRule: Rule {
 
     /// The index of the last range (sorted by start) starting at or before `offset`.
     static func lastStarting(atOrBefore offset: Int, _ ranges: [Range<Int>]) -> Int? {
-        var low = 0, high = ranges.count
-        while low < high {
-            let mid = (low + high) / 2
-            if ranges[mid].lowerBound <= offset { low = mid + 1 } else { high = mid }
-        }
-        return low == 0 ? nil : low - 1
+        let after = ranges.partitioningIndex { $0.lowerBound > offset }
+        return after == 0 ? nil : after - 1
     }
 
     static func isAlphanumeric(_ byte: UInt8) -> Bool {

@@ -133,12 +133,7 @@ public final class Document: Sendable {
 
     /// The 1-based line holding byte `offset` (an offset at the end of the file belongs to the last line).
     public func line(containing offset: Int) -> Int {
-        var low = 0, high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        return low + 1
+        max(1, lineStarts.partitioningIndex { $0 > offset })
     }
 
     /// 1-based line and column of `offset`; the column counts Unicode scalars from the line start.

@@ -32,11 +32,7 @@ public struct LineSet: Hashable, Sendable, CustomStringConvertible {
 
     /// True when some line of `span` is in the set (binary search).
     public func intersects(_ span: ClosedRange<Int>) -> Bool {
-        var low = 0, high = ranges.count
-        while low < high {
-            let mid = (low + high) / 2
-            if ranges[mid].upperBound < span.lowerBound { low = mid + 1 } else { high = mid }
-        }
+        let low = ranges.partitioningIndex { $0.upperBound >= span.lowerBound }
         return low < ranges.count && ranges[low].lowerBound <= span.upperBound
     }
 

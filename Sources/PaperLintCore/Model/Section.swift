@@ -38,13 +38,7 @@ extension Document {
 
     /// Index into `sections` of the section holding line `line`.
     public func sectionIndex(containing line: Int) -> Int {
-        var low = 0, high = sections.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            let start = sections[mid].heading?.line ?? 1
-            if start <= line { low = mid } else { high = mid - 1 }
-        }
-        return low
+        max(0, sections.partitioningIndex { ($0.heading?.line ?? 1) > line } - 1)
     }
 
     /// Headings from the section of `line` up to the top, innermost first ("GPT-4V", "Multimodal LLMs in Medicine").

@@ -100,16 +100,7 @@ public enum FixLoop {
     }
 
     private static func insertionIndex(of edit: Edit, in sorted: [Edit]) -> Int {
-        var low = 0, high = sorted.count
-        while low < high {
-            let mid = (low + high) / 2
-            if (sorted[mid].range.lowerBound, sorted[mid].range.upperBound) <= (edit.range.lowerBound, edit.range.upperBound) {
-                low = mid + 1
-            } else {
-                high = mid
-            }
-        }
-        return low
+        sorted.partitioningIndex { ($0.range.lowerBound, $0.range.upperBound) > (edit.range.lowerBound, edit.range.upperBound) }
     }
 
     /// Whether `edit` overlaps a taken edit. Taken edits never overlap each other, so only the
