@@ -1,4 +1,5 @@
 import Foundation
+import PaperLintCore
 
 /// What to run and how much of it.
 public struct CorpusOptions: Sendable {
@@ -266,6 +267,8 @@ public enum CorpusHarness {
         let entries = CorpusEntryLine.flags(lines)
         var check = CorpusHeadCheck(exitStatus: result.status)
         check.entryLines = entries.count { $0 }
+        let papers = Set(Document(bytes: bytes).entries.lazy.filter(\.isPaper).map(\.line))
+        check.parsedEntryLines = entries.indices.count { entries[$0] && papers.contains($0 + 1) }
         let run = tally(output, list: name, source: "head", lines: lines, into: &findings)
         check.perSeverity = run.perSeverity
         check.perRule = run.perRule

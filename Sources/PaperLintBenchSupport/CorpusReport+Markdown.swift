@@ -7,17 +7,18 @@ extension CorpusReport {
         let scope = commitsPerList.map { "the last \($0) commits with a parent" } ?? "every commit with a parent"
 
         out += "### (a) `check --all` on the head file, no configuration\n\n"
-        out += "| list | entries | flagged | share | errors | warnings | top rules |\n|---|---:|---:|---:|---:|---:|---|\n"
+        out += "| list | entries | read as papers | flagged | share | errors | warnings | top rules |\n|---|---:|---:|---:|---:|---:|---:|---|\n"
         for list in lists {
             let h = list.head
-            out += "| \(list.name) | \(h.entryLines) | \(h.flaggedEntryLines) | \(percent(h.flaggedShare)) | \(h.perSeverity["error", default: 0]) | \(h.perSeverity["warning", default: 0]) | \(Self.top(h.perRule)) |\n"
+            out += "| \(list.name) | \(h.entryLines) | \(h.parsedEntryLines) | \(h.flaggedEntryLines) | \(percent(h.flaggedShare)) | \(h.perSeverity["error", default: 0]) | \(h.perSeverity["warning", default: 0]) | \(Self.top(h.perRule)) |\n"
         }
         let allRules = lists.reduce(into: [String: Int]()) { $0.merge($1.head.perRule, uniquingKeysWith: +) }
         let errors = lists.reduce(0) { $0 + $1.head.perSeverity["error", default: 0] }
         let warnings = lists.reduce(0) { $0 + $1.head.perSeverity["warning", default: 0] }
         let share = totalEntryLines == 0 ? 0 : Double(totalFlaggedEntryLines) / Double(totalEntryLines)
-        out += "| **total** | \(totalEntryLines) | \(totalFlaggedEntryLines) | \(percent(share)) | \(errors) | \(warnings) | \(Self.top(allRules)) |\n\n"
-        out += "flagged: entry lines with a finding at warning or error; share: flagged / entries.\n\n"
+        let parsed = lists.reduce(0) { $0 + $1.head.parsedEntryLines }
+        out += "| **total** | \(totalEntryLines) | \(parsed) | \(totalFlaggedEntryLines) | \(percent(share)) | \(errors) | \(warnings) | \(Self.top(allRules)) |\n\n"
+        out += "read as papers: entry lines paperlint parses as a dated paper entry; flagged: entry lines with a finding at warning or error; share: flagged / entries.\n\n"
 
         out += "### (b) Replay, no configuration (\(scope))\n\n"
         out += replayTable(lists.map { ($0.name, $0.replay) }, total: totalReplay, initColumn: false)

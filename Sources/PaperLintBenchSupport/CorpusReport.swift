@@ -30,6 +30,9 @@ public struct CorpusFinding: Codable, Sendable, Equatable {
 public struct CorpusHeadCheck: Codable, Sendable {
     public var exitStatus: Int32
     public var entryLines = 0
+    /// Entry lines that paperlint's own parser reads as the first line of a dated paper entry:
+    /// how much of the list the entry rules (duplicates, order, dates) can see at all.
+    public var parsedEntryLines = 0
     /// Entry lines with at least one finding at warning or error starting on them.
     public var flaggedEntryLines = 0
     /// Findings at warning or error.
