@@ -50,8 +50,8 @@ public struct DateFormatRule: Rule {
         let entries = document.checkedEntries(configuration)
         let configured = configuration.style.date.map(WrittenDate.Shape.init(style:))
         let valid = { (entry: Entry) -> WrittenDate? in
-            guard let date = entry.date else { return nil }
-            let written = WrittenDate(document.bytes, date.range)
+            guard let date = entry.date, Self.votes(date) else { return nil }
+            let written = WrittenDate(document.bytes, date)
             return written.problem(today: nil) == nil ? written : nil
         }
         let shapes = document.houseForms(configured, defaults: [WrittenDate.Shape(style: .yearMonth)], entries) { valid($0)?.shape }
@@ -60,29 +60,36 @@ public struct DateFormatRule: Rule {
         var padding = document.houseForms([], defaults: [true], entries) { valid($0)?.isPadded }
         padding.acceptsRecurring = true
         return entries.compactMap { entry -> Diagnostic? in
-            guard let range = entry.date?.range, document.isInFocus(bytes: range) else { return nil }
-            let date = WrittenDate(document.bytes, range)
+            guard let entryDate = entry.date, document.isInFocus(bytes: entryDate.range) else { return nil }
+            let date = WrittenDate(document.bytes, entryDate)
             if let problem = date.problem(today: configuration.today) {
                 return Diagnostic(
                     rule: Self.self, range: date.range, message: problem.message(document.quoted(date.range)),
                     help: problem.help)
             }
+            guard Self.votes(entryDate) else { return nil }
             if let deviation = shapes.judge(date.shape, lines: entry.lines) {
                 return formDiagnostic(document, date, deviation, padded: padding.accepts(true) || !padding.accepts(false))
             }
             if configuration.taste.contains(.datePadding), let padded = date.isPadded, let deviation = padding.judge(padded, lines: entry.lines) {
-                let target = date.text(in: date.shape, padded: deviation.value)
+                let value = date.text(in: date.shape, padded: deviation.value)
+                let target = date.replacing(document.bytes, with: value)
                 let form = "`[\(date.shape.pattern(padded: deviation.value))]`"
                 return Diagnostic(
                     rule: Self.self, severity: .warning, range: date.range,
                     message: "date \(document.quoted(date.range)) is written \(date.pattern); "
                         + deviation.reason({ _ in form }, unit: "dates with a month or day below 10"),
                     help: "write it as `\(target)`",
-                    fix: Fix(.safe, "rewrite the date as \(target)", Edit(replacing: date.range, with: target)))
+                    fix: Fix(.safe, "rewrite the date as \(target)", Edit(replacing: date.value, with: value)))
             }
             return nil
         }
     }
+
+    /// Whether a date's form says anything about the list's date style: a venue's year
+    /// (`[KDD 2023]` among `[arXiv 2023.07]`) is how a list cites a conference, not a date
+    /// missing its month.
+    public static func votes(_ date: EntryDate) -> Bool { date.venue == nil || date.month != nil }
 
     private func formDiagnostic(
         _ document: Document, _ date: WrittenDate, _ deviation: StyleDeviation<WrittenDate.Shape>, padded: Bool
@@ -96,13 +103,14 @@ public struct DateFormatRule: Rule {
         let target = deviation.expected.first { $0.parts == date.shape.parts }
             ?? deviation.expected.filter { $0.parts < date.shape.parts }.max { $0.parts < $1.parts }
         if let target {
-            let rewritten = date.text(in: target, padded: padded)
+            let value = date.text(in: target, padded: padded)
+            let rewritten = date.replacing(document.bytes, with: value)
             if target.parts == date.shape.parts {
                 help = "write it as `\(rewritten)`"
-                fix = Fix(.safe, "rewrite the date as \(rewritten)", Edit(replacing: date.range, with: rewritten))
+                fix = Fix(.safe, "rewrite the date as \(rewritten)", Edit(replacing: date.value, with: value))
             } else {
                 help = "write it as `\(rewritten)` (this drops part of the date)"
-                fix = Fix(.unsafe, "shorten the date to \(rewritten)", Edit(replacing: date.range, with: rewritten))
+                fix = Fix(.unsafe, "shorten the date to \(rewritten)", Edit(replacing: date.value, with: value))
             }
         } else {
             let missing = date.shape.parts == 1 ? "month" : "day"
@@ -113,20 +121,35 @@ public struct DateFormatRule: Rule {
     }
 }
 
-/// A bracketed date with its digit groups and separators exactly as written.
+/// A date with its parts and separators exactly as written.
 struct WrittenDate {
+    /// The whole date, brackets and any venue included.
     var range: Range<Int>
-    /// Values and digit counts of the year, month and day, as many as were written.
+    /// The date itself: what a rewrite replaces.
+    var value: Range<Int>
+    /// Values and digit counts of the year, month and day, as many as were written; a month
+    /// written by its name counts no digits.
     var groups: [(value: Int, digits: Int)] = []
+    /// The bytes between the groups; a space for a date written with its month's name.
     var separators: [UInt8] = []
     /// True for `[????/??]` or `[2023/XX]`: a date left as a placeholder.
     var hasPlaceholder = false
 
-    /// Reads `[D+(S D+(S D+)?)?]`, the shape the entry parser accepted as a date.
-    init(_ bytes: [UInt8], _ range: Range<Int>) {
-        self.range = range
+    init(_ bytes: [UInt8], _ date: EntryDate) {
+        self.range = date.range
+        self.value = date.value
+        if date.isNamed {
+            groups = [(date.year, 4), (date.month ?? 1, 0)]
+            separators = [Byte.space]
+            if let day = date.day {
+                let digits = bytes[date.value].prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+                groups.append((day, digits))
+                separators.append(Byte.space)
+            }
+            return
+        }
         var value = 0, digits = 0
-        for byte in bytes[(range.lowerBound + 1)..<max(range.lowerBound + 1, range.upperBound - 1)] {
+        for byte in bytes[date.value] {
             if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "X") || byte == UInt8(ascii: "x") {
                 hasPlaceholder = true
                 digits += 1
@@ -146,8 +169,10 @@ struct WrittenDate {
     var year: Int { groups[0].value }
     var month: Int? { groups.count > 1 ? groups[1].value : nil }
     var day: Int? { groups.count > 2 ? groups[2].value : nil }
+    var isNamed: Bool { separators.first == Byte.space }
 
-    /// What a list's dates vote for: how many parts, and the separator between them.
+    /// What a list's dates vote for: how many parts, and the separator between them (a space
+    /// for a month written by its name).
     struct Shape: Hashable, Sendable {
         /// 1: year, 2: year and month, 3: year, month and day.
         var parts: Int
@@ -159,15 +184,18 @@ struct WrittenDate {
         }
 
         init(style: DateStyle) {
-            switch style {
-            case .year: self.init(parts: 1, separator: Byte.slash)
-            case .yearMonthDay: self.init(parts: 3, separator: Byte.slash)
-            case .yearMonth, .auto: self.init(parts: 2, separator: Byte.slash)
+            let separator = switch style {
+            case .dashed, .dashedDay: Byte.hyphen
+            case .dotted, .dottedDay: Byte.period
+            case .monthName, .dayMonthName: Byte.space
+            case .year, .yearMonth, .yearMonthDay, .auto: Byte.slash
             }
+            self.init(parts: style.parts, separator: separator)
         }
 
-        /// `YYYY/MM`, `YYYY-M-D`.
+        /// `YYYY/MM`, `YYYY-M-D`, `D Mon YYYY`.
         func pattern(padded: Bool) -> String {
+            if separator == Byte.space && parts > 1 { return parts == 3 ? (padded ? "DD Mon YYYY" : "D Mon YYYY") : "Mon YYYY" }
             let sep = String(decoding: [separator], as: UTF8.self)
             return ["YYYY", padded ? "MM" : "M", padded ? "DD" : "D"].prefix(parts).joined(separator: sep)
         }
@@ -180,22 +208,35 @@ struct WrittenDate {
     /// True when a month or day below 10 is written with its zero, false without; nil when
     /// the date cannot tell (a year alone, or month and day of two digits anyway).
     var isPadded: Bool? {
-        for group in groups.dropFirst() where group.value < 10 { return group.digits >= 2 }
+        for group in groups.dropFirst() where group.value < 10 && group.digits > 0 { return group.digits >= 2 }
         return nil
     }
 
-    /// The date in `shape`, padded or not; the parts `shape` lacks are dropped.
+    /// The date's value in `shape`, padded or not, without brackets; the parts `shape` lacks
+    /// are dropped.
     func text(in shape: Shape, padded: Bool) -> String {
         func part(_ value: Int) -> String { padded && value < 10 ? "0\(value)" : "\(value)" }
-        var out = "[\(year)"
-        let sep = String(decoding: [shape.separator], as: UTF8.self)
+        if shape.separator == Byte.space && shape.parts > 1, let month, (1...12).contains(month) {
+            let name = String(Self.monthNames[month - 1].prefix(3))
+            if shape.parts >= 3, let day { return "\(part(day)) \(name) \(year)" }
+            return "\(name) \(year)"
+        }
+        var out = "\(year)"
+        let sep = String(decoding: [shape.separator == Byte.space ? Byte.slash : shape.separator], as: UTF8.self)
         if shape.parts >= 2, let month { out += sep + part(month) }
         if shape.parts >= 3, let day { out += sep + part(day) }
-        return out + "]"
+        return out
     }
 
-    /// How it is written: `YYYY-MM`, `YYYY/M`, `YYYY/MM/DD`.
+    /// The whole date as written, with its value replaced by `text`: `[arXiv 2023.10]`.
+    func replacing(_ bytes: [UInt8], with text: String) -> String {
+        String(decoding: bytes[range.lowerBound..<value.lowerBound], as: UTF8.self) + text
+            + String(decoding: bytes[value.upperBound..<range.upperBound], as: UTF8.self)
+    }
+
+    /// How it is written: `YYYY-MM`, `YYYY/M`, `YYYY/MM/DD`, `D Mon YYYY`.
     var pattern: String {
+        if isNamed { return shape.pattern(padded: (groups.count > 2 ? groups[2].digits : 0) >= 2) }
         var out = String(repeating: "Y", count: groups[0].digits)
         let names: [Character] = ["Y", "M", "D"]
         for (index, group) in groups.enumerated().dropFirst() {

@@ -77,21 +77,21 @@ public struct DateMismatchRule: Rule {
                 message: "dated \(written) but its arXiv id \(id) is from \(submitted)",
                 help: "date the entry by its arXiv month, or keep a venue date and suppress this line",
                 related: [RelatedLocation(range: url, message: "arXiv id \(id): \(submitted)")],
-                fix: Self.replacement(for: date, submitted).map {
-                    Fix(.unsafe, "date the entry \($0)", Edit(replacing: date.range, with: $0))
+                fix: Self.replacement(for: date, submitted, document.bytes).map {
+                    Fix(.unsafe, "date the entry \($0.shown)", Edit(replacing: date.value, with: $0.value))
                 }))
         }
         return found
     }
 
-    /// The arXiv month written in the date's own form; nil for a form with a day.
-    static func replacement(for date: EntryDate, _ month: YearMonth) -> String? {
-        let padded = month.month < 10 ? "0\(month.month)" : "\(month.month)"
-        switch date.form {
-        case .yearMonth: return "[\(month.year)/\(padded)]"
-        case .dashed: return date.day == nil ? "[\(month.year)-\(padded)]" : nil
-        case .singleDigitMonth: return "[\(month.year)/\(month.month)]"
-        case .yearMonthDay, .year: return nil
-        }
+    /// The arXiv month written in the date's own form (its value, and the whole date as shown);
+    /// nil for a form with a day.
+    static func replacement(for date: EntryDate, _ month: YearMonth, _ bytes: [UInt8]) -> (value: String, shown: String)? {
+        guard date.day == nil, date.month != nil else { return nil }
+        var written = WrittenDate(bytes, date)
+        written.groups[0].value = month.year
+        written.groups[1].value = month.month
+        let value = written.text(in: written.shape, padded: written.isNamed || written.groups[1].digits != 1)
+        return (value, written.replacing(bytes, with: value))
     }
 }

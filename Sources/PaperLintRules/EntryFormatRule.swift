@@ -112,8 +112,8 @@ private struct Template {
     static func commonDate(_ document: Document, _ entries: [Entry]) -> String {
         var tally = Tally<String>()
         for entry in entries.prefix(200) {
-            guard let range = entry.date?.range else { continue }
-            tally.add(WrittenDate(document.bytes, range).pattern)
+            guard let date = entry.date else { continue }
+            tally.add(WrittenDate(document.bytes, date).pattern)
         }
         return tally.winner ?? "YYYY/MM"
     }
@@ -230,16 +230,24 @@ private struct Template {
     private func titleMarkup(_ entry: Entry) -> Diagnostic? {
         guard let written = entry.title, let expected = title.judge(TitleStyle(rawValue: written.markup.rawValue) ?? .plain, lines: entry.lines)
         else { return nil }
-        let names: [String: String] = ["bold": "`**Title**`", "italic": "`*Title*`", "plain": "plain text"]
+        let names: [String: String] = [
+            "bold": "`**Title**`", "italic": "`*Title*`", "plain": "plain text", "link": "a link `[Title](url)`",
+        ]
         let form = names[expected.value.rawValue] ?? expected.value.rawValue
         let text = document.string(written.text)
         let delimiter = expected.value == .bold ? "**" : expected.value == .italic ? "*" : ""
+        // A link title keeps its URL, a title becomes a link only with one, a bold title holding
+        // the date (`**[2023] Title**`) keeps it, and highlighted words stay highlighted: no
+        // rewrite there.
+        let holdsDate = written.markup == .bold && written.text.lowerBound != written.range.lowerBound + 2
+        let fix = written.markup == .link || expected.value == .link || holdsDate || text.contains("*")
+            ? nil : Fix(.unsafe, "write the title as \(form)", Edit(replacing: written.range, with: delimiter + text + delimiter))
         return Diagnostic(
             rule: EntryFormatRule.self, severity: .warning, range: written.range,
             message: "title \(document.quoted(written.range, limit: 40)) is \(names[written.markup.rawValue] ?? "plain text"); "
                 + expected.reason({ names[$0.rawValue] ?? $0.rawValue }, unit: "titles"),
             help: "write the title as \(form)",
-            fix: Fix(.unsafe, "write the title as \(form)", Edit(replacing: written.range, with: delimiter + text + delimiter)))
+            fix: fix)
     }
 
     /// A link of the wrong syntax, or one without a URL.

@@ -93,7 +93,15 @@ enum EntryCheck {
         if let title = entry.title {
             inside(title.range, range, "title")
             inside(title.text, title.range, "title text")
-            made(of: .title, title.range, "title")
+            if let date = entry.date, title.range.contains(date.range.lowerBound) {
+                // `**[2023] Title**`: the date opens the bold title; title parts stand around it.
+                inside(date.range, title.range, "date in the title")
+                made(of: .title, title.range.lowerBound..<date.range.lowerBound, "title before its date")
+                made(of: .title, date.range.upperBound..<title.range.upperBound, "title after its date")
+                if title.text.lowerBound < date.range.upperBound { problems.append("title text \(title.text) holds the date") }
+            } else {
+                made(of: .title, title.range, "title")
+            }
         }
         if let authors = entry.authors {
             inside(authors.range, range, "authors")

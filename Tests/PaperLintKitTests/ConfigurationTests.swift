@@ -72,7 +72,7 @@ import Testing
          ".paperlint.yml:1: unknown preset 'paperlist'; did you mean 'paper-list'? (available: paper-list, venue-list)"),
         ("entry:\n  titel: bold\n",
          ".paperlint.yml:2: unknown key 'titel' in entry; did you mean 'title'? (valid: date, title, title-period, authors, link-syntax, link-separator, arxiv-form)"),
-        ("entry:\n  title: bolt\n", ".paperlint.yml:2: entry.title must be one of bold, italic, plain, auto, not 'bolt'; did you mean 'bold'?"),
+        ("entry:\n  title: bolt\n", ".paperlint.yml:2: entry.title must be one of bold, italic, plain, link, auto, not 'bolt'; did you mean 'bold'?"),
         ("duplicates: {scope: everywhere}\n", ".paperlint.yml:1: duplicates.scope must be one of section, file, not 'everywhere'"),
         ("labels:\n  aliases:\n    cod: [repo]\n",
          ".paperlint.yml:3: labels.aliases: 'cod' is not in labels.order; did you mean 'code'?; add it to labels.order first"),

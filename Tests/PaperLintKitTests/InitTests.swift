@@ -83,4 +83,20 @@ import Testing
         }
         #expect(try Initializer.run(path: "docs/LIST.md", currentDirectory: repo.path, write: true, force: true).wrote)
     }
+
+    /// `init` writes the date forms the list uses, in the date rule's own terms, and the list
+    /// then checks clean under what it wrote.
+    @Test func writesTheListsOwnDateForms() throws {
+        let repo = try ScratchRepository()
+        let dotted = (1...9).map { "- [arXiv 2023.0\($0)] Plain Title \($0) [[paper]](https://x.org/\($0))\n" }.joined()
+        let venueYears = (1...3).map { "- [ICML 202\($0)] Venue Paper \($0) [[paper]](https://y.org/\($0))\n" }.joined()
+        let named = (1...4).map { "- [\($0) May 2025] Named Title \($0) [[paper]](https://z.org/\($0))\n" }.joined()
+        try repo.write("README.md", "# List\n\n## Papers\n\n" + dotted + venueYears + named)
+        let outcome = try Initializer.run(path: "README.md", currentDirectory: repo.path, write: true, force: false)
+        #expect(outcome.inference.value("entry.date") == "[YYYY.MM, D Mon YYYY]")
+        let loaded = try ConfigurationLoader.load(text: outcome.inference.yaml)
+        #expect(loaded.style.date == [.dotted, .dayMonthName])
+        let report = try Linter.check(CheckRequest(mode: .all, currentDirectory: repo.path))
+        #expect(report.files.flatMap(\.diagnostics).filter { $0.rule == "date-format" }.isEmpty)
+    }
 }

@@ -134,6 +134,31 @@ import Testing
         let document = Document(bytes: try Fixtures.bytes(try #require(Fixtures.sharedSample("agent-papers-README.md"))))
         let found = DateFormatRule().check(document, configuration(.auto))
         #expect(found.map { document.line(containing: $0.range.lowerBound) } == [200, 244])
-        #expect(found.allSatisfy { $0.fix?.edits.map(\.replacement) == ["[2023/03]"] && $0.fix?.safety == .safe })
+        // The fix rewrites the date inside its brackets: `[2023-03]` → `[2023/03]`.
+        #expect(found.allSatisfy { $0.fix?.edits.map(\.replacement) == ["2023/03"] && $0.fix?.safety == .safe })
+        #expect(found.allSatisfy { $0.fix?.edits.map { document.string($0.range) } == ["2023-03"] })
+    }
+
+    /// Dates beside a venue, in parentheses or with a month's name: judged in the list's own
+    /// form, rewritten inside their brackets, and a venue's year alone is never a missing month.
+    @Test func listFormsBeyondTheTemplate() {
+        let learned = configuration(.auto)
+        let dotted = (1...6).map { "- [arXiv 2023.0\($0)] Plain Title \($0) [[paper]](https://a.org/\($0))\n" }.joined()
+        let slashed = "- [arXiv 2023/07] Odd One [[paper]](https://a.org/7)\n"
+        let venueYears = "- [KDD 2023] Conference Paper [[paper]](https://a.org/k)\n- [NeurIPS 2022] Another [[paper]](https://a.org/n)\n"
+        // The odd form is reported, with a safe fix inside the brackets; the venue years are not.
+        let found = check(dotted + slashed + venueYears, learned)
+        #expect(found.map(\.message) == ["date `[arXiv 2023/07]` is written YYYY/MM; this list writes `[YYYY.MM]` (6 of the other 6 dates)"])
+        #expect(fixed(dotted + slashed + venueYears, learned) == dotted + "- [arXiv 2023.07] Odd One [[paper]](https://a.org/7)\n" + venueYears)
+        // A list of `(YYYY-MM)` dates keeps them; a `[5 May 2025]` list keeps its names.
+        let parenthesized = (1...6).map { "* (2023-0\($0)) [A Title Link Number \($0)](https://a.org/\($0))\n" }.joined()
+        #expect(check(parenthesized, learned).isEmpty)
+        let named = (1...6).map { "- [\($0) May 2025] [[arXiv 2025]](https://a.org/\($0)) **Title \($0)**\n" }.joined()
+        #expect(check(named, learned).isEmpty)
+        let numeric = "- [2025/05/07] [[arXiv 2025]](https://a.org/9) **Title 9**\n"
+        #expect(fixed(named + numeric, learned) == named + "- [7 May 2025] [[arXiv 2025]](https://a.org/9) **Title 9**\n")
+        // A day that does not exist is reported whatever the form.
+        #expect(check(named + "- [31 Apr 2025] [[arXiv 2025]](https://a.org/9) **Title 9**\n", learned).map(\.message)
+            == ["date `[31 Apr 2025]` does not exist: April 2025 has 30 days"])
     }
 }

@@ -28,7 +28,8 @@ import Testing
         #expect(diagnostic.severity == .warning)
         #expect(diagnostic.message == "dated [2023/04] but its arXiv id 2310.15896 is from 2023/10")
         #expect(diagnostic.fix?.safety == .unsafe)
-        #expect(diagnostic.fix?.edits.map(\.replacement) == ["[2023/10]"])
+        #expect(diagnostic.fix?.edits.map(\.replacement) == ["2023/10"])
+        #expect(diagnostic.fix?.edits.map { document.string($0.range) } == ["2023/04"])
         #expect(diagnostic.related.map { document.string($0.range) } == ["https://arxiv.org/abs/2310.15896"])
     }
 
@@ -73,6 +74,24 @@ import Testing
         for url in ["https://arxiv.org/pdf/2302.04023v2.pdf", "http://export.arxiv.org/abs/2302.04023", "https://doi.org/10.48550/arXiv.2302.04023"] {
             let (_, found) = check(entry("2023/08", url))
             #expect(found.map(\.message) == ["dated [2023/08] but its arXiv id 2302.04023 is from 2023/02"], "\(url)")
+        }
+    }
+
+    /// The fix writes the arXiv month in the date's own form, inside its brackets, and leaves a
+    /// venue beside the date alone.
+    @Test func fixKeepsTheDatesOwnForm() throws {
+        let cases: [(String, String)] = [
+            ("- (arXiv 2024.5) Some Plain Title, [[Paper]](https://arxiv.org/pdf/2309.06180.pdf)\n", "(arXiv 2023.9)"),
+            ("- [arXiv 2024.05] Some Plain Title [[paper]](https://arxiv.org/abs/2309.06180)\n", "[arXiv 2023.09]"),
+            ("* **[2025-5]** Title. ([Paper](https://arxiv.org/abs/2406.11815))\n", "[2024-6]"),
+            ("- [Jan 2024] [[ICLR 2024]](https://arxiv.org/abs/2309.06180) **Title**\n", "[Sep 2023]"),
+        ]
+        for (text, expected) in cases {
+            let (document, found) = check(text)
+            let fix = try #require(found.first?.fix, "\(text)")
+            let result = String(decoding: fix.applied(to: document.bytes), as: UTF8.self)
+            #expect(result.contains(expected), "\(result)")
+            #expect(fix.message == "date the entry \(expected)")
         }
     }
 }

@@ -137,11 +137,29 @@ public struct HouseStyle: Sendable, Equatable {
 public protocol StyleChoice: RawRepresentable, CaseIterable, Sendable, Equatable where RawValue == String {}
 
 public enum DateStyle: String, StyleChoice {
-    case yearMonth = "YYYY/MM", yearMonthDay = "YYYY/MM/DD", year = "YYYY", auto
+    case yearMonth = "YYYY/MM", yearMonthDay = "YYYY/MM/DD", year = "YYYY"
+    case dashed = "YYYY-MM", dashedDay = "YYYY-MM-DD", dotted = "YYYY.MM", dottedDay = "YYYY.MM.DD"
+    /// `Oct 2023`, `October 2023`.
+    case monthName = "Mon YYYY"
+    /// `5 Oct 2023`.
+    case dayMonthName = "D Mon YYYY"
+    case auto
+
+    /// How many parts the form writes: 1 (year), 2 (and month) or 3 (and day).
+    public var parts: Int {
+        switch self {
+        case .year: 1
+        case .yearMonth, .dashed, .dotted, .monthName, .auto: 2
+        case .yearMonthDay, .dashedDay, .dottedDay, .dayMonthName: 3
+        }
+    }
 }
 
 public enum TitleStyle: String, StyleChoice {
-    case bold, italic, plain, auto
+    case bold, italic, plain
+    /// `[Title](url)`: the title is the paper's link.
+    case link
+    case auto
 }
 
 public enum Requirement: String, StyleChoice {

@@ -85,29 +85,51 @@ public struct EntryPart: Sendable, Hashable {
 }
 
 /// `[2023/10]` and its variants.
+///
+/// Lists write the date in many ways; every one of these is read, and `form` says which:
+/// `[2023/10]`, `[2023/10/05]`, `[2023-10]`, `[2023/9]`, `[2023]`, `[2023.10]`, `[Oct 2023]`,
+/// `[5 Oct 2023]`; in brackets or parentheses (`(2023-10)`), bold (`**[2023-10]**`), or at the
+/// start of a bold title (`**[2023] Title**`); with a venue beside it in the same brackets
+/// (`[arXiv 2023.10]`, `(NeurIPS 2023)`, `[2023.10 Preprint]`).
 public struct EntryDate: Sendable, Hashable {
     public enum Form: String, Sendable, Hashable, CaseIterable {
         /// `[2023/10]`: the template.
         case yearMonth = "YYYY/MM"
         /// `[2023/10/05]`
         case yearMonthDay = "YYYY/MM/DD"
-        /// `[2023-10]`
+        /// `[2023-10]`, `[2023-9]`, `[2023-10-05]`
         case dashed = "YYYY-MM"
         /// `[2023/9]`
         case singleDigitMonth = "YYYY/M"
         /// `[2023]`
         case year = "YYYY"
+        /// `[2023.10]`, `[2023.9]`, `[2023.10.05]`
+        case dotted = "YYYY.MM"
+        /// `[Oct 2023]`, `[October 2023]`
+        case monthName = "Mon YYYY"
+        /// `[5 Oct 2023]`
+        case dayMonthName = "D Mon YYYY"
     }
-    /// The whole bracketed date, brackets included.
+    /// The whole bracketed date, brackets (or parentheses) and any venue included.
     public var range: Range<Int>
+    /// The date itself inside `range`: `2023/10` of `[2023/10]`, `2023.07` of `[arXiv 2023.07]`.
+    public var value: Range<Int>
+    /// Words beside the date in the same brackets (`arXiv` of `[arXiv 2023.07]`).
+    public var venue: Range<Int>?
     public var year: Int
     /// 1–12 when well-formed; out-of-range values are kept as written (the date-format rule reports them).
     public var month: Int?
     public var day: Int?
     public var form: Form
 
-    public init(range: Range<Int>, year: Int, month: Int?, day: Int?, form: Form) {
+    /// `value` defaults to `range` without its brackets.
+    public init(
+        range: Range<Int>, year: Int, month: Int?, day: Int?, form: Form, value: Range<Int>? = nil,
+        venue: Range<Int>? = nil
+    ) {
         self.range = range
+        self.value = value ?? (range.lowerBound + 1)..<max(range.lowerBound + 1, range.upperBound - 1)
+        self.venue = venue
         self.year = year
         self.month = month
         self.day = day
@@ -116,22 +138,44 @@ public struct EntryDate: Sendable, Hashable {
 
     /// Sort key: year * 100 + month (0 when unknown).
     public var sortKey: Int { year * 100 + (month ?? 0) }
+
+    /// True when the date is written with its month's name (`[Oct 2023]`, `[5 Oct 2023]`).
+    public var isNamed: Bool { form == .monthName || form == .dayMonthName }
+
+    /// The form as a style a list can be configured with (`entry.date`): how many parts and
+    /// how they are separated, whatever the padding.
+    public var style: DateStyle {
+        switch form {
+        case .year: .year
+        case .yearMonth, .singleDigitMonth, .yearMonthDay: day == nil && month != nil ? .yearMonth : month == nil ? .year : .yearMonthDay
+        case .dashed: day == nil ? .dashed : .dashedDay
+        case .dotted: day == nil ? .dotted : .dottedDay
+        case .monthName: .monthName
+        case .dayMonthName: .dayMonthName
+        }
+    }
 }
 
 public struct EntryTitle: Sendable, Hashable {
     public enum Markup: String, Sendable, Hashable, CaseIterable {
         case bold, italic, plain
+        /// `[Title](url)`: the title is the paper's link.
+        case link
     }
-    /// The title with its markup (`**Title**`).
+    /// The title with its markup (`**Title**`, `[Title](url)`). A date written inside a bold
+    /// title (`**[2023] Title**`) lies inside this range, not inside `text`.
     public var range: Range<Int>
     /// The title text without markup.
     public var text: Range<Int>
     public var markup: Markup
+    /// The URL of a `.link` title, without parentheses.
+    public var url: Range<Int>?
 
-    public init(range: Range<Int>, text: Range<Int>, markup: Markup) {
+    public init(range: Range<Int>, text: Range<Int>, markup: Markup, url: Range<Int>? = nil) {
         self.range = range
         self.text = text
         self.markup = markup
+        self.url = url
     }
 }
 

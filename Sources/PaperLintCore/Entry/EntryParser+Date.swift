@@ -1,64 +1,207 @@
 extension EntryParser.Scanner {
-    /// The bracketed date, possibly after emoji, badges or words on the first line.
-    ///
-    /// Returns whether text stood before the date: such items are news bullets unless a bold
-    /// title follows.
-    mutating func parseDate() -> (date: EntryDate?, hasPrefix: Bool) {
+    /// Where the date was found, as `parseDate` reports it.
+    struct ParsedDate {
+        var date: EntryDate?
+        /// Text stood before the date: such items are news bullets unless a bold title follows.
+        var hasPrefix = false
+        /// The `**` of a bold title that the date opens (`**[2023] Title**`).
+        var boldTitle: Int?
+    }
+
+    /// The date, possibly after emoji, badges or words on the first line: in brackets, in
+    /// parentheses right after the marker, bold (`**[2023-10]**`), or opening a bold title.
+    mutating func parseDate() -> ParsedDate {
         let from = emitted
         var index = from
+        var found: (date: EntryDate, isValid: Bool)?
+        var boldOpen: Int?
         // The date must come before anything that looks like a title, on the first line.
         while index < end {
             let current = byte(index)
-            if current == ASCII.openBracket { break }
+            if current == ASCII.openBracket {
+                found = scanDate(at: index, closer: ASCII.closeBracket)
+                break
+            }
+            if current == ASCII.openParen && index == from {
+                found = scanDate(at: index, closer: ASCII.closeParen)
+                break
+            }
+            if current == ASCII.asterisk && byte(index + 1) == ASCII.asterisk && byte(index + 2) == ASCII.openBracket {
+                found = scanDate(at: index + 2, closer: ASCII.closeBracket)
+                if found != nil { boldOpen = index }
+                break
+            }
             if current == ASCII.asterisk || current == ASCII.underscore || current == ASCII.backtick
                 || current == ASCII.newline
             {
-                index = end
                 break
             }
             if current == ASCII.exclamation && byte(index + 1) == ASCII.openBracket {
                 // A badge image before the date: skip it whole.
-                guard case .image(let after) = scanLink(at: index) else {
-                    index = end
-                    break
-                }
+                guard case .image(let after) = scanLink(at: index) else { break }
                 index = after
                 continue
             }
             index += 1
         }
-        guard index < end, let scanned = scanDate(at: index) else {
+        guard let (date, isValid) = found else {
             deviate(.missingDate, from..<from)
-            return (nil, false)
+            return ParsedDate()
         }
-        let date = scanned.date
-        let prefix = emitGap(to: index, kind: .other)
+        let prefix = emitGap(to: boldOpen ?? date.range.lowerBound, kind: .other)
         if !prefix.isEmpty { deviate(.textBeforeDate, prefix) }
-        emit(.date, to: date.range.upperBound)
-        if !scanned.isValid {
+        var parsed = ParsedDate(date: date, hasPrefix: !prefix.isEmpty)
+        let close = date.range.upperBound
+        if let boldOpen {
+            // `**[2023-10]**` is a bold date; `**[2023] Title**` a bold title the date opens
+            // (its `**` is a title part, the date a date part inside the title).
+            if byte(close) == ASCII.asterisk && byte(close + 1) == ASCII.asterisk {
+                emit(.other, to: date.range.lowerBound)
+                emit(.date, to: close)
+                emit(.other, to: close + 2)
+            } else {
+                emit(.title, to: date.range.lowerBound)
+                emit(.date, to: close)
+                parsed.boldTitle = boldOpen
+            }
+        } else {
+            emit(.date, to: close)
+        }
+        if !isValid {
             deviate(.malformedDate, date.range)
-        } else if date.form != .yearMonth {
+        } else if date.form != .yearMonth || date.venue != nil || boldOpen != nil
+            || bytes[date.range.lowerBound] != ASCII.openBracket
+        {
             deviate(.dateVariant, date.range)
         }
-        return (date, !prefix.isEmpty)
+        return parsed
     }
 
-    /// Reads `[D+(S D+(S D+)?)?]` at `open` (S is `/` or `-`) and classifies it.
+    /// Reads a date between `open` and the next `closer`, and classifies it.
     ///
-    /// Returns nil when the brackets do not hold a date (`[Introduction]`, `[1]`); a date-like
-    /// value that is not a valid date (`[2023/13]`, `[23/10]`) comes back with `isValid` false
-    /// and its numbers as written. Digit runs of any length are read, but only their first nine
-    /// digits contribute to the value, so nothing overflows.
-    mutating func scanDate(at open: Int) -> (date: EntryDate, isValid: Bool)? {
+    /// The brackets hold one date, `D+(S D+(S D+)?)?` (S is `/`, `-` or `.`) or `[D] Mon YYYY`,
+    /// and possibly words beside it (a venue: `[arXiv 2023.07]`, `[2024.06 Preprint]`). Returns
+    /// nil when they hold no date (`[Introduction]`, `[1]`, `[2310.12345]`) or when words beside
+    /// the date are a link's label (`[KDD 2023](url)`). A date-like value that is not a valid date
+    /// (`[2023/13]`, `[23/10]`) comes back with `isValid` false and its numbers as written. Only
+    /// the first 80 bytes are read, and only the first nine digits of a run contribute to a
+    /// value, so nothing overflows.
+    mutating func scanDate(at open: Int, closer: UInt8) -> (date: EntryDate, isValid: Bool)? {
+        // `[ 2023/10]` is not written as a date.
+        guard !ASCII.isSpace(byte(open + 1)) else { return nil }
+        var words: [Range<Int>] = []
+        var index = open + 1
+        while index < end && index - open <= 80 {
+            let current = byte(index)
+            if current == closer { break }
+            if current == ASCII.openBracket || current == ASCII.closeBracket || current == ASCII.openParen
+                || current == ASCII.closeParen || current == ASCII.newline || current == ASCII.carriageReturn
+            {
+                return nil
+            }
+            if ASCII.isBlank(current) {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < end {
+                let next = byte(index)
+                if ASCII.isBlank(next) || next == closer || next == ASCII.openBracket || next == ASCII.closeBracket
+                    || next == ASCII.openParen || next == ASCII.closeParen || next == ASCII.newline
+                {
+                    break
+                }
+                index += 1
+            }
+            words.append(start..<index)
+        }
+        guard index < end, byte(index) == closer, !words.isEmpty, words.count <= 8,
+            words[words.count - 1].upperBound == index
+        else { return nil }
+        let range = open..<index + 1
+        if words.count == 1 {
+            guard let numeric = numericDate(words[0]) else { return nil }
+            return (numeric.date(range: range, value: words[0], venue: nil), numeric.isValid)
+        }
+        // Words beside the date: a venue, unless the brackets are a link's label.
+        guard byte(range.upperBound) != ASCII.openParen else { return nil }
+        if let named = namedDate(words) {
+            let venue = Self.venue(words, excluding: named.words)
+            return (EntryDate(range: range, year: named.year, month: named.month, day: named.day,
+                              form: named.day == nil ? .monthName : .dayMonthName, value: named.value, venue: venue), true)
+        }
+        for (position, word) in words.enumerated() {
+            guard let numeric = numericDate(word), numeric.isPlausibleYear, !numeric.hasPlaceholder else { continue }
+            let venue = Self.venue(words, excluding: position..<position + 1)
+            return (numeric.date(range: range, value: word, venue: venue), numeric.isValid)
+        }
+        return nil
+    }
+
+    /// The bytes of `words` outside `excluding`: the venue beside a date.
+    private static func venue(_ words: [Range<Int>], excluding: Range<Int>) -> Range<Int>? {
+        let before = words[..<excluding.lowerBound], after = words[excluding.upperBound...]
+        switch (before.first, after.last) {
+        case (let first?, nil): return first.lowerBound..<before.last!.upperBound
+        case (nil, let last?): return after.first!.lowerBound..<last.upperBound
+        case (let first?, let last?): return first.lowerBound..<last.upperBound
+        case (nil, nil): return nil
+        }
+    }
+
+    /// A date written with digits, as read.
+    struct NumericDate {
+        var groups: [(value: Int, digits: Int)]
+        var separators: [UInt8]
+        var hasPlaceholder: Bool
+
+        var isPlausibleYear: Bool { groups[0].digits == 4 && (1900...2099).contains(groups[0].value) }
+
+        var isValid: Bool {
+            let year = groups[0]
+            if hasPlaceholder || year.digits != 4 { return false }
+            guard groups.count > 1 else { return true }
+            let month = groups[1]
+            let separator = separators[0]
+            guard (1...12).contains(month.value) else { return false }
+            if groups.count == 2 {
+                // `[2023/9]` and `[2023.9]` are dates; `[2023-9]` is an ISO date missing its zero.
+                return month.digits == 2 || (month.digits == 1 && separator != ASCII.hyphen)
+            }
+            let day = groups[2]
+            return separators[0] == separators[1] && (1...31).contains(day.value)
+                && (separator == ASCII.period ? month.digits <= 2 && day.digits <= 2 : month.digits == 2 && day.digits == 2)
+        }
+
+        func date(range: Range<Int>, value: Range<Int>, venue: Range<Int>?) -> EntryDate {
+            let year = hasPlaceholder ? 0 : groups[0].value
+            let month = hasPlaceholder || groups.count < 2 ? nil : groups[1].value
+            let day = hasPlaceholder || groups.count < 3 ? nil : groups[2].value
+            let form: EntryDate.Form
+            switch (groups.count, separators.first) {
+            case (1, _): form = .year
+            case (_, ASCII.hyphen?): form = .dashed
+            case (_, ASCII.period?): form = .dotted
+            case (2, _): form = hasPlaceholder || groups[1].digits != 1 ? .yearMonth : .singleDigitMonth
+            default: form = .yearMonthDay
+            }
+            return EntryDate(range: range, year: year, month: month, day: day, form: form, value: value, venue: venue)
+        }
+    }
+
+    /// Reads `D+(S D+(S D+)?)?` filling `word` exactly; `?` and `X` stand for digits of a
+    /// placeholder (`[????/??]`). Nil for anything else, for a lone number that is not a year
+    /// (`[1]`, a footnote), and for dotted groups of more than two digits (`2310.12345` is an
+    /// arXiv id).
+    private mutating func numericDate(_ word: Range<Int>) -> NumericDate? {
         var groups: [(value: Int, digits: Int)] = []
         var separators: [UInt8] = []
-        var index = open + 1
-        // `[????/??]`, `[2023/XX]`: a date left as a placeholder is a malformed date.
         var hasPlaceholder = false
+        var index = word.lowerBound
         while true {
             var value = 0
             var digits = 0
-            while index < end {
+            while index < word.upperBound {
                 let current = byte(index)
                 if current == ASCII.questionMark || current == UInt8(ascii: "X") || current == UInt8(ascii: "x") {
                     hasPlaceholder = true
@@ -71,41 +214,72 @@ extension EntryParser.Scanner {
             }
             guard digits > 0 else { return nil }
             groups.append((value, digits))
+            if index == word.upperBound { break }
             let next = byte(index)
-            if next == ASCII.closeBracket { break }
-            guard (next == ASCII.slash || next == ASCII.hyphen) && groups.count < 3 else { return nil }
+            guard (next == ASCII.slash || next == ASCII.hyphen || next == ASCII.period) && groups.count < 3 else { return nil }
             separators.append(next)
             index += 1
         }
-        let range = open..<index + 1
-        let year = groups[0]
-        if hasPlaceholder {
-            guard year.digits == 4 else { return nil }
-            let form: EntryDate.Form = groups.count == 1 ? .year : groups.count == 2 ? .yearMonth : .yearMonthDay
-            return (EntryDate(range: range, year: 0, month: nil, day: nil, form: form), false)
-        }
-        switch groups.count {
-        case 1:
-            // `[2023]`; a lone short number (`[1]`) is a footnote or a counter, not a date.
-            guard year.digits == 4 else { return nil }
-            return (EntryDate(range: range, year: year.value, month: nil, day: nil, form: .year), true)
-        case 2:
-            let month = groups[1]
-            let isDashed = separators[0] == ASCII.hyphen
-            let form: EntryDate.Form = isDashed ? .dashed : month.digits == 1 ? .singleDigitMonth : .yearMonth
-            let isValid = year.digits == 4 && (1...12).contains(month.value)
-                && (month.digits == 2 || (month.digits == 1 && !isDashed))
-            return (EntryDate(range: range, year: year.value, month: month.value, day: nil, form: form), isValid)
-        default:
-            let month = groups[1]
-            let day = groups[2]
-            let isDashed = separators[0] == ASCII.hyphen
-            let form: EntryDate.Form = isDashed ? .dashed : .yearMonthDay
-            let isValid = year.digits == 4 && month.digits == 2 && day.digits == 2
-                && separators[0] == separators[1] && (1...12).contains(month.value) && (1...31).contains(day.value)
-            return (
-                EntryDate(range: range, year: year.value, month: month.value, day: day.value, form: form), isValid
-            )
-        }
+        // A lone short number (`[1]`) is a footnote or a counter, not a date.
+        guard groups[0].digits == 4 || groups.count > 1 else { return nil }
+        if separators.first == ASCII.period && groups.dropFirst().contains(where: { $0.digits > 2 }) { return nil }
+        if hasPlaceholder && groups[0].digits != 4 { return nil }
+        return NumericDate(groups: groups, separators: separators, hasPlaceholder: hasPlaceholder)
     }
+
+    /// `Mon YYYY` or `D Mon YYYY` among `words` (`Oct`, `Oct.`, `October`, any case; the day
+    /// without its zero or with it).
+    private mutating func namedDate(_ words: [Range<Int>])
+        -> (year: Int, month: Int, day: Int?, value: Range<Int>, words: Range<Int>)?
+    {
+        for position in words.indices.dropLast() {
+            guard let month = monthNumber(words[position]) else { continue }
+            let yearWord = words[position + 1]
+            guard yearWord.count == 4, let year = number(yearWord), (1900...2099).contains(year) else { continue }
+            if position > 0, words[position - 1].count <= 2, let day = number(words[position - 1]), (1...31).contains(day) {
+                return (year, month, day, words[position - 1].lowerBound..<yearWord.upperBound, position - 1..<position + 2)
+            }
+            return (year, month, nil, words[position].lowerBound..<yearWord.upperBound, position..<position + 2)
+        }
+        return nil
+    }
+
+    private mutating func number(_ word: Range<Int>) -> Int? {
+        var value = 0
+        for index in word {
+            let current = byte(index)
+            guard ASCII.isDigit(current) else { return nil }
+            value = value * 10 + Int(current - ASCII.zero)
+        }
+        return value
+    }
+
+    /// 1–12 for an English month name or its three-letter (or `Sept`) abbreviation, with an
+    /// optional final `.`.
+    private mutating func monthNumber(_ word: Range<Int>) -> Int? {
+        var upper = word.upperBound
+        if upper > word.lowerBound && byte(upper - 1) == ASCII.period { upper -= 1 }
+        let length = upper - word.lowerBound
+        guard length >= 3 && length <= 9 else { return nil }
+        var name: [UInt8] = []
+        name.reserveCapacity(length)
+        for index in word.lowerBound..<upper {
+            let current = byte(index)
+            guard ASCII.isAlphanumeric(current) && !ASCII.isDigit(current) else { return nil }
+            name.append(current | 0x20)
+        }
+        for (number, full) in Self.monthNames.enumerated() {
+            if name.elementsEqual(full.utf8) || name.elementsEqual(full.utf8.prefix(3))
+                || (number == 8 && name.elementsEqual("sept".utf8))
+            {
+                return number + 1
+            }
+        }
+        return nil
+    }
+
+    static let monthNames = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december",
+    ]
 }

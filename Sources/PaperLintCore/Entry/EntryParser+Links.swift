@@ -21,8 +21,13 @@ extension EntryParser.Scanner {
     ///
     /// Text before the first link is `.other` with `gapDeviation`; text after the last one is
     /// `.other` with `.trailingText`. An unclosed bracket ends the scan: the rest is `.other`.
-    mutating func parseLinks(gapDeviation: EntryDeviation.Kind?) -> (links: [EntryLink], separators: [Range<Int>]) {
-        var links: [EntryLink] = []
+    ///
+    /// A `leading` link (one written before the title) is the first link; the separator after
+    /// it holds the title, so no rule takes it for spacing between links.
+    mutating func parseLinks(
+        gapDeviation: EntryDeviation.Kind?, leading: EntryLink? = nil
+    ) -> (links: [EntryLink], separators: [Range<Int>]) {
+        var links: [EntryLink] = leading.map { [$0] } ?? []
         var separators: [Range<Int>] = []
         var index = emitted
         scan: while index < end {
@@ -69,6 +74,19 @@ extension EntryParser.Scanner {
             deviate(.trailingText, rest)
         }
         return (links, separators)
+    }
+
+    /// A link with a URL right after the date and followed by a bold title, emitted; nil (and
+    /// nothing emitted) otherwise.
+    mutating func parseLeadingLink() -> EntryLink? {
+        let open = skipSpace(from: emitted)
+        guard byte(open) == ASCII.openBracket, case .link(let link, nil) = scanLink(at: open), link.url != nil,
+            startsBold(at: skipSpace(from: link.range.upperBound))
+        else { return nil }
+        emit(.space, to: open)
+        emit(.link, to: link.range.upperBound)
+        if link.syntax != .innerURL { deviate(.linkSyntax, link.range) }
+        return link
     }
 
     /// Reads the link, image or unclosed bracket at `open` (a `[`, or the `!` of `![`).

@@ -1,18 +1,26 @@
 extension EntryParser.Scanner {
-    /// `**Title**` (the template), `*Title*` or `_Title_`, or plain text up to the first `*`
-    /// or `[`. A title may span lines.
-    mutating func parseTitle() -> EntryTitle? {
+    /// `**Title**` (the template), `*Title*` or `_Title_`, a link `[Title](url)`, or plain text
+    /// up to the first `*` or `[` (a `**keyword**` inside it belongs to it). A title may span
+    /// lines. `boldFrom` is the `**` of a bold title that the date opened (`**[2023] Title**`).
+    mutating func parseTitle(boldFrom: Int? = nil) -> EntryTitle? {
+        if let boldFrom {
+            return boldTitle(at: boldFrom, text: skipSpace(from: emitted))
+        }
         let open = skipSpace(from: emitted)
         guard open < end else {
             deviate(.missingTitle, open..<open)
             return nil
         }
         let first = byte(open)
-        if startsBold(at: open) {
-            return boldTitle(at: open)
+        let isBold = startsBold(at: open)
+        if isBold && !isKeyword(boldAt: open) {
+            return boldTitle(at: open, text: open + 2)
         }
-        if first == ASCII.asterisk || first == ASCII.underscore {
+        if !isBold && (first == ASCII.asterisk || first == ASCII.underscore) {
             return italicTitle(at: open, delimiter: first)
+        }
+        if first == ASCII.openBracket, let title = linkTitle(at: open) {
+            return title
         }
         var index = open
         while index < end {
@@ -21,16 +29,89 @@ extension EntryParser.Scanner {
                 index = close + 1
                 continue
             }
+            if current == ASCII.asterisk, let close = inlineBold(at: index) {
+                index = close
+                continue
+            }
             if current == ASCII.asterisk || current == ASCII.openBracket { break }
             if current == ASCII.exclamation && byte(index + 1) == ASCII.openBracket { break }
             index += 1
         }
-        let upper = trimSpace(index, floor: open)
+        var upper = trimSpace(index, floor: open)
+        // `Title, [[Paper]](url)` and `Title. ([Paper](url), …)`: the comma or the parenthesis
+        // opening the links is not part of the title.
+        if upper > open + 1 && (byte(upper - 1) == UInt8(ascii: ",") || byte(upper - 1) == ASCII.openParen) {
+            upper = trimSpace(upper - 1, floor: open)
+        }
         guard upper > open else {
             deviate(.missingTitle, open..<open)
             return nil
         }
         return emitTitle(open..<upper, text: open..<upper, markup: .plain)
+    }
+
+    /// True when the `**` at `open` highlights words of a plain title rather than enclosing it:
+    /// the title goes on right after it (`**Mobile**VLM`, `**Gemini**: A Family …`,
+    /// `**Video**-LLaVA`), or words follow it up to a comma before the links, the way a list
+    /// that highlights keywords ends its titles (`**Calibrated** Self-Rewarding Models,
+    /// [[Paper]](…)`). `**Title** A. Author [[paper](…)]` stays a bold title with text after it.
+    private mutating func isKeyword(boldAt open: Int) -> Bool {
+        guard let close = inlineBold(at: open) else { return false }
+        let after = byte(close)
+        if ASCII.isAlphanumeric(after) || after == ASCII.hyphen || after == UInt8(ascii: ":") { return true }
+        guard ASCII.isBlank(after) else { return false }
+        // The rest of the title's line: up to the first `[`, or a `*` that opens no keyword.
+        var index = close
+        var last: UInt8 = 0
+        while index < end {
+            let current = byte(index)
+            if current == ASCII.openBracket || current == ASCII.newline { break }
+            if current == ASCII.asterisk {
+                guard let keyword = inlineBold(at: index) else { break }
+                index = keyword
+                last = ASCII.asterisk
+                continue
+            }
+            if !ASCII.isBlank(current) { last = current }
+            index += 1
+        }
+        return last == UInt8(ascii: ",")
+    }
+
+    /// Just past the closing `**` of a `**keyword**` inside a plain title, on the same line and
+    /// before any `[`; nil when `index` does not open one.
+    private mutating func inlineBold(at index: Int) -> Int? {
+        guard byte(index + 1) == ASCII.asterisk, !ASCII.isSpace(byte(index + 2)) else { return nil }
+        var close = index + 2
+        while close < end {
+            let current = byte(close)
+            if current == ASCII.newline || current == ASCII.openBracket { return nil }
+            if current == ASCII.asterisk {
+                guard byte(close + 1) == ASCII.asterisk, close > index + 2 else { return nil }
+                return close + 2
+            }
+            close += 1
+        }
+        return nil
+    }
+
+    /// `[Title](url)` where the title is the paper's link: a label of at least three words,
+    /// so that `[paper](url)` and `[[code](url)]` stay links.
+    private mutating func linkTitle(at open: Int) -> EntryTitle? {
+        guard byte(open + 1) != ASCII.openBracket, byte(open + 1) != ASCII.exclamation,
+            case .link(let link, nil) = scanLink(at: open), link.syntax == .plain, let url = link.url
+        else { return nil }
+        var words = 1
+        var index = link.label.lowerBound
+        while index < link.label.upperBound {
+            if ASCII.isBlank(byte(index)) { words += 1 }
+            index += 1
+        }
+        guard words >= 3 else { return nil }
+        emit(.space, to: open)
+        emit(.title, to: link.range.upperBound)
+        deviate(.titleMarkup, link.range)
+        return EntryTitle(range: link.range, text: link.label, markup: .link, url: url)
     }
 
     /// The `]` of a bracket that is part of a word of a plain title (`Tur[k]ingBench`): letters
@@ -51,16 +132,17 @@ extension EntryParser.Scanner {
         return nil
     }
 
-    private mutating func boldTitle(at open: Int) -> EntryTitle {
+    /// The bold title opened by the `**` at `open`, whose text starts at `text`.
+    private mutating func boldTitle(at open: Int, text: Int) -> EntryTitle {
         // One pass finds the closing `**` and, in case there is none, where the title would
         // end instead: at the author segment's `*` or the first link.
         var fallback: Int?
-        var index = open + 2
+        var index = max(text, emitted)
         while index < end {
             let current = byte(index)
             if current == ASCII.asterisk {
                 if byte(index + 1) == ASCII.asterisk {
-                    return emitTitle(open..<index + 2, text: open + 2..<index, markup: .bold)
+                    return emitTitle(open..<index + 2, text: text..<max(text, index), markup: .bold)
                 }
                 if fallback == nil { fallback = index }
             } else if current == ASCII.openBracket && fallback == nil {
@@ -69,8 +151,8 @@ extension EntryParser.Scanner {
             index += 1
         }
         deviate(.unclosedMarkup, open..<open + 2)
-        let upper = trimSpace(fallback ?? end, floor: open + 2)
-        return emitTitle(open..<upper, text: open + 2..<upper, markup: .bold)
+        let upper = trimSpace(fallback ?? end, floor: text)
+        return emitTitle(open..<upper, text: text..<upper, markup: .bold)
     }
 
     private mutating func italicTitle(at open: Int, delimiter: UInt8) -> EntryTitle {

@@ -171,20 +171,23 @@ extension EntryParser {
 
         mutating func parseEntry(line: Int, lastLine: Int) -> Entry {
             let marker = parseMarker()
-            let (date, hasPrefix) = parseDate()
+            let parsed = parseDate()
+            let date = parsed.date
             var title: EntryTitle?
             var authors: EntryAuthors?
             var links: [EntryLink] = []
             var separators: [Range<Int>] = []
-            if hasPrefix && !startsBold(at: skipSpace(from: emitted)) {
+            if parsed.hasPrefix && parsed.boldTitle == nil && !startsBold(at: skipSpace(from: emitted)) {
                 // A news bullet (`- 💥 [2023/11/06] We released …`): prose, not a paper.
                 emitGap(to: end, kind: .other)
             } else {
-                title = parseTitle()
+                // `[31 Jul 2025] [[arXiv 2025]](url) **Title**`: the paper link before the title.
+                let leading = parsed.boldTitle == nil ? parseLeadingLink() : nil
+                title = parseTitle(boldFrom: parsed.boldTitle)
                 authors = parseAuthors()
                 let gapKind: EntryDeviation.Kind? =
                     authors != nil ? .textAfterAuthors : title != nil ? .textAfterTitle : nil
-                (links, separators) = parseLinks(gapDeviation: gapKind)
+                (links, separators) = parseLinks(gapDeviation: gapKind, leading: leading)
             }
             emit(.other, to: end)
             return Entry(

@@ -125,13 +125,8 @@ private struct Tallies {
     mutating func add(_ entry: Entry, _ document: Document) {
         let bytes = document.bytes
         entries += 1
-        if let form = entry.date?.form {
-            switch form {
-            case .yearMonth, .dashed, .singleDigitMonth: date.add(.yearMonth)
-            case .yearMonthDay: date.add(.yearMonthDay)
-            case .year: date.add(.year)
-            }
-        }
+        // The date rule's own vote: a venue's year (`[KDD 2023]`) is not a date form.
+        if let written = entry.date, DateFormatRule.votes(written) { date.add(written.style) }
         if let markup = entry.title?.markup {
             title.add(TitleStyle(rawValue: markup.rawValue) ?? .plain)
         }

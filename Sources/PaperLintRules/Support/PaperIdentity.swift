@@ -68,7 +68,7 @@ struct PaperIdentity: Sendable {
     ]
 
     /// The link that names the paper: the first link labelled `paper` (or an alias of it),
-    /// else the first link with a URL whose label is not a commonly shared one (`code`,
+    /// else the title when it is a link, else the first link with a URL whose label is not a commonly shared one (`code`,
     /// `project`, `demo` …). An entry with only a code link has no paper link: two papers
     /// may share one repository.
     static func paperLink(of entry: Entry, in document: Document, _ configuration: Configuration) -> EntryLink? {
@@ -78,6 +78,10 @@ struct PaperIdentity: Sendable {
             let canonical = configuration.labels.canonical(label)?.lowercased() ?? label
             if canonical == "paper" { return link }
             if fallback == nil && !sharedLabels.contains(canonical) { fallback = link }
+        }
+        // `[Title](url)`: the title links to the paper.
+        if let title = entry.title, title.markup == .link, let url = title.url {
+            return EntryLink(range: title.range, label: title.text, url: url, syntax: .plain)
         }
         return fallback
     }
