@@ -54,7 +54,9 @@ public struct DateFormatRule: Rule {
             let written = WrittenDate(document.bytes, date)
             return written.problem(today: nil) == nil ? written : nil
         }
-        let shapes = document.houseForms(configured, defaults: [WrittenDate.Shape(style: .yearMonth)], entries) { valid($0)?.shape }
+        let shapes = document.houseForms(configured, defaults: [WrittenDate.Shape(style: .yearMonth)], entries) { entry in
+            StyleVotes.date(entry, document.bytes).map(WrittenDate.Shape.init(style:))
+        }
         // Whether months and days below 10 carry their zero is learned either way (`entry.date`
         // names the parts, not the padding): a list that writes `[2024/6/28]` keeps doing so.
         var padding = document.houseForms([], defaults: [true], entries) { valid($0)?.isPadded }

@@ -86,8 +86,8 @@ private struct Template {
         self.document = document
         self.configuration = configuration
         let style = configuration.style
-        title = document.houseForms(style.title, defaults: [.bold], entries) { entry in entry.title.map { TitleStyle(rawValue: $0.markup.rawValue) ?? .plain } }
-        var linkSyntax = document.houseForms(style.linkSyntax, defaults: [.innerURL], entries) { entry in entry.links.compactMap { Self.style($0.syntax) } }
+        title = document.houseForms(style.title, defaults: [.bold], entries, vote: StyleVotes.title)
+        var linkSyntax = document.houseForms(style.linkSyntax, defaults: [.innerURL], entries, votes: StyleVotes.linkSyntax)
         // Every syntax renders the same link: one a few other links use is written on purpose.
         linkSyntax.acceptsRecurring = true
         self.linkSyntax = linkSyntax
@@ -116,15 +116,6 @@ private struct Template {
             tally.add(WrittenDate(document.bytes, date).pattern)
         }
         return tally.winner ?? "YYYY/MM"
-    }
-
-    static func style(_ syntax: EntryLink.Syntax) -> LinkSyntaxStyle? {
-        switch syntax {
-        case .innerURL: .innerURL
-        case .outerURL: .outerURL
-        case .plain: .plain
-        case .bare: nil
-        }
     }
 
     func error(_ range: Range<Int>, _ message: String, help: String, fix: Fix? = nil) -> Diagnostic {
@@ -262,7 +253,7 @@ private struct Template {
         }
         // A `[[label](url)` missing its `]` is reported with the bracket.
         if hasStrayBracket(entry, before: link) { return nil }
-        guard let style = Template.style(link.syntax), let expected = linkSyntax.judge(style, lines: entry.lines) else { return nil }
+        guard let style = StyleVotes.linkSyntax(of: link.syntax), let expected = linkSyntax.judge(style, lines: entry.lines) else { return nil }
         // `[[label]](url)` and `[[label](url)]` render the same bracketed label: unless one is
         // configured, the list may write either.
         if !linkSyntax.isConfigured && Set([style, expected.value]) == [.innerURL, .outerURL] { return nil }

@@ -86,16 +86,9 @@ public struct LinkSpacingRule: Rule {
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         let bytes = document.bytes
         var found: [(range: Range<Int>, style: LinkSeparatorStyle)] = []
-        for entry in document.checkedEntries(configuration) {
-            for (index, separator) in entry.separators.enumerated() {
-                // Text or a line break between two links is not a separator this rule judges, and
-                // neither is the space between single-bracket links (entry-format reports those).
-                guard bytes[separator].allSatisfy(Byte.isBlank),
-                    Self.isDoubleBracket(entry.links[index], bytes), Self.isDoubleBracket(entry.links[index + 1], bytes)
-                else { continue }
-                found.append((separator, separator.isEmpty ? .none : .space))
-            }
-        }
+        // Text or a line break between two links is not a separator this rule judges, and
+        // neither is the space between single-bracket links (entry-format reports those).
+        for entry in document.checkedEntries(configuration) { found += StyleVotes.separators(entry, bytes) }
         let reference = found.filter {
             let line = document.line(containing: $0.range.lowerBound)
             return !document.isChanged(line, line)
@@ -123,10 +116,5 @@ public struct LinkSpacingRule: Rule {
     static func line(_ document: Document, _ range: Range<Int>) -> ClosedRange<Int> {
         let line = document.line(containing: range.lowerBound)
         return line...line
-    }
-
-    /// `[[label](url)]`, `[[label]](url)` or `[[label]]`.
-    static func isDoubleBracket(_ link: EntryLink, _ bytes: [UInt8]) -> Bool {
-        link.range.count > 2 && bytes[link.range.lowerBound + 1] == UInt8(ascii: "[")
     }
 }

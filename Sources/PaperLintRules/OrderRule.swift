@@ -37,13 +37,7 @@ public struct OrderRule: Rule {
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         guard configuration.order != .none else { return [] }
         let layout = PaperIdentity.ListLayout.of(document, configuration)
-        var lists: [PaperIdentity.ListLayout.ListID: [Entry]] = [:]
-        var listOrder: [PaperIdentity.ListLayout.ListID] = []
-        for entry in document.paperEntries(configuration) where !document.isOpaque(entry.line) {
-            guard let place = layout.place(of: entry) else { continue }
-            if lists[place.list] == nil { listOrder.append(place.list) }
-            lists[place.list, default: []].append(entry)
-        }
+        let (listOrder, lists) = Self.lists(document, configuration, layout)
         let keyed = listOrder.map { id in Self.keyed(lists[id] ?? []) }
         var found: [Diagnostic] = []
         for (id, entries) in zip(listOrder, keyed) where entries.count >= 2 {
@@ -55,6 +49,27 @@ public struct OrderRule: Rule {
         }
         // Lists were visited by first appearance; nested lists interleave with their parents.
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// The paper entries of each list (a section's list, or a nested one), lists in order of
+    /// first appearance.
+    static func lists(
+        _ document: Document, _ configuration: Configuration, _ layout: PaperIdentity.ListLayout
+    ) -> (order: [PaperIdentity.ListLayout.ListID], entries: [PaperIdentity.ListLayout.ListID: [Entry]]) {
+        var lists: [PaperIdentity.ListLayout.ListID: [Entry]] = [:]
+        var listOrder: [PaperIdentity.ListLayout.ListID] = []
+        for entry in document.paperEntries(configuration) where !document.isOpaque(entry.line) {
+            guard let place = layout.place(of: entry) else { continue }
+            if lists[place.list] == nil { listOrder.append(place.list) }
+            lists[place.list, default: []].append(entry)
+        }
+        return (listOrder, lists)
+    }
+
+    /// The paper entries of each list, as `check` groups them.
+    static func lists(_ document: Document, _ configuration: Configuration) -> [[Entry]] {
+        let (order, entries) = lists(document, configuration, PaperIdentity.ListLayout.of(document, configuration))
+        return order.map { entries[$0] ?? [] }
     }
 
     /// Which way a list runs, and how the message names it.

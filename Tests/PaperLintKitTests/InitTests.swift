@@ -99,4 +99,23 @@ import Testing
         let report = try Linter.check(CheckRequest(mode: .all, currentDirectory: repo.path))
         #expect(report.files.flatMap(\.diagnostics).filter { $0.rule == "date-format" }.isEmpty)
     }
+
+    /// `init` and a run without configuration are one classification: the forms `init` writes
+    /// are the forms the rules accept at run time, so pinning them reports the same lines.
+    @Test func initWritesWhatARunLearns() throws {
+        let repo = try ScratchRepository()
+        var lines = (0..<20).map { "- [arXiv 2023.\(String(format: "%02d", $0 % 12 + 1))] Plain Title \($0), [[Paper]](https://arxiv.org/pdf/2301.000\($0 + 10)) [[Code]](https://github.com/o/r\($0))" }
+        lines += (0..<4).map { "- [\(2010 + $0)] **Classic \($0)**, [[Paper]](https://x.org/c\($0))" }
+        lines.append("- [2023-05] Odd Date, [[Paper]](https://x.org/odd)][[Code]](https://github.com/o/odd)")
+        try repo.write("README.md", "# List\n\n## Papers\n\n" + lines.joined(separator: "\n") + "\n")
+        let learned = try Linter.check(CheckRequest(mode: .all, currentDirectory: repo.path)).diagnostics
+        let outcome = try Initializer.run(path: "README.md", currentDirectory: repo.path, write: true, force: false)
+        #expect(outcome.inference.value("entry.date") == "[YYYY.MM, YYYY]")
+        #expect(outcome.inference.value("entry.title") == "[plain, bold]")
+        let pinned = try Linter.check(CheckRequest(mode: .all, currentDirectory: repo.path)).diagnostics
+        let style: Set<String> = ["date-format", "entry-format", "link-spacing"]
+        let where_ = { (found: [ReportedDiagnostic]) in found.filter { style.contains($0.rule) }.map { "\($0.rule):\($0.start.line)" } }
+        #expect(where_(learned) == where_(pinned))
+        #expect(where_(learned).contains("date-format:29"), "\(where_(learned))")
+    }
 }

@@ -59,7 +59,7 @@ public struct StyleInference: Sendable {
         }
         var style = HouseStyle.learned
         style.date = record("entry.date", tallies.date) { "[\($0.rawValue)]" }
-        style.title = record("entry.title", tallies.title) { ["bold": "**Title**", "italic": "*Title*"][$0.rawValue] ?? "plain Title" }
+        style.title = record("entry.title", tallies.title) { ["bold": "**Title**", "italic": "*Title*", "link": "[Title](url)"][$0.rawValue] ?? "plain Title" }
         style.titlePeriod = record("entry.title-period", tallies.titlePeriod) { $0 == .require ? "ends with '.'" : "no final '.'" }
         // Lists that end titles with a period in some sections only (surveys as sentences, model
         // names bare) get `auto`, under which a large section follows its own forms.
@@ -122,66 +122,24 @@ private struct Tallies {
     var order = Tally<OrderDirection>()
     var labels = Tally<String>()
 
+    /// One entry's votes: the rules' own (`StyleVotes`), so that what `init` writes is what a
+    /// run without configuration learns.
     mutating func add(_ entry: Entry, _ document: Document) {
         let bytes = document.bytes
         entries += 1
-        // The date rule's own vote: a venue's year (`[KDD 2023]`) is not a date form.
-        if let written = entry.date, DateFormatRule.votes(written) { date.add(written.style) }
-        if let markup = entry.title?.markup {
-            title.add(TitleStyle(rawValue: markup.rawValue) ?? .plain)
-        }
+        if let style = StyleVotes.date(entry, bytes) { date.add(style) }
+        if let style = StyleVotes.title(entry) { title.add(style) }
         // Titles ending in `?`, `!` or an abbreviation say nothing about the period.
         if let vote = TitlePeriods.vote(entry, bytes) { titlePeriod.add(vote) }
-        if let segment = entry.authors {
-            authors.add(Self.looksLikeAuthors(bytes[segment.text]) ? .authorsVenue : .venue)
-        } else {
-            authors.add(.none)
-        }
-        for link in entry.links {
-            switch link.syntax {
-            case .innerURL: linkSyntax.add(.innerURL)
-            case .outerURL: linkSyntax.add(.outerURL)
-            case .plain: linkSyntax.add(.plain)
-            case .bare: break
-            }
-            labels.add(String(decoding: bytes[link.label], as: UTF8.self))
-            if let url = link.url, let form = Self.arxivForm(bytes[url]) { arxiv.add(form) }
-        }
-        for separator in entry.separators {
-            let blank = bytes[separator].allSatisfy { $0 == UInt8(ascii: " ") }
-            guard blank, separator.count <= 1 else { continue }
-            separator.isEmpty ? self.separator.add(.none) : self.separator.add(.space)
-        }
+        authors.add(StyleVotes.authors(entry, bytes))
+        StyleVotes.linkSyntax(entry).forEach { linkSyntax.add($0) }
+        for link in entry.links { labels.add(String(decoding: bytes[link.label], as: UTF8.self)) }
+        StyleVotes.arxivForms(entry, bytes).forEach { arxiv.add($0) }
+        StyleVotes.separators(entry, bytes).forEach { separator.add($0.style) }
     }
 
-    /// One vote per section with at least two dated entries in a consistent-enough order.
+    /// One vote per list whose dates show a direction, as the order rule finds it.
     mutating func addOrder(_ document: Document, skipping configuration: Configuration) {
-        var keysBySection: [Int: [Int]] = [:]
-        for entry in document.paperEntries(configuration) {
-            guard let key = entry.date?.sortKey else { continue }
-            keysBySection[document.sectionIndex(containing: entry.line), default: []].append(key)
-        }
-        for section in keysBySection.keys.sorted() {
-            guard let keys = keysBySection[section], keys.count >= 2 else { continue }
-            var newer = 0, older = 0
-            for (a, b) in zip(keys, keys.dropFirst()) {
-                if b < a { newer += 1 } else if b > a { older += 1 }
-            }
-            if newer > older { order.add(.newestFirst) } else if older > newer { order.add(.oldestFirst) }
-        }
-    }
-
-    /// `*Zeming Chen et al. NeurIPS 2023.*` names people; `*NeurIPS 2023*` only a venue.
-    static func looksLikeAuthors(_ text: ArraySlice<UInt8>) -> Bool {
-        let string = String(decoding: text, as: UTF8.self)
-        return string.hasSuffix(".") || string.contains(" et al") || string.contains(", ")
-    }
-
-    static func arxivForm(_ url: ArraySlice<UInt8>) -> ArxivForm? {
-        let string = String(decoding: url, as: UTF8.self)
-        guard string.contains("arxiv.org/") else { return nil }
-        if string.contains("/abs/") { return .abs }
-        if string.contains("/pdf/") { return .pdf }
-        return nil
+        StyleVotes.orders(document, configuration).forEach { order.add($0) }
     }
 }

@@ -31,11 +31,7 @@ extension Document {
 /// What the italic segment after the title holds, as `paperlint init` classifies it.
 enum AuthorSegment {
     /// `*Zeming Chen et al. NeurIPS 2023.*` names people; `*NeurIPS 2023*` only a venue.
-    static func style(of entry: Entry, _ bytes: [UInt8]) -> AuthorStyle {
-        guard let segment = entry.authors else { return .none }
-        let text = String(decoding: bytes[segment.text], as: UTF8.self)
-        return text.hasSuffix(".") || text.contains(" et al") || text.contains(", ") ? .authorsVenue : .venue
-    }
+    static func style(of entry: Entry, _ bytes: [UInt8]) -> AuthorStyle { StyleVotes.authors(entry, bytes) }
 
     /// The configured author styles, or the list's own with `auto`.
     static func forms(_ document: Document, _ entries: [Entry], _ configuration: Configuration) -> HouseForms<AuthorStyle> {
