@@ -15,8 +15,10 @@ public struct DateMismatchRule: Rule {
             month from it was most likely dated by hand from memory, or copied from the entry \
             above, and then sorts into the wrong place. One month either way is tolerated: \
             papers submitted at the end of a month are announced in the next, and lists often \
-            date a revision. Entries dated by venue can differ legitimately, so this is a \
-            warning. Only the paper link counts (an arXiv URL in any form, or an arXiv DOI \
+            date a revision. A date before the paper existed is always reported; a later one \
+            only where the list dates by arXiv month: where a real share of its other arXiv \
+            papers (at least 3 and 10%) are dated later too, the list dates by venue or revision \
+            on purpose. This is a warning. Only the paper link counts (an arXiv URL in any form, or an arXiv DOI \
             `10.48550/arXiv.ID`); year-only dates and old-style ids (`cs/0112017`) are not \
             checked. The fix, unsafe, rewrites the date to the arXiv month in the entry's own \
             date form; a date with a day is left to the author, since the day cannot be known.
@@ -59,18 +61,38 @@ public struct DateMismatchRule: Rule {
 
     public init() {}
 
+    /// An entry dated by month whose paper link is a new-style arXiv id.
+    private struct Dated {
+        var paper: PaperIdentity
+        var date: EntryDate
+        var dated: YearMonth
+        var submitted: YearMonth
+        var url: Range<Int>
+        var id: String
+        /// Months from the arXiv month to the entry's date: positive when dated later.
+        var offset: Int { submitted.months(to: dated) }
+    }
+
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         var found: [Diagnostic] = []
         // The identities `duplicate` and `link-title-mismatch` use: an arXiv link key is the id.
-        for paper in PaperIdentity.all(in: document, configuration) {
+        let dated = PaperIdentity.all(in: document, configuration).compactMap { paper -> Dated? in
             guard let date = paper.entry.date, date.form != .year, (1000...9999).contains(date.year),
                 let month = date.month, (1...12).contains(month),
                 let key = paper.linkKey, key.kind == .arxiv, let url = paper.paperLink?.url,
                 let submitted = PaperIdentity.arxivMonth(key.value)
-            else { continue }
-            let id = key.value
-            let dated = YearMonth(year: date.year, month: month)
-            guard abs(dated.months(to: submitted)) > Self.tolerance else { continue }
+            else { return nil }
+            return Dated(paper: paper, date: date, dated: YearMonth(year: date.year, month: month), submitted: submitted, url: url, id: key.value)
+        }
+        // A date before the paper existed is always wrong. A later one is a venue's or a
+        // revision's date where the list dates that way on purpose: where a real share of its
+        // other arXiv papers are dated later too, not where it dates by arXiv month (123 of 126).
+        let laterByEntry = Dictionary(dated.map { ($0.paper.entry.line, $0.offset > Self.tolerance) }, uniquingKeysWith: { a, _ in a })
+        let later = document.habit(dated.map(\.paper.entry)) { laterByEntry[$0.line] ?? false }
+        for paper in dated {
+            let (date, id, url, submitted) = (paper.date, paper.id, paper.url, paper.submitted)
+            guard abs(paper.offset) > Self.tolerance else { continue }
+            if paper.offset > 0 && later.accepts(true, lines: paper.paper.entry.lines) { continue }
             let written = document.string(date.range)
             found.append(Diagnostic(
                 rule: Self.self, range: date.range,

@@ -94,4 +94,18 @@ import Testing
             #expect(fix.message == "date the entry \(expected)")
         }
     }
+
+    /// A list that dates papers by venue or revision (a real share dated after their arXiv
+    /// month) is not told about its later dates; a date before the paper existed still is.
+    @Test func laterDatesAreTheListsWhereItDatesByVenue() {
+        let matching = (1...8).map { entry("2023/0\($0)", "https://arxiv.org/abs/230\($0).0000\($0)") }.joined()
+        let later = (1...3).map { entry("2024/0\($0)", "https://arxiv.org/abs/230\($0).1000\($0)") }.joined()
+        let early = entry("2023/01", "https://arxiv.org/abs/2306.20000")
+        // 3 of 12 others dated later: the list's way.
+        let (document, found) = check(matching + later + early)
+        #expect(found.map { document.line(containing: $0.range.lowerBound) } == [12])
+        // One later date among papers dated by arXiv month is a slip.
+        let (single, alone) = check(matching + entry("2024/01", "https://arxiv.org/abs/2301.10001"))
+        #expect(alone.map { single.line(containing: $0.range.lowerBound) } == [9])
+    }
 }

@@ -25,9 +25,12 @@ public enum StyleVotes {
         return string.hasSuffix(".") || string.contains(" et al") || string.contains(", ") ? .authorsVenue : .venue
     }
 
-    /// The syntax of each link with a URL or of a bare `[[label]]`, in the configuration's terms.
+    /// The syntax of each link with a URL, in the configuration's terms. A title written as a
+    /// link (`[Title](url)`) votes for `[label](url)`: a list that links its titles that way
+    /// writes its other links so too.
     public static func linkSyntax(_ entry: Entry) -> [LinkSyntaxStyle] {
-        entry.links.compactMap { linkSyntax(of: $0.syntax) }
+        let links = entry.links.compactMap { linkSyntax(of: $0.syntax) }
+        return entry.title?.markup == .link ? [.plain] + links : links
     }
 
     /// A link's syntax in the configuration's terms; nil for a bare `[[label]]`.
