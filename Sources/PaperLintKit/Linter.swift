@@ -163,7 +163,7 @@ public enum Linter {
                 found.append(diagnostic)
             }
         }
-        return found
+        return TemplateFindings.collapse(found, in: document)
     }
 
     /// The configured severity, lowered by as many levels as the rule lowered this finding

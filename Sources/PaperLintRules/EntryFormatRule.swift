@@ -19,7 +19,10 @@ public struct EntryFormatRule: Rule {
             before the date, words between the parts, links without a URL, entries without a \
             link. Notes and badges after the links (`(Oral)`, `✅`, star badges) are the list's to \
             add and are not reported. Converting link syntaxes into one another is a safe fix: \
-            no byte of the label or URL changes. Entries that share one template can be read, \
+            no byte of the label or URL changes. An entry that `entry-format`, `whitespace`, \
+            `punctuation` and `link-spacing` find wrong in three or more places is reported once, \
+            as `entry-format`, with every message and the fixes of all of them. Entries that \
+            share one template can be read, \
             sorted and checked by tools; the other rules rely on the parts being where the \
             template puts them.
             """,
