@@ -163,11 +163,14 @@ private struct Template {
                 // Lone punctuation there is the punctuation rule's; a missing segment is reported below.
                 guard !bytes[deviation.range].allSatisfy(Byte.isStrayPunctuation) else { continue }
                 if deviation.kind == .textAfterTitle && entry.authors == nil && wantsSegment(entry) { continue }
-                let place = deviation.kind == .textAfterTitle ? "between the title and the italic segment" : "between the italic segment and the links"
+                // Text after a title with no italic segment stands between the title and the links.
+                let place = deviation.kind == .textAfterAuthors ? "between the italic segment and the links"
+                    : entry.authors == nil ? "between the title and the links" : "between the title and the italic segment"
                 if entry.links.isEmpty || between.judge(true, lines: entry.lines) == nil { continue }
                 found.append(warning(
                     deviation.range, "text \(document.quoted(deviation.range, limit: 40)) \(place)",
-                    help: "move it into the italic segment, or after the links"))
+                    help: entry.authors == nil && !wantsSegment(entry)
+                        ? "move it after the links" : "move it into the italic segment, or after the links"))
             case .trailingText:
                 // Notes after the links (`*(UT Austin)*`, `✅`, `*code coming soon*`) are what
                 // lists add on purpose; lone punctuation there (`.`, a stray `]`) is a slip.

@@ -137,4 +137,14 @@ import Testing
         let missing = found.filter { $0.message.hasPrefix("no italic venue segment") }.map { document.line(containing: $0.range.lowerBound) }
         #expect(missing == [68, 131, 197, 202])
     }
+
+    /// In a list without italic segments, words after the title stand before the links, and
+    /// the message says so rather than naming a segment the entry does not have.
+    @Test func textAfterATitleWithoutSegmentIsBeforeTheLinks() {
+        let plain = (1...9).map { "- [2025] **Paper \($0)** [[paper](https://x.org/\($0))]\n" }.joined()
+        let noted = "- [2025] **ConRFT: A Method**, RSS 2025 [[paper](https://x.org/c)]\n"
+        let found = check(plain + noted, configuration(authors: .auto))
+        #expect(found.map(\.message) == ["text `, RSS 2025` between the title and the links"])
+        #expect(found.first?.help == "move it after the links")
+    }
 }
