@@ -82,19 +82,25 @@ public struct DuplicateRule: Rule {
         // does it on purpose (a real share of its entries repeat one in another section) and is
         // not told about them; in a list that never does, a repeat is reported as a warning.
         var crossListed: [(index: Int, match: Match)] = []
+        var blamedEarlier = Set<Int>()
         var crossListedCount = 0
         for (index, paper) in papers.enumerated() {
             let own = Scope(section: paper.section, segment: layout.place(of: paper.entry)?.segment ?? 0)
             // A repeat is reported on the later entry. Every entry is matched (the cross-listing
             // share needs them all) and recorded below as a possible first one.
             if let repeat_ = match(index, scope: fileWide ? .file : own) {
-                if document.isInFocus(paper.entry) {
-                    found.append(report(paper, first: papers[repeat_.first], evidence: repeat_.evidence, inScope: true,
+                let (reported, other) = Self.blamed(index, repeat_.first, papers, document)
+                // A new copy above several old ones is reported once.
+                if document.isInFocus(papers[reported].entry), reported == index || blamedEarlier.insert(reported).inserted {
+                    found.append(report(papers[reported], first: papers[other], evidence: repeat_.evidence, inScope: true,
                                         layout: layout, in: document))
                 }
             } else if !fileWide, let repeat_ = match(index, scope: .file) {
                 crossListedCount += 1
-                if document.isInFocus(paper.entry) { crossListed.append((index, repeat_)) }
+                let (reported, other) = Self.blamed(index, repeat_.first, papers, document)
+                if document.isInFocus(papers[reported].entry), reported == index || blamedEarlier.insert(reported).inserted {
+                    crossListed.append((reported, Match(first: other, evidence: repeat_.evidence)))
+                }
             }
             // Keep the first entry per key; `+= 0` inserts `index` only when the key is new,
             // hashing the key once.
@@ -120,12 +126,24 @@ public struct DuplicateRule: Rule {
         return found
     }
 
+    /// Which of two copies carries the finding: the later one, unless a diff changed only the
+    /// earlier (a contributor adds a paper above its old copy, where newest-first lists take
+    /// new entries): the finding belongs to the change, the old copy is the related place.
+    private static func blamed(
+        _ later: Int, _ earlier: Int, _ papers: [PaperIdentity], _ document: Document
+    ) -> (reported: Int, other: Int) {
+        let isChanged = { (paper: PaperIdentity) in document.isChanged(paper.entry.line, paper.entry.lastLine) }
+        guard document.changed != nil, isChanged(papers[earlier]), !isChanged(papers[later]) else { return (later, earlier) }
+        return (earlier, later)
+    }
+
     private func report(
         _ paper: PaperIdentity, first: PaperIdentity, evidence: String, inScope: Bool,
         layout: PaperIdentity.ListLayout, in document: Document
     ) -> Diagnostic {
         let message = "\(paper.quotedTitle) is already listed in \(PaperIdentity.sectionName(first.section, in: document)) (\(evidence))"
-        let related = [RelatedLocation(range: PaperIdentity.head(of: first.entry), message: "first listed here")]
+        let place = first.entry.line < paper.entry.line ? "first listed here" : "already listed here"
+        let related = [RelatedLocation(range: PaperIdentity.head(of: first.entry), message: place)]
         guard inScope else {
             return Diagnostic(
                 ruleID: Self.description.id, severity: .warning, range: PaperIdentity.head(of: paper.entry), message: message,

@@ -132,7 +132,11 @@ public struct OrderRule: Rule {
     ) -> [Diagnostic] {
         // Ranks that must not decrease down the list.
         let ranks = entries.map { direction.newestFirst ? -$0.key : $0.key }
-        let kept = Self.keptPositions(ranks)
+        // In a diff, of the equally long runs the one keeping the untouched entries: the entry
+        // the change misplaced is reported, not its old neighbour (in `--all` nothing is preferred).
+        let kept = document.changed == nil
+            ? Self.keptPositions(ranks)
+            : Self.keptPositions(ranks, preferring: entries.map { !document.isChanged($0.entry.line, $0.entry.lastLine) })
         let keptPositions = kept.indices.filter { kept[$0] }
         guard keptPositions.count < entries.count else { return [] }
         let fix = sortFix(entries, ranks: ranks, direction: direction, list: list, layout: layout, in: document)
@@ -193,6 +197,49 @@ public struct OrderRule: Rule {
             kept[index] = true
             last = ranks[index]
             needed -= 1
+        }
+        return kept
+    }
+
+    /// Like `keptPositions(_:)`, but of all longest runs keeps one with the most `preferred`
+    /// positions (earliest among equals).
+    ///
+    /// O(n log n): a Fenwick tree over the distinct ranks holds, for each rank, the best score
+    /// of a run ending at or below it; a run's score is its length times (n + 1) plus its
+    /// preferred positions, so length always wins and preference breaks ties.
+    static func keptPositions(_ ranks: [Int], preferring preferred: [Bool]) -> [Bool] {
+        let values = Array(Set(ranks)).sorted()
+        let count = ranks.count
+        let weight = count + 1
+        var tree = [(score: Int, index: Int)](repeating: (0, -1), count: values.count + 1)
+        var previous = [Int](repeating: -1, count: count)
+        var score = [Int](repeating: 0, count: count)
+        for index in ranks.indices {
+            let slot = values.partitioningIndex { $0 >= ranks[index] } + 1
+            var best = (score: 0, index: -1)
+            var node = slot
+            while node > 0 {
+                if tree[node].score > best.score { best = tree[node] }
+                node -= node & -node
+            }
+            score[index] = best.score + weight + (preferred[index] ? 1 : 0)
+            previous[index] = best.index
+            node = slot
+            while node < tree.count {
+                if score[index] > tree[node].score { tree[node] = (score[index], index) }
+                node += node & -node
+            }
+        }
+        var end = -1
+        var top = 0
+        for index in ranks.indices where score[index] > top {
+            top = score[index]
+            end = index
+        }
+        var kept = [Bool](repeating: false, count: count)
+        while end >= 0 {
+            kept[end] = true
+            end = previous[end]
         }
         return kept
     }

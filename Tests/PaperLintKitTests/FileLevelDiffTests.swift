@@ -112,4 +112,50 @@ import Testing
         #expect(found(range) == ["order error 6"])
         #expect(range.first?.related.map(\.message) == ["belongs before this [2023/05] entry"])
     }
+
+    /// Issue 15's first case: a paper already listed, added again above its old copy with a
+    /// `pdf/…v1` link. Staged, in the commit's range and through the hook, the finding is on
+    /// the new line, the old copy is its related place; `--all` still reports the later copy.
+    @Test func aDuplicateAddedAboveItsOldCopyIsReportedOnTheNewLine() throws {
+        let (repo, lines) = try sampleRepository()
+        var edited = lines
+        // PathAsst (line 97) again, right above its old copy: becomes line 97, the old one 98.
+        let copy = lines[96].replacingOccurrences(of: "arxiv.org/abs/2305.15072", with: "arxiv.org/pdf/2305.15072v1")
+        #expect(copy != lines[96])
+        edited.insert(copy, at: 96)
+        try repo.write("README.md", edited.joined(separator: "\n"))
+        try repo.git("add", "README.md")
+        let staged = try check(repo, .staged)
+        #expect(found(staged) == ["duplicate error 97"])
+        #expect(staged.first?.related.map(\.start.line) == [98])
+        #expect(staged.first?.related.map(\.message) == ["already listed here"])
+        let hook = try HookRunner.run(currentDirectory: repo.path, fixRequested: false).check.diagnostics
+        #expect(found(hook.filter { Self.rules.contains($0.rule) }) == ["duplicate error 97"])
+        // The whole file: the later copies are the repeats, as before.
+        #expect(found(try check(repo, .all)).filter { $0.hasPrefix("duplicate") } == ["duplicate error 98", "duplicate warning 118"])
+        try repo.git("commit", "-q", "-m", "add PathAsst again")
+        #expect(found(try check(repo, .range("HEAD~1...HEAD"))) == ["duplicate error 97"])
+    }
+
+    /// Issue 15's second case: `[2023/01]` pasted between `[2023/05]` and `[2023/03]`, where
+    /// dropping it or its old neighbour leaves an equally long ordered run: the new entry is
+    /// the one out of order, staged and in the commit's range.
+    @Test func anEntryPastedBetweenItsNeighboursIsTheOneOutOfOrder() throws {
+        let repo = try ScratchRepository()
+        let old = ["[2023/09]", "[2023/07]", "[2023/05]", "[2023/03]"].enumerated().map { index, date in
+            "- \(date) **Paper \(index)** *A. Author et al. arXiv.* [[paper](https://example.org/\(index))]"
+        }
+        try repo.commit("README.md", "# Papers\n\n" + old.joined(separator: "\n") + "\n")
+        var new = old
+        new.insert("- [2023/01] **Pasted** *B. Author et al. arXiv.* [[paper](https://example.org/p)]", at: 3)
+        try repo.write("README.md", "# Papers\n\n" + new.joined(separator: "\n") + "\n")
+        try repo.git("add", "README.md")
+        let staged = try check(repo, .staged)
+        #expect(found(staged) == ["order error 6"])
+        #expect(staged.first?.related.map(\.message) == ["belongs after this [2023/03] entry"])
+        // The whole file, with no change to prefer: the earliest run is kept, as before.
+        #expect(found(try check(repo, .all)) == ["order error 7"])
+        try repo.git("commit", "-q", "-m", "paste")
+        #expect(found(try check(repo, .range("HEAD~1...HEAD"))) == ["order error 6"])
+    }
 }
