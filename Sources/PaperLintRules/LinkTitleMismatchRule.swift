@@ -45,13 +45,20 @@ public struct LinkTitleMismatchRule: Rule {
             // The later entry is reported, unless the arXiv month clears it and not the first:
             // then the first entry carries the pasted link.
             var (culprit, other) = (index, earlier[0])
-            if fitsArxivMonth(papers[other], key) == false && fitsArxivMonth(paper, key) == true {
+            var byMonth = false
+            let isChanged = { (paper: PaperIdentity) in document.isChanged(paper.entry.line, paper.entry.lastLine) }
+            if document.changed != nil && isChanged(papers[culprit]) != isChanged(papers[other]) {
+                // In a diff the finding belongs to the change, above or below the old entry:
+                // the contributor pasted the link, or brought the title that contradicts it.
+                if isChanged(papers[other]) { (culprit, other) = (other, culprit) }
+            } else if fitsArxivMonth(papers[other], key) == false && fitsArxivMonth(paper, key) == true {
                 (culprit, other) = (other, culprit)
+                byMonth = true
             }
             guard reported.insert(culprit).inserted, let link = papers[culprit].paperLink else { continue }
             let owner = papers[other]
             let ownerLink = owner.paperLink?.range ?? PaperIdentity.head(of: owner.entry)
-            let reason = culprit == index ? "" : "; its arXiv month fits that entry, not this one"
+            let reason = byMonth ? "; its arXiv month fits that entry, not this one" : ""
             found.append(Diagnostic(
                 rule: Self.self, range: link.range,
                 message: "\(key.evidence) is also the link of \(owner.quotedTitle), a different title\(reason)",

@@ -22,11 +22,13 @@ public struct OrderRule: Rule {
             between two items (a `**Preprints**` paragraph) starts a new list; entries without \
             a usable date are ignored and equal dates may stand in any order. Only the fewest \
             entries whose moving would sort the list are reported (those outside one longest \
-            sorted run), each once, with the entry it belongs next to. The fix sorts the whole \
-            list, moving each entry's lines (with its nested items) unchanged, and is attached \
-            to every finding of the list (to the first only when more than 8 entries are \
-            misplaced); it is unsafe because the list might intentionally group entries another \
-            way.
+            sorted run), each once, with the entry it belongs next to; in a diff, of the equally \
+            few, the entries the change added or edited. When those are all that is out of \
+            place, the fix moves them, and only them, to where their dates belong (safe: only \
+            the change's lines move). Otherwise the fix sorts the whole list, moving each \
+            entry's lines (with its nested items) unchanged, and is attached to every finding of \
+            the list (to the first only when more than 8 entries are misplaced); it is unsafe \
+            because the list might intentionally group entries another way.
             """,
         nonTriggering: OrderRule.nonTriggeringExamples,
         triggering: OrderRule.triggeringExamples,
@@ -139,7 +141,14 @@ public struct OrderRule: Rule {
             : Self.keptPositions(ranks, preferring: entries.map { !document.isChanged($0.entry.line, $0.entry.lastLine) })
         let keptPositions = kept.indices.filter { kept[$0] }
         guard keptPositions.count < entries.count else { return [] }
-        let fix = sortFix(entries, ranks: ranks, direction: direction, list: list, layout: layout, in: document)
+        // In a diff whose own entries are all that is out of place, the fix moves them, and only
+        // them, to where their dates belong: safe, since only the change's lines move. Else
+        // the list is sorted, which moves entries the change did not touch (unsafe).
+        let misplaced = entries.indices.filter { !kept[$0] }
+        let movesOnlyTheChange = document.changed != nil
+            && misplaced.allSatisfy { document.isChanged(entries[$0].entry.line, entries[$0].entry.lastLine) }
+        let move = movesOnlyTheChange ? moveFix(entries, ranks: ranks, kept: keptPositions, misplaced: misplaced, layout: layout, in: document) : nil
+        let fix = move ?? sortFix(entries, ranks: ranks, direction: direction, list: list, layout: layout, in: document)
         // Every finding carries the list's fix, so it survives the diff filter whichever entry
         // was added; a list with many misplaced entries carries it once, on its first finding:
         // it needs one sort anyway, and thousands of copies of thousands of edits would make
@@ -164,7 +173,9 @@ public struct OrderRule: Rule {
             found.append(Diagnostic(
                 rule: Self.self, range: date.range,
                 message: "\(written) entry is out of order: \(scope) is \(direction.name)\(direction.evidence)",
-                help: "move the entry to where its date belongs (`paperlint fix --unsafe` sorts the whole list)",
+                help: move != nil
+                    ? "move the entry to where its date belongs (`paperlint fix` moves it)"
+                    : "move the entry to where its date belongs (`paperlint fix --unsafe` sorts the whole list)",
                 related: [related], fix: carriesFixEach || found.isEmpty ? fix : nil))
         }
         return found
@@ -248,6 +259,47 @@ public struct OrderRule: Rule {
         guard entry.line > 1 else { return false }
         let text = document.text(ofLine: entry.line - 1)
         return text.drop { $0 == " " || $0 == "\t" }.hasPrefix("<!-- paperlint-")
+    }
+
+    /// Moves each misplaced entry's lines (with nested items) to where its date belongs among
+    /// the kept ones: before the first kept entry that sorts after it, or after the last. Nil
+    /// where an entry shares its first line, or a suppression comment sits above a moved one.
+    private func moveFix(
+        _ entries: [(entry: Entry, key: Int)], ranks: [Int], kept: [Int], misplaced: [Int],
+        layout: PaperIdentity.ListLayout, in document: Document
+    ) -> Fix? {
+        guard !kept.isEmpty, misplaced.allSatisfy({ layout.place(of: entries[$0].entry)?.ownsFirstLine == true }),
+            !misplaced.contains(where: { Self.hasSuppressionAbove(entries[$0].entry, in: document) })
+        else { return nil }
+        var edits: [Edit] = []
+        // Where each goes: the kept position it lands before (kept.count: after the last).
+        var arrivals: [Int: [Int]] = [:]
+        for position in misplaced {
+            let block = layout.fullBlock(of: entries[position].entry, in: document)
+            edits.append(Edit(replacing: block, with: ""))
+            arrivals[kept.partitioningIndex { ranks[$0] > ranks[position] }, default: []].append(position)
+        }
+        for (target, positions) in arrivals {
+            let text = positions.sorted { (ranks[$0], $0) < (ranks[$1], $1) }.map { position -> String in
+                let entry = entries[position].entry
+                let block = layout.block(of: entry, in: document), full = layout.fullBlock(of: entry, in: document)
+                let terminator = full.upperBound > block.upperBound ? document.string(block.upperBound..<full.upperBound) : "\n"
+                return document.string(block) + terminator
+            }.joined()
+            if target < kept.count {
+                let at = layout.block(of: entries[kept[target]].entry, in: document).lowerBound
+                edits.append(Edit(replacing: at..<at, with: text))
+            } else {
+                let last = entries[kept[kept.count - 1]].entry
+                let block = layout.block(of: last, in: document), full = layout.fullBlock(of: last, in: document)
+                // After the last kept entry; a file ending without a line break gets one first.
+                edits.append(full.upperBound > block.upperBound
+                    ? Edit(replacing: full.upperBound..<full.upperBound, with: text)
+                    : Edit(replacing: full.upperBound..<full.upperBound, with: "\n" + String(text.dropLast())))
+            }
+        }
+        let count = misplaced.count
+        return Fix(.safe, count == 1 ? "move the entry to where its date belongs" : "move the \(count) entries to where their dates belong", edits: edits)
     }
 
     /// Sorts the list stably: each dated entry's lines (with nested items) go to the slot of

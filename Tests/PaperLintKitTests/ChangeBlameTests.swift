@@ -27,8 +27,12 @@ import Testing
     static let cases = Int(ProcessInfo.processInfo.environment["PAPERLINT_PROPERTY_CASES"] ?? "") ?? 500
 
     /// Each list's lines and single-line paper entries, read once.
-    static let bases: [(name: String, lines: [String], candidates: [Candidate])] = lists.map { list in
-        (list.name, list.text.components(separatedBy: "\n"), candidates(Document(list.text)))
+    static let bases: [(name: String, lines: [String], candidates: [Candidate], unordered: Set<Int>)] = lists.map { list in
+        let document = Document(list.text)
+        // Sections where the order rule already finds an entry out of place before the change.
+        let unordered = Set(Linter.diagnostics(document, configuration()).filter { $0.ruleID == "order" }
+            .map { document.sectionIndex(containing: document.line(containing: $0.range.lowerBound)) })
+        return (list.name, list.text.components(separatedBy: "\n"), candidates(document), unordered)
     }
 
     /// A list's single-line paper entries, with their sections.
@@ -49,12 +53,16 @@ import Testing
     /// What `check --staged` reports on `lines` after inserting `inserted` before line `at`
     /// (1-based), the inserted line alone being the change.
     static func staged(_ lines: [String], inserting inserted: String, at: Int, _ configuration: Configuration) -> (line: Int, found: [ReportedDiagnostic]) {
+        let (document, changed) = Self.document(lines, inserting: inserted, at: at)
+        let found = Linter.lint(document, path: "README.md", configuration).filter { changed.intersects($0.lineSpan(in: document)) }
+        return (at, found)
+    }
+
+    static func document(_ lines: [String], inserting inserted: String, at: Int) -> (Document, LineSet) {
         var edited = lines
         edited.insert(inserted, at: at - 1)
         let changed = LineSet(lines: [at])
-        let document = Document(bytes: Array(edited.joined(separator: "\n").utf8), focus: changed, changed: changed)
-        let found = Linter.lint(document, path: "README.md", configuration).filter { changed.intersects($0.lineSpan(in: document)) }
-        return (at, found)
+        return (Document(bytes: Array(edited.joined(separator: "\n").utf8), focus: changed, changed: changed), changed)
     }
 
     /// The same paper in another URL form: `abs/` ↔ `pdf/…v1`, `http://`, `www.`.
@@ -125,7 +133,7 @@ import Testing
             let section = candidates.filter { $0.section == above.section }.compactMap(\.key)
             let newestFirst = zip(section, section.dropFirst()).allSatisfy { $0 >= $1 }
             let oldestFirst = zip(section, section.dropFirst()).allSatisfy { $0 <= $1 }
-            guard section.count >= 4, newestFirst != oldestFirst else { continue }
+            guard section.count >= 4, newestFirst != oldestFirst, !list.unordered.contains(above.section) else { continue }
             let earliest = min(high, low), latest = max(high, low)
             // A month past the later neighbour or before the earlier one, by 1–24 months.
             let shift = Int(rng.next() % 24) + 1
@@ -137,6 +145,18 @@ import Testing
             let order = found.filter { $0.rule == "order" }
             #expect(order.map(\.start.line) == [line], "\(list.name): \(date) inserted at \(line) between \(above.text.prefix(20)) and \(below.text.prefix(20)): \(found.map { "\($0.rule) \($0.start.line)" })")
             if order.isEmpty { return }
+            // `fix --staged`: a safe fix that moves the inserted line, and only it, into place.
+            let (document, _) = Self.document(lines, inserting: inserted, at: line)
+            let fix = try #require(Linter.diagnostics(document, configuration).first {
+                $0.ruleID == "order" && document.line(containing: $0.range.lowerBound) == line
+            }?.fix)
+            #expect(fix.safety == .safe)
+            var fixed = String(decoding: fix.applied(to: document.bytes), as: UTF8.self).components(separatedBy: "\n")
+            let landed = try #require(fixed.firstIndex(of: inserted), "\(list.name): the fix lost the inserted line")
+            fixed.remove(at: landed)
+            #expect(fixed == lines, "\(list.name): the fix moved more than the inserted line")
+            let again = Self.staged(lines, inserting: inserted, at: landed + 1, configuration).found
+            #expect(again.filter { $0.rule == "order" }.isEmpty, "\(list.name): \(date) moved to line \(landed + 1) is still out of order")
         }
         #expect(tried == wanted)
     }

@@ -41,11 +41,17 @@ import Testing
         #expect(order.message == "[2023/11] entry is out of order: this section is newest first (42 of 42 dated entries in order)")
         #expect(order.related.map(\.start.line) == [42])
         #expect(order.related.map(\.message) == ["belongs before this [2023/10] entry"])
-        // The sort fix moves the new entry up to line 42, after the [2023/11] entries.
+        // The fix moves the new entry, and only it, up to line 42, after the [2023/11] entries:
+        // safe, since only the change's line moves.
         let fix = try #require(order.fix)
-        #expect(fix.safety == .unsafe)
+        #expect(fix.safety == .safe)
+        #expect(fix.edits.count == 2)
         #expect(fix.edits.first?.start == SourcePosition(line: 42, column: 1))
         #expect(fix.edits.first?.replacement.hasPrefix("- [2023/11] **A Newly Added Medical LLM**") == true)
+        #expect(fix.edits.last?.start == SourcePosition(line: 61, column: 1))
+        #expect(fix.edits.last?.end == SourcePosition(line: 62, column: 1))
+        #expect(fix.edits.last?.replacement == "")
+        #expect(order.help == "move the entry to where its date belongs (`paperlint fix` moves it)")
         // Old findings come back with the filter off; no other entry is blamed for the move.
         #expect(found(try check(repo, .staged, filter: .all)) == ["order error 61", "date-mismatch warning 69", "duplicate warning 118"])
     }
@@ -157,5 +163,38 @@ import Testing
         #expect(found(try check(repo, .all)) == ["order error 7"])
         try repo.git("commit", "-q", "-m", "paste")
         #expect(found(try check(repo, .range("HEAD~1...HEAD"))) == ["order error 6"])
+    }
+
+    /// A new entry above an old one, pasting the old one's link under its own title: the
+    /// mismatch is reported on the new line, the old entry is the related place.
+    @Test func aLinkPastedAboveItsOwnerIsReportedOnTheNewLine() throws {
+        let (repo, lines) = try sampleRepository()
+        var edited = lines
+        edited.insert("- [2023/05] **A Different Pathology Model** *X. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2305.15072)]", at: 96)
+        try repo.write("README.md", edited.joined(separator: "\n"))
+        try repo.git("add", "README.md")
+        let staged = try check(repo, .staged)
+        #expect(found(staged) == ["link-title-mismatch error 97"])
+        #expect(staged.first?.related.map(\.start.line) == [98])
+        #expect(staged.first?.message == "arXiv id 2305.15072 is also the link of “PathAsst: Redefining Pathology through…”, a different title")
+        // The whole file: the later of the two, as before.
+        #expect(found(try check(repo, .all)).filter { $0.hasPrefix("link-title") } == ["link-title-mismatch error 98"])
+    }
+
+    /// `fix --staged --write` for one misplaced new entry moves that line, and only it, in the
+    /// index: the list as it was, with the new entry where its date belongs.
+    @Test func fixStagedMovesOnlyTheMisplacedNewEntry() throws {
+        let (repo, lines) = try sampleRepository()
+        let new = "- [2023/11] **A Newly Added Medical LLM** *New Author et al. arXiv.* [[paper](https://arxiv.org/abs/2311.99999)]"
+        var edited = lines
+        edited.insert(new, at: 60)
+        try repo.write("README.md", edited.joined(separator: "\n"))
+        try repo.git("add", "README.md")
+        let report = try Fixer.run(FixRequest(mode: .staged, output: .write, currentDirectory: repo.path))
+        #expect(report.appliedCount >= 1)
+        var expected = lines
+        expected.insert(new, at: 41)
+        #expect(try repo.git("show", ":README.md") == expected.joined(separator: "\n"))
+        #expect(found(try check(repo, .staged)).isEmpty)
     }
 }
