@@ -129,7 +129,7 @@ public enum Linter {
     /// Every enabled rule's findings on byte ranges, with configured severities and suppression
     /// comments applied (the fix loop works on these).
     static func diagnostics(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
-        let suppressions = Suppressions(document)
+        let suppressions = Suppressions(document, knownRules: RuleCatalog.ids)
         var found = suppressions.problems
         let timer = PhaseTimer.shared
         let enabled = RuleCatalog.all.filter {
@@ -164,17 +164,6 @@ public enum Linter {
             }
         }
         return TemplateFindings.collapse(found, in: document)
-    }
-
-    /// The configured severity, lowered by as many levels as the rule lowered this finding
-    /// below its default: `duplicate` reports repeats across sections one level down (a
-    /// warning by default, info when the rule is configured as a warning).
-    static func effectiveSeverity(configured: Severity, ruleDefault: Severity, emitted: Severity) -> Severity {
-        let levels = Severity.allCases  // info, warning, error
-        guard let emittedRank = levels.firstIndex(of: emitted), let defaultRank = levels.firstIndex(of: ruleDefault),
-            let configuredRank = levels.firstIndex(of: configured), emittedRank < defaultRank
-        else { return configured }
-        return levels[max(0, configuredRank - (defaultRank - emittedRank))]
     }
 
     static func diffSource(_ mode: LintMode) throws(PaperLintError) -> DiffSource {

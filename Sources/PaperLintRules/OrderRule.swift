@@ -258,7 +258,7 @@ public struct OrderRule: Rule {
     private static func hasSuppressionAbove(_ entry: Entry, in document: Document) -> Bool {
         guard entry.line > 1 else { return false }
         let text = document.text(ofLine: entry.line - 1)
-        return text.drop { $0 == " " || $0 == "\t" }.hasPrefix("<!-- paperlint-")
+        return Suppressions.isDirective(text)
     }
 
     /// Moves each misplaced entry's lines (with nested items) to where its date belongs among

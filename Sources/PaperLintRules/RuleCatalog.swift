@@ -8,6 +8,10 @@ public enum RuleCatalog {
         OrderRule.self, DateMismatchRule.self, TableOfContentsRule.self, EncodingRule.self,
     ]
 
+    /// Every rule id, in documentation order: the one list configuration, suppression comments
+    /// and documentation take their ids from.
+    public static let ids: [String] = all.map { $0.description.id }
+
     /// Computes what several rules share (paper identities, the list layout) for the rules
     /// in `sharingRuleIDs`.
     public static func prepare(_ document: Document, _ configuration: Configuration) {

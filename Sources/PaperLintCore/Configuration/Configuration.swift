@@ -250,11 +250,3 @@ public struct LabelVocabulary: Sendable, Equatable {
     /// Position of a canonical label in the canonical order.
     public func rank(_ canonical: String) -> Int? { order.firstIndex(of: canonical) }
 }
-
-/// Every rule id of DESIGN.md, implemented or not yet: configuration may name any of them.
-public enum RuleIDs {
-    public static let all = [
-        "entry-format", "date-format", "whitespace", "link-label", "link-spacing", "url", "arxiv-url",
-        "punctuation", "venue-name", "duplicate", "link-title-mismatch", "order", "date-mismatch", "toc", "encoding",
-    ]
-}

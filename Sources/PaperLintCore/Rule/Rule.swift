@@ -5,9 +5,8 @@
 public protocol Rule: Sendable {
     static var description: RuleDescription { get }
     init()
-    /// Findings at the rule's default severity; the engine applies configured severities.
-    /// A finding the rule emits below its default severity stays that many levels below
-    /// the configured one (see `Linter.effectiveSeverity`).
+    /// Findings at the rule's default severity, or below it for some findings (a repeat across
+    /// sections); a severity configured for the rule replaces every finding's.
     func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic]
 }
 

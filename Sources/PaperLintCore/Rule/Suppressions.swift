@@ -18,7 +18,14 @@ public struct Suppressions: Sendable {
     /// Unknown rule ids and enables without a disable, as warnings.
     public private(set) var problems: [Diagnostic] = []
 
-    public init(_ document: Document, knownRules: [String] = RuleIDs.all) {
+    /// Whether a line is a suppression comment (`<!-- paperlint-…`), leading blanks aside: a
+    /// rule that moves lines keeps such a comment with the line below it.
+    public static func isDirective<S: StringProtocol>(_ line: S) -> Bool {
+        line.drop { $0 == " " || $0 == "\t" }.hasPrefix("<!-- paperlint-")
+    }
+
+    /// `knownRules`: every rule id (the rule catalog's); an unknown one is reported.
+    public init(_ document: Document, knownRules: [String]) {
         var open: [(rules: Set<String>?, from: Int)] = []
         for line in 1...document.lineCount {
             guard let directive = Self.directive(document, line) else { continue }

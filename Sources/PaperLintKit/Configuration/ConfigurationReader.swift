@@ -1,4 +1,5 @@
 import PaperLintCore
+import PaperLintRules
 import Yams
 
 /// Validates one YAML document against the configuration schema and applies it.
@@ -84,8 +85,8 @@ struct ConfigurationReader {
 
     private func applyRules(_ node: Node, to configuration: inout Configuration) throws(PaperLintError) {
         for (rule, value) in try mapping(node, key: "rules", allowed: nil) {
-            guard RuleIDs.all.contains(rule) else {
-                throw error(mappingKey(node, rule) ?? value, "unknown rule '\(rule)'\(Suggestion.clause(for: rule, in: RuleIDs.all)) (see paperlint rules)")
+            guard RuleCatalog.ids.contains(rule) else {
+                throw error(mappingKey(node, rule) ?? value, "unknown rule '\(rule)'\(Suggestion.clause(for: rule, in: RuleCatalog.ids)) (see paperlint rules)")
             }
             let level = try string(value, key: "rules.\(rule)")
             guard Self.severities.contains(level) else {
