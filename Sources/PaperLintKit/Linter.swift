@@ -50,65 +50,27 @@ public struct LintReport: Sendable {
 /// Drives a check: reads content (from disk or git), runs every rule, keeps what the diff filter allows.
 public enum Linter {
     public static func check(_ request: CheckRequest) throws(PaperLintError) -> LintReport {
-        let root = RepositoryLocator.root(from: request.currentDirectory)
-        let mode = request.mode ?? (root == nil ? .all : .worktree)
-        switch mode {
-        case .all:
-            let timer = PhaseTimer.shared
-            let configuration = try timer.measure("configuration") { () throws(PaperLintError) in
-                try loadConfiguration(request, root: root ?? request.currentDirectory)
+        let session = try Session.open(request)
+        let timer = PhaseTimer.shared
+        var report = LintReport(files: [], notes: session.notes, failOn: request.failOn, configuration: session.configuration)
+        for file in session.files {
+            // Fast path (a commit that does not touch the list): nothing changed can hold a
+            // finding the filter keeps, so the file is not even parsed.
+            if file.isUnchanged && request.filter != .all {
+                report.files.append(FileReport(path: file.path, document: Document(bytes: []), diagnostics: []))
+                continue
             }
-            var report = LintReport(files: [], notes: [], failOn: request.failOn, configuration: configuration)
-            for target in diskTargets(request, configuration: configuration, root: root) {
-                let document = try timer.measure("parse") { () throws(PaperLintError) in
-                    try timer.measureDetail("parse/document") { () throws(PaperLintError) in
-                        try readDocument(target)
-                    }
+            // Rules may skip work whose findings the scope would drop anyway.
+            let document = try timer.measure("parse") { () throws(PaperLintError) in
+                try timer.measureDetail("parse/document") { () throws(PaperLintError) in
+                    try file.scope.document(file.content, displayPath: file.path)
                 }
-                report.files.append(
-                    FileReport(path: target.display, document: document, diagnostics: lint(document, path: target.display, configuration)))
             }
-            return report
-        case .staged, .worktree, .range:
-            let source = try diffSource(mode)
-            let repository: Repository
-            let timer = PhaseTimer.shared
-            do {
-                repository = try timer.measure("git") { () throws(GitError) in try Repository.discover(from: request.currentDirectory) }
-            } catch { throw PaperLintError(error) }
-            let configuration = try timer.measure("configuration") { () throws(PaperLintError) in
-                try loadConfiguration(request, repository: repository, source: source)
-            }
-            var report = LintReport(files: [], notes: [], failOn: request.failOn, configuration: configuration)
-            let paths = try repositoryPaths(request, configuration: configuration, repository: repository, source: source)
-            for path in paths {
-                let changes: FileChanges
-                do {
-                    changes = try timer.measure("git") { () throws(GitError) in try repository.changes(in: path, source: source) }
-                } catch { throw PaperLintError(error) }
-                guard let content = changes.content else {
-                    report.notes.append(note(for: changes, source: source))
-                    continue
-                }
-                // Fast path (a commit that does not touch the list): nothing changed can hold a
-                // finding the filter keeps, so the file is not even parsed.
-                if changes.status == .unchanged && request.filter != .all {
-                    report.files.append(FileReport(path: path, document: Document(bytes: []), diagnostics: []))
-                    continue
-                }
-                // Rules may skip work whose findings the filter would drop anyway.
-                let kept = request.filter.keptLines(changes)
-                let changed = LineSet(changes.addedLines)
-                let document = try timer.measure("parse") { () throws(PaperLintError) in
-                    try timer.measureDetail("parse/document") { () throws(PaperLintError) in
-                        try validatedDocument(content, displayPath: path, focus: kept, changed: changed)
-                    }
-                }
-                let diagnostics = lint(document, path: path, configuration).filter { kept?.intersects($0.lineSpan(in: document)) ?? true }
-                report.files.append(FileReport(path: path, document: document, diagnostics: diagnostics))
-            }
-            return report
+            let diagnostics = lint(document, path: file.path, session.configuration)
+                .filter { file.scope.touches($0.lineSpan(in: document)) }
+            report.files.append(FileReport(path: file.path, document: document, diagnostics: diagnostics))
         }
+        return report
     }
 
     /// Starts libgit2 on another thread ahead of a git mode (see `Libgit2.startInBackground`).
@@ -166,76 +128,6 @@ public enum Linter {
         return TemplateFindings.collapse(found, in: document)
     }
 
-    static func diffSource(_ mode: LintMode) throws(PaperLintError) -> DiffSource {
-        switch mode {
-        case .staged: return .staged
-        case .worktree: return .worktree
-        case .range(let text):
-            guard let source = DiffSource.parseRange(text) else {
-                throw PaperLintError("--range '\(text)': expected A..B or A...B (for a pull request: --range origin/main...HEAD)")
-            }
-            return source
-        case .all: return .worktree
-        }
-    }
-
-    /// The repository-relative files a git mode lints: the named paths, else the configured
-    /// ones, each through any symbolic link to the file it points to.
-    static func repositoryPaths(
-        _ request: CheckRequest, configuration: Configuration, repository: Repository, source: DiffSource
-    ) throws(PaperLintError) -> [String] {
-        do {
-            let named = try request.paths.isEmpty
-                ? configuration.files
-                : request.paths.map { (path) throws(GitError) in
-                    try repository.relativePath(path, currentDirectory: request.currentDirectory)
-                }
-            return try named.map { (path) throws(GitError) in try repository.resolvingLinks(path, source: source) }
-        } catch { throw PaperLintError(error) }
-    }
-
-    static func note(for changes: FileChanges, source: DiffSource) -> String {
-        let side = switch source {
-        case .staged: "the index"
-        case .worktree: "the work tree"
-        case .range(_, let head, _): head
-        }
-        return switch changes.status {
-        case .binary: "\(changes.path): binary content in \(side); skipped"
-        default: "\(changes.path): deleted in \(side); nothing to lint"
-        }
-    }
-
-    struct DiskTarget {
-        var absolute: String
-        var display: String
-        /// For a file the configuration names: the directory it must stay inside once
-        /// symbolic links are resolved (a link in a pull request must not make a CI run read
-        /// and print files of the machine). Paths given on the command line are read as given.
-        var confinedTo: String? = nil
-    }
-
-    static func diskTargets(_ request: CheckRequest, configuration: Configuration, root: String?) -> [DiskTarget] {
-        if !request.paths.isEmpty {
-            return request.paths.map {
-                DiskTarget(absolute: $0.hasPrefix("/") ? $0 : request.currentDirectory + "/" + $0, display: $0)
-            }
-        }
-        let base = root ?? request.currentDirectory
-        return configuration.files.map { DiskTarget(absolute: base + "/" + $0, display: $0, confinedTo: base) }
-    }
-
-    static func readDocument(_ target: DiskTarget) throws(PaperLintError) -> Document {
-        if let root = target.confinedTo {
-            let resolved = resolvedPath(target.absolute), inside = resolvedPath(root)
-            guard resolved.hasPrefix(inside == "/" ? "/" : inside + "/") else {
-                throw PaperLintError(
-                    "\(target.display): a symbolic link to \(resolved), outside \(inside); only a path named on the command line may leave the repository")
-            }
-        }
-        return try readDocument(target.absolute, displayPath: target.display)
-    }
-
     /// Throws "PATH:LINE:COLUMN: invalid UTF-8 (byte 0xNN); REMEDY" at the first invalid byte.
     static func requireUTF8(_ bytes: [UInt8], path: String, remedy: String) throws(PaperLintError) {
         guard let offset = UTF8Check.firstInvalidOffset(in: bytes) else { return }
@@ -250,9 +142,14 @@ public enum Linter {
     }
 
     static func readDocument(_ absolute: String, displayPath: String) throws(PaperLintError) -> Document {
+        try validatedDocument(try readBytes(absolute, displayPath: displayPath), displayPath: displayPath)
+    }
+
+    /// The file's bytes, or an error naming it and what to do.
+    static func readBytes(_ absolute: String, displayPath: String) throws(PaperLintError) -> [UInt8] {
         switch FileBytes.read(absolute) {
         case .success(let bytes):
-            return try validatedDocument(bytes, displayPath: displayPath)
+            return bytes
         case .failure(let failure) where failure.code == ENOENT:
             throw PaperLintError("\(displayPath): no such file; pass the path of your list (paperlint check --all path/to/README.md)")
         case .failure(let failure):

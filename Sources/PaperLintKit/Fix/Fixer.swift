@@ -10,12 +10,21 @@ public enum Fixer {
         if request.commit && mode == .staged {
             throw PaperLintError("--commit records the fixes of --all, --worktree or --range; to fix what you stage, run fix --staged --write, then git commit")
         }
-        var report = FixReport(files: [], patch: "", notes: [], commitID: nil, failOn: request.failOn)
-        switch mode {
-        case .all:
-            try fixFilesOnDisk(request, root: root, into: &report)
-        case .staged, .worktree, .range:
-            try fixInRepository(request, mode: mode, into: &report)
+        let session = try Session.open(request.checkRequest, repositoryForAll: true)
+        var report = FixReport(files: [], patch: "", notes: session.notes, commitID: nil, failOn: request.failOn)
+        var files: [(fix: FileFix, file: Session.File)] = []
+        for file in session.files {
+            let document = try file.scope.document(file.content, displayPath: file.path)
+            let fixed = try fix(file.content, path: file.path, session.configuration, request, scope: file.scope.fixBounds(in: document))
+            report.patch += try patch(fixed, path: file.repositoryPath ?? file.path)
+            files.append((fixed, file))
+        }
+        report.files = files.map(\.fix)
+        guard request.output == .write else { return report }
+        if let source = session.source, let repository = session.repository {
+            try writeInRepository(files.map(\.fix), request, source: source, repository, into: &report)
+        } else {
+            try writeOnDisk(files, request, repository: session.repository, into: &report)
         }
         return report
     }
@@ -30,60 +39,32 @@ public enum Fixer {
         return try run(fix).patch
     }
 
-    // MARK: --all
+    // MARK: Writing
 
-    private static func fixFilesOnDisk(_ request: FixRequest, root: String?, into report: inout FixReport) throws(PaperLintError) {
-        let configuration = try Linter.loadConfiguration(request.checkRequest, root: root ?? request.currentDirectory)
-        let repository = try root.map { (_) throws(PaperLintError) in try discover(request.currentDirectory) }
-        var fixed: [(FileFix, absolute: String, repositoryPath: String?)] = []
-        for target in Linter.diskTargets(request.checkRequest, configuration: configuration, root: root) {
-            let document = try Linter.readDocument(target)
-            let repositoryPath = try repository.map { (repository) throws(PaperLintError) in
-                try git { () throws(GitError) in try repository.relativePath(target.absolute, currentDirectory: request.currentDirectory) }
-            }
-            let file = try fix(document.bytes, path: target.display, configuration, request, scope: .all)
-            report.patch += try patch(file, path: repositoryPath ?? target.display)
-            fixed.append((file, target.absolute, repositoryPath))
-        }
-        report.files = fixed.map(\.0)
-        guard request.output == .write else { return }
+    /// `--all --write`: each changed file in place; with `--commit`, staged and committed.
+    private static func writeOnDisk(
+        _ files: [(fix: FileFix, file: Session.File)], _ request: FixRequest, repository: Repository?, into report: inout FixReport
+    ) throws(PaperLintError) {
         if request.commit {
             guard let repository else { throw PaperLintError("--commit needs a git repository; run it inside one") }
-            for (file, _, path) in fixed { try requireClean(repository, path: path ?? file.path) }
+            for (fix, file) in files { try requireClean(repository, path: file.repositoryPath ?? fix.path) }
         }
-        for (file, absolute, _) in fixed where file.fixed != file.original {
-            try write(file.fixed, to: absolute, display: file.path)
+        for (fix, file) in files where fix.fixed != fix.original {
+            try write(fix.fixed, to: file.absolute ?? fix.path, display: fix.path)
         }
         if request.commit, let repository {
-            for (file, _, path) in fixed where file.fixed != file.original {
-                try git { () throws(GitError) in try repository.stage(file.fixed, at: path ?? file.path) }
+            for (fix, file) in files where fix.fixed != fix.original {
+                try Session.git { () throws(GitError) in try repository.stage(fix.fixed, at: file.repositoryPath ?? fix.path) }
             }
             try commit(repository, report: &report, command: "paperlint fix --all --write --commit")
         }
     }
 
-    // MARK: --staged, --worktree, --range
-
-    private static func fixInRepository(_ request: FixRequest, mode: LintMode, into report: inout FixReport) throws(PaperLintError) {
-        let source = try Linter.diffSource(mode)
-        let repository = try discover(request.currentDirectory)
-        let configuration = try Linter.loadConfiguration(request.checkRequest, repository: repository, source: source)
-        let paths = try Linter.repositoryPaths(request.checkRequest, configuration: configuration, repository: repository, source: source)
-        var fixed: [FileFix] = []
-        for path in paths {
-            let changes = try git { () throws(GitError) in try repository.changes(in: path, source: source) }
-            guard let content = changes.content else {
-                report.notes.append(Linter.note(for: changes, source: source))
-                continue
-            }
-            let document = try Linter.validatedDocument(content, displayPath: path)
-            let file = try fix(content, path: path, configuration, request, scope: scope(request.filter, changes, document))
-            report.patch += try patch(file, path: path)
-            fixed.append(file)
-        }
-        report.files = fixed
-        guard request.output == .write else { return }
-        if repository.isIndexLocked && mode != .worktree {
+    /// `--staged`, `--worktree` and `--range` with `--write`: the index, the work tree, or both.
+    private static func writeInRepository(
+        _ fixed: [FileFix], _ request: FixRequest, source: DiffSource, _ repository: Repository, into report: inout FixReport
+    ) throws(PaperLintError) {
+        if repository.isIndexLocked && source != .worktree {
             throw PaperLintError("the index is locked (index.lock exists): another git process is running; wait for it, or remove the stale lock file")
         }
         switch source {
@@ -101,13 +82,13 @@ public enum Fixer {
             for file in fixed { try requireClean(repository, path: file.path) }
             for file in fixed where file.fixed != file.original {
                 try write(file.fixed, to: try workPath(repository, file.path), display: file.path)
-                try git { () throws(GitError) in try repository.stage(file.fixed, at: file.path) }
+                try Session.git { () throws(GitError) in try repository.stage(file.fixed, at: file.path) }
             }
         }
         if request.commit {
             if case .worktree = source {
                 for file in fixed where file.fixed != file.original {
-                    try git { () throws(GitError) in try repository.stage(file.fixed, at: file.path) }
+                    try Session.git { () throws(GitError) in try repository.stage(file.fixed, at: file.path) }
                 }
             }
             try commit(repository, report: &report, command: "paperlint fix \(source) --write --commit")
@@ -117,10 +98,10 @@ public enum Fixer {
     /// `fix --staged --write`: the index gets the fixed content; the work tree gets the same
     /// fixes only where its own unstaged edits are elsewhere, so no unstaged byte is lost.
     private static func writeStaged(_ file: FileFix, _ repository: Repository, notes: inout [String]) throws(PaperLintError) {
-        let work = try git { () throws(GitError) in try repository.workTreeBytes(at: file.path) }
-        try git { () throws(GitError) in try repository.stage(file.fixed, at: file.path) }
+        let work = try Session.git { () throws(GitError) in try repository.workTreeBytes(at: file.path) }
+        try Session.git { () throws(GitError) in try repository.stage(file.fixed, at: file.path) }
         guard let work else { return }
-        guard let merged = try git({ () throws(GitError) in try LineMerge.merge(base: file.original, ours: file.fixed, theirs: work) }) else {
+        guard let merged = try Session.git({ () throws(GitError) in try LineMerge.merge(base: file.original, ours: file.fixed, theirs: work) }) else {
             notes.append("\(file.path): unstaged edits in the work tree touch the fixed lines; fixed in the index only (compare with git diff)")
             return
         }
@@ -150,19 +131,8 @@ public enum Fixer {
             settled: outcome.settled)
     }
 
-    /// Fixes touch only the lines the diff filter keeps: a contributor's fix does not
-    /// reformat the rest of the file.
-    private static func scope(_ filter: DiffFilter, _ changes: FileChanges, _ document: Document) -> FixLoop.Scope {
-        guard let lines = filter.keptLines(changes) else { return .all }
-        return .ranges(lines.ranges.compactMap { span in
-            guard span.lowerBound <= document.lineCount else { return nil }
-            let last = min(span.upperBound, document.lineCount)
-            return document.lineStarts[span.lowerBound - 1]..<document.contentRange(ofLine: last).upperBound
-        })
-    }
-
     private static func patch(_ file: FileFix, path: String) throws(PaperLintError) -> String {
-        try git { () throws(GitError) in try Repository.unifiedPatch(old: file.original, new: file.fixed, path: path) }
+        try Session.git { () throws(GitError) in try Repository.unifiedPatch(old: file.original, new: file.fixed, path: path) }
     }
 
     private static func write(_ bytes: [UInt8], to path: String, display: String) throws(PaperLintError) {
@@ -174,7 +144,7 @@ public enum Fixer {
     }
 
     private static func requireClean(_ repository: Repository, path: String) throws(PaperLintError) {
-        let (head, staged, work) = try git { () throws(GitError) in
+        let (head, staged, work) = try Session.git { () throws(GitError) in
             (try repository.fileBytes(at: path, revision: "HEAD"), try repository.stagedBytes(at: path), try repository.workTreeBytes(at: path))
         }
         guard head == staged, staged == work else {
@@ -188,7 +158,7 @@ public enum Fixer {
             report.notes.append("nothing to fix; no commit made")
             return
         }
-        let others = try git { () throws(GitError) in try repository.stagedPaths() }.filter { path in !changed.contains { $0.path == path } }
+        let others = try Session.git { () throws(GitError) in try repository.stagedPaths() }.filter { path in !changed.contains { $0.path == path } }
         guard others.isEmpty else {
             throw PaperLintError("other changes are staged (\(others.joined(separator: ", "))); commit or unstage them before fix --commit")
         }
@@ -198,7 +168,7 @@ public enum Fixer {
         var message = "Fix \(count) paperlint finding\(count == 1 ? "" : "s") in \(changed.map(\.path).joined(separator: ", "))\n\n"
         message += "Applied by `\(command)`:\n"
         for rule in totals.keys.sorted() { message += "- \(rule): \(totals[rule] ?? 0)\n" }
-        report.commitID = try git { () throws(GitError) in try repository.commitIndex(message: message) }
+        report.commitID = try Session.git { () throws(GitError) in try repository.commitIndex(message: message) }
         // libgit2 runs no hook and no signing program (see SECURITY.md); say so where the
         // configuration expects a signature.
         if repository.configFlag("commit.gpgsign") == true {
@@ -209,13 +179,5 @@ public enum Fixer {
     private static func workPath(_ repository: Repository, _ path: String) throws(PaperLintError) -> String {
         guard let workdir = repository.workdir else { throw PaperLintError("a bare repository has no work tree to write into; use --patch") }
         return workdir + "/" + path
-    }
-
-    private static func discover(_ directory: String) throws(PaperLintError) -> Repository {
-        try git { () throws(GitError) in try Repository.discover(from: directory) }
-    }
-
-    private static func git<T>(_ body: () throws(GitError) -> T) throws(PaperLintError) -> T {
-        do { return try body() } catch { throw PaperLintError(error) }
     }
 }
