@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layering (see ../shared/STYLE.md): paperlint (CLI) → PaperLintKit → PaperLintRules → PaperLintCore,
-// and PaperLintKit → PaperLintGit → Clibgit2. Only PaperLintGit touches libgit2 and only
+// and PaperLintKit → PaperLintGit → Clibgit2; both use PaperLintIO for files. Only PaperLintGit touches libgit2 and only
 // PaperLintMarkdown touches cmark-gfm; both expose plain Swift values.
 // Release builds let the optimiser specialise generic code across our modules (Tally, ArxivID.parse
 // and the like are called from PaperLintRules with concrete types): without it, every call goes
@@ -27,10 +27,12 @@ let package = Package(
         .target(name: "PaperLintMarkdown", dependencies: ["Ccmark"], swiftSettings: optimized),
         .target(name: "PaperLintCore", dependencies: ["PaperLintMarkdown"], swiftSettings: optimized),
         .target(name: "PaperLintRules", dependencies: ["PaperLintCore"], swiftSettings: optimized),
-        .target(name: "PaperLintGit", dependencies: ["Clibgit2"], swiftSettings: optimized),
+        // File I/O in one place: whole-file reads, atomic writes, appends, errno text, paths.
+        .target(name: "PaperLintIO", swiftSettings: optimized),
+        .target(name: "PaperLintGit", dependencies: ["Clibgit2", "PaperLintIO"], swiftSettings: optimized),
         .target(
             name: "PaperLintKit",
-            dependencies: ["PaperLintCore", "PaperLintRules", "PaperLintGit", "Yams"],
+            dependencies: ["PaperLintCore", "PaperLintRules", "PaperLintGit", "PaperLintIO", "Yams"],
             swiftSettings: optimized,
             plugins: ["EmbedPresets"]),
         // Rules/*.yml are compiled into PaperLintKit as string literals (a copied binary needs no files).

@@ -1,3 +1,4 @@
+import PaperLintIO
 import Clibgit2
 #if canImport(Glibc)
 import Glibc

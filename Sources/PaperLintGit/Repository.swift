@@ -1,3 +1,4 @@
+import PaperLintIO
 import Clibgit2
 #if canImport(Glibc)
 import Glibc
@@ -42,16 +43,30 @@ public final class Repository {
         return Repository(handle: RepositoryHandle(owning: out))
     }
 
+    /// The work-tree root above `directory`, found without starting libgit2 (a check on disk
+    /// need not pay for it): the nearest directory holding a `.git` entry, or `directory`
+    /// itself when `GIT_DIR` is set (as git sets it for hooks).
+    public static func root(from directory: String) -> String? {
+        if getenv("GIT_DIR") != nil { return directory }
+        return nearestGitEntry(from: directory)?.directory
+    }
+
+    /// The nearest directory at or above `directory` (walked lexically) with a `.git` entry,
+    /// and that entry's owner: the one upward search `root` and `discover`'s ownership check share.
+    private static func nearestGitEntry(from directory: String) -> (directory: String, owner: uid_t)? {
+        var current = directory
+        while true {
+            var info = stat()
+            if stat(current + "/.git", &info) == 0 { return (current, info.st_uid) }
+            guard let slash = current.lastIndex(of: "/"), current != "/" else { return nil }
+            current = slash == current.startIndex ? "/" : String(current[..<slash])
+        }
+    }
+
     /// True when the nearest `.git` above `directory` belongs to another user: libgit2 (like
     /// git since 2.35.2) then refuses the repository, and 1.5 reports it as "not found".
     private static func ownedByAnotherUser(from directory: String) -> Bool {
-        var current = resolvedPath(directory)
-        while true {
-            var info = stat()
-            if lstat(current + "/.git", &info) == 0 { return info.st_uid != geteuid() }
-            guard current != "/" else { return false }
-            current = normalizedPath(current + "/..")
-        }
+        nearestGitEntry(from: resolvedPath(directory)).map { $0.owner != geteuid() } ?? false
     }
 
     /// Converts `path` (absolute, or relative to `currentDirectory`) into a repository-relative path.
@@ -139,27 +154,6 @@ public final class Repository {
         }
         return try blobBytes(oid)
     }
-}
-
-/// Lexically normalises an absolute path: removes `.`, empty components and resolves `..`.
-func normalizedPath(_ path: String) -> String {
-    var parts: [Substring] = []
-    for component in path.split(separator: "/", omittingEmptySubsequences: true) {
-        if component == "." { continue }
-        if component == ".." {
-            if !parts.isEmpty { parts.removeLast() }
-            continue
-        }
-        parts.append(component)
-    }
-    return "/" + parts.joined(separator: "/")
-}
-
-/// The canonical path (symlinks resolved) when it exists, else the lexical normalisation.
-public func resolvedPath(_ path: String) -> String {
-    guard let resolved = realpath(path, nil) else { return normalizedPath(path) }
-    defer { free(resolved) }
-    return String(validatingCString: resolved).map(normalizedPath) ?? normalizedPath(path)
 }
 
 enum ProcessEnvironment {

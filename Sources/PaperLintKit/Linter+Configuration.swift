@@ -1,3 +1,4 @@
+import PaperLintIO
 import PaperLintCore
 import PaperLintGit
 #if canImport(Glibc)

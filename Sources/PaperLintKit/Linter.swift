@@ -1,3 +1,4 @@
+import PaperLintIO
 import PaperLintCore
 import PaperLintGit
 import PaperLintRules
@@ -166,18 +167,5 @@ public enum Linter {
             throw PaperLintError("\(displayPath):\(line): merge conflict markers; resolve the conflict first")
         }
         return document
-    }
-}
-
-/// Finds the work-tree root by looking for `.git` upwards, without starting libgit2.
-enum RepositoryLocator {
-    static func root(from directory: String) -> String? {
-        if getenv("GIT_DIR") != nil { return directory }
-        var current = directory
-        while true {
-            if access(current + "/.git", F_OK) == 0 { return current }
-            guard let slash = current.lastIndex(of: "/"), current != "/" else { return nil }
-            current = slash == current.startIndex ? "/" : String(current[..<slash])
-        }
     }
 }

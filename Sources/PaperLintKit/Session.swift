@@ -1,5 +1,6 @@
 import PaperLintCore
 import PaperLintGit
+import PaperLintIO
 
 /// What a change touched in one file, in one definition: the lines findings are kept on (and
 /// the only lines fixes may touch), and the lines the diff added or modified (the house style
@@ -73,7 +74,7 @@ struct Session {
     /// Resolves `request`. With `--all` the repository is opened only when `repositoryForAll`
     /// (a fix that records paths or commits); a check on disk never starts libgit2.
     static func open(_ request: CheckRequest, repositoryForAll: Bool = false) throws(PaperLintError) -> Session {
-        let root = RepositoryLocator.root(from: request.currentDirectory)
+        let root = Repository.root(from: request.currentDirectory)
         let mode = request.mode ?? (root == nil ? .all : .worktree)
         let timer = PhaseTimer.shared
         switch mode {

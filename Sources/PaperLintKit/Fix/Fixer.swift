@@ -1,10 +1,11 @@
 import PaperLintCore
 import PaperLintGit
+import PaperLintIO
 
 /// Drives `paperlint fix`: the fix loop over each file, then a patch, a write, or a commit.
 public enum Fixer {
     public static func run(_ request: FixRequest) throws(PaperLintError) -> FixReport {
-        let root = RepositoryLocator.root(from: request.currentDirectory)
+        let root = Repository.root(from: request.currentDirectory)
         let mode = request.mode ?? (root == nil ? .all : .worktree)
         if request.commit && request.output != .write { throw PaperLintError("--commit goes with --write") }
         if request.commit && mode == .staged {

@@ -1,3 +1,4 @@
+import PaperLintIO
 import PaperLintGit
 #if canImport(Glibc)
 import Glibc
@@ -114,5 +115,5 @@ public enum HookInstaller {
         return 0
     }
 
-    private static func reason() -> String { String(validatingCString: strerror(errno)) ?? "error \(errno)" }
+    private static func reason() -> String { Errno.current }
 }

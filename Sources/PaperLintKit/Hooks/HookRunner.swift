@@ -1,3 +1,5 @@
+import PaperLintGit
+
 /// What the pre-commit hook does: optionally fix the staged content, then check it.
 public enum HookRunner {
     public struct Outcome: Sendable {
@@ -10,7 +12,7 @@ public enum HookRunner {
     /// The configuration is read once and shared by the fix and the check.
     public static func run(currentDirectory: String, fixRequested: Bool) throws(PaperLintError) -> Outcome {
         var request = CheckRequest(mode: .staged, currentDirectory: currentDirectory)
-        if let root = RepositoryLocator.root(from: currentDirectory) {
+        if let root = Repository.root(from: currentDirectory) {
             request.configuration = try Linter.loadConfiguration(request, root: root)
         }
         var fix: FixReport?

@@ -1,5 +1,6 @@
 import PaperLintCore
 import PaperLintGit
+import PaperLintIO
 
 /// `paperlint init`: infer `.paperlint.yml` from the list and optionally write it.
 public enum Initializer {
@@ -14,7 +15,7 @@ public enum Initializer {
     /// current directory outside a repository); with `write`, writes `.paperlint.yml` next to
     /// the repository root, refusing to replace an existing one unless `force`.
     public static func run(path: String?, currentDirectory: String, write: Bool, force: Bool) throws(PaperLintError) -> Outcome {
-        let root = RepositoryLocator.root(from: currentDirectory) ?? currentDirectory
+        let root = Repository.root(from: currentDirectory) ?? currentDirectory
         let display = path ?? CheckRequest.defaultList
         let absolute = path.map { $0.hasPrefix("/") ? $0 : currentDirectory + "/" + $0 } ?? root + "/" + CheckRequest.defaultList
         let document = try Linter.readDocument(absolute, displayPath: display)

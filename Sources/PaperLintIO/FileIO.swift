@@ -2,11 +2,39 @@
 import Glibc
 #endif
 
+/// An `errno` as the sentence a message quotes ("No such file or directory").
+public enum Errno {
+    public static func reason(_ code: Int32) -> String { String(validatingCString: strerror(code)) ?? "error \(code)" }
+
+    /// The calling thread's current `errno`, as a sentence.
+    public static var current: String { reason(errno) }
+}
+
+/// Writes all of `bytes` to `descriptor`, again where a signal interrupts; 0, or the `errno`
+/// of the failure.
+public func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Int32 {
+    bytes.withUnsafeBytes { buffer -> Int32 in
+        guard let base = buffer.baseAddress else { return 0 }
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            if written == 0 { return EIO }
+            offset += written
+        }
+        return 0
+    }
+}
+
 /// Whole-file reads with POSIX calls: no Foundation on the hot path.
 public enum FileBytes {
     public struct Failure: Error, Sendable {
         public let code: Int32
-        public var reason: String { String(validatingCString: strerror(code)) ?? "error \(code)" }
+        public init(code: Int32) { self.code = code }
+        public var reason: String { Errno.reason(code) }
     }
 
     /// Reads the file at `path` (following symlinks) completely.
@@ -47,20 +75,7 @@ public enum AtomicFile {
         let fd = template.withUnsafeMutableBufferPointer { $0.baseAddress.map { mkstemp($0) } ?? -1 }
         guard fd >= 0 else { throw FileBytes.Failure(code: errno) }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var failure: Int32 = 0
-        bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fd, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
-            }
-        }
+        var failure = writeAll(fd, bytes)
         if failure == 0 && fchmod(fd, mode) != 0 { failure = errno }
         if failure == 0 && fsync(fd) != 0 { failure = errno }
         close(fd)
@@ -82,4 +97,39 @@ public enum AtomicFile {
         fsync(fd)
         close(fd)
     }
+}
+
+/// Appends to a file (created if missing) without reading or replacing it: files other tools
+/// write to as well.
+public enum AppendFile {
+    /// Appends `bytes` to the file at `path`; `separator` goes first when the file already has
+    /// content.
+    public static func append(_ bytes: [UInt8], separator: [UInt8] = [], to path: String) throws(FileBytes.Failure) {
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileBytes.Failure(code: errno) }
+        defer { close(descriptor) }
+        let failure = writeAll(descriptor, (lseek(descriptor, 0, SEEK_END) > 0 ? separator : []) + bytes)
+        guard failure == 0 else { throw FileBytes.Failure(code: failure) }
+    }
+}
+
+/// Lexically normalises an absolute path: removes `.`, empty components and resolves `..`.
+public func normalizedPath(_ path: String) -> String {
+    var parts: [Substring] = []
+    for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+        if component == "." { continue }
+        if component == ".." {
+            if !parts.isEmpty { parts.removeLast() }
+            continue
+        }
+        parts.append(component)
+    }
+    return "/" + parts.joined(separator: "/")
+}
+
+/// The canonical path (symlinks resolved) when it exists, else the lexical normalisation.
+public func resolvedPath(_ path: String) -> String {
+    guard let resolved = realpath(path, nil) else { return normalizedPath(path) }
+    defer { free(resolved) }
+    return String(validatingCString: resolved).map(normalizedPath) ?? normalizedPath(path)
 }
