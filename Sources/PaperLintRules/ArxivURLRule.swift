@@ -64,7 +64,7 @@ public struct ArxivURLRule: Rule {
                 continue
             }
             // `…/abs/2310.12345?`: an empty query left by a copy from the address bar.
-            if bytes[url.upperBound - 1] == Byte.questionMark {
+            if bytes[url.upperBound - 1] == ASCII.questionMark {
                 let mark = (url.upperBound - 1)..<url.upperBound
                 found.append(Diagnostic(
                     rule: Self.self, severity: .warning, range: mark,
@@ -144,20 +144,20 @@ public struct ArxivURLRule: Rule {
         init(_ bytes: [UInt8], _ url: Range<Int>, _ id: ArxivID) {
             // The path after the host starts with `<form>/`; the id follows it.
             var index = url.lowerBound
-            while index + 2 < url.upperBound && !(bytes[index] == Byte.colon && bytes[index + 1] == Byte.slash && bytes[index + 2] == Byte.slash) {
+            while index + 2 < url.upperBound && !(bytes[index] == ASCII.colon && bytes[index + 1] == ASCII.slash && bytes[index + 2] == ASCII.slash) {
                 index += 1
             }
             index += 3
-            while index < url.upperBound && bytes[index] != Byte.slash { index += 1 }
+            while index < url.upperBound && bytes[index] != ASCII.slash { index += 1 }
             let idStart = min(index + 1 + id.form.rawValue.utf8.count + 1, url.upperBound)
             let idEnd = min(idStart + id.id.utf8.count, url.upperBound)
             var versionEnd = idEnd
             if id.version != nil, versionEnd < url.upperBound, bytes[versionEnd] == UInt8(ascii: "v") {
                 versionEnd += 1
-                while versionEnd < url.upperBound && Byte.isDigit(bytes[versionEnd]) { versionEnd += 1 }
+                while versionEnd < url.upperBound && ASCII.isDigit(bytes[versionEnd]) { versionEnd += 1 }
             }
             var cut = versionEnd
-            while cut < url.upperBound && bytes[cut] != Byte.questionMark && bytes[cut] != Byte.hash { cut += 1 }
+            while cut < url.upperBound && bytes[cut] != ASCII.questionMark && bytes[cut] != ASCII.hash { cut += 1 }
             prefix = url.lowerBound..<idStart
             version = versionEnd > idEnd ? idEnd..<versionEnd : nil
             suffix = versionEnd..<cut
@@ -168,9 +168,9 @@ public struct ArxivURLRule: Rule {
     static func isArxivArticle(_ bytes: [UInt8], _ url: Range<Int>) -> Bool {
         guard let afterScheme = URLRule.webScheme(bytes, at: url.lowerBound, end: url.upperBound) else { return false }
         var hostEnd = afterScheme
-        while hostEnd < url.upperBound && bytes[hostEnd] != Byte.slash { hostEnd += 1 }
+        while hostEnd < url.upperBound && bytes[hostEnd] != ASCII.slash { hostEnd += 1 }
         guard ArxivID.isArxivHost(bytes[afterScheme..<hostEnd]) else { return false }
         let path = hostEnd + 1
-        return ["abs/", "pdf/", "html/"].contains { Byte.hasPrefix(bytes, at: path, end: url.upperBound, $0) }
+        return ["abs/", "pdf/", "html/"].contains { ASCII.hasPrefix(bytes, at: path, end: url.upperBound, $0) }
     }
 }

@@ -142,11 +142,11 @@ struct WrittenDate {
         self.value = date.value
         if date.isNamed {
             groups = [(date.year, 4), (date.month ?? 1, 0)]
-            separators = [Byte.space]
+            separators = [ASCII.space]
             if let day = date.day {
                 let digits = bytes[date.value].prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
                 groups.append((day, digits))
-                separators.append(Byte.space)
+                separators.append(ASCII.space)
             }
             return
         }
@@ -171,7 +171,7 @@ struct WrittenDate {
     var year: Int { groups[0].value }
     var month: Int? { groups.count > 1 ? groups[1].value : nil }
     var day: Int? { groups.count > 2 ? groups[2].value : nil }
-    var isNamed: Bool { separators.first == Byte.space }
+    var isNamed: Bool { separators.first == ASCII.space }
 
     /// What a list's dates vote for: how many parts, and the separator between them (a space
     /// for a month written by its name).
@@ -187,24 +187,24 @@ struct WrittenDate {
 
         init(style: DateStyle) {
             let separator = switch style {
-            case .dashed, .dashedDay: Byte.hyphen
-            case .dotted, .dottedDay: Byte.period
-            case .monthName, .dayMonthName: Byte.space
-            case .year, .yearMonth, .yearMonthDay, .auto: Byte.slash
+            case .dashed, .dashedDay: ASCII.hyphen
+            case .dotted, .dottedDay: ASCII.period
+            case .monthName, .dayMonthName: ASCII.space
+            case .year, .yearMonth, .yearMonthDay, .auto: ASCII.slash
             }
             self.init(parts: style.parts, separator: separator)
         }
 
         /// `YYYY/MM`, `YYYY-M-D`, `D Mon YYYY`.
         func pattern(padded: Bool) -> String {
-            if separator == Byte.space && parts > 1 { return parts == 3 ? (padded ? "DD Mon YYYY" : "D Mon YYYY") : "Mon YYYY" }
+            if separator == ASCII.space && parts > 1 { return parts == 3 ? (padded ? "DD Mon YYYY" : "D Mon YYYY") : "Mon YYYY" }
             let sep = String(decoding: [separator], as: UTF8.self)
             return ["YYYY", padded ? "MM" : "M", padded ? "DD" : "D"].prefix(parts).joined(separator: sep)
         }
     }
 
     var shape: Shape {
-        Shape(parts: min(groups.count, 3), separator: separators.first ?? Byte.slash)
+        Shape(parts: min(groups.count, 3), separator: separators.first ?? ASCII.slash)
     }
 
     /// True when a month or day below 10 is written with its zero, false without; nil when
@@ -218,13 +218,13 @@ struct WrittenDate {
     /// are dropped.
     func text(in shape: Shape, padded: Bool) -> String {
         func part(_ value: Int) -> String { padded && value < 10 ? "0\(value)" : "\(value)" }
-        if shape.separator == Byte.space && shape.parts > 1, let month, (1...12).contains(month) {
+        if shape.separator == ASCII.space && shape.parts > 1, let month, (1...12).contains(month) {
             let name = String(Self.monthNames[month - 1].prefix(3))
             if shape.parts >= 3, let day { return "\(part(day)) \(name) \(year)" }
             return "\(name) \(year)"
         }
         var out = "\(year)"
-        let sep = String(decoding: [shape.separator == Byte.space ? Byte.slash : shape.separator], as: UTF8.self)
+        let sep = String(decoding: [shape.separator == ASCII.space ? ASCII.slash : shape.separator], as: UTF8.self)
         if shape.parts >= 2, let month { out += sep + part(month) }
         if shape.parts >= 3, let day { out += sep + part(day) }
         return out

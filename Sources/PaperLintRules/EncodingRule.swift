@@ -73,8 +73,8 @@ public struct EncodingRule: Rule {
     private func lineEndings(_ document: Document) -> [Diagnostic] {
         let bytes = document.bytes
         var crlf: [Range<Int>] = [], lf: [Range<Int>] = []
-        for (offset, byte) in bytes.enumerated() where byte == Byte.newline {
-            if offset > 0 && bytes[offset - 1] == Byte.carriageReturn { crlf.append(offset - 1..<offset + 1) } else { lf.append(offset..<offset + 1) }
+        for (offset, byte) in bytes.enumerated() where byte == ASCII.newline {
+            if offset > 0 && bytes[offset - 1] == ASCII.carriageReturn { crlf.append(offset - 1..<offset + 1) } else { lf.append(offset..<offset + 1) }
         }
         guard !crlf.isEmpty && !lf.isEmpty else { return [] }
         let total = crlf.count + lf.count
@@ -121,14 +121,14 @@ public struct EncodingRule: Rule {
             var segments: [(Range<Int>, String)] = []
             if let title = entry.title { segments.append((title.text, "title")) }
             if let authors = entry.authors { segments.append((authors.text, "author segment")) }
-            for (range, part) in segments where bytes[range].contains(Byte.ampersand) {
+            for (range, part) in segments where bytes[range].contains(ASCII.ampersand) {
                 var index = range.lowerBound
                 while index < range.upperBound {
-                    if bytes[index] == Byte.backtick {
+                    if bytes[index] == ASCII.backtick {
                         index = skipCode(bytes, from: index, end: range.upperBound)
                         continue
                     }
-                    guard bytes[index] == Byte.ampersand, let reference = HTMLEntities.reference(in: bytes, at: index, end: range.upperBound)
+                    guard bytes[index] == ASCII.ampersand, let reference = HTMLEntities.reference(in: bytes, at: index, end: range.upperBound)
                     else {
                         index += 1
                         continue
@@ -165,10 +165,10 @@ public struct EncodingRule: Rule {
     private func doubleEscaped(_ bytes: [UInt8], after reference: HTMLEntities.Reference, end: Int) -> HTMLEntities.Reference? {
         guard reference.range.count == 5 else { return nil }  // `&amp;`, not `&#38;`
         let next = reference.range.upperBound
-        guard next < end, Byte.isAlphanumeric(bytes[next]) || bytes[next] == Byte.hash else { return nil }
+        guard next < end, ASCII.isAlphanumeric(bytes[next]) || bytes[next] == ASCII.hash else { return nil }
         // Reuse the parser by pretending the `;` of `&amp;` were the `&` of the inner reference.
         var copy = Array(bytes[next - 1..<end])
-        copy[0] = Byte.ampersand
+        copy[0] = ASCII.ampersand
         guard let inner = HTMLEntities.reference(in: copy, at: 0, end: copy.count) else { return nil }
         return HTMLEntities.Reference(range: next - 1 + inner.range.lowerBound..<next - 1 + inner.range.upperBound, scalar: inner.scalar)
     }
@@ -204,15 +204,15 @@ public struct EncodingRule: Rule {
     /// True when `bytes[at...]` reads `name;` or `#digits;`: an `&` before it would start a reference.
     private static func formsReference(_ bytes: [UInt8], at start: Int, end: Int) -> Bool {
         var index = start
-        if index < end && bytes[index] == Byte.hash { index += 1 }
+        if index < end && bytes[index] == ASCII.hash { index += 1 }
         let nameStart = index
-        while index < end && index - nameStart <= 32 && Byte.isAlphanumeric(bytes[index]) { index += 1 }
-        return index > nameStart && index < end && bytes[index] == Byte.semicolon
+        while index < end && index - nameStart <= 32 && ASCII.isAlphanumeric(bytes[index]) { index += 1 }
+        return index > nameStart && index < end && bytes[index] == ASCII.semicolon
     }
 
     private func skipCode(_ bytes: [UInt8], from index: Int, end: Int) -> Int {
         var close = index + 1
-        while close < end && bytes[close] != Byte.backtick { close += 1 }
+        while close < end && bytes[close] != ASCII.backtick { close += 1 }
         return close < end ? close + 1 : index + 1
     }
 }

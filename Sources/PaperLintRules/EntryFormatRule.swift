@@ -101,7 +101,7 @@ private struct Template {
         }
         leading = document.habit(entries) { has([.textBeforeDate], $0) }
         between = document.habit(entries) { entry in
-            has([.textAfterTitle, .textAfterAuthors], entry) { !bytes[$0.range].allSatisfy(Byte.isStrayPunctuation) }
+            has([.textAfterTitle, .textAfterAuthors], entry) { !bytes[$0.range].allSatisfy(ASCII.isStrayPunctuation) }
         }
         let badges = BadgeScanner(bytes: bytes)
         trailing = document.habit(entries) { entry in has([.trailingText], entry) { !badges.isOnlyBadges($0.range) } }
@@ -161,7 +161,7 @@ private struct Template {
                 brackets.append(unbalanced(entry, deviation.range))
             case .textAfterTitle, .textAfterAuthors:
                 // Lone punctuation there is the punctuation rule's; a missing segment is reported below.
-                guard !bytes[deviation.range].allSatisfy(Byte.isStrayPunctuation) else { continue }
+                guard !bytes[deviation.range].allSatisfy(ASCII.isStrayPunctuation) else { continue }
                 if deviation.kind == .textAfterTitle && entry.authors == nil && wantsSegment(entry) { continue }
                 // Text after a title with no italic segment stands between the title and the links.
                 let place = deviation.kind == .textAfterAuthors ? "between the italic segment and the links"
@@ -174,8 +174,8 @@ private struct Template {
             case .trailingText:
                 // Notes after the links (`*(UT Austin)*`, `✅`, `*code coming soon*`) are what
                 // lists add on purpose; lone punctuation there (`.`, a stray `]`) is a slip.
-                let text = bytes[deviation.range].filter { !Byte.isBlank($0) && $0 != Byte.newline }
-                guard !text.isEmpty, text.allSatisfy({ Byte.isStrayPunctuation($0) || $0 == Byte.closeBracket || $0 == Byte.closeParen }),
+                let text = bytes[deviation.range].filter { !ASCII.isBlank($0) && $0 != ASCII.newline }
+                guard !text.isEmpty, text.allSatisfy({ ASCII.isStrayPunctuation($0) || $0 == ASCII.closeBracket || $0 == ASCII.closeParen }),
                     trailing.judge(true, lines: entry.lines) != nil
                 else { continue }
                 found.append(warning(
@@ -336,7 +336,7 @@ private struct BadgeScanner {
     func isOnlyBadges(_ range: Range<Int>) -> Bool {
         var index = range.lowerBound
         while index < range.upperBound {
-            if Byte.isBlank(bytes[index]) || bytes[index] == 0x0A {
+            if ASCII.isBlank(bytes[index]) || bytes[index] == 0x0A {
                 index += 1
                 continue
             }
@@ -351,7 +351,7 @@ private struct BadgeScanner {
                 if byte == UInt8(ascii: "(") { depth += 1 }
                 if byte == UInt8(ascii: ")") {
                     depth -= 1
-                    if depth == 0 && (index + 1 == range.upperBound || Byte.isBlank(bytes[index + 1])) {
+                    if depth == 0 && (index + 1 == range.upperBound || ASCII.isBlank(bytes[index + 1])) {
                         closed = true
                         index += 1
                         break

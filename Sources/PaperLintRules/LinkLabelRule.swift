@@ -95,8 +95,8 @@ public struct LinkLabelRule: Rule {
 
     private func label(_ link: EntryLink, _ document: Document, _ vocabulary: LabelVocabulary) -> Label {
         var lower = link.label.lowerBound, upper = link.label.upperBound
-        while lower < upper && Byte.isBlank(document.bytes[lower]) { lower += 1 }
-        while upper > lower && Byte.isBlank(document.bytes[upper - 1]) { upper -= 1 }
+        while lower < upper && ASCII.isBlank(document.bytes[lower]) { lower += 1 }
+        while upper > lower && ASCII.isBlank(document.bytes[upper - 1]) { upper -= 1 }
         let written = document.string(lower..<upper)
         let canonical = vocabulary.canonical(written)
         return Label(
@@ -208,8 +208,8 @@ public struct LinkLabelRule: Rule {
         let links = labels.map(\.link.range).filter { span.lowerBound <= $0.lowerBound && $0.upperBound <= span.upperBound }
         let canSwap = zip(links, links.dropFirst()).allSatisfy { previous, next in
             let gap = document.bytes[previous.upperBound..<next.lowerBound]
-            let isLineBreak = { (byte: UInt8) in byte == Byte.newline || byte == Byte.carriageReturn }
-            return !gap.contains(where: isLineBreak) || gap.allSatisfy { Byte.isBlank($0) || isLineBreak($0) }
+            let isLineBreak = { (byte: UInt8) in byte == ASCII.newline || byte == ASCII.carriageReturn }
+            return !gap.contains(where: isLineBreak) || gap.allSatisfy { ASCII.isBlank($0) || isLineBreak($0) }
         }
         var names: [String] = []
         for label in sorted where names.last != label.written { names.append(label.written) }

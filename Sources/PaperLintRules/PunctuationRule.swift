@@ -42,7 +42,7 @@ public struct PunctuationRule: Rule {
             titles: document.houseForms(periods, entries) { TitlePeriods.vote($0, bytes) },
             sectionTitles: sectionEntries.mapValues { document.houseForms(periods, $0) { TitlePeriods.vote($0, bytes) } },
             segments: document.houseForms(configuredSegments, defaults: [true], entries) { entry in
-                entry.authors.map { bytes[$0.text].last(where: { !Byte.isBlank($0) }) == UInt8(ascii: ".") }
+                entry.authors.map { bytes[$0.text].last(where: { !ASCII.isBlank($0) }) == UInt8(ascii: ".") }
             },
             strayAfterTitle: document.habit(entries) { Self.strayGap($0, .textAfterTitle, after: $0.title?.range, bytes) != nil },
             strayAfterSegment: document.habit(entries) { Self.strayGap($0, .textAfterAuthors, after: $0.authors?.range, bytes) != nil })
@@ -99,12 +99,12 @@ public struct PunctuationRule: Rule {
     /// The blanks between the last word and a final `.` (`Journal .`), when the text ends so.
     static func blankBeforeFinalPeriod(_ bytes: [UInt8], _ text: Range<Int>) -> Range<Int>? {
         var end = text.upperBound
-        while end > text.lowerBound && Byte.isBlank(bytes[end - 1]) { end -= 1 }
-        guard end - 2 > text.lowerBound, bytes[end - 1] == Byte.period, Byte.isBlank(bytes[end - 2]) else { return nil }
+        while end > text.lowerBound && ASCII.isBlank(bytes[end - 1]) { end -= 1 }
+        guard end - 2 > text.lowerBound, bytes[end - 1] == ASCII.period, ASCII.isBlank(bytes[end - 2]) else { return nil }
         var start = end - 2
-        while start > text.lowerBound && Byte.isBlank(bytes[start - 1]) { start -= 1 }
+        while start > text.lowerBound && ASCII.isBlank(bytes[start - 1]) { start -= 1 }
         // `…` and `. .` are left alone; a lone period is not a sentence end.
-        guard start > text.lowerBound, bytes[start - 1] != Byte.period else { return nil }
+        guard start > text.lowerBound, bytes[start - 1] != ASCII.period else { return nil }
         return start..<(end - 1)
     }
 
@@ -132,25 +132,25 @@ public struct PunctuationRule: Rule {
     /// Blanks, then `-`, `*`, `+` or 1–9 digits with `.` or `)`, then a blank or the line's end.
     static func looksLikeListItem(_ line: ArraySlice<UInt8>) -> Bool {
         var index = line.startIndex
-        while index < line.endIndex && Byte.isBlank(line[index]) { index += 1 }
+        while index < line.endIndex && ASCII.isBlank(line[index]) { index += 1 }
         guard index < line.endIndex else { return false }
-        if [Byte.hyphen, UInt8(ascii: "*"), UInt8(ascii: "+")].contains(line[index]) {
+        if [ASCII.hyphen, UInt8(ascii: "*"), UInt8(ascii: "+")].contains(line[index]) {
             index += 1
         } else {
             let digits = index
-            while index < line.endIndex && Byte.isDigit(line[index]) { index += 1 }
-            guard (1...9).contains(index - digits), index < line.endIndex, line[index] == Byte.period || line[index] == Byte.closeParen else { return false }
+            while index < line.endIndex && ASCII.isDigit(line[index]) { index += 1 }
+            guard (1...9).contains(index - digits), index < line.endIndex, line[index] == ASCII.period || line[index] == ASCII.closeParen else { return false }
             index += 1
         }
-        return index == line.endIndex || Byte.isBlank(line[index])
+        return index == line.endIndex || ASCII.isBlank(line[index])
     }
 
     /// The non-blank text of a `kind` deviation right after `part`, when it is only punctuation.
     static func strayGap(_ entry: Entry, _ kind: EntryDeviation.Kind, after part: Range<Int>?, _ bytes: [UInt8]) -> Range<Int>? {
         guard let part else { return nil }
         for deviation in entry.deviations where deviation.kind == kind && deviation.range.lowerBound >= part.upperBound {
-            guard !deviation.range.isEmpty, bytes[deviation.range].allSatisfy(Byte.isStrayPunctuation),
-                bytes[part.upperBound..<deviation.range.lowerBound].allSatisfy(Byte.isBlank)
+            guard !deviation.range.isEmpty, bytes[deviation.range].allSatisfy(ASCII.isStrayPunctuation),
+                bytes[part.upperBound..<deviation.range.lowerBound].allSatisfy(ASCII.isBlank)
             else { return nil }
             return deviation.range
         }
@@ -202,7 +202,7 @@ public struct PunctuationRule: Rule {
         /// one blank between the neighbours.
         func removal(from partEnd: Int, through gap: Range<Int>) -> Edit {
             let bytes = document.bytes
-            let followedByBlank = gap.upperBound < bytes.count && (Byte.isBlank(bytes[gap.upperBound]) || bytes[gap.upperBound] == 0x0A)
+            let followedByBlank = gap.upperBound < bytes.count && (ASCII.isBlank(bytes[gap.upperBound]) || bytes[gap.upperBound] == 0x0A)
             return Edit(replacing: partEnd..<gap.upperBound, with: followedByBlank ? "" : " ")
         }
 
@@ -283,7 +283,7 @@ public struct PunctuationRule: Rule {
             else { return nil }
             let bytes = document.bytes
             var end = title.text.upperBound
-            while end > title.text.lowerBound && Byte.isBlank(bytes[end - 1]) { end -= 1 }
+            while end > title.text.lowerBound && ASCII.isBlank(bytes[end - 1]) { end -= 1 }
             let tail = { document.quotedEnd(title.range) }
             switch (TitlePeriods.ending(bytes, title.text), requirement.value) {
             case (.period, .forbid):
@@ -305,7 +305,7 @@ public struct PunctuationRule: Rule {
 
         private func trimmedEnd(_ segment: EntryAuthors) -> Int {
             var end = segment.text.upperBound
-            while end > segment.text.lowerBound && (Byte.isBlank(document.bytes[end - 1]) || document.bytes[end - 1] == Byte.newline) {
+            while end > segment.text.lowerBound && (ASCII.isBlank(document.bytes[end - 1]) || document.bytes[end - 1] == ASCII.newline) {
                 end -= 1
             }
             return end

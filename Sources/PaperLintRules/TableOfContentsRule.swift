@@ -31,7 +31,7 @@ public struct TableOfContentsRule: Rule {
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         let all = MarkdownLinks.shared(in: document, configuration)
         let links = all.filter {
-            ($0.kind == .link || $0.kind == .definition) && !$0.destination.isEmpty && document.bytes[$0.destination.lowerBound] == Byte.hash
+            ($0.kind == .link || $0.kind == .definition) && !$0.destination.isEmpty && document.bytes[$0.destination.lowerBound] == ASCII.hash
         }
         var targets = AnchorTargets(document)
         // `[Papers](papers)` among `#` links: a heading's anchor written without its `#` is a
@@ -181,8 +181,8 @@ extension TableOfContentsRule {
         var hasLower = false
         for byte in bytes[range] {
             if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") || byte >= 0x80 { hasLower = true; continue }
-            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") || Byte.isDigit(byte) { continue }
-            if byte == Byte.hyphen || byte == UInt8(ascii: "_") { continue }
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") || ASCII.isDigit(byte) { continue }
+            if byte == ASCII.hyphen || byte == UInt8(ascii: "_") { continue }
             return false
         }
         return hasLower

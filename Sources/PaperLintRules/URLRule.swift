@@ -80,7 +80,7 @@ public struct URLRule: Rule {
     }
 
     static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        Byte.isDigit(byte) || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) || byte >= 0x80
+        ASCII.isDigit(byte) || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) || byte >= 0x80
     }
 
     /// Blanks between `(` and the URL or between the URL and `)`: legal, but noise in diffs.
@@ -88,7 +88,7 @@ public struct URLRule: Rule {
         guard !link.isAngled, !link.destination.isEmpty else { return nil }
         let inner = link.inner
         var trimmedEnd = inner.upperBound
-        while trimmedEnd > inner.lowerBound && Byte.isBlank(bytes[trimmedEnd - 1]) { trimmedEnd -= 1 }
+        while trimmedEnd > inner.lowerBound && ASCII.isBlank(bytes[trimmedEnd - 1]) { trimmedEnd -= 1 }
         let leading = inner.lowerBound..<link.destination.lowerBound
         // Only trailing blanks right after the destination: a title keeps its separating blank.
         let trailing = trimmedEnd == link.destination.upperBound ? trimmedEnd..<inner.upperBound : inner.upperBound..<inner.upperBound
@@ -116,7 +116,7 @@ public struct URLRule: Rule {
                 rule: Self.self, range: parens, message: "empty link URL",
                 help: "put the paper's URL between the parentheses, or remove the link")
         }
-        if bytes[url.lowerBound] == Byte.hash { return nil }
+        if bytes[url.lowerBound] == ASCII.hash { return nil }
         if let doubled = doubledScheme(bytes, url) {
             let outer = String(decoding: bytes[url.lowerBound..<doubled], as: UTF8.self)
             return Diagnostic(
@@ -124,7 +124,7 @@ public struct URLRule: Rule {
                 help: "remove the outer `\(outer)`",
                 fix: Fix(.safe, "keep the inner scheme", Edit(replacing: url.lowerBound..<doubled, with: "")))
         }
-        if let blank = bytes[url].firstIndex(where: Byte.isBlank), !link.isAngled {
+        if let blank = bytes[url].firstIndex(where: ASCII.isBlank), !link.isAngled {
             let encoded = text().split(separator: " ", omittingEmptySubsequences: false).joined(separator: "%20")
                 .replacingTabs()
             return Diagnostic(
@@ -139,9 +139,9 @@ public struct URLRule: Rule {
     private func unclosed(_ bytes: [UInt8], _ link: MarkdownLink) -> Diagnostic {
         let paren = link.inner.lowerBound - 1
         var end = link.inner.lowerBound
-        while end < link.inner.upperBound && !Byte.isBlank(bytes[end]) && bytes[end] != Byte.closeBracket { end += 1 }
+        while end < link.inner.upperBound && !ASCII.isBlank(bytes[end]) && bytes[end] != ASCII.closeBracket { end += 1 }
         // The URL most likely ends where a `]` follows it directly: close it there.
-        let fix = end < link.inner.upperBound && bytes[end] == Byte.closeBracket && end > link.inner.lowerBound
+        let fix = end < link.inner.upperBound && bytes[end] == ASCII.closeBracket && end > link.inner.lowerBound
             ? Fix(.unsafe, "close the parenthesis before `]`", Edit(replacing: end..<end, with: ")")) : nil
         let url = String(decoding: bytes[link.inner.lowerBound..<end], as: UTF8.self)
         return Diagnostic(
@@ -162,8 +162,8 @@ public struct URLRule: Rule {
 
     /// Just past `http://` or `https://` at `index`.
     static func webScheme(_ bytes: [UInt8], at index: Int, end: Int) -> Int? {
-        if Byte.hasPrefix(bytes, at: index, end: end, "https://") { return index + 8 }
-        if Byte.hasPrefix(bytes, at: index, end: end, "http://") { return index + 7 }
+        if ASCII.hasPrefix(bytes, at: index, end: end, "https://") { return index + 8 }
+        if ASCII.hasPrefix(bytes, at: index, end: end, "http://") { return index + 7 }
         return nil
     }
 
@@ -190,12 +190,12 @@ public struct URLRule: Rule {
 
     /// The offset of the `:` ending a scheme (`[A-Za-z][A-Za-z0-9+.-]*:`), or nil.
     static func schemeEnd(_ bytes: [UInt8], _ url: Range<Int>) -> Int? {
-        guard Byte.isLetter(bytes[url.lowerBound]) else { return nil }
+        guard ASCII.isLetter(bytes[url.lowerBound]) else { return nil }
         var index = url.lowerBound + 1
         while index < url.upperBound {
             let byte = bytes[index]
-            if byte == Byte.colon { return index }
-            guard Byte.isAlphanumeric(byte) || byte == UInt8(ascii: "+") || byte == Byte.hyphen || byte == Byte.period else { return nil }
+            if byte == ASCII.colon { return index }
+            guard ASCII.isAlphanumeric(byte) || byte == UInt8(ascii: "+") || byte == ASCII.hyphen || byte == ASCII.period else { return nil }
             index += 1
         }
         return nil
@@ -204,12 +204,12 @@ public struct URLRule: Rule {
     /// `www.…` or a first path segment that is a host name with a well-known top-level domain
     /// (`arxiv.org/abs/…`); `docs/setup.md` and `CONTRIBUTING.md` are relative links.
     static func looksLikeHost(_ bytes: [UInt8], _ url: Range<Int>) -> Bool {
-        if Byte.hasPrefix(bytes, at: url.lowerBound, end: url.upperBound, "www.") { return true }
+        if ASCII.hasPrefix(bytes, at: url.lowerBound, end: url.upperBound, "www.") { return true }
         var end = url.lowerBound
-        while end < url.upperBound, ![Byte.slash, Byte.questionMark, Byte.hash].contains(bytes[end]) { end += 1 }
-        let labels = bytes[url.lowerBound..<end].split(separator: Byte.period, omittingEmptySubsequences: false)
+        while end < url.upperBound, ![ASCII.slash, ASCII.questionMark, ASCII.hash].contains(bytes[end]) { end += 1 }
+        let labels = bytes[url.lowerBound..<end].split(separator: ASCII.period, omittingEmptySubsequences: false)
         guard labels.count >= 2,
-            labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy { Byte.isAlphanumeric($0) || $0 == Byte.hyphen } }),
+            labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy { ASCII.isAlphanumeric($0) || $0 == ASCII.hyphen } }),
             let last = labels.last
         else { return false }
         return commonTopLevelDomains.contains(String(decoding: last, as: UTF8.self).lowercased())
@@ -225,7 +225,7 @@ public struct URLRule: Rule {
     /// Checks the authority of an http(s) URL after `scheme:`.
     private func hostProblem(_ bytes: [UInt8], _ url: Range<Int>, afterColon: Int, text: () -> String) -> Diagnostic? {
         var slashes = afterColon
-        while slashes < url.upperBound && bytes[slashes] == Byte.slash { slashes += 1 }
+        while slashes < url.upperBound && bytes[slashes] == ASCII.slash { slashes += 1 }
         let slashCount = slashes - afterColon
         if slashCount != 2 {
             let scheme = String(decoding: bytes[url.lowerBound..<afterColon], as: UTF8.self)
@@ -236,26 +236,26 @@ public struct URLRule: Rule {
                     ? Fix(.safe, "write two slashes after the scheme", Edit(replacing: afterColon..<slashes, with: "//")) : nil)
         }
         var hostEnd = slashes
-        while hostEnd < url.upperBound, bytes[hostEnd] != Byte.slash, bytes[hostEnd] != Byte.questionMark, bytes[hostEnd] != Byte.hash {
+        while hostEnd < url.upperBound, bytes[hostEnd] != ASCII.slash, bytes[hostEnd] != ASCII.questionMark, bytes[hostEnd] != ASCII.hash {
             hostEnd += 1
         }
         var hostStart = slashes
-        if let at = bytes[slashes..<hostEnd].lastIndex(of: Byte.at) { hostStart = at + 1 }
-        if hostStart < hostEnd && bytes[hostStart] == Byte.openBracket { return nil }  // IPv6 literal
-        if let colon = bytes[hostStart..<hostEnd].lastIndex(of: Byte.colon) {
+        if let at = bytes[slashes..<hostEnd].lastIndex(of: ASCII.at) { hostStart = at + 1 }
+        if hostStart < hostEnd && bytes[hostStart] == ASCII.openBracket { return nil }  // IPv6 literal
+        if let colon = bytes[hostStart..<hostEnd].lastIndex(of: ASCII.colon) {
             let port = bytes[colon + 1..<hostEnd]
-            if port.isEmpty || !port.allSatisfy(Byte.isDigit) { return malformedHost(url, hostStart..<hostEnd, text, "a port that is not a number") }
+            if port.isEmpty || !port.allSatisfy(ASCII.isDigit) { return malformedHost(url, hostStart..<hostEnd, text, "a port that is not a number") }
             hostEnd = colon
         }
         let host = hostStart..<hostEnd
         let hostText = { String(decoding: bytes[host], as: UTF8.self) }
         if host.isEmpty { return malformedHost(url, host, text, "no host") }
-        if let bad = bytes[host].first(where: { $0 < 0x80 && !(Byte.isAlphanumeric($0) || $0 == Byte.hyphen || $0 == Byte.period || $0 == Byte.underscore) }) {
+        if let bad = bytes[host].first(where: { $0 < 0x80 && !(ASCII.isAlphanumeric($0) || $0 == ASCII.hyphen || $0 == ASCII.period || $0 == ASCII.underscore) }) {
             return malformedHost(url, host, text, "`\(String(UnicodeScalar(bad)))` in the host `\(hostText())`")
         }
         // The dot-separated labels, counted without splitting: how many, and which are empty.
         var labelCount = 1, emptyBeforeLast = false, labelStart = host.lowerBound
-        for index in host where bytes[index] == Byte.period {
+        for index in host where bytes[index] == ASCII.period {
             if index == labelStart { emptyBeforeLast = true }
             labelCount += 1
             labelStart = index + 1

@@ -109,15 +109,15 @@ public struct VenueNameRule: Rule {
             let start = index
             while index < range.upperBound
                 && (isLetter(bytes[index])
-                    || (bytes[index] == Byte.hyphen && index + 1 < range.upperBound && isLetter(bytes[index + 1])))
+                    || (bytes[index] == ASCII.hyphen && index + 1 < range.upperBound && isLetter(bytes[index + 1])))
             {
                 index += 1
             }
             let before = start > range.lowerBound ? bytes[start - 1] : 0x20
             let after = index < range.upperBound ? bytes[index] : 0x20
             let next = index + 1 < range.upperBound ? bytes[index + 1] : 0x20
-            let isDomain = (after == Byte.period || after == Byte.slash) && isLetter(next)
-            let isPath = before == Byte.slash || before == Byte.period && start - 1 > range.lowerBound && isLetter(bytes[start - 2])
+            let isDomain = (after == ASCII.period || after == ASCII.slash) && isLetter(next)
+            let isPath = before == ASCII.slash || before == ASCII.period && start - 1 > range.lowerBound && isLetter(bytes[start - 2])
             if !isDomain && !isPath && before < 0x80 && after < 0x80 { found.append(start..<index) }
         }
         return found

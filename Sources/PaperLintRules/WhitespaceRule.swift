@@ -125,8 +125,8 @@ public struct WhitespaceRule: Rule {
             var index = segment.text.lowerBound
             let end = segment.text.upperBound
             while index + 6 < end {
-                if bytes[index] == UInt8(ascii: "e") && bytes[index + 1] == UInt8(ascii: "t") && bytes[index + 2] == Byte.space
-                    && bytes[index + 3] == UInt8(ascii: "a") && bytes[index + 4] == UInt8(ascii: "l") && bytes[index + 5] == Byte.period
+                if bytes[index] == UInt8(ascii: "e") && bytes[index + 1] == UInt8(ascii: "t") && bytes[index + 2] == ASCII.space
+                    && bytes[index + 3] == UInt8(ascii: "a") && bytes[index + 4] == UInt8(ascii: "l") && bytes[index + 5] == ASCII.period
                 {
                     let next = bytes[index + 6]
                     return next | 0x20 >= UInt8(ascii: "a") && next | 0x20 <= UInt8(ascii: "z") ? index + 6 : nil

@@ -1,35 +1,66 @@
-/// The ASCII bytes the entry grammar looks at.
-enum ASCII {
-    static let tab = UInt8(ascii: "\t")
-    static let newline = UInt8(ascii: "\n")
-    static let carriageReturn = UInt8(ascii: "\r")
-    static let space = UInt8(ascii: " ")
-    static let exclamation = UInt8(ascii: "!")
-    static let openParen = UInt8(ascii: "(")
-    static let closeParen = UInt8(ascii: ")")
-    static let asterisk = UInt8(ascii: "*")
-    static let plus = UInt8(ascii: "+")
-    static let hyphen = UInt8(ascii: "-")
-    static let period = UInt8(ascii: ".")
-    static let slash = UInt8(ascii: "/")
-    static let zero = UInt8(ascii: "0")
-    static let nine = UInt8(ascii: "9")
-    static let greaterThan = UInt8(ascii: ">")
-    static let openBracket = UInt8(ascii: "[")
-    static let backslash = UInt8(ascii: "\\")
-    static let closeBracket = UInt8(ascii: "]")
-    static let questionMark = UInt8(ascii: "?")
-    static let underscore = UInt8(ascii: "_")
-    static let backtick = UInt8(ascii: "`")
+/// The ASCII bytes paperlint's byte scanners look at (the entry grammar and the rules), and
+/// the classes they test, in one table. Computed and inlinable: a constant in every caller.
+public enum ASCII {
+    @inlinable public static var tab: UInt8 { UInt8(ascii: "\t") }
+    @inlinable public static var newline: UInt8 { UInt8(ascii: "\n") }
+    @inlinable public static var carriageReturn: UInt8 { UInt8(ascii: "\r") }
+    @inlinable public static var space: UInt8 { UInt8(ascii: " ") }
+    @inlinable public static var exclamation: UInt8 { UInt8(ascii: "!") }
+    @inlinable public static var doubleQuote: UInt8 { UInt8(ascii: "\"") }
+    @inlinable public static var hash: UInt8 { UInt8(ascii: "#") }
+    @inlinable public static var percent: UInt8 { UInt8(ascii: "%") }
+    @inlinable public static var ampersand: UInt8 { UInt8(ascii: "&") }
+    @inlinable public static var singleQuote: UInt8 { UInt8(ascii: "'") }
+    @inlinable public static var openParen: UInt8 { UInt8(ascii: "(") }
+    @inlinable public static var closeParen: UInt8 { UInt8(ascii: ")") }
+    @inlinable public static var asterisk: UInt8 { UInt8(ascii: "*") }
+    @inlinable public static var plus: UInt8 { UInt8(ascii: "+") }
+    @inlinable public static var comma: UInt8 { UInt8(ascii: ",") }
+    @inlinable public static var hyphen: UInt8 { UInt8(ascii: "-") }
+    @inlinable public static var period: UInt8 { UInt8(ascii: ".") }
+    @inlinable public static var slash: UInt8 { UInt8(ascii: "/") }
+    @inlinable public static var zero: UInt8 { UInt8(ascii: "0") }
+    @inlinable public static var nine: UInt8 { UInt8(ascii: "9") }
+    @inlinable public static var colon: UInt8 { UInt8(ascii: ":") }
+    @inlinable public static var semicolon: UInt8 { UInt8(ascii: ";") }
+    @inlinable public static var lessThan: UInt8 { UInt8(ascii: "<") }
+    @inlinable public static var equals: UInt8 { UInt8(ascii: "=") }
+    @inlinable public static var greaterThan: UInt8 { UInt8(ascii: ">") }
+    @inlinable public static var questionMark: UInt8 { UInt8(ascii: "?") }
+    @inlinable public static var at: UInt8 { UInt8(ascii: "@") }
+    @inlinable public static var openBracket: UInt8 { UInt8(ascii: "[") }
+    @inlinable public static var backslash: UInt8 { UInt8(ascii: "\\") }
+    @inlinable public static var closeBracket: UInt8 { UInt8(ascii: "]") }
+    @inlinable public static var underscore: UInt8 { UInt8(ascii: "_") }
+    @inlinable public static var backtick: UInt8 { UInt8(ascii: "`") }
 
-    static func isDigit(_ byte: UInt8) -> Bool { byte >= zero && byte <= nine }
-    static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        isDigit(byte) || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+    @inlinable public static func isDigit(_ byte: UInt8) -> Bool { byte >= zero && byte <= nine }
+    @inlinable public static func isLetter(_ byte: UInt8) -> Bool {
+        byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")
+    }
+    @inlinable public static func isAlphanumeric(_ byte: UInt8) -> Bool { isDigit(byte) || isLetter(byte) }
+    @inlinable public static func isHexDigit(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "f"))
     }
     /// Space or tab.
-    static func isBlank(_ byte: UInt8) -> Bool { byte == space || byte == tab }
+    @inlinable public static func isBlank(_ byte: UInt8) -> Bool { byte == space || byte == tab }
     /// Space, tab, or a line terminator byte.
-    static func isSpace(_ byte: UInt8) -> Bool {
+    @inlinable public static func isSpace(_ byte: UInt8) -> Bool {
         byte == space || byte == tab || byte == newline || byte == carriageReturn
+    }
+    @inlinable public static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+    }
+    /// True when `bytes[at...]` (before `end`) starts with `prefix`, ASCII case-insensitively;
+    /// `prefix` is lowercase.
+    public static func hasPrefix(_ bytes: [UInt8], at: Int, end: Int, _ prefix: String) -> Bool {
+        let pattern = Array(prefix.utf8)
+        guard at >= 0, at + pattern.count <= end else { return false }
+        for (offset, expected) in pattern.enumerated() where lowercased(bytes[at + offset]) != expected { return false }
+        return true
+    }
+    /// Punctuation that can stray between the parts of an entry: `.` `,` `;` `:`.
+    @inlinable public static func isStrayPunctuation(_ byte: UInt8) -> Bool {
+        byte == period || byte == comma || byte == semicolon || byte == colon
     }
 }

@@ -97,11 +97,11 @@ struct AnchorTargets {
 
     /// `%F0%9F%94%94-news` → `🔔-news`; the text unchanged when it does not decode to UTF-8.
     static func percentDecoded(_ text: String) -> String {
-        guard text.utf8.contains(Byte.percent) else { return text }
+        guard text.utf8.contains(ASCII.percent) else { return text }
         var bytes: [UInt8] = []
         var utf8 = Array(text.utf8)[...]
         while let byte = utf8.first {
-            if byte == Byte.percent, utf8.count >= 3, let value = UInt8(String(decoding: utf8.dropFirst().prefix(2), as: UTF8.self), radix: 16) {
+            if byte == ASCII.percent, utf8.count >= 3, let value = UInt8(String(decoding: utf8.dropFirst().prefix(2), as: UTF8.self), radix: 16) {
                 bytes.append(value)
                 utf8 = utf8.dropFirst(3)
             } else {
@@ -117,7 +117,7 @@ struct AnchorTargets {
         var anchors: Set<String> = []
         var index = 0
         while index < bytes.count {
-            guard Byte.isBlank(bytes[index]) || bytes[index] == Byte.newline else {
+            guard ASCII.isBlank(bytes[index]) || bytes[index] == ASCII.newline else {
                 index += 1
                 continue
             }
@@ -128,16 +128,16 @@ struct AnchorTargets {
                 continue
             }
             var valueStart: Int?
-            for attribute in ["id=", "name="] where Byte.hasPrefix(bytes, at: start, end: bytes.count, attribute) {
+            for attribute in ["id=", "name="] where ASCII.hasPrefix(bytes, at: start, end: bytes.count, attribute) {
                 let quote = start + attribute.utf8.count
-                if quote < bytes.count && (bytes[quote] == Byte.doubleQuote || bytes[quote] == Byte.singleQuote) { valueStart = quote }
+                if quote < bytes.count && (bytes[quote] == ASCII.doubleQuote || bytes[quote] == ASCII.singleQuote) { valueStart = quote }
             }
             guard let quote = valueStart else {
                 index += 1
                 continue
             }
             var end = quote + 1
-            while end < bytes.count && bytes[end] != bytes[quote] && bytes[end] != Byte.newline { end += 1 }
+            while end < bytes.count && bytes[end] != bytes[quote] && bytes[end] != ASCII.newline { end += 1 }
             if end < bytes.count && bytes[end] == bytes[quote] { anchors.insert(String(decoding: bytes[quote + 1..<end], as: UTF8.self)) }
             index = end
         }
@@ -173,7 +173,7 @@ struct TableOfContents {
                 current.append(Item(line: line, link: link))
                 continue
             }
-            let isBlank = document.contentRange(ofLine: line).allSatisfy { Byte.isBlank(document.bytes[$0]) }
+            let isBlank = document.contentRange(ofLine: line).allSatisfy { ASCII.isBlank(document.bytes[$0]) }
             if isBlank || (document.isInListItem(line) && !document.isOpaque(line)) { continue }
             if !current.isEmpty { blocks.append(current) }
             current = []
@@ -194,14 +194,14 @@ struct TableOfContents {
         let bytes = document.bytes
         let content = document.contentRange(ofLine: line)
         var index = content.lowerBound
-        while index < content.upperBound && Byte.isBlank(bytes[index]) { index += 1 }
+        while index < content.upperBound && ASCII.isBlank(bytes[index]) { index += 1 }
         if index < content.upperBound && [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(bytes[index]) {
             index += 1
         } else {
-            while index < content.upperBound && Byte.isDigit(bytes[index]) { index += 1 }
-            if index < content.upperBound && (bytes[index] == Byte.period || bytes[index] == Byte.closeParen) { index += 1 }
+            while index < content.upperBound && ASCII.isDigit(bytes[index]) { index += 1 }
+            if index < content.upperBound && (bytes[index] == ASCII.period || bytes[index] == ASCII.closeParen) { index += 1 }
         }
-        while index < content.upperBound && (Byte.isBlank(bytes[index]) || bytes[index] == UInt8(ascii: "*") || bytes[index] == Byte.underscore) {
+        while index < content.upperBound && (ASCII.isBlank(bytes[index]) || bytes[index] == UInt8(ascii: "*") || bytes[index] == ASCII.underscore) {
             index += 1
         }
         return index

@@ -1,3 +1,5 @@
+import PaperLintCore
+
 /// HTML character references (`&amp;`, `&#39;`, `&#x2019;`) as they turn up in pasted titles.
 ///
 /// Only the named entities seen in scraped paper metadata are known; an unknown `&name;` is
@@ -11,25 +13,25 @@ enum HTMLEntities {
 
     /// The reference starting at the `&` at `index`, if it is a known one.
     static func reference(in bytes: [UInt8], at index: Int, end: Int) -> Reference? {
-        guard index < end, bytes[index] == Byte.ampersand else { return nil }
+        guard index < end, bytes[index] == ASCII.ampersand else { return nil }
         var cursor = index + 1
-        if cursor < end && bytes[cursor] == Byte.hash {
+        if cursor < end && bytes[cursor] == ASCII.hash {
             cursor += 1
             let isHex = cursor < end && (bytes[cursor] == UInt8(ascii: "x") || bytes[cursor] == UInt8(ascii: "X"))
             if isHex { cursor += 1 }
             let digitsStart = cursor
-            while cursor < end && cursor - digitsStart < 8 && (isHex ? Byte.isHexDigit(bytes[cursor]) : Byte.isDigit(bytes[cursor])) {
+            while cursor < end && cursor - digitsStart < 8 && (isHex ? ASCII.isHexDigit(bytes[cursor]) : ASCII.isDigit(bytes[cursor])) {
                 cursor += 1
             }
-            guard cursor > digitsStart, cursor < end, bytes[cursor] == Byte.semicolon,
+            guard cursor > digitsStart, cursor < end, bytes[cursor] == ASCII.semicolon,
                 let value = UInt32(String(decoding: bytes[digitsStart..<cursor], as: UTF8.self), radix: isHex ? 16 : 10),
                 value != 0, let scalar = Unicode.Scalar(value)
             else { return nil }
             return Reference(range: index..<cursor + 1, scalar: scalar)
         }
         let nameStart = cursor
-        while cursor < end && cursor - nameStart < 32 && Byte.isAlphanumeric(bytes[cursor]) { cursor += 1 }
-        guard cursor > nameStart, cursor < end, bytes[cursor] == Byte.semicolon,
+        while cursor < end && cursor - nameStart < 32 && ASCII.isAlphanumeric(bytes[cursor]) { cursor += 1 }
+        guard cursor > nameStart, cursor < end, bytes[cursor] == ASCII.semicolon,
             let value = named[String(decoding: bytes[nameStart..<cursor], as: UTF8.self)],
             let scalar = Unicode.Scalar(value)
         else { return nil }

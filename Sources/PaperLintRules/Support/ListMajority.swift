@@ -14,8 +14,8 @@ extension Document {
     func quotedEnd(_ range: Range<Int>, about count: Int = 24) -> String {
         guard range.count > count + 8 else { return "`" + string(range) + "`" }
         var start = range.upperBound - count
-        while start < range.upperBound && !Byte.isBlank(bytes[start]) { start += 1 }
-        while start < range.upperBound && Byte.isBlank(bytes[start]) { start += 1 }
+        while start < range.upperBound && !ASCII.isBlank(bytes[start]) { start += 1 }
+        while start < range.upperBound && ASCII.isBlank(bytes[start]) { start += 1 }
         if start >= range.upperBound - 2 { start = range.upperBound - count }
         // Never start inside a multi-byte scalar.
         while start < range.upperBound && bytes[start] & 0xC0 == 0x80 { start += 1 }

@@ -38,7 +38,7 @@ enum MarkdownLinks {
         var found: [MarkdownLink] = []
         for line in 1...document.lineCount where !document.isOpaque(line) {
             let content = document.contentRange(ofLine: line)
-            guard document.bytes[content].contains(Byte.closeBracket) else { continue }
+            guard document.bytes[content].contains(ASCII.closeBracket) else { continue }
             scan(document.bytes, content, into: &found)
         }
         return found
@@ -55,23 +55,23 @@ enum MarkdownLinks {
         while index < end {
             let byte = bytes[index]
             switch byte {
-            case Byte.backslash:
+            case ASCII.backslash:
                 index += 2
                 continue
-            case Byte.backtick:
+            case ASCII.backtick:
                 index = skipCodeSpan(bytes, from: index, end: end)
                 continue
-            case Byte.openBracket:
+            case ASCII.openBracket:
                 opens.append(index)
-            case Byte.closeBracket:
+            case ASCII.closeBracket:
                 guard let open = opens.popLast() else { break }
-                guard index + 1 < end, bytes[index + 1] == Byte.openParen else { break }
+                guard index + 1 < end, bytes[index + 1] == ASCII.openParen else { break }
                 guard let close = closingParen(bytes, from: index + 1, end: end) else {
                     let rest = index + 2..<end
                     found.append(MarkdownLink(kind: .unclosed, range: open..<end, inner: rest, destination: rest, isAngled: false))
                     return
                 }
-                let isImage = open > content.lowerBound && bytes[open - 1] == Byte.exclamation
+                let isImage = open > content.lowerBound && bytes[open - 1] == ASCII.exclamation
                 let inner = index + 2..<close
                 let (destination, angled) = destination(bytes, inner)
                 found.append(MarkdownLink(
@@ -89,25 +89,25 @@ enum MarkdownLinks {
     /// `[label]: destination "title"` with at most three spaces of indentation.
     private static func definition(_ bytes: [UInt8], _ content: Range<Int>) -> MarkdownLink? {
         var index = content.lowerBound
-        while index < content.upperBound && index - content.lowerBound < 3 && bytes[index] == Byte.space { index += 1 }
-        guard index < content.upperBound, bytes[index] == Byte.openBracket,
-            index + 1 < content.upperBound, bytes[index + 1] != Byte.openBracket
+        while index < content.upperBound && index - content.lowerBound < 3 && bytes[index] == ASCII.space { index += 1 }
+        guard index < content.upperBound, bytes[index] == ASCII.openBracket,
+            index + 1 < content.upperBound, bytes[index + 1] != ASCII.openBracket
         else { return nil }
         var close = index + 1
-        while close < content.upperBound && bytes[close] != Byte.closeBracket {
-            if bytes[close] == Byte.openBracket { return nil }
-            close += bytes[close] == Byte.backslash ? 2 : 1
+        while close < content.upperBound && bytes[close] != ASCII.closeBracket {
+            if bytes[close] == ASCII.openBracket { return nil }
+            close += bytes[close] == ASCII.backslash ? 2 : 1
         }
-        guard close + 1 < content.upperBound, close > index + 1, bytes[close + 1] == Byte.colon else { return nil }
+        guard close + 1 < content.upperBound, close > index + 1, bytes[close + 1] == ASCII.colon else { return nil }
         let inner = close + 2..<content.upperBound
         var start = inner.lowerBound
-        while start < inner.upperBound && Byte.isBlank(bytes[start]) { start += 1 }
+        while start < inner.upperBound && ASCII.isBlank(bytes[start]) { start += 1 }
         guard start < inner.upperBound else { return nil }
-        if bytes[start] == Byte.lessThan, let gt = bytes[start..<inner.upperBound].firstIndex(of: Byte.greaterThan) {
+        if bytes[start] == ASCII.lessThan, let gt = bytes[start..<inner.upperBound].firstIndex(of: ASCII.greaterThan) {
             return MarkdownLink(kind: .definition, range: content, inner: inner, destination: start + 1..<gt, isAngled: true)
         }
         var stop = start
-        while stop < inner.upperBound && !Byte.isBlank(bytes[stop]) { stop += 1 }
+        while stop < inner.upperBound && !ASCII.isBlank(bytes[stop]) { stop += 1 }
         return MarkdownLink(kind: .definition, range: content, inner: inner, destination: start..<stop, isAngled: false)
     }
 
@@ -115,22 +115,22 @@ enum MarkdownLinks {
     /// `'title'` or `(title)` after a blank removed.
     static func destination(_ bytes: [UInt8], _ inner: Range<Int>) -> (Range<Int>, isAngled: Bool) {
         var start = inner.lowerBound, end = inner.upperBound
-        while start < end && Byte.isBlank(bytes[start]) { start += 1 }
-        while end > start && Byte.isBlank(bytes[end - 1]) { end -= 1 }
+        while start < end && ASCII.isBlank(bytes[start]) { start += 1 }
+        while end > start && ASCII.isBlank(bytes[end - 1]) { end -= 1 }
         guard start < end else { return (start..<start, false) }
-        if bytes[start] == Byte.lessThan, let gt = bytes[start + 1..<end].firstIndex(of: Byte.greaterThan) {
+        if bytes[start] == ASCII.lessThan, let gt = bytes[start + 1..<end].firstIndex(of: ASCII.greaterThan) {
             return (start + 1..<gt, true)
         }
         let last = bytes[end - 1]
         let opener: UInt8? = switch last {
-        case Byte.doubleQuote: Byte.doubleQuote
-        case Byte.singleQuote: Byte.singleQuote
-        case Byte.closeParen: Byte.openParen
+        case ASCII.doubleQuote: ASCII.doubleQuote
+        case ASCII.singleQuote: ASCII.singleQuote
+        case ASCII.closeParen: ASCII.openParen
         default: nil
         }
-        if let opener, let blank = bytes[start..<end].firstIndex(where: Byte.isBlank) {
+        if let opener, let blank = bytes[start..<end].firstIndex(where: ASCII.isBlank) {
             var titleStart = blank
-            while titleStart < end && Byte.isBlank(bytes[titleStart]) { titleStart += 1 }
+            while titleStart < end && ASCII.isBlank(bytes[titleStart]) { titleStart += 1 }
             if titleStart < end - 1 && bytes[titleStart] == opener {
                 return (start..<blank, false)
             }
@@ -141,16 +141,16 @@ enum MarkdownLinks {
     /// Just past the code span opened by the backtick run at `index`, or past the run when it never closes.
     private static func skipCodeSpan(_ bytes: [UInt8], from index: Int, end: Int) -> Int {
         var runEnd = index
-        while runEnd < end && bytes[runEnd] == Byte.backtick { runEnd += 1 }
+        while runEnd < end && bytes[runEnd] == ASCII.backtick { runEnd += 1 }
         let length = runEnd - index
         var scan = runEnd
         while scan < end {
-            guard bytes[scan] == Byte.backtick else {
+            guard bytes[scan] == ASCII.backtick else {
                 scan += 1
                 continue
             }
             var closeEnd = scan
-            while closeEnd < end && bytes[closeEnd] == Byte.backtick { closeEnd += 1 }
+            while closeEnd < end && bytes[closeEnd] == ASCII.backtick { closeEnd += 1 }
             if closeEnd - scan == length { return closeEnd }
             scan = closeEnd
         }
@@ -163,12 +163,12 @@ enum MarkdownLinks {
         var index = open
         while index < end {
             switch bytes[index] {
-            case Byte.backslash:
+            case ASCII.backslash:
                 index += 2
                 continue
-            case Byte.openParen:
+            case ASCII.openParen:
                 depth += 1
-            case Byte.closeParen:
+            case ASCII.closeParen:
                 depth -= 1
                 if depth == 0 { return index }
             default:

@@ -48,7 +48,7 @@ public enum StyleVotes {
     public static func separators(_ entry: Entry, _ bytes: [UInt8]) -> [(range: Range<Int>, style: LinkSeparatorStyle)] {
         entry.separators.indices.compactMap { index in
             let separator = entry.separators[index]
-            guard bytes[separator].allSatisfy(Byte.isBlank), isDoubleBracket(entry.links[index], bytes),
+            guard bytes[separator].allSatisfy(ASCII.isBlank), isDoubleBracket(entry.links[index], bytes),
                 isDoubleBracket(entry.links[index + 1], bytes)
             else { return nil }
             return (separator, separator.isEmpty ? .none : .space)

@@ -44,14 +44,14 @@ public struct TitlePeriods: Sendable {
     /// How the title text ends.
     static func ending(_ bytes: [UInt8], _ text: Range<Int>) -> Ending {
         var end = text.upperBound
-        while end > text.lowerBound && Byte.isBlank(bytes[end - 1]) { end -= 1 }
+        while end > text.lowerBound && ASCII.isBlank(bytes[end - 1]) { end -= 1 }
         guard end > text.lowerBound else { return .other }
         let last = bytes[end - 1]
         if last == UInt8(ascii: ".") {
             if end - 1 > text.lowerBound && bytes[end - 2] == UInt8(ascii: ".") { return .other }  // `...`
             // The last word: an abbreviation (`et al.`, `U.S.`, `etc.`) ends with a period of its own.
             var start = end - 1
-            while start > text.lowerBound && !Byte.isBlank(bytes[start - 1]) { start -= 1 }
+            while start > text.lowerBound && !ASCII.isBlank(bytes[start - 1]) { start -= 1 }
             let word = bytes[start..<(end - 1)]
             if word.contains(UInt8(ascii: ".")) { return .other }
             let lowered = String(decoding: word, as: UTF8.self).lowercased()
