@@ -219,7 +219,7 @@ struct WrittenDate {
     func text(in shape: Shape, padded: Bool) -> String {
         func part(_ value: Int) -> String { padded && value < 10 ? "0\(value)" : "\(value)" }
         if shape.separator == ASCII.space && shape.parts > 1, let month, (1...12).contains(month) {
-            let name = String(Self.monthNames[month - 1].prefix(3))
+            let name = String(EntryDate.monthNames[month - 1].prefix(3))
             if shape.parts >= 3, let day { return "\(part(day)) \(name) \(year)" }
             return "\(name) \(year)"
         }
@@ -269,7 +269,7 @@ struct WrittenDate {
         if let month, let day {
             let last = Self.days(in: month, of: year)
             if !(1...last).contains(day) {
-                return Problem(message: { "date \($0) does not exist: \(Self.monthNames[month - 1]) \(year) has \(last) days" },
+                return Problem(message: { "date \($0) does not exist: \(EntryDate.monthNames[month - 1]) \(year) has \(last) days" },
                                help: "check the day of first publication")
             }
         }
@@ -287,10 +287,6 @@ struct WrittenDate {
         return nil
     }
 
-    static let monthNames = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
-    ]
 
     static func days(in month: Int, of year: Int) -> Int {
         switch month {

@@ -139,6 +139,12 @@ public struct EntryDate: Sendable, Hashable {
     /// Sort key: year * 100 + month (0 when unknown).
     public var sortKey: Int { year * 100 + (month ?? 0) }
 
+    /// The months' English names, January first.
+    public static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ]
+
     /// True when the date is written with its month's name (`[Oct 2023]`, `[5 Oct 2023]`).
     public var isNamed: Bool { form == .monthName || form == .dayMonthName }
 

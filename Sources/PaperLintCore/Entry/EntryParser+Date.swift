@@ -269,7 +269,7 @@ extension EntryParser.Scanner {
             name.append(current | 0x20)
         }
         for (number, full) in Self.monthNames.enumerated() {
-            if name.elementsEqual(full.utf8) || name.elementsEqual(full.utf8.prefix(3))
+            if name == full || name.elementsEqual(full.prefix(3))
                 || (number == 8 && name.elementsEqual("sept".utf8))
             {
                 return number + 1
@@ -278,8 +278,6 @@ extension EntryParser.Scanner {
         return nil
     }
 
-    static let monthNames = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
-    ]
+    /// The month names in lowercase bytes, for `monthNumber`.
+    static let monthNames = EntryDate.monthNames.map { Array($0.lowercased().utf8) }
 }

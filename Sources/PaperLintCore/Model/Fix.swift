@@ -33,17 +33,19 @@ public struct Fix: Hashable, Sendable {
         self.init(safety, message, edits: [edit])
     }
 
-    /// Applies the edits to `bytes` in one ordered pass (edits must not overlap).
-    public func applied(to bytes: [UInt8]) -> [UInt8] {
+    /// Applies the edits to `bytes` in one ordered pass (edits must not overlap): the whole
+    /// result, or only the part covering `span` (which must hold every edit).
+    public func applied(to bytes: [UInt8], within span: Range<Int>? = nil) -> [UInt8] {
+        let span = span ?? 0..<bytes.count
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var cursor = 0
+        out.reserveCapacity(span.count)
+        var cursor = span.lowerBound
         for edit in edits where edit.range.lowerBound >= cursor {
             out.append(contentsOf: bytes[cursor..<edit.range.lowerBound])
             out.append(contentsOf: edit.replacement.utf8)
             cursor = edit.range.upperBound
         }
-        out.append(contentsOf: bytes[cursor...])
+        if cursor < span.upperBound { out.append(contentsOf: bytes[cursor..<span.upperBound]) }
         return out
     }
 }

@@ -9,44 +9,39 @@ public struct FixRequest: Sendable {
         case write
     }
 
-    public var paths: [String]
-    /// nil: `--worktree` inside a repository, `--all` outside one.
-    public var mode: LintMode?
-    public var filter: DiffFilter
+    /// What to check: the paths, mode, filter, `--fail-on` and configuration `fix` shares
+    /// with `check`.
+    public var check: CheckRequest
     public var output: Output
     /// Also apply fixes marked unsafe (reordering, removing, guessing).
     public var unsafe: Bool
     /// Record the fixes as a new commit (with `.write`).
     public var commit: Bool
-    public var failOn: FailOn
-    public var currentDirectory: String
-    public var configPath: String?
-    public var preset: String?
-    /// A configuration already loaded for this run (see `CheckRequest.configuration`).
-    public var configuration: Configuration?
 
     public init(
         paths: [String] = [], mode: LintMode? = nil, filter: DiffFilter = .added, output: Output = .patch, unsafe: Bool = false,
         commit: Bool = false, failOn: FailOn = .error, currentDirectory: String, configPath: String? = nil, preset: String? = nil
     ) {
-        self.paths = paths
-        self.mode = mode
-        self.filter = filter
+        check = CheckRequest(
+            paths: paths, mode: mode, filter: filter, failOn: failOn, currentDirectory: currentDirectory,
+            configPath: configPath, preset: preset)
         self.output = output
         self.unsafe = unsafe
         self.commit = commit
-        self.failOn = failOn
-        self.currentDirectory = currentDirectory
-        self.configPath = configPath
-        self.preset = preset
     }
 
-    var checkRequest: CheckRequest {
-        var request = CheckRequest(
-            paths: paths, mode: mode, filter: filter, failOn: failOn, currentDirectory: currentDirectory,
-            configPath: configPath, preset: preset)
-        request.configuration = configuration
-        return request
+    /// A fix of what `check` checks.
+    public init(_ check: CheckRequest, output: Output, unsafe: Bool = false, commit: Bool = false) {
+        self.check = check
+        self.output = output
+        self.unsafe = unsafe
+        self.commit = commit
+    }
+
+    /// A configuration already loaded for this run (see `CheckRequest.configuration`).
+    public var configuration: Configuration? {
+        get { check.configuration }
+        set { check.configuration = newValue }
     }
 }
 

@@ -5,14 +5,14 @@ import PaperLintIO
 /// Drives `paperlint fix`: the fix loop over each file, then a patch, a write, or a commit.
 public enum Fixer {
     public static func run(_ request: FixRequest) throws(PaperLintError) -> FixReport {
-        let root = Repository.root(from: request.currentDirectory)
-        let mode = request.mode ?? (root == nil ? .all : .worktree)
+        let root = Repository.root(from: request.check.currentDirectory)
+        let mode = request.check.mode ?? (root == nil ? .all : .worktree)
         if request.commit && request.output != .write { throw PaperLintError("--commit goes with --write") }
         if request.commit && mode == .staged {
             throw PaperLintError("--commit records the fixes of --all, --worktree or --range; to fix what you stage, run fix --staged --write, then git commit")
         }
-        let session = try Session.open(request.checkRequest, repositoryForAll: true)
-        var report = FixReport(files: [], patch: "", notes: session.notes, commitID: nil, failOn: request.failOn)
+        let session = try Session.open(request.check, repositoryForAll: true)
+        var report = FixReport(files: [], patch: "", notes: session.notes, commitID: nil, failOn: request.check.failOn)
         var files: [(fix: FileFix, file: Session.File)] = []
         for file in session.files {
             let document = try file.scope.document(file.content, displayPath: file.path)
@@ -33,11 +33,7 @@ public enum Fixer {
     /// The patch of the safe fixes for what `request` checks, exactly as `paperlint fix --patch`
     /// with the same paths, mode and filter prints it (for the summary of a `check`).
     public static func safePatch(for request: CheckRequest) throws(PaperLintError) -> String {
-        let fix = FixRequest(
-            paths: request.paths, mode: request.mode, filter: request.filter, output: .patch, unsafe: false,
-            failOn: request.failOn, currentDirectory: request.currentDirectory, configPath: request.configPath,
-            preset: request.preset)
-        return try run(fix).patch
+        try run(FixRequest(request, output: .patch)).patch
     }
 
     // MARK: Writing

@@ -45,7 +45,7 @@ extension ReportedDiagnostic {
         guard let fix, fix.safety == .safe, let first = fix.edits.first, let last = fix.edits.last else { return nil }
         let edits = editRanges(in: document)
         let span = edits[0].range.lowerBound..<max(edits[0].range.lowerBound, edits[edits.count - 1].range.upperBound)
-        return (first.start, last.end, Self.apply(edits, to: document.bytes, within: span))
+        return (first.start, last.end, Self.applying(edits, to: document, within: span))
     }
 
     /// For a safe fix: the lines it touches (together with the finding's own lines) and their
@@ -66,7 +66,7 @@ extension ReportedDiagnostic {
             return nil
         }
         let original = document.string(region)
-        var fixed = Self.apply(edits, to: document.bytes, within: region)
+        var fixed = Self.applying(edits, to: document, within: region)
         let terminators = ["\r\n", "\n", "\r"]
         if let ending = terminators.first(where: { original.hasSuffix($0) }) {
             if fixed.hasSuffix(ending) {
@@ -78,16 +78,10 @@ extension ReportedDiagnostic {
         return (first...last, fixed)
     }
 
-    private static func apply(_ edits: [(range: Range<Int>, replacement: String)], to bytes: [UInt8], within span: Range<Int>) -> String {
-        var out: [UInt8] = []
-        var cursor = span.lowerBound
-        for edit in edits where edit.range.lowerBound >= cursor {
-            out.append(contentsOf: bytes[cursor..<edit.range.lowerBound])
-            out.append(contentsOf: edit.replacement.utf8)
-            cursor = edit.range.upperBound
-        }
-        if cursor < span.upperBound { out.append(contentsOf: bytes[cursor..<span.upperBound]) }
-        return String(decoding: out, as: UTF8.self)
+    /// The text of `span` once `edits` (inside it) are applied.
+    private static func applying(_ edits: [(range: Range<Int>, replacement: String)], to document: Document, within span: Range<Int>) -> String {
+        let fix = Fix(.safe, "", edits: edits.map { Edit(replacing: $0.range, with: $0.replacement) })
+        return String(decoding: fix.applied(to: document.bytes, within: span), as: UTF8.self)
     }
 }
 
