@@ -23,6 +23,10 @@ public enum FixLoop {
         public var settled: Bool
         /// The scope in the fixed document's bytes.
         public var scope: Scope
+        /// The fixed document, as the last round read it.
+        public var document: Document
+        /// What the last round found in scope: the findings the fixes leave.
+        public var remaining: [Diagnostic]
         public var appliedCount: Int { applied.values.reduce(0, +) }
     }
 
@@ -30,24 +34,25 @@ public enum FixLoop {
         var current = bytes
         var scope = scope
         var applied: [String: Int] = [:]
+        func outcome(_ document: Document, _ found: [Diagnostic], rounds: Int, settled: Bool) -> Outcome {
+            Outcome(fixed: current, applied: applied, rounds: rounds, settled: settled, scope: scope, document: document,
+                    remaining: found.filter { inScope($0.range, scope) })
+        }
         for round in 1...maxRounds {
             let document = Document(bytes: current, changed: changedLines(current, scope))
-            let chosen = choose(Linter.diagnostics(document, configuration), unsafe: unsafe, scope: scope)
-            guard !chosen.edits.isEmpty else {
-                return Outcome(fixed: current, applied: applied, rounds: round - 1, settled: true, scope: scope)
-            }
+            let found = Linter.diagnostics(document, configuration)
+            let chosen = choose(found, unsafe: unsafe, scope: scope)
+            guard !chosen.edits.isEmpty else { return outcome(document, found, rounds: round - 1, settled: true) }
             let next = Fix(.safe, "round", edits: chosen.edits).applied(to: current)
-            guard next != current else {
-                return Outcome(fixed: current, applied: applied, rounds: round - 1, settled: true, scope: scope)
-            }
+            guard next != current else { return outcome(document, found, rounds: round - 1, settled: true) }
             for rule in chosen.rules { applied[rule, default: 0] += 1 }
             scope = map(scope, through: chosen.edits)
             current = next
         }
         // One more look: the last round may have been the one that settled it.
         let last = Document(bytes: current, changed: changedLines(current, scope))
-        let settled = choose(Linter.diagnostics(last, configuration), unsafe: unsafe, scope: scope).edits.isEmpty
-        return Outcome(fixed: current, applied: applied, rounds: maxRounds, settled: settled, scope: scope)
+        let found = Linter.diagnostics(last, configuration)
+        return outcome(last, found, rounds: maxRounds, settled: choose(found, unsafe: unsafe, scope: scope).edits.isEmpty)
     }
 
     /// The lines a diff scope covers, for learning the house style from the other entries as

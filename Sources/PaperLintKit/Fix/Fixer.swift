@@ -117,11 +117,10 @@ public enum Fixer {
     private static func fix(
         _ bytes: [UInt8], path: String, _ configuration: Configuration, _ request: FixRequest, scope: FixLoop.Scope
     ) throws(PaperLintError) -> FileFix {
+        // The loop's last round read the fixed bytes: what it found is what is left.
         let outcome = FixLoop.run(bytes, configuration, unsafe: request.unsafe, scope: scope)
-        let document = Document(bytes: outcome.fixed)
-        let remaining = Linter.diagnostics(document, configuration)
-            .filter { FixLoop.inScope($0.range, outcome.scope) }
-            .map { ReportedDiagnostic($0, path: path, in: document) }
+        let remaining = outcome.remaining
+            .map { ReportedDiagnostic($0, path: path, in: outcome.document) }
             .sorted(by: ReportedDiagnostic.ordered)
         return FileFix(
             path: path, original: bytes, fixed: outcome.fixed, applied: outcome.applied, remaining: remaining,
