@@ -47,13 +47,17 @@ public struct LinkTitleMismatchRule: Rule {
             var (culprit, other) = (index, earlier[0])
             var byMonth = false
             let isChanged = { (paper: PaperIdentity) in document.isChanged(paper.entry.line, paper.entry.lastLine) }
-            if document.changed != nil && isChanged(papers[culprit]) != isChanged(papers[other]) {
-                // In a diff the finding belongs to the change, above or below the old entry:
-                // the contributor pasted the link, or brought the title that contradicts it.
-                if isChanged(papers[other]) { (culprit, other) = (other, culprit) }
-            } else if fitsArxivMonth(papers[other], key) == false && fitsArxivMonth(paper, key) == true {
+            let earlierFits = fitsArxivMonth(papers[other], key), laterFits = fitsArxivMonth(paper, key)
+            if earlierFits == false && laterFits == true {
+                // The arXiv month names the entry the link belongs to: the other carries it by mistake.
                 (culprit, other) = (other, culprit)
                 byMonth = true
+            } else if earlierFits == true && laterFits == false {
+                // The later entry carries it, as by default.
+            } else if document.changed != nil && isChanged(papers[culprit]) != isChanged(papers[other]) {
+                // Otherwise, in a diff, the finding belongs to the change, above or below the
+                // old entry: the contributor pasted the link, or brought the clashing title.
+                if isChanged(papers[other]) { (culprit, other) = (other, culprit) }
             }
             guard reported.insert(culprit).inserted, let link = papers[culprit].paperLink else { continue }
             let owner = papers[other]

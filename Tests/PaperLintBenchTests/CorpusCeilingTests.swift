@@ -18,16 +18,19 @@ let maxFlaggedShare = 0.10
 /// lists, and 0.142 was measured; since file-level findings belong to the change (a copy added
 /// above its old one, an entry pasted between two it equally breaks), 20 more real ones are
 /// kept on the contributor's line (17 duplicates added above their old copy in newest-first
-/// lists), and 0.146 is measured; this holds what landed. The reviewed sample of the newly
-/// read lists' findings is 76% real (74 of 97).
-let maxFindingsPerAddedLine = 0.15
-/// The same for errors alone. The target is 0.03; 0.067 is measured (0.062 before findings
-/// moved to the change's line: the duplicates above), and the excess is real:
+/// lists), and 17 link-title clashes of Awesome-Human-Agent-Collaboration's history (a
+/// paper added next to an old entry that carries its arXiv id under another title; the
+/// arXiv month cannot tell which is wrong) are shown on the new line: 0.151 is measured, and
+/// this holds what landed. The reviewed sample of the newly read lists' findings is 76% real
+/// (74 of 97).
+let maxFindingsPerAddedLine = 0.155
+/// The same for errors alone. The target is 0.03; 0.072 is measured (0.062 before findings
+/// moved to the change's line: the duplicates and link clashes above), and the excess is real:
 /// 43 are broken table-of-contents anchors that Awesome-Agent4SE rewrote in most of its 13
 /// commits, 43 entries out of order and 21 links under another paper's title in the history
 /// of Awesome-Human-Agent-Collaboration, which its maintainer later re-sorted ("fix timeline")
 /// and corrected; the reviewed errors of the newly read lists are real in 31 of 33.
-let maxErrorsPerAddedLine = 0.07
+let maxErrorsPerAddedLine = 0.075
 /// Reviewed findings that are still reported must be real defects at least this often. The
 /// target is 0.95; 0.868 is measured (257 of 296), and this holds what landed. Most of the
 /// rest are invisible blanks in lists that accumulated them later, section-level title

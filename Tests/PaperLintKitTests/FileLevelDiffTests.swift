@@ -197,4 +197,20 @@ import Testing
         #expect(try repo.git("show", ":README.md") == expected.joined(separator: "\n"))
         #expect(found(try check(repo, .staged)).isEmpty)
     }
+
+    /// Where the arXiv month names the entry a link belongs to, that evidence wins over the
+    /// change: a contributor adding the right entry is not blamed for an old wrong link.
+    @Test func theArxivMonthStillNamesTheOwnerInADiff() throws {
+        let repo = try ScratchRepository()
+        let old = ["- [2023/09] **Old Paper With A Pasted Link** *A. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2305.15072)]",
+                   "- [2023/08] **Other** *B. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]"]
+        try repo.commit("README.md", "# Papers\n\n" + old.joined(separator: "\n") + "\n")
+        let added = "- [2023/05] **The Real Owner** *C. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2305.15072)]"
+        try repo.write("README.md", "# Papers\n\n" + ([added] + old).joined(separator: "\n") + "\n")
+        try repo.git("add", "README.md")
+        // The old entry, dated 2023/09, carries 2305.x: it is the one reported, and the
+        // contributor's line stays quiet.
+        #expect(found(try check(repo, .staged)).filter { $0.hasPrefix("link-title") }.isEmpty)
+        #expect(found(try check(repo, .all)).filter { $0.hasPrefix("link-title") } == ["link-title-mismatch error 4"])
+    }
 }
