@@ -12,7 +12,8 @@ public struct TableOfContentsRule: Rule {
             `id`/`name`, or `#top`. A broken anchor is an error; when exactly one heading's anchor \
             differs from it only in case or punctuation (a renamed heading, a dropped emoji), the \
             safe fix links that heading, and when one heading is a near miss an unsafe fix suggests \
-            it. A ToC link written without its `#` (`[Papers](papers)`, among anchor links) points \
+            it; in a diff where the change renamed that heading and left the link alone, the \
+            finding is on the heading. A ToC link written without its `#` (`[Papers](papers)`, among anchor links) points \
             to a file and is an error whose fix adds the `#`. Matters of taste, reported only when \
             `taste:` lists them: an anchor that differs only in case (`toc-case`, a warning: GitHub \
             matches it, other renderers do not), and the coverage below (`toc-coverage`). The \
@@ -85,6 +86,17 @@ public struct TableOfContentsRule: Rule {
         case .close(let heading, let isSafe):
             let slug = document.headings[heading].slug
             let line = document.headings[heading].line
+            let linkLine = document.line(containing: link.destination.lowerBound)
+            if document.changed != nil, document.isChanged(line, line), !document.isChanged(linkLine, linkLine) {
+                // A heading the change renamed broke an old link: the finding belongs to the
+                // change, on the heading; the fix still mends the link.
+                return Diagnostic(
+                    rule: Self.self, range: document.contentRange(ofLine: line),
+                    message: "“\(document.headings[heading].text)” now has the anchor `#\(slug)`; the link `\(written)` (line \(linkLine)) no longer matches it",
+                    help: "link `#\(slug)` in the table of contents, or keep the heading's old text",
+                    related: [RelatedLocation(range: link.destination, message: "the link")],
+                    fix: Fix(isSafe ? .safe : .unsafe, "link `#\(slug)`", Edit(replacing: anchor, with: slug)))
+            }
             return Diagnostic(
                 rule: Self.self, range: link.destination,
                 message: "anchor `\(written)` matches no heading; “\(document.headings[heading].text)” (line \(line)) has the anchor `#\(slug)`",

@@ -213,4 +213,22 @@ import Testing
         #expect(found(try check(repo, .staged)).filter { $0.hasPrefix("link-title") }.isEmpty)
         #expect(found(try check(repo, .all)).filter { $0.hasPrefix("link-title") } == ["link-title-mismatch error 4"])
     }
+
+    /// A heading the change renames breaks an old table-of-contents link: the finding is on
+    /// the renamed heading (the change), the link is the related place, and the fix mends it.
+    @Test func aRenamedHeadingCarriesTheBrokenLinkFinding() throws {
+        let repo = try ScratchRepository()
+        let entries = "- [2023/10] **A** *A. Author. arXiv.* [[paper](https://x.org/a)]\n"
+        let before = "# List\n\n## Contents\n- [Models](#models)\n- [Agents](#agents)\n\n## Models\n\n" + entries + "\n## Agents\n\n" + entries
+        try repo.commit("README.md", before)
+        try repo.write("README.md", before.replacingOccurrences(of: "## Models\n", with: "## Modelss\n"))
+        try repo.git("add", "README.md")
+        let staged = try Linter.check(CheckRequest(mode: .staged, currentDirectory: repo.path)).diagnostics.filter { $0.rule == "toc" }
+        #expect(staged.map(\.start.line) == [7])
+        #expect(staged.first?.message == "“Modelss” now has the anchor `#modelss`; the link `#models` (line 4) no longer matches it")
+        #expect(staged.first?.related.map(\.start.line) == [4])
+        // The whole file: on the link, as before.
+        let all = try Linter.check(CheckRequest(mode: .all, currentDirectory: repo.path)).diagnostics.filter { $0.rule == "toc" }
+        #expect(all.map(\.start.line) == [4])
+    }
 }
