@@ -15,6 +15,18 @@ public struct FileReport: Sendable {
     public var document: Document
     /// Filtered and sorted.
     public var diagnostics: [ReportedDiagnostic]
+    /// What the check read and found, for the summary's patch (`Fixer.safePatch(for:)`):
+    /// nil for a file the change did not touch.
+    var origin: Origin?
+
+    /// The content, its change scope and the rules' findings on it, byte for byte.
+    struct Origin {
+        var content: [UInt8]
+        var scope: ChangeScope
+        var found: [Diagnostic]
+        /// The path a patch names: repository-relative inside a repository.
+        var patchPath: String
+    }
 
     public init(path: String, document: Document, diagnostics: [ReportedDiagnostic]) {
         self.path = path
@@ -67,9 +79,14 @@ public enum Linter {
                     try file.scope.document(file.content, displayPath: file.path)
                 }
             }
-            let diagnostics = lint(document, path: file.path, session.configuration)
+            let found = timer.measure("rules") { Self.diagnostics(document, session.configuration) }
+            let diagnostics = found.map { ReportedDiagnostic($0, path: file.path, in: document) }
+                .sorted(by: ReportedDiagnostic.ordered)
                 .filter { file.scope.touches($0.lineSpan(in: document)) }
-            report.files.append(FileReport(path: file.path, document: document, diagnostics: diagnostics))
+            var fileReport = FileReport(path: file.path, document: document, diagnostics: diagnostics)
+            fileReport.origin = FileReport.Origin(
+                content: file.content, scope: file.scope, found: found, patchPath: file.repositoryPath ?? session.rootRelative(file) ?? file.path)
+            report.files.append(fileReport)
         }
         return report
     }

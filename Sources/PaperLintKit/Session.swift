@@ -174,6 +174,14 @@ struct Session {
         return configuration.files.map { DiskTarget(absolute: base + "/" + $0, display: $0, confinedTo: base) }
     }
 
+    /// A file on disk relative to the work-tree root (found without libgit2), as a patch names
+    /// it; nil outside a repository or outside its root.
+    func rootRelative(_ file: File) -> String? {
+        guard let absolute = file.absolute, let root = Repository.root(from: request.currentDirectory) else { return nil }
+        let base = resolvedPath(root), path = resolvedPath(absolute)
+        return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : nil
+    }
+
     /// A disk target's bytes, kept inside the repository when the configuration named it.
     static func readBytes(_ target: DiskTarget) throws(PaperLintError) -> [UInt8] {
         if let root = target.confinedTo {

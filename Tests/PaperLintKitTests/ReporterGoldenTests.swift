@@ -30,4 +30,20 @@ import Testing
         #expect(scenario.patch == fix.patch)
         #expect(scenario.render("summary").contains("```diff\n" + fix.patch + "```\n"))
     }
+
+    /// On the samples too, the check's own findings give the patch a second run would: the
+    /// summary lints each file once.
+    @Test func summaryPatchFromTheReportEqualsAFreshRun() throws {
+        for path in [Fixtures.healthcare] + ["agent-papers-README.md", "game-agent-papers-README.md"].compactMap(Fixtures.sharedSample) {
+            let repo = try ScratchRepository()
+            try repo.commit("README.md", try String(contentsOfFile: path, encoding: .utf8))
+            for mode in [LintMode.all, .worktree] {
+                if mode == .worktree { try repo.write("README.md", try String(contentsOfFile: path, encoding: .utf8) + "- [2023/10]  **New**  *A. B.* [[paper](http://https://x.org/n)]\n") }
+                let request = CheckRequest(mode: mode, currentDirectory: repo.path)
+                let fromReport = try Fixer.safePatch(for: try Linter.check(request))
+                #expect(fromReport == (try Fixer.safePatch(for: request)), "\(path) \(mode)")
+                #expect(!fromReport.isEmpty)
+            }
+        }
+    }
 }

@@ -17,7 +17,7 @@ struct ReporterScenario {
         repository = try CIScenario.repository(name)
         request = CheckRequest(mode: name == "healthcare" ? .all : .range("main...HEAD"), currentDirectory: repository.path)
         report = try Linter.check(request)
-        patch = try Fixer.safePatch(for: request)
+        patch = try Fixer.safePatch(for: report)
         let environment = CIScenario.githubEnvironment
         links = CIScenario.linksToGitHub(name)
             ? SummaryReporter.Links(

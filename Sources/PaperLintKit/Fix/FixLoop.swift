@@ -30,7 +30,11 @@ public enum FixLoop {
         public var appliedCount: Int { applied.values.reduce(0, +) }
     }
 
-    public static func run(_ bytes: [UInt8], _ configuration: Configuration, unsafe: Bool, scope: Scope) -> Outcome {
+    /// `first`: the document of `bytes` and its findings when a check already read them (the
+    /// summary's patch): the first round takes them instead of linting again.
+    public static func run(
+        _ bytes: [UInt8], _ configuration: Configuration, unsafe: Bool, scope: Scope, first: (Document, [Diagnostic])? = nil
+    ) -> Outcome {
         var current = bytes
         var scope = scope
         var applied: [String: Int] = [:]
@@ -39,8 +43,10 @@ public enum FixLoop {
                     remaining: found.filter { inScope($0.range, scope) })
         }
         for round in 1...maxRounds {
-            let document = Document(bytes: current, changed: changedLines(current, scope))
-            let found = Linter.diagnostics(document, configuration)
+            let (document, found) = round == 1 && first != nil ? first! : {
+                let document = Document(bytes: current, changed: changedLines(current, scope))
+                return (document, Linter.diagnostics(document, configuration))
+            }()
             let chosen = choose(found, unsafe: unsafe, scope: scope)
             guard !chosen.edits.isEmpty else { return outcome(document, found, rounds: round - 1, settled: true) }
             let next = Fix(.safe, "round", edits: chosen.edits).applied(to: current)

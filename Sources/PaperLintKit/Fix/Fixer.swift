@@ -31,9 +31,26 @@ public enum Fixer {
     }
 
     /// The patch of the safe fixes for what `request` checks, exactly as `paperlint fix --patch`
-    /// with the same paths, mode and filter prints it (for the summary of a `check`).
+    /// with the same paths, mode and filter prints it.
     public static func safePatch(for request: CheckRequest) throws(PaperLintError) -> String {
         try run(FixRequest(request, output: .patch)).patch
+    }
+
+    /// The same patch from a check's report, without reading or linting the files again: the
+    /// fix loop's first round takes the check's findings (for the summary of a `check`).
+    public static func safePatch(for report: LintReport) throws(PaperLintError) -> String {
+        var patch = ""
+        for file in report.files {
+            guard let origin = file.origin else { continue }
+            let outcome = FixLoop.run(
+                origin.content, report.configuration, unsafe: false, scope: origin.scope.fixBounds(in: file.document),
+                first: (file.document, origin.found))
+            guard outcome.fixed != origin.content else { continue }
+            patch += try Session.git { () throws(GitError) in
+                try Repository.unifiedPatch(old: origin.content, new: outcome.fixed, path: origin.patchPath)
+            }
+        }
+        return patch
     }
 
     // MARK: Writing

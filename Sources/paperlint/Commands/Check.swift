@@ -104,7 +104,7 @@ extension Paperlint {
             var patch = ""
             if report.fixableCount > 0 {
                 do {
-                    patch = try Fixer.safePatch(for: request)
+                    patch = try Fixer.safePatch(for: report)
                 } catch {
                     Standard.error("note: no patch in the summary: \(error.message)")
                 }
