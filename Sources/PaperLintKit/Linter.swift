@@ -2,8 +2,6 @@ import PaperLintIO
 import PaperLintCore
 import PaperLintGit
 import PaperLintRules
-import Dispatch
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -79,7 +77,7 @@ public enum Linter {
                     try file.scope.document(file.content, displayPath: file.path)
                 }
             }
-            let found = timer.measure("rules") { Self.diagnostics(document, session.configuration) }
+            let found = timer.measure("rules") { RuleRunner.run(document, session.configuration) }
             let diagnostics = found.map { ReportedDiagnostic($0, path: file.path, in: document) }
                 .sorted(by: ReportedDiagnostic.ordered)
                 .filter { file.scope.touches($0.lineSpan(in: document)) }
@@ -101,50 +99,11 @@ public enum Linter {
     public static func lint(_ document: Document, path: String, _ configuration: Configuration) -> [ReportedDiagnostic] {
         let timer = PhaseTimer.shared
         if timer.isEnabled { timer.measure("parse") { timer.measureDetail("parse/entries") { _ = document.entries } } }
-        return timer.measure("rules") { diagnostics(document, configuration) }
+        return timer.measure("rules") { RuleRunner.run(document, configuration) }
             .map { ReportedDiagnostic($0, path: path, in: document) }
             .sorted(by: ReportedDiagnostic.ordered)
     }
 
-    /// Every enabled rule's findings on byte ranges, with configured severities and suppression
-    /// comments applied (the fix loop works on these).
-    static func diagnostics(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
-        let suppressions = Suppressions(document, knownRules: RuleCatalog.ids)
-        var found = suppressions.problems
-        let timer = PhaseTimer.shared
-        let enabled = RuleCatalog.all.filter {
-            configuration.severity(of: $0.description.id, default: $0.description.defaultSeverity) != nil
-        }
-        // Most rules read the paper entries: parse them (on every core) before the rules start.
-        _ = document.paperEntries(configuration)
-        // Rules are independent and read only the document: run them on every core. Each
-        // rule's findings land in its own slot, so the result does not depend on scheduling.
-        let slots = Mutex([[Diagnostic]](repeating: [], count: enabled.count))
-        let units = RuleCatalog.units(enabled)
-        DispatchQueue.concurrentPerform(iterations: units.count) { unit in
-            if units[unit].prepares { timer.measureDetail("rules/shared") { RuleCatalog.prepare(document, configuration) } }
-            for index in units[unit].rules {
-                let rule = enabled[index]
-                let findings = timer.measureDetail("rules/" + rule.description.id) { rule.init().check(document, configuration) }
-                slots.withLock { $0[index] = findings }
-            }
-        }
-        let results = slots.withLock { $0 }
-        for (rule, findings) in zip(enabled, results) {
-            let id = rule.description.id
-            // A severity set under `rules:` applies to every finding of the rule; without one,
-            // each finding keeps the severity the rule gave it (some rules rate findings lower).
-            let configured = configuration.severities[id] ?? nil
-            for var diagnostic in findings {
-                if !suppressions.isEmpty && suppressions.isSuppressed(id, line: document.line(containing: diagnostic.range.lowerBound)) {
-                    continue
-                }
-                if let configured { diagnostic.severity = configured }
-                found.append(diagnostic)
-            }
-        }
-        return TemplateFindings.collapse(found, in: document)
-    }
 
     /// Throws "PATH:LINE:COLUMN: invalid UTF-8 (byte 0xNN); REMEDY" at the first invalid byte.
     static func requireUTF8(_ bytes: [UInt8], path: String, remedy: String) throws(PaperLintError) {

@@ -75,7 +75,7 @@ public struct MarkdownBlocks: Sendable, Equatable {
         let firstLine = frontMatter.map { $0.last + 1 } ?? 1
         let pieces = MarkdownPieces.split(bytes, from: start, firstLine: firstLine, pieceBytes: pieceBytes)
         if pieces.count > 1 {
-            // Each piece lands in its own slot, as the rules do in Linter.diagnostics.
+            // Each piece lands in its own slot, as the rules do in RuleRunner.run.
             let slots = Mutex([Piece?](repeating: nil, count: pieces.count))
             DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
                 let piece = pieces[index]

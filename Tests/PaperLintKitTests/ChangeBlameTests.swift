@@ -30,7 +30,7 @@ import Testing
     static let bases: [(name: String, lines: [String], candidates: [Candidate], unordered: Set<Int>)] = lists.map { list in
         let document = Document(list.text)
         // Sections where the order rule already finds an entry out of place before the change.
-        let unordered = Set(Linter.diagnostics(document, configuration()).filter { $0.ruleID == "order" }
+        let unordered = Set(RuleRunner.run(document, configuration()).filter { $0.ruleID == "order" }
             .map { document.sectionIndex(containing: document.line(containing: $0.range.lowerBound)) })
         return (list.name, list.text.components(separatedBy: "\n"), candidates(document), unordered)
     }
@@ -147,7 +147,7 @@ import Testing
             if order.isEmpty { return }
             // `fix --staged`: a safe fix that moves the inserted line, and only it, into place.
             let (document, _) = Self.document(lines, inserting: inserted, at: line)
-            let fix = try #require(Linter.diagnostics(document, configuration).first {
+            let fix = try #require(RuleRunner.run(document, configuration).first {
                 $0.ruleID == "order" && document.line(containing: $0.range.lowerBound) == line
             }?.fix)
             #expect(fix.safety == .safe)
@@ -165,5 +165,35 @@ import Testing
     static func add(_ key: Int, months: Int) -> Int {
         let total = (key / 100) * 12 + (key % 100 - 1) + months
         return (total / 12) * 100 + total % 12 + 1
+    }
+
+    /// The same through git: seeded cases over the reference list, each staged, committed and
+    /// checked as the commit's range, and run through the hook. Fewer cases (each builds a
+    /// repository); the in-process properties above carry the count.
+    @Test(arguments: 0..<3)
+    func throughStagedRangeAndTheHook(chunk: Int) throws {
+        var rng = SplitMix64(seed: 0x15C0 + UInt64(chunk))
+        let base = Self.bases[0]
+        #expect(base.name == "healthcare")
+        for round in 0..<8 {
+            let repo = try ScratchRepository()
+            try repo.commit(".paperlint.yml", "duplicates:\n  scope: file\n")
+            try repo.commit("README.md", base.lines.joined(separator: "\n"))
+            let original = base.candidates[Int(rng.next() % UInt64(base.candidates.count))]
+            let place = base.candidates[Int(rng.next() % UInt64(base.candidates.count))]
+            let at = place.line + Int(rng.next() % 2)
+            var edited = base.lines
+            edited.insert(Self.variant(original.text, &rng), at: at - 1)
+            try repo.write("README.md", edited.joined(separator: "\n"))
+            try repo.git("add", "README.md")
+            let duplicates = { (found: [ReportedDiagnostic]) in found.filter { $0.rule == "duplicate" }.map(\.start.line) }
+            let staged = try Linter.check(CheckRequest(mode: .staged, currentDirectory: repo.path)).diagnostics
+            #expect(duplicates(staged) == [at], "round \(round): copy of \(original.line) at \(at), staged")
+            let hook = try HookRunner.run(currentDirectory: repo.path, fixRequested: false).check.diagnostics
+            #expect(duplicates(hook) == [at], "round \(round): hook")
+            try repo.git("commit", "-q", "-m", "add a copy")
+            let range = try Linter.check(CheckRequest(mode: .range("HEAD~1...HEAD"), currentDirectory: repo.path)).diagnostics
+            #expect(duplicates(range) == [at], "round \(round): range")
+        }
     }
 }

@@ -27,7 +27,7 @@ import Testing
         // Its fix makes every one of the four repairs.
         var configuration = try ConfigurationLoader.load(text: nil)
         configuration.today = YearMonth(year: 2026, month: 6)
-        let fix = try #require(Linter.diagnostics(document, configuration).first { $0.ruleID == "entry-format" }?.fix)
+        let fix = try #require(RuleRunner.run(document, configuration).first { $0.ruleID == "entry-format" }?.fix)
         let fixed = String(decoding: fix.applied(to: document.bytes), as: UTF8.self)
         #expect(fixed.contains("- [2023/10] **Title** *A. B.* [[paper](http://https://x.org/p)] [[code](v)]\n"))
     }

@@ -45,7 +45,7 @@ public enum FixLoop {
         for round in 1...maxRounds {
             let (document, found) = round == 1 && first != nil ? first! : {
                 let document = Document(bytes: current, changed: changedLines(current, scope))
-                return (document, Linter.diagnostics(document, configuration))
+                return (document, RuleRunner.run(document, configuration))
             }()
             let chosen = choose(found, unsafe: unsafe, scope: scope)
             guard !chosen.edits.isEmpty else { return outcome(document, found, rounds: round - 1, settled: true) }
@@ -57,7 +57,7 @@ public enum FixLoop {
         }
         // One more look: the last round may have been the one that settled it.
         let last = Document(bytes: current, changed: changedLines(current, scope))
-        let found = Linter.diagnostics(last, configuration)
+        let found = RuleRunner.run(last, configuration)
         return outcome(last, found, rounds: maxRounds, settled: choose(found, unsafe: unsafe, scope: scope).edits.isEmpty)
     }
 
