@@ -135,10 +135,10 @@ public enum Linter {
     }
 
     static func validatedDocument(
-        _ bytes: [UInt8], displayPath: String, focus: LineSet? = nil, changed: LineSet? = nil
+        _ bytes: [UInt8], displayPath: String, scope: ChangeScope = .everything
     ) throws(PaperLintError) -> Document {
         try requireUTF8(bytes, path: displayPath, remedy: "re-save the file as UTF-8")
-        let document = Document(bytes: bytes, focus: focus, changed: changed)
+        let document = Document(bytes: bytes, scope: scope)
         if let line = ConflictMarkers.firstLine(in: document) {
             throw PaperLintError("\(displayPath):\(line): merge conflict markers; resolve the conflict first")
         }

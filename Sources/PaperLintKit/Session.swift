@@ -2,35 +2,16 @@ import PaperLintCore
 import PaperLintGit
 import PaperLintIO
 
-/// What a change touched in one file, in one definition: the lines findings are kept on (and
-/// the only lines fixes may touch), and the lines the diff added or modified (the house style
-/// is learned from the others). The document's focus, the check's filter and the fix loop's
-/// bounds all come from it.
-public struct ChangeScope: Sendable, Equatable {
-    /// The lines a finding must touch to be kept; nil: every line.
-    public var kept: LineSet?
-    /// The lines the change added or modified; nil outside a diff.
-    public var changed: LineSet?
-
-    /// `--all`: every line, no change.
-    public static let everything = ChangeScope(kept: nil, changed: nil)
-
-    public init(kept: LineSet?, changed: LineSet?) {
-        self.kept = kept
-        self.changed = changed
-    }
-
+/// The change scope as git and the fix loop see it.
+extension ChangeScope {
     /// One file's changes under `filter`.
     init(_ changes: FileChanges, filter: DiffFilter) {
         self.init(kept: filter.keptLines(changes), changed: LineSet(changes.addedLines))
     }
 
-    /// Whether a finding on `lines` touches the change.
-    public func touches(_ lines: ClosedRange<Int>) -> Bool { kept?.intersects(lines) ?? true }
-
     /// The document of `bytes` under this scope (validated: UTF-8, no conflict markers).
     func document(_ bytes: [UInt8], displayPath: String) throws(PaperLintError) -> Document {
-        try Linter.validatedDocument(bytes, displayPath: displayPath, focus: kept, changed: changed)
+        try Linter.validatedDocument(bytes, displayPath: displayPath, scope: self)
     }
 
     /// The kept lines as byte ranges of `document`, without their last line end: what fixes

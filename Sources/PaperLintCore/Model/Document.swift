@@ -16,16 +16,18 @@ public final class Document: Sendable {
     public let headings: [Heading]
     /// The preamble and one section per heading, in document order.
     public let sections: [Section]
-    /// The lines whose findings will be kept (a diff's changed lines), or nil for all of them.
+    /// What the change touched: the one scope the check filters by and the rules read.
+    public let scope: ChangeScope
+    /// The lines whose findings will be kept (`scope.kept`), or nil for all of them.
     ///
     /// A rule may skip work whose findings could only fall outside these lines: every finding
     /// it reports on a focused line must be exactly the one it would report without a focus.
     /// File-wide facts (majorities, identities, anchors) are still taken from the whole file.
-    public let focus: LineSet?
-    /// The lines a change added or modified (diff modes), or nil outside a diff. The house style
-    /// is learned from the entries that touch none of them, so a contributor's new entries are
-    /// judged against the list as it was. Unlike `focus`, it changes what rules report.
-    public let changed: LineSet?
+    public var focus: LineSet? { scope.kept }
+    /// The lines a change added or modified (`scope.changed`), or nil outside a diff. The house
+    /// style is learned from the entries that touch none of them, so a contributor's new entries
+    /// are judged against the list as it was. Unlike `focus`, it changes what rules report.
+    public var changed: LineSet? { scope.changed }
     /// Per-line facts (index = 1-based line number), see `LineFlags`.
     private let flags: [LineFlags]
     /// Parsed on first use: a run whose rules need no entries never pays for them.
@@ -79,10 +81,13 @@ public final class Document: Sendable {
     }
 
     /// Creates a document; `bytes` must already be valid UTF-8 (see `UTF8Check`).
-    public init(bytes: [UInt8], focus: LineSet? = nil, changed: LineSet? = nil) {
+    public convenience init(bytes: [UInt8], focus: LineSet? = nil, changed: LineSet? = nil) {
+        self.init(bytes: bytes, scope: ChangeScope(kept: focus, changed: changed))
+    }
+
+    public init(bytes: [UInt8], scope: ChangeScope) {
         self.bytes = bytes
-        self.focus = focus
-        self.changed = changed
+        self.scope = scope
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
         // A line ends at `\n`, or at a lone `\r` (old Mac files), as CommonMark and cmark-gfm count lines.
@@ -99,7 +104,7 @@ public final class Document: Sendable {
         }
         // With a focus (diff modes), pieces away from it need no full CommonMark parse.
         var skimmable: (@Sendable (ClosedRange<Int>) -> Bool)?
-        if let focus { skimmable = { lines in !focus.intersects(lines) } }
+        if let focus = scope.kept { skimmable = { lines in !focus.intersects(lines) } }
         let blocks = MarkdownBlocks(parsing: bytes, lineIsBlank: blank, skimmable: skimmable)
         self.blocks = blocks
         self.flags = Self.lineFlags(blocks, lineCount: starts.count)
@@ -155,14 +160,10 @@ public final class Document: Sendable {
     }
 
     /// True when a change touched some line of `first...last`; false outside a diff.
-    public func isChanged(_ first: Int, _ last: Int) -> Bool {
-        changed?.intersects(first...max(first, last)) ?? false
-    }
+    public func isChanged(_ first: Int, _ last: Int) -> Bool { scope.changes(first...max(first, last)) }
 
     /// True without a focus, or when some line of `first...last` is focused.
-    public func isInFocus(_ first: Int, _ last: Int) -> Bool {
-        focus?.intersects(first...max(first, last)) ?? true
-    }
+    public func isInFocus(_ first: Int, _ last: Int) -> Bool { scope.touches(first...max(first, last)) }
 
     /// True without a focus, or when a line of the byte range `range` is focused.
     public func isInFocus(bytes range: Range<Int>) -> Bool {

@@ -18,6 +18,9 @@ public struct Suppressions: Sendable {
     /// Unknown rule ids and enables without a disable, as warnings.
     public private(set) var problems: [Diagnostic] = []
 
+    /// The comment that silences `rule` on the next line: what hints and documentation quote.
+    public static func disablingNextLine(_ rule: String) -> String { "<!-- paperlint-disable-next-line \(rule) -->" }
+
     /// Whether a line is a suppression comment (`<!-- paperlint-…`), leading blanks aside: a
     /// rule that moves lines keeps such a comment with the line below it.
     public static func isDirective<S: StringProtocol>(_ line: S) -> Bool {

@@ -62,7 +62,7 @@ public enum RuleDocumentation {
                 out += indent(before.unmarked) + "  becomes\n" + indent(after.unmarked)
             }
         }
-        out += "\nSilence it on one line with <!-- paperlint-disable-next-line \(description.id) -->,\n"
+        out += "\nSilence it on one line with \(Suppressions.disablingNextLine(description.id)),\n"
         out += "or set `rules: {\(description.id): off}` in .paperlint.yml.\n"
         return out
     }

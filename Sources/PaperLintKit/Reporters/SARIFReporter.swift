@@ -117,7 +117,7 @@ public enum SARIFReporter {
     }
 
     private static func suppressionHint(_ id: String) -> String {
-        "Silence it on one line with <!-- paperlint-disable-next-line \(id) -->, or set `rules: {\(id): off}` in .paperlint.yml."
+        "Silence it on one line with \(Suppressions.disablingNextLine(id)), or set `rules: {\(id): off}` in .paperlint.yml."
     }
 
     private static func markdownHelp(_ description: RuleDescription) -> String {
@@ -131,7 +131,7 @@ public enum SARIFReporter {
             block("Fixed:", correction.0.unmarked)
             block("becomes:", correction.1.unmarked)
         }
-        out += "\nSilence it on one line with `<!-- paperlint-disable-next-line \(description.id) -->`, "
+        out += "\nSilence it on one line with `\(Suppressions.disablingNextLine(description.id))`, "
             + "or set `rules: {\(description.id): off}` in `.paperlint.yml`.\n"
         return out
     }
