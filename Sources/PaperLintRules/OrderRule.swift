@@ -170,12 +170,21 @@ public struct OrderRule: Rule {
             } else {
                 continue
             }
+            // Between which two kept entries it belongs.
+            func named(_ kept: Int) -> String {
+                let entry = entries[kept].entry
+                return "the \(entry.date.map { document.string($0.range) } ?? "undated") entry (line \(entry.line))"
+            }
+            let place = switch (low > 0 ? keptPositions[low - 1] : nil, low < keptPositions.count ? keptPositions[low] : nil) {
+            case (let above?, let below?): "between \(named(above)) and \(named(below))"
+            case (nil, let below?): "above \(named(below))"
+            case (let above?, nil): "below \(named(above))"
+            case (nil, nil): "where its date belongs"
+            }
             found.append(Diagnostic(
                 rule: Self.self, range: date.range,
                 message: "\(written) entry is out of order: \(scope) is \(direction.name)\(direction.evidence)",
-                help: move != nil
-                    ? "move the entry to where its date belongs (`paperlint fix` moves it)"
-                    : "move the entry to where its date belongs (`paperlint fix --unsafe` sorts the whole list)",
+                help: "move it \(place) " + (move != nil ? "(`paperlint fix` moves it)" : "(`paperlint fix --unsafe` sorts the whole list)"),
                 related: [related], fix: carriesFixEach || found.isEmpty ? fix : nil))
         }
         return found

@@ -51,7 +51,7 @@ import Testing
         #expect(fix.edits.last?.start == SourcePosition(line: 61, column: 1))
         #expect(fix.edits.last?.end == SourcePosition(line: 62, column: 1))
         #expect(fix.edits.last?.replacement == "")
-        #expect(order.help == "move the entry to where its date belongs (`paperlint fix` moves it)")
+        #expect(order.help == "move it between the [2023/11] entry (line 41) and the [2023/10] entry (line 42) (`paperlint fix` moves it)")
         // Old findings come back with the filter off; no other entry is blamed for the move.
         #expect(found(try check(repo, .staged, filter: .all)) == ["order error 61", "date-mismatch warning 69", "duplicate warning 118"])
     }
