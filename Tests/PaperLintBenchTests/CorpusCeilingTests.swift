@@ -29,7 +29,7 @@ let maxFindingsPerAddedLine = 0.155
 /// 43 are broken table-of-contents anchors that Awesome-Agent4SE rewrote in most of its 13
 /// commits, 43 entries out of order and 21 links under another paper's title in the history
 /// of Awesome-Human-Agent-Collaboration, which its maintainer later re-sorted ("fix timeline")
-/// and corrected; the reviewed errors of the newly read lists are real in 31 of 33.
+/// and corrected; the reviewed errors of the newly read lists are real in 42 of 46.
 let maxErrorsPerAddedLine = 0.075
 /// Reviewed findings that are still reported must be real defects at least this often. The
 /// target is 0.95; 0.868 is measured (257 of 296), and this holds what landed. Most of the
