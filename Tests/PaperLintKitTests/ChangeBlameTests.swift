@@ -196,4 +196,46 @@ import Testing
             #expect(duplicates(range) == [at], "round \(round): range")
         }
     }
+
+    /// A misdated entry through git: staged, the hook and the committed range report it on its
+    /// line, and `fix --staged --write` moves that line, and only it, in the index.
+    @Test(arguments: 0..<3)
+    func aMisdatedEntryThroughGit(chunk: Int) throws {
+        var rng = SplitMix64(seed: 0x15D6 + UInt64(chunk))
+        let base = Self.bases[0]
+        var tried = 0
+        while tried < 6 {
+            let index = Int(rng.next() % UInt64(base.candidates.count - 1))
+            let (above, below) = (base.candidates[index], base.candidates[index + 1])
+            guard above.section == below.section, above.line + 1 == below.line, let high = above.key, let low = below.key,
+                !base.unordered.contains(above.section)
+            else { continue }
+            let section = base.candidates.filter { $0.section == above.section }.compactMap(\.key)
+            guard section.count >= 4, zip(section, section.dropFirst()).allSatisfy({ $0 >= $1 }) else { continue }
+            tried += 1
+            let shift = Int(rng.next() % 24) + 1
+            let month = rng.next() % 2 == 0 ? Self.add(max(high, low), months: shift) : Self.add(min(high, low), months: -shift)
+            let inserted = "- " + String(format: "[%04d/%02d]", month / 100, month % 100)
+                + " **A Staged Paper \(chunk)-\(tried)** *N. Author et al. arXiv.* [[paper](https://example.org/s/\(chunk)/\(tried))]"
+            let repo = try ScratchRepository()
+            try repo.commit("README.md", base.lines.joined(separator: "\n"))
+            var edited = base.lines
+            edited.insert(inserted, at: below.line - 1)
+            try repo.write("README.md", edited.joined(separator: "\n"))
+            try repo.git("add", "README.md")
+            let order = { (found: [ReportedDiagnostic]) in found.filter { $0.rule == "order" }.map(\.start.line) }
+            #expect(order(try Linter.check(CheckRequest(mode: .staged, currentDirectory: repo.path)).diagnostics) == [below.line])
+            #expect(order(try HookRunner.run(currentDirectory: repo.path, fixRequested: false).check.diagnostics) == [below.line])
+            try repo.git("commit", "-q", "-m", "add")
+            #expect(order(try Linter.check(CheckRequest(mode: .range("HEAD~1...HEAD"), currentDirectory: repo.path)).diagnostics) == [below.line])
+            // Back to staged, then fixed in the index: the original list plus the one line.
+            try repo.git("reset", "-q", "--soft", "HEAD~1")
+            _ = try Fixer.run(FixRequest(mode: .staged, output: .write, currentDirectory: repo.path))
+            var staged = try repo.git("show", ":README.md").trimmingCharacters(in: .newlines).components(separatedBy: "\n")
+            let landed = try #require(staged.firstIndex(of: inserted))
+            staged.remove(at: landed)
+            let expected = base.lines.joined(separator: "\n").trimmingCharacters(in: .newlines).components(separatedBy: "\n")
+            #expect(staged == expected, "\(zip(staged, expected).enumerated().first { $0.element.0 != $0.element.1 }.map { "line \($0.offset + 1): \($0.element.0.prefix(60)) | \($0.element.1.prefix(60))" } ?? "lengths \(staged.count) \(expected.count)")")
+        }
+    }
 }
