@@ -49,10 +49,10 @@ public struct DateFormatRule: Rule {
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         let entries = document.checkedEntries(configuration)
         let configured = configuration.style.date.map(WrittenDate.Shape.init(style:))
+        // A date that votes is a real one whose form says something (`StyleVotes.date`).
         let valid = { (entry: Entry) -> WrittenDate? in
-            guard let date = entry.date, Self.votes(date) else { return nil }
-            let written = WrittenDate(document.bytes, date)
-            return written.problem(today: nil) == nil ? written : nil
+            guard StyleVotes.date(entry, document.bytes) != nil, let date = entry.date else { return nil }
+            return WrittenDate(document.bytes, date)
         }
         let shapes = document.houseForms(configured, defaults: [WrittenDate.Shape(style: .yearMonth)], entries) { entry in
             StyleVotes.date(entry, document.bytes).map(WrittenDate.Shape.init(style:))

@@ -81,8 +81,9 @@ func parseOptions() -> Options {
         switch argument {
         case "--sizes":
             let list = value(argument).split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard !list.isEmpty, list.allSatisfy({ ($0 ?? 0) > 0 }) else { fail("--sizes takes positive integers, comma-separated") }
-            options.sizes = list.map { $0! }
+            let sizes = list.compactMap { $0 }.filter { $0 > 0 }
+            guard !list.isEmpty, sizes.count == list.count else { fail("--sizes takes positive integers, comma-separated") }
+            options.sizes = sizes
         case "--runs":
             guard let n = Int(value(argument)), n > 0 else { fail("--runs takes a positive integer") }
             options.runs = n

@@ -138,15 +138,12 @@ extension EntryParser.Scanner {
         return nil
     }
 
-    /// The bytes of `words` outside `excluding`: the venue beside a date.
+    /// The bytes from the first to the last of `words` outside `excluding`: the venue beside a
+    /// date (spanning the date when words stand on both sides of it).
     private static func venue(_ words: [Range<Int>], excluding: Range<Int>) -> Range<Int>? {
-        let before = words[..<excluding.lowerBound], after = words[excluding.upperBound...]
-        switch (before.first, after.last) {
-        case (let first?, nil): return first.lowerBound..<before.last!.upperBound
-        case (nil, let last?): return after.first!.lowerBound..<last.upperBound
-        case (let first?, let last?): return first.lowerBound..<last.upperBound
-        case (nil, nil): return nil
-        }
+        let others = words[..<excluding.lowerBound] + words[excluding.upperBound...]
+        guard let first = others.first, let last = others.last else { return nil }
+        return first.lowerBound..<last.upperBound
     }
 
     /// A date written with digits, as read.

@@ -43,10 +43,13 @@ public enum FixLoop {
                     remaining: found.filter { inScope($0.range, scope) })
         }
         for round in 1...maxRounds {
-            let (document, found) = round == 1 && first != nil ? first! : {
-                let document = Document(bytes: current, changed: changedLines(current, scope))
-                return (document, RuleRunner.run(document, configuration))
-            }()
+            let (document, found): (Document, [Diagnostic])
+            if round == 1, let first {
+                (document, found) = first
+            } else {
+                document = Document(bytes: current, changed: changedLines(current, scope))
+                found = RuleRunner.run(document, configuration)
+            }
             let chosen = choose(found, unsafe: unsafe, scope: scope)
             guard !chosen.edits.isEmpty else { return outcome(document, found, rounds: round - 1, settled: true) }
             let next = Fix(.safe, "round", edits: chosen.edits).applied(to: current)

@@ -63,10 +63,11 @@ struct AnchorTargets {
             guard abs(slug.count - target.count) <= limit else { continue }
             let distance = Self.editDistance(target, slug, limit: limit)
             guard distance <= limit else { continue }
-            if best == nil || distance < best!.distance {
+            let closest = best?.distance ?? Int.max
+            if distance < closest {
                 best = (distance, index)
                 isUnique = true
-            } else if distance == best!.distance {
+            } else if distance == closest {
                 isUnique = false
             }
         }
