@@ -83,7 +83,7 @@ public enum Linter {
                 .filter { file.scope.touches($0.lineSpan(in: document)) }
             var fileReport = FileReport(path: file.path, document: document, diagnostics: diagnostics)
             fileReport.origin = FileReport.Origin(
-                content: file.content, scope: file.scope, found: found, patchPath: file.repositoryPath ?? session.rootRelative(file) ?? file.path)
+                content: file.content, scope: file.scope, found: found, patchPath: file.repositoryPath ?? file.path)
             report.files.append(fileReport)
         }
         return report

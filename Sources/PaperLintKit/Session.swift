@@ -34,7 +34,7 @@ struct Session {
         var path: String
         /// On disk, with `--all`: where `fix --write` writes.
         var absolute: String?
-        /// Repository-relative, in git modes and with `--all` inside a repository when asked for.
+        /// Repository-relative; nil with `--all` outside a repository.
         var repositoryPath: String?
         var content: [UInt8]
         var scope: ChangeScope
@@ -67,9 +67,11 @@ struct Session {
             var session = Session(request: request, mode: mode, source: nil, repository: repository, configuration: configuration)
             for target in diskTargets(request, configuration: configuration, root: root) {
                 let content = try readBytes(target)
+                // Repository-relative as libgit2 resolves it when the repository is open, else by
+                // the work-tree root found without it (a check on disk never starts libgit2).
                 let repositoryPath = try repository.map { (repository) throws(PaperLintError) in
                     try git { () throws(GitError) in try repository.relativePath(target.absolute, currentDirectory: request.currentDirectory) }
-                }
+                } ?? root.flatMap { Self.relative(target.absolute, to: $0) }
                 session.files.append(File(path: target.display, absolute: target.absolute, repositoryPath: repositoryPath,
                                           content: content, scope: .everything))
             }
@@ -155,10 +157,8 @@ struct Session {
         return configuration.files.map { DiskTarget(absolute: base + "/" + $0, display: $0, confinedTo: base) }
     }
 
-    /// A file on disk relative to the work-tree root (found without libgit2), as a patch names
-    /// it; nil outside a repository or outside its root.
-    func rootRelative(_ file: File) -> String? {
-        guard let absolute = file.absolute, let root = Repository.root(from: request.currentDirectory) else { return nil }
+    /// `absolute` relative to the directory `root`, symbolic links resolved; nil outside it.
+    static func relative(_ absolute: String, to root: String) -> String? {
         let base = resolvedPath(root), path = resolvedPath(absolute)
         return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : nil
     }
