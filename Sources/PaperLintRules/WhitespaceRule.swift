@@ -88,7 +88,7 @@ public struct WhitespaceRule: Rule {
             }
             if document.isInListItem(line) {
                 let start = Self.entryTextStart(bytes, content.lowerBound..<end, isItemStart: document.isListItemStart(line))
-                let runs = habits.inner.judge(true, lines: line...line) == nil
+                let runs = habits.acceptsInnerRuns(on: line)
                     ? [] : innerRuns(bytes, start..<end).filter { !paddingStarts.contains($0.range.lowerBound) }
                 found += (runs + (padding[line] ?? [])).sorted { $0.range.lowerBound < $1.range.lowerBound }
             }
@@ -164,42 +164,58 @@ public struct WhitespaceRule: Rule {
         return found
     }
 
-    /// Whether the list's item lines end with blanks, or hold runs of blanks, as a habit: a
-    /// list where a real share of lines do is not told about each of them.
+    /// Whether the list's lines end with blanks, or its entries hold runs of blanks, as a habit:
+    /// a list where a real share of lines do is not told about each of them.
+    ///
+    /// Both are invisible blanks, and a list tidies them or it does not: trailing blanks are
+    /// counted on every list-item line (the description bullets under an entry show the habit
+    /// as well as the entries do; a hard line break is not a blank left behind), and a list
+    /// that keeps trailing blanks as a habit is not told about runs of blanks either.
     private struct Habits {
         var trailing: HouseForms<Bool>
         var inner: HouseForms<Bool>
 
         init(_ document: Document, lines entryLines: Set<Int>) {
             let bytes = document.bytes
-            var lines: [(trailing: Bool, inner: Bool, focused: Bool)] = []
-            for line in entryLines {
+            var trailingVotes: [(value: Bool, focused: Bool)] = []
+            var innerVotes: [(value: Bool, focused: Bool)] = []
+            for line in 1...max(1, document.lineCount) where document.isInListItem(line) && !document.isOpaque(line) {
                 let content = document.contentRange(ofLine: line)
                 guard !content.isEmpty else { continue }
-                let trailing = WhitespaceRule.isBlank(bytes[content.upperBound - 1])
-                let start = WhitespaceRule.entryTextStart(bytes, content, isItemStart: document.isListItemStart(line))
                 var end = content.upperBound
-                while end > start && WhitespaceRule.isBlank(bytes[end - 1]) { end -= 1 }
-                let inner = WhitespaceRule.nextInnerRun(bytes, start..<end, from: start) != nil
-                lines.append((trailing, inner, document.isChanged(line, line)))
+                while end > content.lowerBound && WhitespaceRule.isBlank(bytes[end - 1]) { end -= 1 }
+                let isHardBreak = end > content.lowerBound && content.upperBound - end >= 2
+                    && bytes[end..<content.upperBound].allSatisfy { $0 == ASCII.space } && document.continuesParagraph(line)
+                let focused = document.isChanged(line, line)
+                if end > content.lowerBound && !isHardBreak { trailingVotes.append((end < content.upperBound, focused)) }
+                guard entryLines.contains(line) else { continue }
+                let start = WhitespaceRule.entryTextStart(bytes, content, isItemStart: document.isListItemStart(line))
+                innerVotes.append((start < end && WhitespaceRule.nextInnerRun(bytes, start..<end, from: start) != nil, focused))
             }
-            let reference = lines.filter { !$0.focused }
-            let votes = reference.isEmpty ? lines : reference
-            let changed = reference.isEmpty ? nil : document.changed
-            trailing = HouseForms(configured: [], defaults: [false], isStyle: false, changed: changed)
-            inner = HouseForms(configured: [], defaults: [false], isStyle: false, changed: changed)
-            trailing.acceptsRecurring = true
-            inner.acceptsRecurring = true
-            for vote in votes {
-                trailing.add(vote.trailing)
-                inner.add(vote.inner)
+            trailing = Self.forms(trailingVotes, document)
+            inner = Self.forms(innerVotes, document)
+        }
+
+        /// The habit's forms from the votes: the untouched lines' in a diff, each line's own
+        /// otherwise; the changed lines still count towards a blemish that recurs.
+        private static func forms(_ votes: [(value: Bool, focused: Bool)], _ document: Document) -> HouseForms<Bool> {
+            let reference = votes.filter { !$0.focused }
+            var forms = HouseForms<Bool>(
+                configured: [], defaults: [false], isStyle: false, changed: reference.isEmpty ? nil : document.changed)
+            forms.acceptsRecurring = true
+            for vote in reference.isEmpty ? votes : reference { forms.add(vote.value) }
+            if !reference.isEmpty {
+                for vote in votes where vote.focused { forms.addOutside(vote.value) }
             }
-            if votes.count < lines.count {
-                for vote in lines where vote.focused {
-                    trailing.addOutside(vote.trailing)
-                    inner.addOutside(vote.inner)
-                }
-            }
+            return forms
+        }
+
+        /// Whether runs of blanks on `line` are the list's habit, or trailing blanks are: a form
+        /// of the list, or a blemish that recurs beyond the judged line (not merely a list
+        /// without a strong majority either way).
+        func acceptsInnerRuns(on line: Int) -> Bool {
+            guard inner.judge(true, lines: line...line) != nil else { return true }
+            return trailing.accepted.contains(true) || (trailing.allCounts[true] ?? 0) - 1 >= trailing.recurringCount
         }
     }
 

@@ -65,6 +65,24 @@ import Testing
         #expect(check(String(repeating: doubled, count: 6) + clean).isEmpty)
     }
 
+    @Test func invisibleBlanksAreOneHabitOfTheWholeList() {
+        let clean = "- [2023/10] **A** *B.* [[paper](u)]\n"
+        let described = "- [2023/10] **A** *B.* [[paper](u)]\n  - a note on the paper \n"
+        let doubled = "- [2023/10] **A** *B.*  [[paper](u)]\n"
+        let trailing = "- [2023/10] **A** *B.* [[paper](u)] \n"
+        // The description bullets under the entries keep trailing blanks: an entry's is not news.
+        #expect(check(String(repeating: described, count: 6) + trailing).isEmpty)
+        // A list that keeps trailing blanks is not told about a run of blanks either …
+        #expect(check(String(repeating: trailing, count: 6) + doubled).isEmpty)
+        // … while a list that tidies them still is, and a hard break is not a blank left behind.
+        #expect(check(String(repeating: clean, count: 6) + doubled).map(\.message) == ["2 spaces inside an entry"])
+        // One old trailing blank is a slip, not a habit: it silences nothing.
+        #expect(check(trailing + String(repeating: clean, count: 5) + doubled).map(\.message)
+            == ["trailing whitespace", "2 spaces inside an entry"])
+        let hardBreaks = String(repeating: "- [2023/10] **A** *B.* [[paper](u)]\n  first line  \n  second line\n", count: 6)
+        #expect(check(hardBreaks + doubled).map(\.message) == ["2 spaces inside an entry"])
+    }
+
     @Test func spacesInsideDoubleBracketLabels() {
         let found = check("- [2023/10] **A** *B.* [[ paper ](u)] [[code ]](v) [[ demo]]\n")
         #expect(found.map(\.message) == [
