@@ -19,11 +19,13 @@ public struct DuplicateRule: Rule {
             punctuation and spacing. Only the `paper` link counts (or the first link that is not \
             a code, project, demo … link): two papers may share one repository. Entries sharing \
             a link under clearly different titles are left to `link-title-mismatch`. With \
-            `duplicates.scope: section` (the default) a repeat inside one section is an error \
-            and a repeat in another section a warning, since some lists repeat a paper on \
-            purpose (a paragraph between two lists of one section, such as \
-            `**In web scenarios**`, counts as a sub-heading); with `scope: file` every repeat is \
-            an error. The later entry is reported, \
+            `duplicates.scope: section` (the default) a repeat inside one section is an error (a \
+            paragraph between two lists of one section, such as `**In web scenarios**`, counts \
+            as a sub-heading) and a repeat in another section a warning, since some lists repeat \
+            a paper on purpose; none is reported where the list cross-lists papers (three of them \
+            in two sections), where a paper is filed under three sections or more, or where the \
+            change being checked writes both copies (a paper added to two sections at once). \
+            With `scope: file` every repeat is an error. The later entry is reported, \
             pointing at the first. When the two entries are byte for byte identical and in one \
             section, the fix removes the later one.
             """,
@@ -81,9 +83,12 @@ public struct DuplicateRule: Rule {
         // Repeats across sections, when the scope is the section: a list that cross-lists papers
         // does it on purpose (a real share of its entries repeat one in another section) and is
         // not told about them; in a list that never does, a repeat is reported as a warning.
-        var crossListed: [(index: Int, match: Match)] = []
+        var crossListed: [(index: Int, match: Match, group: Int)] = []
         var blamedEarlier = Set<Int>()
         var crossListedCount = 0
+        // How many sections list the paper first listed at an index.
+        var sectionsListing: [Int: Int] = [:]
+        let isChanged = { (paper: PaperIdentity) in document.isChanged(paper.entry.line, paper.entry.lastLine) }
         for (index, paper) in papers.enumerated() {
             let own = Scope(section: paper.section, segment: layout.place(of: paper.entry)?.segment ?? 0)
             // A repeat is reported on the later entry. Every entry is matched (the cross-listing
@@ -97,9 +102,15 @@ public struct DuplicateRule: Rule {
                 }
             } else if !fileWide, let repeat_ = match(index, scope: .file) {
                 crossListedCount += 1
+                sectionsListing[repeat_.first, default: 1] += 1
+                // A change that writes both copies (a paper added to two sections at once, or a
+                // cross-listing reformatted) knows of both: the repeat is meant.
+                let isWrittenTogether = isChanged(paper) && isChanged(papers[repeat_.first])
                 let (reported, other) = Self.blamed(index, repeat_.first, papers, document)
-                if document.isInFocus(papers[reported].entry), reported == index || blamedEarlier.insert(reported).inserted {
-                    crossListed.append((reported, Match(first: other, evidence: repeat_.evidence)))
+                if !isWrittenTogether, document.isInFocus(papers[reported].entry),
+                    reported == index || blamedEarlier.insert(reported).inserted
+                {
+                    crossListed.append((reported, Match(first: other, evidence: repeat_.evidence), repeat_.first))
                 }
             }
             // Keep the first entry per key; `+= 0` inserts `index` only when the key is new,
@@ -117,7 +128,8 @@ public struct DuplicateRule: Rule {
         habit.add(true, count: crossListedCount)
         habit.add(false, count: papers.count - crossListedCount)
         if habit.judge(true) != nil {
-            for (index, repeat_) in crossListed {
+            // A paper filed under three sections or more is cross-listed on purpose.
+            for (index, repeat_, group) in crossListed where sectionsListing[group, default: 1] < 3 {
                 found.append(report(papers[index], first: papers[repeat_.first], evidence: repeat_.evidence, inScope: false,
                                     layout: layout, in: document))
             }

@@ -35,6 +35,32 @@ import Testing
         #expect(lines(crossListed, .file).count == 3, "scope: file reports every repeat")
     }
 
+    /// A change that writes both copies of a paper in two sections means it; a paper filed under
+    /// three sections is cross-listed. A new copy next to an old one is still reported, wherever
+    /// the change sits.
+    @Test func aCrossListingWrittenOnPurposeIsNotReported() {
+        func paper(_ n: Int) -> String { "- [2023/0\(n)] **Paper \(n)** *A. B. arXiv.* [[paper](https://arxiv.org/abs/2301.0000\(n))]\n" }
+        let filler = (4...9).map(paper).joined()
+        let text = "## Memory\n" + paper(1) + filler + "## Planning\n" + paper(1)
+        func reported(changed lines: [Int]) -> [Int] {
+            let changed = LineSet(lines: lines)
+            let document = Document(bytes: Array(text.utf8), focus: changed, changed: changed)
+            return DuplicateRule().check(document, configuration(.section)).map { document.line(containing: $0.range.lowerBound) }
+        }
+        #expect(reported(changed: [2, 10]).isEmpty, "both copies added together")
+        #expect(reported(changed: [10]) == [10], "a new copy below the old one")
+        #expect(reported(changed: [2]) == [2], "a new copy above the old one")
+        #expect(lines(text) == [10], "the whole file still shows it")
+        let thrice = "## Memory\n" + paper(1) + filler + "## Planning\n" + paper(1) + "## Tools\n" + paper(1)
+        #expect(lines(thrice).isEmpty, "filed under three sections")
+        #expect(lines(thrice, .file).count == 2)
+        // Inside one section, a paste twice is an error even when written together.
+        let inOne = "## Memory\n" + paper(1) + filler + paper(1)
+        let changed = LineSet(lines: [2, 9])
+        let document = Document(bytes: Array(inOne.utf8), focus: changed, changed: changed)
+        #expect(DuplicateRule().check(document, configuration(.section)).map(\.severity) == [.error])
+    }
+
     @Test func healthcarePathAsstIsAWarningPointingAtTheFirstCopy() throws {
         let document = Document(bytes: try Fixtures.bytes(Fixtures.healthcare))
         let found = DuplicateRule().check(document, configuration(.section))
