@@ -9,10 +9,11 @@ public struct LinkLabelRule: Rule {
         summary: "Link labels from the vocabulary, spelled as the list spells them, in canonical order.",
         rationale: """
             Checks the labels of each paper entry's links against the list's own habits, with \
-            `labels` of the configuration as the grammar. Order: where the list clearly puts one \
-            label before another (at least 85% of the other entries with both), an entry listing \
-            them the other way is a warning whose safe fix swaps the links and leaves the \
-            separators in place (no fix when a line of text lies between the links: the swap \
+            `labels` of the configuration as the grammar. Order: the paper link leads, and where \
+            the list clearly puts it before another label (at least 85% of the other entries \
+            with both), an entry listing another link first is a warning (the order of the links \
+            after it is a matter of taste, with `taste: [label-order]`); the safe fix swaps the \
+            links and leaves the separators in place (no fix when a line of text lies between the links: the swap \
             would move a link over to text it never followed); where too few entries have both \
             labels to show an order, `labels.order` stands in (`paper`, `code`, `project`, …). \
             Spelling (a matter of taste, with `taste: [label-case]`): each canonical label is \
@@ -81,7 +82,9 @@ public struct LinkLabelRule: Rule {
         var found: [Diagnostic] = []
         for (entry, labels) in zip(checked, entries) where document.isInFocus(entry) {
             var entryFound: [Diagnostic] = []
-            if let misplaced = orderDiagnostic(labels, document, order) { entryFound.append(misplaced) }
+            if let misplaced = orderDiagnostic(labels, document, order, vocabulary, all: configuration.taste.contains(.labelOrder)) {
+                entryFound.append(misplaced)
+            }
             for label in labels {
                 if let spelling = spellingDiagnostic(
                     label, preferred, aliases: configuration.taste.contains(.labelAliases), cases: configuration.taste.contains(.labelCase)) {
@@ -180,7 +183,11 @@ public struct LinkLabelRule: Rule {
 
     /// The first link that comes after a link it should precede, with a fix that sorts the
     /// entry's known links into their slots (unknown labels keep theirs).
-    private func orderDiagnostic(_ labels: [Label], _ document: Document, _ order: LabelOrder) -> Diagnostic? {
+    /// The paper link leads: a link before it is reported. The order of the links after it is a
+    /// matter of taste (`all`, with `taste: [label-order]`).
+    private func orderDiagnostic(
+        _ labels: [Label], _ document: Document, _ order: LabelOrder, _ vocabulary: LabelVocabulary, all: Bool
+    ) -> Diagnostic? {
         var latest: (label: Label, rank: Int)?
         var misplaced: (label: Label, after: Label)?
         for label in labels {
@@ -191,7 +198,7 @@ public struct LinkLabelRule: Rule {
             }
             latest = (label, rank)
         }
-        guard let misplaced else { return nil }
+        guard let misplaced, all || misplaced.label.key == vocabulary.order.first else { return nil }
         let slots = labels.filter { order.rank[$0.key] != nil }
         let sorted = slots.enumerated()
             .sorted { (order.rank[$0.element.key] ?? 0, $0.offset) < (order.rank[$1.element.key] ?? 0, $1.offset) }

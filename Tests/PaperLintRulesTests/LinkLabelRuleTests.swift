@@ -9,11 +9,29 @@ import Testing
         order: ["paper", "code", "project", "demo", "dataset", "benchmark", "model", "blog", "slides", "video", "website"],
         aliases: ["arxiv": "paper", "pdf": "paper", "github": "code", "repo": "code", "project page": "project", "homepage": "project"])
 
-    /// Label case is a matter of taste; these tests check it (`label-case`).
+    /// Label case and the order of the links after the paper link are matters of taste; these
+    /// tests check them (`label-case`, `label-order`).
     func configuration(_ vocabulary: LabelVocabulary = LinkLabelRuleTests.vocabulary) -> Configuration {
         var configuration = Configuration(presetName: "test", labels: vocabulary, skipSections: ["News", "Table of Contents", "Citing"])
-        configuration.taste = [.labelCase]
+        configuration.taste = [.labelCase, .labelOrder]
         return configuration
+    }
+
+    /// The paper link leads: a link before it is reported by default, with a fix. Which of the
+    /// other links comes first is taste (Awesome-VLA-Robotics writes `[[Project]]` and `[[Code]]`
+    /// either way round; nobody reorders working links for it).
+    @Test func onlyTheLeadingPaperLinkIsStyleByDefault() {
+        var plain = configuration()
+        plain.taste = []
+        let usual = entry("[[paper](u)] [[project](p)] [[code](v)]")
+        let six = String(repeating: usual, count: 6)
+        let secondary = entry("[[paper](u)] [[code](v)] [[project](p)]", date: "2023/09")
+        #expect(check(six + secondary, plain).isEmpty)
+        #expect(check(six + secondary).count == 1, "with taste: [label-order]")
+        let paperLast = entry("[[project](p)] [[paper](u)] [[code](v)]", date: "2023/09")
+        let found = check(six + paperLast, plain)
+        #expect(found.map(\.message) == ["link `[[paper]]` comes after `[[project]]`; this list puts `paper` before `project` in 6 of the other 6 entries with both"])
+        #expect(fixed(six + paperLast, plain) == six + entry("[[paper](u)] [[project](p)] [[code](v)]", date: "2023/09"))
     }
 
     @Test func caseIsTasteByDefault() {

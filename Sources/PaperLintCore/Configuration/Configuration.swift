@@ -221,6 +221,8 @@ public enum TasteCheck: String, StyleChoice, Hashable {
     case labelCase = "label-case"
     /// Months and days below 10 with or without their zero, as the list writes them (`[2024/6]`).
     case datePadding = "date-padding"
+    /// The order of the links after the paper link (`[[project]]` before `[[code]]`).
+    case labelOrder = "label-order"
 }
 
 public enum DuplicateScope: String, StyleChoice {
