@@ -16,8 +16,9 @@ public struct LinkTitleMismatchRule: Rule {
             words, and neither is contained in the other, so "Voyager" and "Voyager: An \
             Open-Ended Embodied Agent" or a corrected typo are not reported (equal papers are \
             `duplicate`'s business). The later entry's link is reported, pointing at the entry \
-            that uses it first, unless the arXiv id's month fits the later entry's date and not \
-            the first's: then the first entry is the one with the pasted link. There is no fix: \
+            that uses it first, unless the arXiv id's month names the later entry (its date lies \
+            within a month of it, and closer than the first's): then the first entry is the one \
+            with the pasted link. There is no fix: \
             only a person can find the right link.
             """,
         nonTriggering: LinkTitleMismatchRule.nonTriggeringExamples,
@@ -45,14 +46,15 @@ public struct LinkTitleMismatchRule: Rule {
             // The later entry is reported, unless the arXiv month clears it and not the first:
             // then the first entry carries the pasted link.
             var (culprit, other) = (index, earlier[0])
-            var byMonth = false
+            var reason = ""
             let isChanged = { (paper: PaperIdentity) in document.isChanged(paper.entry.line, paper.entry.lastLine) }
-            let earlierFits = fitsArxivMonth(papers[other], key), laterFits = fitsArxivMonth(paper, key)
-            if earlierFits == false && laterFits == true {
+            let owner = Self.monthOwner(earlier: arxivDistance(papers[other], key), later: arxivDistance(paper, key))
+            if owner == .later {
                 // The arXiv month names the entry the link belongs to: the other carries it by mistake.
                 (culprit, other) = (other, culprit)
-                byMonth = true
-            } else if earlierFits == true && laterFits == false {
+                reason = abs(arxivDistance(papers[culprit], key) ?? 0) > DateMismatchRule.tolerance
+                    ? "; its arXiv month fits that entry, not this one" : "; its arXiv month is closer to that entry's date"
+            } else if owner == .earlier {
                 // The later entry carries it, as by default.
             } else if document.changed != nil && isChanged(papers[culprit]) != isChanged(papers[other]) {
                 // Otherwise, in a diff, the finding belongs to the change, above or below the
@@ -60,14 +62,13 @@ public struct LinkTitleMismatchRule: Rule {
                 if isChanged(papers[other]) { (culprit, other) = (other, culprit) }
             }
             guard reported.insert(culprit).inserted, let link = papers[culprit].paperLink else { continue }
-            let owner = papers[other]
-            let ownerLink = owner.paperLink?.range ?? PaperIdentity.head(of: owner.entry)
-            let reason = byMonth ? "; its arXiv month fits that entry, not this one" : ""
+            let holder = papers[other]
+            let holderLink = holder.paperLink?.range ?? PaperIdentity.head(of: holder.entry)
             found.append(Diagnostic(
                 rule: Self.self, range: link.range,
-                message: "\(key.evidence) is also the link of \(owner.quotedTitle), a different title\(reason)",
+                message: "\(key.evidence) is also the link of \(holder.quotedTitle), a different title\(reason)",
                 help: "check which paper the link belongs to and paste the right link for \(papers[culprit].quotedTitle)",
-                related: [RelatedLocation(range: ownerLink, message: "the same link, for \(owner.quotedTitle)")]))
+                related: [RelatedLocation(range: holderLink, message: "the same link, for \(holder.quotedTitle)")]))
         }
         // An earlier entry may be reported after a later one.
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
@@ -75,14 +76,23 @@ public struct LinkTitleMismatchRule: Rule {
 }
 
 extension LinkTitleMismatchRule {
-    /// Whether the entry's date lies within `date-mismatch`'s tolerance of the month its
-    /// arXiv id encodes; nil when either is unknown.
-    private func fitsArxivMonth(_ paper: PaperIdentity, _ key: PaperIdentity.LinkKey) -> Bool? {
+    /// How many months the entry's date lies from the month its arXiv id encodes; nil when
+    /// either is unknown.
+    private func arxivDistance(_ paper: PaperIdentity, _ key: PaperIdentity.LinkKey) -> Int? {
         guard key.kind == .arxiv, let date = paper.entry.date, let month = date.month, (1...12).contains(month),
             let encoded = PaperIdentity.arxivMonth(key.value)
         else { return nil }
-        let distance = YearMonth(year: date.year, month: month).months(to: encoded)
-        return abs(distance) <= DateMismatchRule.tolerance
+        return abs(YearMonth(year: date.year, month: month).months(to: encoded))
+    }
+
+    enum MonthOwner { case earlier, later }
+
+    /// Which of two entries sharing an arXiv link its month names: the one whose date lies
+    /// within `date-mismatch`'s tolerance of it and closer than the other's (an entry dated
+    /// the id's own month against one dated a month later); nil when the month cannot tell.
+    static func monthOwner(earlier: Int?, later: Int?) -> MonthOwner? {
+        guard let earlier, let later, earlier != later, min(earlier, later) <= DateMismatchRule.tolerance else { return nil }
+        return earlier < later ? .earlier : .later
     }
 
     static let nonTriggeringExamples: [Example] = [

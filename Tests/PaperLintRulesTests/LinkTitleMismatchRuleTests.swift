@@ -49,6 +49,22 @@ import Testing
         let both = entry("2023/05", "FireAct: Toward Language Agent Fine-tuning", "https://arxiv.org/abs/2305.16291")
             + entry("2023/05", "Voyager: An Open-Ended Embodied Agent", "https://arxiv.org/abs/2305.16291")
         #expect(lines(both) == [2])
+        // A date a month off is within date-mismatch's tolerance, but the entry dated the id's
+        // own month owns the link (Awesome-Human-Agent-Collaboration's WebLINX, dated 8 Feb 2024,
+        // carried A2C's 2401.14432; A2C, dated 25 Jan 2024, was reported).
+        let close = entry("2024/02", "WebLINX: Real-World Website Navigation", "https://arxiv.org/abs/2401.14432")
+            + entry("2024/01", "A2C: A Modular Multi-stage Collaborative Decision Framework", "https://arxiv.org/abs/2401.14432")
+        let (closeDocument, closeFound) = check(close)
+        #expect(closeFound.map { closeDocument.line(containing: $0.range.lowerBound) } == [1])
+        #expect(closeFound.first?.message.hasSuffix("a different title; its arXiv month is closer to that entry's date") == true)
+        // The same the other way round, wherever the owner sits.
+        let swapped = entry("2024/01", "A2C: A Modular Multi-stage Collaborative Decision Framework", "https://arxiv.org/abs/2401.14432")
+            + entry("2024/02", "WebLINX: Real-World Website Navigation", "https://arxiv.org/abs/2401.14432")
+        #expect(lines(swapped) == [2])
+        // Neither within a month of the id: the month cannot tell, the later entry is reported.
+        let far = entry("2024/05", "WebLINX: Real-World Website Navigation", "https://arxiv.org/abs/2401.14432")
+            + entry("2024/04", "A2C: A Modular Multi-stage Collaborative Decision Framework", "https://arxiv.org/abs/2401.14432")
+        #expect(lines(far) == [2])
     }
 
     @Test func similarTitlesAreNotReported() {
