@@ -185,6 +185,13 @@ private struct Template {
                 // A link whose bracket never closes is reported as such, not as a missing link.
                 if entry.deviations.contains(where: { $0.kind == .unbalancedBrackets }) { continue }
                 guard linkless.judge(true, lines: entry.lines) != nil else { continue }
+                // `**Title [[paper](u)]**`: the links are there, inside the title's markup.
+                if let title = entry.title, [.bold, .italic].contains(title.markup), let first = Self.firstLink(in: bytes[title.text]) {
+                    found.append(warning(
+                        first..<first, "the title's markup also holds the links, from \(document.quoted(first..<title.text.upperBound, limit: 24))",
+                        help: "end the title before its links: `**Title** [[paper](…)]`"))
+                    continue
+                }
                 let at = entry.authors?.range ?? entry.title?.range ?? entry.date?.range ?? deviation.range
                 found.append(warning(
                     at.upperBound..<at.upperBound, "entry has no link; \(linkless.judge(true, lines: entry.lines)!.reason({ _ in "a link" }, unit: "entries"))",
@@ -247,12 +254,35 @@ private struct Template {
             fix: fix)
     }
 
+    /// Where the first `[…](…)` link starts in `text`, if it holds one.
+    static func firstLink(in text: ArraySlice<UInt8>) -> Int? {
+        var open: Int?
+        for index in text.indices {
+            if text[index] == UInt8(ascii: "[") {
+                if open == nil { open = index }
+            } else if text[index] == UInt8(ascii: "]") && index + 1 < text.endIndex && text[index + 1] == UInt8(ascii: "(") {
+                return open
+            } else if text[index] == UInt8(ascii: "]") && index + 1 < text.endIndex && text[index + 1] != UInt8(ascii: "]") {
+                open = nil
+            }
+        }
+        return nil
+    }
+
+    /// Four digits, then only digits and `/`, `.` or `-`: a bracketed date such as `2023/04`.
+    static func isDateShaped(_ label: ArraySlice<UInt8>) -> Bool {
+        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        return label.count >= 4 && label.prefix(4).allSatisfy(isDigit)
+            && label.allSatisfy { isDigit($0) || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
+    }
+
     /// A link of the wrong syntax, or one without a URL.
     private func linkDiagnostic(_ entry: Entry, _ link: EntryLink) -> Diagnostic? {
         // Quoted only for a finding: most links have none, and quoting costs an allocation.
         var shown: String { document.quoted(link.range, limit: 40) }
         guard let url = link.url else {
-            guard bare.judge(true, lines: entry.lines) != nil else { return nil }
+            // `[2023/04]` on a line that lost its list marker joins the entry above: a date, not a link.
+            guard bare.judge(true, lines: entry.lines) != nil, !Self.isDateShaped(document.bytes[link.label]) else { return nil }
             return warning(
                 link.range, "link \(shown) has no URL",
                 help: "add the URL (`\(linkExample(document.string(link.label), "https://…"))`) or remove the link")

@@ -75,6 +75,23 @@ import Testing
 
     // Intent changed: a missing link, a missing segment and a title in another markup are
     // style (warnings, and only against the house style); an unclosed title is still an error.
+    /// Found on the corpus: Awesome-VLA-Robotics' `**[2024] Octo … [[paper](…)] [[project](…)]**`
+    /// was told it has no link; a skeleton line that lost its list marker had its date read as a
+    /// link without a URL.
+    @Test func linksInsideTheTitleAndDatesAreNotMissingLinks() {
+        let others = (1...6).map { "- [2024/0\($0)] **T\($0)** *A. B. arXiv.* [[paper](https://a.org/\($0))]\n" }.joined()
+        let wrapped = others + "- [2024/01] **Octo: A Policy [[paper](https://a.org/p)] [[project](https://p.io)]**\n"
+        let found = check(wrapped)
+        #expect(found.map(\.message).contains("the title's markup also holds the links, from `[[paper](https:/…//p.io)]`"))
+        #expect(!found.map(\.message).contains { $0.hasPrefix("entry has no link") })
+        let at = try? #require(found.first { $0.message.hasPrefix("the title's markup") })
+        #expect(at.map { String(decoding: Array(wrapped.utf8)[..<$0.range.lowerBound].suffix(15), as: UTF8.self) } == "Octo: A Policy ")
+        // A bracketed word inside a title is not a link.
+        #expect(check(others + "- [2024/01] **On [Masked] Models** *A. B. arXiv.* [[paper](https://a.org/m)]\n").isEmpty)
+        let skeleton = "* [2023/04] **T** *A. arXiv.* [[paper](https://a.org/1)]\n[2023/04] ** ** * et al. arXiv.* [[paper](https://a.org/2)]\n"
+        #expect(!check(skeleton).map(\.message).contains { $0.contains("`[2023/04]` has no URL") })
+    }
+
     @Test func missingPartsAreErrors() {
         let noLink = check("- [2023/10] **T** *A. B. arXiv.*\n")
         #expect(noLink.map(\.message) == ["entry has no link; the usual form is a link (no other entries to compare with)"])
