@@ -92,6 +92,23 @@ import Testing
         #expect(!check(skeleton).map(\.message).contains { $0.contains("`[2023/04]` has no URL") })
     }
 
+    /// A form every entry of a section writes (at least three) is that section's house style:
+    /// Awesome-VLA-Robotics bolds its titles but writes its survey section's plain.
+    @Test func aFormEveryEntryOfASectionWritesIsItsStyle() {
+        let bold = (1...40).map { "- [2024/01] **Model \($0)** *A. B. arXiv.* [[paper](https://a.org/\($0))]\n" }.joined()
+        func plain(_ n: Int) -> String { "- [2024/01] Survey \(n) *A. B. arXiv.* [[paper](https://s.org/\(n))]\n" }
+        let uniform = "## Models\n" + bold + "## Surveys\n" + (1...3).map(plain).joined()
+        #expect(check(uniform, configuration(title: .auto)).isEmpty)
+        // One bold title in the survey section: the section is mixed, the list's style holds.
+        let mixed = uniform + "- [2024/01] **Survey 4** *A. B. arXiv.* [[paper](https://s.org/4)]\n"
+        #expect(check(mixed, configuration(title: .auto)).count == 3)
+        // Two plain titles are too few to make a section's style.
+        let two = "## Models\n" + bold + "## Surveys\n" + (1...2).map(plain).joined()
+        #expect(check(two, configuration(title: .auto)).count == 2)
+        // A configured form is the list's choice, section or not.
+        #expect(check(uniform, configuration(title: .bold)).count == 3)
+    }
+
     @Test func missingPartsAreErrors() {
         let noLink = check("- [2023/10] **T** *A. B. arXiv.*\n")
         #expect(noLink.map(\.message) == ["entry has no link; the usual form is a link (no other entries to compare with)"])

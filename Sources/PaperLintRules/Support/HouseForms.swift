@@ -76,6 +76,10 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
     var acceptsRecurring = false
     /// How many other entries make a blemish recurring (`acceptsRecurring`).
     var recurringCount = HouseStyleThresholds.acceptedCount
+    /// Sections every entry of which (at least `acceptedCount`) writes one form, by their first
+    /// and last entry lines: that form is the section's own house style (a survey section with
+    /// plain titles in a list that bolds them).
+    var uniformSections: [(lines: ClosedRange<Int>, value: Value)] = []
     /// Votes of the reference entries, and the order they were first seen in.
     private(set) var counts: [Value: Int] = [:]
     private(set) var order: [Value] = []
@@ -123,6 +127,9 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
     func judge(_ value: Value, lines: ClosedRange<Int>? = nil) -> StyleDeviation<Value>? {
         let others = others(value, lines: lines)
         let total = others.values.reduce(0, +)
+        if !isConfigured, let lines, uniformSections.contains(where: { $0.value == value && $0.lines.contains(lines.lowerBound) }) {
+            return nil
+        }
         if acceptsRecurring && !isConfigured && (allCounts[value] ?? 0) - 1 >= recurringCount { return nil }
         if isConfigured {
             guard !configured.contains(value) else { return nil }
@@ -196,6 +203,38 @@ extension Document {
         if reference.changed != nil {
             for entry in entries where isChanged(entry.line, entry.lastLine) { cast(entry) { forms.addOutside($0) } }
         }
+        if isStyle && configured.isEmpty { forms.uniformSections = uniformSections(entries, cast: cast) }
         return forms
+    }
+
+    /// The sections whose every entry (at least `acceptedCount`, changed ones included) votes
+    /// one and the same form, with that form. Entries come in document order.
+    private func uniformSections<Value: Hashable & Sendable>(
+        _ entries: [Entry], cast: (Entry, (Value) -> Void) -> Void
+    ) -> [(lines: ClosedRange<Int>, value: Value)] {
+        var found: [(lines: ClosedRange<Int>, value: Value)] = []
+        var section = -1, first = 0, last = 0, count = 0
+        var value: Value?
+        var isUniform = true
+        func close() {
+            if isUniform, let value, count >= HouseStyleThresholds.acceptedCount { found.append((first...last, value)) }
+        }
+        for entry in entries {
+            let index = sectionIndex(containing: entry.line)
+            if index != section {
+                close()
+                (section, first, count, value, isUniform) = (index, entry.line, 0, nil, true)
+            }
+            last = entry.lastLine
+            var voted = false
+            cast(entry) { vote in
+                voted = true
+                if value == nil { value = vote } else if value != vote { isUniform = false }
+            }
+            // An entry with no vote (no title, no link) says nothing either way.
+            if voted { count += 1 }
+        }
+        close()
+        return found
     }
 }
