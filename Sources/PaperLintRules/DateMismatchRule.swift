@@ -18,7 +18,8 @@ public struct DateMismatchRule: Rule {
             date a revision. A date before the paper existed is always reported; a later one \
             only where the list dates by arXiv month: where a real share of its other arXiv \
             papers (at least 3 and 10%) are dated later too, the list dates by venue or revision \
-            on purpose. This is a warning. Only the paper link counts (an arXiv URL in any form, or an arXiv DOI \
+            on purpose, and under a heading naming the entry's month (`### 2023.9`) the date is \
+            the month the list filed the paper. This is a warning. Only the paper link counts (an arXiv URL in any form, or an arXiv DOI \
             `10.48550/arXiv.ID`); year-only dates and old-style ids (`cs/0112017`) are not \
             checked. The fix, unsafe, rewrites the date to the arXiv month in the entry's own \
             date form; a date with a day is left to the author, since the day cannot be known.
@@ -93,6 +94,12 @@ public struct DateMismatchRule: Rule {
             let (date, id, url, submitted) = (paper.date, paper.id, paper.url, paper.submitted)
             guard abs(paper.offset) > Self.tolerance else { continue }
             if paper.offset > 0 && later.accepts(true, lines: paper.paper.entry.lines) { continue }
+            // Under a month's heading (`### 2023.9`) carrying that same month, the date says when
+            // the list filed the paper: LLM-in-Vision files a revised paper under the month it read
+            // it. The id's own month a year on is a slip of the year, filed or not.
+            if paper.offset > 0 && paper.offset % 12 != 0 && Self.headingMonth(document, paper.paper.entry.line) == paper.dated {
+                continue
+            }
             let written = document.string(date.range)
             found.append(Diagnostic(
                 rule: Self.self, range: date.range,
@@ -104,6 +111,32 @@ public struct DateMismatchRule: Rule {
                 }))
         }
         return found
+    }
+
+    /// The month a section's heading names when it names nothing else (`2023.9`, `2023/09`,
+    /// `September 2023`, `📅 Sep 2023`): the section files papers by month.
+    static func headingMonth(_ document: Document, _ line: Int) -> YearMonth? {
+        guard let text = document.sections[document.sectionIndex(containing: line)].heading?.text else { return nil }
+        var year: Int?, month: Int?
+        for word in text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+            if let number = Int(word), word.allSatisfy(\.isASCII) {
+                if word.count == 4 && year == nil && (1900...2100).contains(number) {
+                    year = number
+                } else if word.count <= 2 && month == nil && (1...12).contains(number) {
+                    month = number
+                } else {
+                    return nil
+                }
+            } else if month == nil, word.count >= 3,
+                let index = EntryDate.monthNames.firstIndex(where: { $0.lowercased().hasPrefix(word) })
+            {
+                month = index + 1
+            } else if word.allSatisfy(\.isLetter) || word.allSatisfy(\.isNumber) {
+                return nil  // another word: a topic, not a month
+            }
+        }
+        guard let year, let month else { return nil }
+        return YearMonth(year: year, month: month)
     }
 
     /// The arXiv month written in the date's own form (its value, and the whole date as shown);

@@ -108,4 +108,22 @@ import Testing
         let (single, alone) = check(matching + entry("2024/01", "https://arxiv.org/abs/2301.10001"))
         #expect(alone.map { single.line(containing: $0.range.lowerBound) } == [9])
     }
+
+    /// LLM-in-Vision files papers under month headings (`### 2024.3`) and dates each entry with
+    /// its section's month, a revision's month for an older paper: that date is the filing month.
+    @Test func aMonthsHeadingDatesWhenThePaperWasFiled() {
+        let matching = (1...8).map { entry("2023/0\($0)", "https://arxiv.org/abs/230\($0).0000\($0)") }.joined()
+        let filed = entry("2024/03", "https://arxiv.org/abs/2311.02684")
+        for heading in ["2024.3", "2024/03", "March 2024", "📅 Mar 2024"] {
+            #expect(check("## Papers\n" + matching + "### \(heading)\n" + filed).1.isEmpty, "\(heading)")
+        }
+        // A heading of another month, or of a topic, says nothing about the date.
+        #expect(check("## Papers\n" + matching + "### 2024.4\n" + filed).1.count == 1)
+        #expect(check("## Papers\n" + matching + "### Top 10 of 2024\n" + filed).1.count == 1)
+        // The id's own month a year on is a slip of the year, under its month's heading too.
+        #expect(check("## Papers\n" + matching + "### 2024.5\n" + entry("2024/05", "https://arxiv.org/abs/2305.02345")).1.count == 1)
+        // A date before the paper existed is wrong under any heading.
+        let early = entry("2023/03", "https://arxiv.org/abs/2311.02684")
+        #expect(check("## Papers\n" + matching + "### 2023.3\n" + early).1.count == 1)
+    }
 }
