@@ -14,7 +14,8 @@ public struct LinkTitleMismatchRule: Rule {
             Readers following it land on the wrong paper. Titles count as different when they \
             are not equal ignoring case and punctuation, share fewer than half of their content \
             words, and neither is contained in the other, so "Voyager" and "Voyager: An \
-            Open-Ended Embodied Agent" or a corrected typo are not reported (equal papers are \
+            Open-Ended Embodied Agent", a corrected typo, or a paper renamed between arXiv \
+            versions under its distinctive name ("Shake-VLA: …" twice) are not reported (equal papers are \
             `duplicate`'s business). The later entry's link is reported, pointing at the entry \
             that uses it first, unless the arXiv id's month names the later entry (its date lies \
             within a month of it, and closer than the first's): then the first entry is the one \

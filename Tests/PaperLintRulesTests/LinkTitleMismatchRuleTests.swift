@@ -75,6 +75,15 @@ import Testing
         #expect(pair("Voyager: An Open-Ended Embodied Agent", "Voyager: an open ended embodied agent.").isEmpty)
         #expect(pair("Large Language Models Are Zero-Shot Reasoners", "Large Language Models are Zero-Shot Planners").isEmpty)
         #expect(pair("Voyager: An Open-Ended Embodied Agent", "JARVIS-1: Memory-Augmented Multimodal Agents") == [2])
+        // A paper renamed between arXiv versions keeps its name before the colon (Awesome-VLA-Robotics
+        // lists Shake-VLA under both of its titles).
+        #expect(pair("Shake-VLA: Shake, Stir, and Pour with a Dual-Arm Robot",
+                     "Shake-VLA: Vision-Language-Action Model-Based System for Bimanual Robotic Manipulations").isEmpty)
+        #expect(pair("VLA Model-Expert Collaboration: Enhancing VLA Models with Human Corrections",
+                     "VLA Model-Expert Collaboration for Bi-directional Manipulation Learning").isEmpty)
+        #expect(pair("Shake-VLA: Shake, Stir, and Pour", "Shaker: Another Robot Paper") == [2])
+        // A generic phrase before the colon names no paper.
+        #expect(pair("Large Language Models: A Survey of Agents", "Large Language Models: Planning in Robotics Tasks") == [2])
     }
 
     @Test func onlyPaperLinksCount() {
