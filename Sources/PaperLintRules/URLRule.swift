@@ -20,8 +20,9 @@ public struct URLRule: Rule {
             GitHub strips or browsers refuse; a `(` that never closes; and a malformed host \
             (no dot, an empty label, a trailing dot, a stray character). An empty link outside a \
             paper entry (`[CoALA]()` in prose) is a warning, and placeholders are left alone: the \
-            links of a skeleton entry (`** **` as its title) and badges that link nowhere \
-            (`[![…](…)]()`). Blanks between the parentheses and the URL are legal Markdown, \
+            links of a skeleton entry (`** **` as its title), badges that link nowhere \
+            (`[![…](…)]()`), and a template's words in place of a URL (`(arxiv or OpenReview \
+            link)`: no `.`, `/` or `:`). Blanks between the parentheses and the URL are legal Markdown, \
             reported only with `taste: [link-padding]`. Paper lists are read through their \
             links, and a broken one costs a reader the paper; each of these is a typo a maintainer \
             fixes once seen. `#anchor` links are checked by the `toc` rule.
@@ -125,6 +126,9 @@ public struct URLRule: Rule {
                 fix: Fix(.safe, "keep the inner scheme", Edit(replacing: url.lowerBound..<doubled, with: "")))
         }
         if let blank = bytes[url].firstIndex(where: ASCII.isBlank), !link.isAngled {
+            // Words with no `.`, `/` or `:` are a template's placeholder (`(arxiv or OpenReview
+            // link)` in a contributing example), not a URL with a space in it.
+            if !bytes[url].contains(where: { $0 == ASCII.period || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") }) { return nil }
             let encoded = text().split(separator: " ", omittingEmptySubsequences: false).joined(separator: "%20")
                 .replacingTabs()
             return Diagnostic(

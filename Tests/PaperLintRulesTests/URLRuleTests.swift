@@ -27,6 +27,15 @@ import Testing
         #expect(destinations("   [//]: # (hidden comment)\n") == ["#"])
     }
 
+    /// Awesome-Human-Agent-Collaboration keeps a template line for contributors:
+    /// `[**arXiv or conference**](arxiv or OpenReview link)`. Words with no `.`, `/` or `:` are a
+    /// placeholder, not a URL with a space in it.
+    @Test func aTemplatesPlaceholderIsNotAURL() {
+        #expect(check("- [Initial arXiv Date] **Paper Title**, [**arXiv or conference**](arxiv or OpenReview link)\n").isEmpty)
+        #expect(check("- [2023/10] **T** [[paper](https://x.org/a b)]\n").map(\.message) == ["space inside the URL `https://x.org/a b`"])
+        #expect(check("- [2023/10] **T** [[paper](x.org a)]\n").count == 1)
+    }
+
     @Test func everyKindHasItsMessage() {
         let messages = check("""
             - [[a]()] [[b](http://https://x.org)] [[c](https://x.org/a b)] [[d](x.org/p)]
