@@ -16,8 +16,9 @@ public struct EntryFormatRule: Rule {
             list does not use (`[label](url)` among `[[label](url)]`; the two double-bracket \
             forms render alike and are both accepted unless one is pinned), a missing date among \
             dated entries (a list with several undated entries has them on purpose), emoji \
-            before the date, words between the parts, links without a URL, entries without a \
-            link. Notes and badges after the links (`(Oral)`, `✅`, star badges) are the list's to \
+            before the date, words between the parts (not a venue and year after the title in a \
+            list without italic segments: `**Title**, RSS 2025`), links without a URL, entries \
+            without a link (or with their links inside the title's markup). Notes and badges after the links (`(Oral)`, `✅`, star badges) are the list's to \
             add and are not reported. Converting link syntaxes into one another is a safe fix: \
             no byte of the label or URL changes. An entry that `entry-format`, `whitespace`, \
             `punctuation` and `link-spacing` find wrong in three or more places is reported once, \
@@ -167,6 +168,9 @@ private struct Template {
                 let place = deviation.kind == .textAfterAuthors ? "between the italic segment and the links"
                     : entry.authors == nil ? "between the title and the links" : "between the title and the italic segment"
                 if entry.links.isEmpty || between.judge(true, lines: entry.lines) == nil { continue }
+                // `**Title**, RSS 2025 [[paper](…)]`: where the list writes no italic segment, a
+                // venue and year after the title have no other place to go.
+                if entry.authors == nil && !wantsSegment(entry) && Self.namesAYear(bytes[deviation.range]) { continue }
                 found.append(warning(
                     deviation.range, "text \(document.quoted(deviation.range, limit: 40)) \(place)",
                     help: entry.authors == nil && !wantsSegment(entry)
@@ -252,6 +256,24 @@ private struct Template {
                 + expected.reason({ names[$0.rawValue] ?? $0.rawValue }, unit: "titles"),
             help: "write the title as \(form)",
             fix: fix)
+    }
+
+    /// True when `text` holds a year from 1900 to 2099 as a word of its own (`RSS 2025`).
+    static func namesAYear(_ text: ArraySlice<UInt8>) -> Bool {
+        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        var index = text.startIndex
+        while index + 4 <= text.endIndex {
+            let isStart = index == text.startIndex || !isDigit(text[index - 1])
+            let isEnd = index + 4 == text.endIndex || !isDigit(text[index + 4])
+            if isStart && isEnd && text[index..<index + 4].allSatisfy(isDigit)
+                && (text[index] == UInt8(ascii: "1") && text[index + 1] == UInt8(ascii: "9")
+                    || text[index] == UInt8(ascii: "2") && text[index + 1] == UInt8(ascii: "0"))
+            {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     /// Where the first `[…](…)` link starts in `text`, if it holds one.
