@@ -93,6 +93,14 @@ import Testing
         #expect(check("- [2022/12] **T** *J. Huang [[paper](u)]\n").isEmpty)
     }
 
+    /// OS-Agent-Survey: `38. [2024/05/23] AndroidWorld: … Agents. ![image](…)` once lost its words
+    /// to a pasted image (`And![image](…)`), and the stub `And` was told it lacks a final period.
+    @Test func aTitleGluedToAnImageHasNotEnded() {
+        let entries = (1...9).map { "\($0). [2024/05/0\($0)] Paper \($0) title here. [[paper](https://x.org/\($0))]\n" }.joined()
+        #expect(check(entries + "10. [2024/05/23] And![image](https://x.org/i.png)\n").isEmpty)
+        #expect(check(entries + "10. [2024/05/23] AndroidWorld [[paper](https://x.org/a)]\n").count == 1)
+    }
+
     // The fixture grew: a section needs ten titles to follow its own forms, and the list-wide
     // fallback reports only next to an 85% majority where the other form is under 10%.
     @Test func titlePeriodPerSectionWithFallbackToTheList() {

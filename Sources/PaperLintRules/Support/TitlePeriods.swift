@@ -32,6 +32,12 @@ public struct TitlePeriods: Sendable {
         guard let title = entry.title, !title.text.isEmpty,
             !entry.deviations.contains(where: { $0.kind == .unclosedMarkup && title.range.contains($0.range.lowerBound) })
         else { return nil }
+        // `And![image](…)`: a plain title glued to an image or a link has not ended there.
+        if title.markup == .plain, title.range.upperBound < bytes.count,
+            bytes[title.range.upperBound] == UInt8(ascii: "!") || bytes[title.range.upperBound] == UInt8(ascii: "[")
+        {
+            return nil
+        }
         switch ending(bytes, title.text) {
         case .period: return .require
         case .bare: return strayPeriod(entry, bytes) != nil ? .require : .forbid
