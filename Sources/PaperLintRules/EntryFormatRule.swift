@@ -170,7 +170,7 @@ private struct Template {
                 if entry.links.isEmpty || between.judge(true, lines: entry.lines) == nil { continue }
                 // `**Title**, RSS 2025 [[paper](…)]`: where the list writes no italic segment, a
                 // venue and year after the title have no other place to go.
-                if entry.authors == nil && !wantsSegment(entry) && Self.namesAYear(bytes[deviation.range]) { continue }
+                if entry.authors == nil && !wantsSegment(entry) && EntryFormatRule.namesAYear(bytes[deviation.range]) { continue }
                 found.append(warning(
                     deviation.range, "text \(document.quoted(deviation.range, limit: 40)) \(place)",
                     help: entry.authors == nil && !wantsSegment(entry)
@@ -190,7 +190,7 @@ private struct Template {
                 if entry.deviations.contains(where: { $0.kind == .unbalancedBrackets }) { continue }
                 guard linkless.judge(true, lines: entry.lines) != nil else { continue }
                 // `**Title [[paper](u)]**`: the links are there, inside the title's markup.
-                if let title = entry.title, [.bold, .italic].contains(title.markup), let first = Self.firstLink(in: bytes[title.text]) {
+                if let title = entry.title, [.bold, .italic].contains(title.markup), let first = EntryFormatRule.firstLink(in: bytes[title.text]) {
                     found.append(warning(
                         first..<first, "the title's markup also holds the links, from \(document.quoted(first..<title.text.upperBound, limit: 24))",
                         help: "end the title before its links: `**Title** [[paper](…)]`"))
@@ -258,53 +258,13 @@ private struct Template {
             fix: fix)
     }
 
-    /// True when `text` holds a year from 1900 to 2099 as a word of its own (`RSS 2025`).
-    static func namesAYear(_ text: ArraySlice<UInt8>) -> Bool {
-        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-        var index = text.startIndex
-        while index + 4 <= text.endIndex {
-            let isStart = index == text.startIndex || !isDigit(text[index - 1])
-            let isEnd = index + 4 == text.endIndex || !isDigit(text[index + 4])
-            if isStart && isEnd && text[index..<index + 4].allSatisfy(isDigit)
-                && (text[index] == UInt8(ascii: "1") && text[index + 1] == UInt8(ascii: "9")
-                    || text[index] == UInt8(ascii: "2") && text[index + 1] == UInt8(ascii: "0"))
-            {
-                return true
-            }
-            index += 1
-        }
-        return false
-    }
-
-    /// Where the first `[…](…)` link starts in `text`, if it holds one.
-    static func firstLink(in text: ArraySlice<UInt8>) -> Int? {
-        var open: Int?
-        for index in text.indices {
-            if text[index] == UInt8(ascii: "[") {
-                if open == nil { open = index }
-            } else if text[index] == UInt8(ascii: "]") && index + 1 < text.endIndex && text[index + 1] == UInt8(ascii: "(") {
-                return open
-            } else if text[index] == UInt8(ascii: "]") && index + 1 < text.endIndex && text[index + 1] != UInt8(ascii: "]") {
-                open = nil
-            }
-        }
-        return nil
-    }
-
-    /// Four digits, then only digits and `/`, `.` or `-`: a bracketed date such as `2023/04`.
-    static func isDateShaped(_ label: ArraySlice<UInt8>) -> Bool {
-        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-        return label.count >= 4 && label.prefix(4).allSatisfy(isDigit)
-            && label.allSatisfy { isDigit($0) || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
-    }
-
     /// A link of the wrong syntax, or one without a URL.
     private func linkDiagnostic(_ entry: Entry, _ link: EntryLink) -> Diagnostic? {
         // Quoted only for a finding: most links have none, and quoting costs an allocation.
         var shown: String { document.quoted(link.range, limit: 40) }
         guard let url = link.url else {
             // `[2023/04]` on a line that lost its list marker joins the entry above: a date, not a link.
-            guard bare.judge(true, lines: entry.lines) != nil, !Self.isDateShaped(document.bytes[link.label]) else { return nil }
+            guard bare.judge(true, lines: entry.lines) != nil, !EntryFormatRule.isDateShaped(document.bytes[link.label]) else { return nil }
             return warning(
                 link.range, "link \(shown) has no URL",
                 help: "add the URL (`\(linkExample(document.string(link.label), "https://…"))`) or remove the link")

@@ -1,0 +1,42 @@
+import PaperLintCore
+
+/// Byte-level readings of an entry's text that the entry-format checks share.
+extension EntryFormatRule {
+    /// True when `text` holds a year from 1900 to 2099 as a word of its own (`RSS 2025`).
+    static func namesAYear(_ text: ArraySlice<UInt8>) -> Bool {
+        var index = text.startIndex
+        while index + 4 <= text.endIndex {
+            let isStart = index == text.startIndex || !ASCII.isDigit(text[index - 1])
+            let isEnd = index + 4 == text.endIndex || !ASCII.isDigit(text[index + 4])
+            if isStart && isEnd && text[index..<index + 4].allSatisfy(ASCII.isDigit)
+                && (text[index] == UInt8(ascii: "1") && text[index + 1] == UInt8(ascii: "9")
+                    || text[index] == UInt8(ascii: "2") && text[index + 1] == UInt8(ascii: "0"))
+            {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// Where the first `[…](…)` link starts in `text`, if it holds one.
+    static func firstLink(in text: ArraySlice<UInt8>) -> Int? {
+        var open: Int?
+        for index in text.indices {
+            if text[index] == UInt8(ascii: "[") {
+                if open == nil { open = index }
+            } else if text[index] == UInt8(ascii: "]") && index + 1 < text.endIndex && text[index + 1] == UInt8(ascii: "(") {
+                return open
+            } else if text[index] == UInt8(ascii: "]") && index + 1 < text.endIndex && text[index + 1] != UInt8(ascii: "]") {
+                open = nil
+            }
+        }
+        return nil
+    }
+
+    /// Four digits, then only digits and `/`, `.` or `-`: a bracketed date such as `2023/04`.
+    static func isDateShaped(_ label: ArraySlice<UInt8>) -> Bool {
+        return label.count >= 4 && label.prefix(4).allSatisfy(ASCII.isDigit)
+            && label.allSatisfy { ASCII.isDigit($0) || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
+    }
+}
