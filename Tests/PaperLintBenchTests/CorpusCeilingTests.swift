@@ -13,31 +13,25 @@ import Testing
 /// aggregator repository, four entries out of its oldest-first Reviews section, two repeats).
 let maxFlaggedShare = 0.10
 /// Over all lists and their whole replayed history: findings at warning or error per added
-/// entry line. The target is 0.10. Since every corpus list's entries are read (2,449 of 2,452
-/// entry lines, against 1,127 before), duplicates, order and dates are checked in seven more
-/// lists, and 0.142 was measured; since file-level findings belong to the change (a copy added
-/// above its old one, an entry pasted between two it equally breaks), 20 more real ones are
-/// kept on the contributor's line (17 duplicates added above their old copy in newest-first
-/// lists), and 17 link-title clashes of Awesome-Human-Agent-Collaboration's history (a
-/// paper added next to an old entry that carries its arXiv id under another title; the
-/// arXiv month cannot tell which is wrong) are shown on the new line: 0.151 is measured, and
-/// this holds what landed. The reviewed sample of the newly read lists' findings is 76% real
-/// (74 of 97).
-let maxFindingsPerAddedLine = 0.155
-/// The same for errors alone. The target is 0.03; 0.072 is measured (0.062 before findings
-/// moved to the change's line: the duplicates and link clashes above), and the excess is real:
-/// 43 are broken table-of-contents anchors that Awesome-Agent4SE rewrote in most of its 13
-/// commits, 43 entries out of order and 21 links under another paper's title in the history
-/// of Awesome-Human-Agent-Collaboration, which its maintainer later re-sorted ("fix timeline")
-/// and corrected; the reviewed errors of the newly read lists are real in 42 of 46.
-let maxErrorsPerAddedLine = 0.075
+/// entry line. The target is 0.10; 0.127 is measured (0.151 before invisible blanks became one
+/// habit of the whole list, deliberate cross-listings, secondary link order and month headings
+/// stopped being reported, and a section's own form became its style), and this holds what
+/// landed. Most of the excess is real and belongs to two lists: order, link-clash and
+/// table-of-contents errors in the history of Awesome-Human-Agent-Collaboration (which its
+/// maintainer later re-sorted, "fix timeline") and Awesome-Agent4SE's rewritten anchors.
+let maxFindingsPerAddedLine = 0.13
+/// The same for errors alone. The target is 0.03; 0.068 is measured (0.072 before the arXiv month
+/// decided more link clashes), and the excess is real: 43 are broken table-of-contents anchors
+/// that Awesome-Agent4SE rewrote in most of its 13 commits, 45 entries out of order and 25 links
+/// under another paper's title in the history of Awesome-Human-Agent-Collaboration.
+let maxErrorsPerAddedLine = 0.07
 /// Reviewed findings that are still reported must be real defects at least this often. The
-/// target is 0.95; 0.868 is measured (257 of 296), and this holds what landed. Most of the
-/// rest are invisible blanks in lists that accumulated them later, section-level title
-/// periods, cross-listings made before a list had three, and a link-title pair blamed on the
-/// right line instead of the wrong one: see the review's reasons.
-let minReviewedPrecision = 0.86
-/// Findings reviewed as real must still be reported at least this often (257 of 259).
+/// target is 0.95; 0.935 is measured (301 of 322, with 52 findings of a fresh sample reviewed
+/// independently), and this holds what landed. Most of the rest are judged by what the list did
+/// later: separators and invisible blanks a maintainer never tidied, a section's title periods
+/// that later flipped, a project link before the paper link: see the review's reasons.
+let minReviewedPrecision = 0.93
+/// Findings reviewed as real must still be reported at least this often (301 of 305).
 let minReviewedRecall = 0.98
 
 /// `check --all` on each corpus head file and a replay of its whole history (parent committed,
