@@ -39,4 +39,22 @@ extension EntryFormatRule {
         return label.count >= 4 && label.prefix(4).allSatisfy(ASCII.isDigit)
             && label.allSatisfy { ASCII.isDigit($0) || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
     }
+
+    /// `[Title][https://…]` in `range`: the `[` that opens the title, the `]` that closes it
+    /// (followed by `[http`), and the `]` that closes the URL, which holds no blank.
+    static func squareBracketedURL(_ bytes: [UInt8], in range: Range<Int>) -> (open: Int, middle: Int, close: Int)? {
+        var index = range.lowerBound
+        while index + 5 < range.upperBound {
+            defer { index += 1 }
+            guard bytes[index] == ASCII.closeBracket, bytes[index + 1] == UInt8(ascii: "["),
+                bytes[(index + 2)..<min(range.upperBound, index + 6)].elementsEqual("http".utf8)
+            else { continue }
+            guard let close = bytes[(index + 2)..<range.upperBound].firstIndex(where: { $0 == ASCII.closeBracket || ASCII.isBlank($0) }),
+                bytes[close] == ASCII.closeBracket,
+                let open = bytes[range.lowerBound..<index].lastIndex(of: UInt8(ascii: "["))
+            else { return nil }
+            return (open, index, close)
+        }
+        return nil
+    }
 }

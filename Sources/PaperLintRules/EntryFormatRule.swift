@@ -149,6 +149,18 @@ private struct Template {
                     deviation.range, "\(document.quoted(deviation.range, limit: 30)) before the date; entries start with the date",
                     help: "move it after the links, or remove it"))
             case .missingTitle:
+                // `[Title][https://…]`: a link whose URL went into square brackets.
+                if let pair = EntryFormatRule.squareBracketedURL(bytes, in: entry.range) {
+                    found.append(error(
+                        pair.middle..<pair.close + 1,
+                        "link \(document.quoted(pair.open..<pair.close + 1, limit: 40)) has its URL in square brackets",
+                        help: "write the URL in parentheses: `[Title](https://…)`",
+                        fix: Fix(.safe, "put the URL in parentheses", edits: [
+                            Edit(replacing: pair.middle + 1..<pair.middle + 2, with: "("),
+                            Edit(replacing: pair.close..<pair.close + 1, with: ")"),
+                        ])))
+                    continue
+                }
                 found.append(error(
                     entry.date.map { $0.range.upperBound..<$0.range.upperBound } ?? deviation.range,
                     "entry has no title after the date", help: "add the title in bold: `**Title**`"))
@@ -264,7 +276,9 @@ private struct Template {
         var shown: String { document.quoted(link.range, limit: 40) }
         guard let url = link.url else {
             // `[2023/04]` on a line that lost its list marker joins the entry above: a date, not a link.
-            guard bare.judge(true, lines: entry.lines) != nil, !EntryFormatRule.isDateShaped(document.bytes[link.label]) else { return nil }
+            guard bare.judge(true, lines: entry.lines) != nil, !EntryFormatRule.isDateShaped(document.bytes[link.label]),
+                EntryFormatRule.squareBracketedURL(document.bytes, in: entry.range) == nil  // reported as one link
+            else { return nil }
             return warning(
                 link.range, "link \(shown) has no URL",
                 help: "add the URL (`\(linkExample(document.string(link.label), "https://…"))`) or remove the link")

@@ -109,6 +109,21 @@ import Testing
         #expect(check(uniform, configuration(title: .bold)).count == 3)
     }
 
+    /// awesome-bioagent-papers: `[An AI Agent …][https://…]` was told it has no title; its URL
+    /// went into square brackets, and the next commit put it in parentheses.
+    @Test func aURLInSquareBracketsIsNamedAndFixed() {
+        let others = (1...5).map { "- [2024.0\($0) Cell] [A long paper title about agents number \($0)](https://x.org/\($0))\n" }.joined()
+        let line = others + "- [2024.11 Advanced Science] [An AI Agent for Omics][https://onlinelibrary.wiley.com/doi/10.1002/advs.1]\n"
+        let found = check(line, configuration(links: .auto, authors: .auto, title: .auto))
+        #expect(found.map(\.message) == ["link `[An AI Agent for Omics][ht….1002/advs.1]` has its URL in square brackets"])
+        #expect(found.first?.severity == .error)
+        let fixed = String(decoding: try! #require(found.first?.fix).applied(to: Array(line.utf8)), as: UTF8.self)
+        #expect(fixed == others + "- [2024.11 Advanced Science] [An AI Agent for Omics](https://onlinelibrary.wiley.com/doi/10.1002/advs.1)\n")
+        #expect(check(fixed, configuration(links: .auto, authors: .auto, title: .auto)).isEmpty)
+        // A reference-style link to a label is not a URL in brackets.
+        #expect(!check("- [2024.11] [Title][ref]\n", configuration(links: .auto, authors: .auto, title: .auto)).map(\.message).contains { $0.contains("square brackets") })
+    }
+
     @Test func missingPartsAreErrors() {
         let noLink = check("- [2023/10] **T** *A. B. arXiv.*\n")
         #expect(noLink.map(\.message) == ["entry has no link; the usual form is a link (no other entries to compare with)"])
