@@ -74,12 +74,15 @@ import Testing
             "order 489",
             // "Ordered cooperation": [2023/04] after [2023/03].
             "order 508",
-            // "Other Application": [2023/08] after [2023/07], [2023/12] D-Bot at the end.
-            "order 542", "order 545",
             // [2023/08] ProAgent after [2023/07].
             "order 591",
-            // "4.1 Benchmarks": [2023/10] SmartPlay after [2023/08], [2024/04] OSWorld at the end.
-            "order 671", "order 673",
+            // Intent changed: "Other Application" ([2023/08] after [2023/07], [2023/12] D-Bot at
+            // the end: 542, 545) and "4.1 Benchmarks" ([2023/10] SmartPlay after [2023/08],
+            // [2024/04] OSWorld at the end: 671, 673) are no longer checked. `init` writes
+            // `order: auto`, as a run without configuration checks it, and 6 of 8 and 3 of 5
+            // dates in order are too few to show a direction (a pinned `newest-first` checked
+            // every section, the topic sections of other lists too). A run without
+            // configuration never reported them.
         ])
         #expect(found.warnings["date-mismatch"] == [131, 151, 244, 273, 283, 312, 314, 322, 338, 408, 417, 423, 450, 458, 489, 544, 678])
         // The list repeats papers across sections on purpose (77 of its 329 entries): a habit of

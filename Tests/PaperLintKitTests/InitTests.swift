@@ -13,7 +13,10 @@ import Testing
     @Test func healthcareIsThePaperListStyle() throws {
         let inference = try infer(Fixtures.healthcare)
         #expect(inference.configuration.presetName == "paper-list")
-        #expect(inference.value("order") == "newest-first")
+        // Intent changed: order is written `auto` (each section in the direction its dates show,
+        // as a run without configuration checks it), with the directions found as evidence.
+        #expect(inference.value("order") == "auto")
+        #expect(inference.findings.first { $0.key == "order" }?.evidence.hasPrefix("newest-first sections: ") == true)
         #expect(inference.value("entry.link-syntax") == "[[label](url)]")
         #expect(inference.value("entry.authors") == "authors-venue")
         #expect(inference.value("entry.title") == "bold")
@@ -32,7 +35,7 @@ import Testing
     func agentPapersEndTitlesWithPeriods() throws {
         let inference = try infer(try #require(Fixtures.sharedSample("agent-papers-README.md")))
         #expect(inference.configuration.presetName == "paper-list")
-        #expect(inference.value("order") == "newest-first")
+        #expect(inference.value("order") == "auto")
         // Every section agrees (the quoted titles of 4.1 end in `."` and do not vote).
         #expect(inference.value("entry.title-period") == "require")
         #expect(inference.value("entry.link-syntax") == "[[label](url)]")
@@ -44,7 +47,9 @@ import Testing
     func gameAgentPapersAreTheVenueVariant() throws {
         let inference = try infer(try #require(Fixtures.sharedSample("game-agent-papers-README.md")))
         #expect(inference.configuration.presetName == "venue-list")
-        #expect(inference.value("order") == "oldest-first")
+        #expect(inference.value("order") == "auto")
+        #expect(inference.configuration.order == .auto, "not the venue-list preset's oldest-first")
+        #expect(inference.findings.first { $0.key == "order" }?.evidence.hasPrefix("oldest-first sections: ") == true)
         #expect(inference.value("entry.authors") == "venue")
         // `] [[` (13 of 67) and `[[label]](url)` (21 of 194) are real shares: forms of the list's own.
         #expect(inference.value("entry.link-separator") == "[none, space]")
@@ -52,6 +57,26 @@ import Testing
         #expect(inference.findings.first { $0.key == "entry.link-syntax" }?.values == ["[[label](url)]", "[[label]](url)"])
         #expect(inference.findings.first { $0.key == "entry.link-syntax" }?.evidence.contains("`[[label]](url)`: 21") == true)
         #expect(inference.paperEntries == 126)
+    }
+
+    /// What `init` writes checks what a run without configuration checks: a section grouped by
+    /// topic is not held to the direction of the dated ones, and the arXiv link form, a matter
+    /// of taste, is shown commented out rather than switched on.
+    @Test func initChecksOrderAndTasteAsARunDoes() throws {
+        let repo = try ScratchRepository()
+        let dated = (1...9).reversed().map { "- [2023/0\($0)] **Paper \($0)** *A. B. arXiv.* [[paper](https://arxiv.org/pdf/230\($0).0000\($0))]\n" }.joined()
+        let topic = ["2021/05", "2023/02", "2019/11", "2022/08", "2020/01"].enumerated().map {
+            "- [\($1)] **Topic \($0)** *A. B. arXiv.* [[paper](https://arxiv.org/pdf/2101.0000\($0))]\n"
+        }.joined()
+        let abs = "- [2023/01] **Abs Paper** *A. B. arXiv.* [[paper](https://arxiv.org/abs/2301.00099)]\n"
+        try repo.write("README.md", "# List\n\n## Recent\n\n" + dated + abs + "\n## By topic\n\n" + topic)
+        let learned = try Linter.check(CheckRequest(mode: .all, currentDirectory: repo.path)).diagnostics.map { "\($0.rule):\($0.start.line)" }
+        let outcome = try Initializer.run(path: "README.md", currentDirectory: repo.path, write: true, force: false)
+        #expect(outcome.inference.yaml.contains("\norder: auto "))
+        #expect(outcome.inference.yaml.contains("\n  # arxiv-form: pdf "))
+        let pinned = try Linter.check(CheckRequest(mode: .all, currentDirectory: repo.path)).diagnostics.map { "\($0.rule):\($0.start.line)" }
+        #expect(learned == pinned)
+        #expect(!pinned.contains { $0.hasPrefix("order:") || $0.hasPrefix("arxiv-url:") }, "\(pinned)")
     }
 
     @Test func printedConfigurationLoadsBack() throws {

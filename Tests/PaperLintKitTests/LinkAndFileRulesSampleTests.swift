@@ -50,14 +50,18 @@ import Testing
         ])
     }
 
-    /// Agent list: two http:// arXiv links (the same paper listed twice) and the 24 PDF links in
-    /// a list of 245 abstract links are warnings; the one pinned version only with `taste:`.
+    /// Agent list: two http:// arXiv links (the same paper listed twice) are warnings; the 24
+    /// PDF links in a list of 245 abstract links only with `taste: [arxiv-form]` (intent changed:
+    /// `init` used to pin `arxiv-form: abs`, switching on a check a run without configuration
+    /// leaves off; it now writes the line commented out), and the one pinned version only with
+    /// `taste: [arxiv-version]`.
     @Test(.enabled(if: Fixtures.sharedSample("agent-papers-README.md") != nil, "../shared/samples absent: skipped"))
     func agentPapers() throws {
         let path = try #require(Fixtures.sharedSample("agent-papers-README.md"))
         let found = try lint(path)
         #expect(findings(found, .error).isEmpty)
-        #expect(counts(found, .warning) == ["arxiv-url": 26])
+        #expect(counts(found, .warning) == ["arxiv-url": 2])
+        #expect(counts(try lint(path, rules: "taste: [arxiv-form]\n"), .warning) == ["arxiv-url": 26])
         #expect(found.filter { $0.message.contains("has `http://`") }.map(\.start.line) == [583, 599])
         #expect(!found.contains { $0.message.contains("pins version") })
         let pinned = try lint(path, rules: "taste: [arxiv-version]\n")

@@ -26,7 +26,11 @@ extension StyleInference {
                 let key = String(finding.key.dropFirst("entry.".count))
                 let value = finding.values.count == 1
                     ? Self.quoted(finding.values[0]) : "[" + finding.values.map(Self.quoted).joined(separator: ", ") + "]"
-                line("  \(key): \(value)", finding.evidence)
+                if finding.key == Self.tasteKey {
+                    line("  # \(key): \(value)", finding.evidence + "; a matter of taste: uncomment to check it")
+                } else {
+                    line("  \(key): \(value)", finding.evidence)
+                }
             }
         }
         if !labelEvidence.isEmpty { lines.append("# labels as written: \(labelEvidence)") }
@@ -36,6 +40,10 @@ extension StyleInference {
         }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// The inferred key written as a comment: a matter of taste a run without configuration
+    /// does not check.
+    static let tasteKey = "entry.arxiv-form"
 
     /// YAML needs quotes around values with brackets or a leading special character.
     static func quoted(_ value: String) -> String {

@@ -76,17 +76,28 @@ public struct StyleInference: Sendable {
         style.linkSyntax = record("entry.link-syntax", tallies.linkSyntax) { "`\($0.rawValue)`" }
         style.linkSeparator = record("entry.link-separator", tallies.separator) { $0 == .space ? "`] [[`" : "`][[`" }
         style.arxivForm = record("entry.arxiv-form", tallies.arxiv) { "arxiv.org/\($0.rawValue)/…" }
-        let orders = record("order", tallies.order) { "\($0.rawValue) sections" }
-        // Sections running both ways: each section is checked in its own direction (`auto`).
-        let order: OrderDirection = orders.count == 1 ? orders[0] : .auto
-        if orders.count > 1, let index = findings.firstIndex(where: { $0.key == "order" }) { findings[index].value = "auto" }
+        // Order is `auto`, as a run without configuration checks it: each section whose dates
+        // show a direction is checked in that direction, and a section grouped by topic is not.
+        // A pinned direction would check every section (THUMNLab's topic sections, each ordered
+        // or not, drew 20 order errors over its history under `newest-first`); the evidence
+        // shows the directions found, and a maintainer may pin one.
+        _ = record("order", tallies.order) { "\($0.rawValue) sections" }
+        if let index = findings.firstIndex(where: { $0.key == "order" }) {
+            findings[index].value = OrderDirection.auto.rawValue
+            findings[index].evidence += "; each checked in its own direction"
+        } else {
+            findings.append(Finding(key: "order", values: [OrderDirection.auto.rawValue], evidence: "no section shows a direction yet"))
+        }
 
         // The closest preset: most inferred keys equal to its own.
         // Among equals the first preset (the default) wins.
         let closest = presets.reduce(base) { best, preset in agreement(preset.style, style) > agreement(best.style, style) ? preset : best }
         var configuration = closest
+        // The arXiv link form is a matter of taste, off in a run without configuration: `init`
+        // shows it, commented out, rather than switching the check on.
+        style.arxivForm = []
         configuration.style = style
-        configuration.order = order == .auto ? closest.order : order
+        configuration.order = .auto
 
         let known = Set(presets.flatMap { preset in preset.labels.order + preset.labels.aliases.keys.map { $0.lowercased() } })
         let unknown = tallies.labels.order
