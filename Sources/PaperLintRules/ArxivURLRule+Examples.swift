@@ -29,9 +29,9 @@ enum ArxivURLRuleExamples {
          Example("- [2023/10] **T** *A.* [[paper](https://arxiv.org/abs/2310.12345)]\n")),
         (Example("- [2023/10] **T** *A.* [[paper](https://export.arxiv.org/abs/2310.12345.pdf)]\n"),
          Example("- [2023/10] **T** *A.* [[paper](https://arxiv.org/abs/2310.12345)]\n")),
-        // With no other arXiv link to learn from, `abs/` is the usual form.
-        (Example("- [2023/10] **T** *A.* [[paper](http://www.arxiv.org/pdf/2310.12345v3.pdf?x=1)]\n"),
-         Example("- [2023/10] **T** *A.* [[paper](https://arxiv.org/abs/2310.12345v3?x=1)]\n")),
+        // Next to one other arXiv link, written `abs/` and without a version, the list's form.
+        (Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- [2023/10] **T** *A.* [[paper](http://www.arxiv.org/pdf/2310.12345v3.pdf?x=1)]\n"),
+         Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- [2023/10] **T** *A.* [[paper](https://arxiv.org/abs/2310.12345?x=1)]\n")),
         (Example("- [2023/10] **T** *A.* [[paper](http://www.arxiv.org/pdf/2310.12345v3.pdf?x=1)]\n" + context),
          Example("- [2023/10] **T** *A.* [[paper](https://arxiv.org/abs/2310.12345?x=1)]\n" + context)),
         (Example("- [2001/12] **T** *A.* [[paper](https://arxiv.org/abs/cs/0112017v1)]\n" + context),

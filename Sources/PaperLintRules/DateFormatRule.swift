@@ -26,10 +26,10 @@ public struct DateFormatRule: Rule {
             Example("```\n- [2023-10] **Inside a code block** *A.* [[paper](u)]\n```\n"),
         ],
         triggering: [
-            Example("- ↓[2023-10] **Title** *A. Author. arXiv.* [[paper](https://example.org/p)]\n"),
-            Example("- ↓[2023/9] **Title** *A. Author. arXiv.* [[paper](https://example.org/p)]\n"),
-            Example("- ↓[2023/10/05] **Title** *A. Author. arXiv.* [[paper](https://example.org/p)]\n"),
-            Example("- ↓[2023] **Title** *A. Author. arXiv.* [[paper](https://example.org/p)]\n"),
+            Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- ↓[2023-10] **Title** *A. Author. arXiv.* [[paper](https://example.org/p)]\n"),
+            Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- ↓[2023/9] **Title** *A. Author. arXiv.* [[paper](https://example.org/p)]\n"),
+            Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- ↓[2023/10/05] **Title** *A. Author. arXiv.* [[paper](https://example.org/p)]\n"),
+            Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- ↓[2023] **Title** *A. Author. arXiv.* [[paper](https://example.org/p)]\n"),
             Example("- ↓[2023/13] **Title** *A. Author. arXiv.* [[paper](https://example.org/p)]\n"),
             Example("- ↓[23/10] **Title** *A. Author. arXiv.* [[paper](https://example.org/p)]\n"),
             Example("- ↓[2023/02/29] **Title** *A. Author. arXiv.* [[paper](https://example.org/p)]\n"),
@@ -38,10 +38,10 @@ public struct DateFormatRule: Rule {
             Example("- ↓[????/??] **Title** *A. Author. arXiv.* [[paper](https://example.org/p)]\n"),
         ],
         corrections: [
-            (Example("- [2023-10] **T** *A. B.* [[paper](u)]\n"), Example("- [2023/10] **T** *A. B.* [[paper](u)]\n")),
-            (Example("- [2023/9] **T** *A. B.* [[paper](u)]\n"), Example("- [2023/09] **T** *A. B.* [[paper](u)]\n")),
-            (Example("- [2023-9] **T** *A. B.* [[paper](u)]\n"), Example("- [2023/09] **T** *A. B.* [[paper](u)]\n")),
-            (Example("- [2023/10/05] **T** *A. B.* [[paper](u)]\n"), Example("- [2023/10] **T** *A. B.* [[paper](u)]\n")),
+            (Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- [2023-10] **T** *A. B.* [[paper](u)]\n"), Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- [2023/10] **T** *A. B.* [[paper](u)]\n")),
+            (Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- [2023/9] **T** *A. B.* [[paper](u)]\n"), Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- [2023/09] **T** *A. B.* [[paper](u)]\n")),
+            (Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- [2023-9] **T** *A. B.* [[paper](u)]\n"), Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- [2023/09] **T** *A. B.* [[paper](u)]\n")),
+            (Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- [2023/10/05] **T** *A. B.* [[paper](u)]\n"), Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- [2023/10] **T** *A. B.* [[paper](u)]\n")),
         ])
 
     public init() {}

@@ -21,11 +21,11 @@ extension EntryFormatRule {
 
     static let triggeringExamples = [
         Example("- [2023/10] **Title** *A. Author. arXiv.* [[paper](u)] ↓[code](v)\n"),
-        Example("- [2023/10] **Title** *A. Author. arXiv.* ↓[paper](u)\n"),
+        Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- [2023/10] **Title** *A. Author. arXiv.* ↓[paper](u)\n"),
         Example("- [2023/10] **Title** *A. Author. arXiv.*↓\n"),
         Example("- [2023/10] **Title** *A. Author. arXiv.* ↓[[paper](u)[[code](v)]\n"),
-        Example("- [2023/10] ↓*Title* *A. Author. arXiv.* [[paper](u)]\n"),
-        Example("- [2023/10] ↓**Title** [[paper](u)]\n"),
+        Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- [2023/10] ↓*Title* *A. Author. arXiv.* [[paper](u)]\n"),
+        Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- [2023/10] ↓**Title** [[paper](u)]\n"),
         Example("- [2023/10] ↓**Title *A. Author. arXiv.* [[paper](u)]\n"),
         Example("- [2023/10] **Title** *A. Author. arXiv.* [[paper](u)] ↓[[code]]\n"),
         Example("- ↓🔥 [2023/10] **Title** *A. Author. arXiv.* [[paper](u)]\n"),
@@ -40,11 +40,11 @@ extension EntryFormatRule {
     static let correctionExamples = [
         (Example("- [2023/10] **T** *A. B.* [[paper](u)] [code](v)\n"),
          Example("- [2023/10] **T** *A. B.* [[paper](u)] [[code](v)]\n")),
-        (Example("- [2023/10] **T** *A. B.* [paper](u)\n"),
-         Example("- [2023/10] **T** *A. B.* [[paper](u)]\n")),
+        (Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- [2023/10] **T** *A. B.* [paper](u)\n"),
+         Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- [2023/10] **T** *A. B.* [[paper](u)]\n")),
         (Example("- [2023/10] **T** *A. B.* [[paper](u)[[code](v)]\n"),
          Example("- [2023/10] **T** *A. B.* [[paper](u)][[code](v)]\n")),
-        (Example("- [2023/10] *T* *A. B.* [[paper](u)]\n"),
-         Example("- [2023/10] **T** *A. B.* [[paper](u)]\n")),
+        (Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- [2023/10] *T* *A. B.* [[paper](u)]\n"),
+         Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- [2023/10] **T** *A. B.* [[paper](u)]\n")),
     ]
 }

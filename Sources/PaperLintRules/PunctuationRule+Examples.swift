@@ -43,7 +43,7 @@ extension PunctuationRule {
     static let triggeringExamples: [Example] = [
         Example("- [2023/03] **Large AI Models in Health Informatics**↓. *Jianing Qiu et al. IEEE JBHI.* [[paper](u)]\n"),
         Example("- [2023/06] **PULSE** *OpenMedLab*↓. [[code](u)]\n"),
-        Example("- [2022/12] **Towards Reasoning** ↓*Jie Huang, Kevin Chen-Chuan Chang. ACL'23 Findings* [[paper](u)]\n"),
+        Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- [2022/12] **Towards Reasoning** ↓*Jie Huang, Kevin Chen-Chuan Chang. ACL'23 Findings* [[paper](u)]\n"),
         Example("- [2023/10] **Title**↓, *A. Author. arXiv.*↓; [[paper](u)]\n"),
         Example("- [2023/10] **Title** *A. Author et al. Some Journal↓ .* [[paper](u)]\n"),
         // Large sections (ten titles or more) follow their own forms, here against a list split half and half.
@@ -71,10 +71,10 @@ extension PunctuationRule {
             """)),
         (Example("- [2023/10] **Title** *A. Author et al. Some Journal .* [[paper](u)]\n"),
          Example("- [2023/10] **Title** *A. Author et al. Some Journal.* [[paper](u)]\n")),
-        (Example("- [2023/06] **PULSE** *OpenMedLab*. [[code](u)]\n"),
-         Example("- [2023/06] **PULSE** *OpenMedLab.* [[code](u)]\n")),
-        (Example("- [2022/12] **Towards** *J. Huang, K. Chang. ACL'23 Findings* [[paper](u)]\n"),
-         Example("- [2022/12] **Towards** *J. Huang, K. Chang. ACL'23 Findings.* [[paper](u)]\n")),
+        (Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- [2023/06] **PULSE** *OpenMedLab*. [[code](u)]\n"),
+         Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- [2023/06] **PULSE** *OpenMedLab.* [[code](u)]\n")),
+        (Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- [2022/12] **Towards** *J. Huang, K. Chang. ACL'23 Findings* [[paper](u)]\n"),
+         Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- [2022/12] **Towards** *J. Huang, K. Chang. ACL'23 Findings.* [[paper](u)]\n")),
         (Example("- [2023/10] **Title**,*A. Author. arXiv.*; [[paper](u)]\n"),
          Example("- [2023/10] **Title** *A. Author. arXiv.* [[paper](u)]\n")),
         (Example("""

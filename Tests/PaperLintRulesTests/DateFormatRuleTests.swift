@@ -16,8 +16,10 @@ import Testing
     @Test func paddingIsTasteByDefault() {
         var plain = configuration()
         plain.taste = []
-        #expect(check("- [2023/9] **Title** *A. Author. arXiv.* [[paper](https://a.org/1)]\n", plain).isEmpty)
-        #expect(check("- [2023/9] **Title** *A. Author. arXiv.* [[paper](https://a.org/1)]\n", configuration()).count == 1)
+        // Intent changed: next to a padded date (alone, an entry has no house style to miss).
+        #expect(check(entry("[2023/08]") + "- [2023/9] **Title** *A. Author. arXiv.* [[paper](https://a.org/1)]\n", plain).isEmpty)
+        #expect(check(entry("[2023/08]") + "- [2023/9] **Title** *A. Author. arXiv.* [[paper](https://a.org/1)]\n", configuration()).count == 1)
+        #expect(check("- [2023/9] **Title** *A. Author. arXiv.* [[paper](https://a.org/1)]\n", configuration()).isEmpty)
     }
 
     func check(_ text: String, _ configuration: Configuration) -> [Diagnostic] {
@@ -40,12 +42,15 @@ import Testing
             ("[2023-10-05]", "[2023/10]", .unsafe),
             ("[2023]", "[2023]", nil),
         ]
+        // Intent changed: each next to one padded `[YYYY/MM]` date, which shows the padding (a
+        // date alone in its list has no house padding to miss).
+        let other = entry("[2023/08]")
         for (written, expected, safety) in cases {
-            let found = check(entry(written), configuration())
+            let found = check(other + entry(written), configuration())
             #expect(found.count == 1, "\(written)")
             #expect(found.first?.fix?.safety == safety, "\(written)")
             #expect(found.first?.message.hasPrefix("date `\(written)` is written ") == true, "\(written)")
-            if safety != nil { #expect(fixed(entry(written), configuration()) == entry(expected)) }
+            if safety != nil { #expect(fixed(other + entry(written), configuration()) == other + entry(expected)) }
         }
         #expect(check(entry("[2023]"), configuration()).first?.message
             == "date `[2023]` is written YYYY; the configured form is `[YYYY/MM]`; the month is missing")
@@ -81,7 +86,8 @@ import Testing
         #expect(check(entry("[2023/10/05]") + entry("[2023/09]"), configuration(.auto)).map(\.message)
             == ["date `[2023/10/05]` is written YYYY/MM/DD; this list writes `[YYYY/MM]` (1 of the other 1 dates)"])
         // Variants vote for the form they are a spelling of.
-        #expect(fixed(entry("[2023-10]") + entry("[2023/9]"), configuration(.auto)) == entry("[2023/10]") + entry("[2023/09]"))
+        #expect(fixed(entry("[2023-10]") + entry("[2023/9]") + entry("[2023/08]"), configuration(.auto))
+            == entry("[2023/10]") + entry("[2023/09]") + entry("[2023/08]"))
     }
 
     @Test func impossibleDatesAreReportedWithoutAFix() {

@@ -140,6 +140,10 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
             // Without a grammar default a small list says nothing (two entries judged against
             // each other would only trade places).
             guard !defaults.isEmpty else { return nil }
+            // With no other entry at all a style has not been chosen yet: the grammar's form is
+            // not a style the list uses (a list's first dated entry is not told to write
+            // `[YYYY/MM]`). A habit's default still holds.
+            if isStyle && total == 0 { return nil }
             var accepted = isStyle
                 ? order.filter { others[$0] != nil }.sorted { (others[$0] ?? 0) > (others[$1] ?? 0) }
                 : HouseStyleThresholds.accepted(others, order: order.filter { others[$0] != nil })
