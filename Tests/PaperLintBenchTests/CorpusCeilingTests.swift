@@ -13,7 +13,7 @@ import Testing
 /// aggregator repository, four entries out of its oldest-first Reviews section, two repeats).
 let maxFlaggedShare = 0.10
 /// Over all lists and their whole replayed history: findings at warning or error per added
-/// entry line. The target is 0.10; 0.127 is measured (0.151 before invisible blanks became one
+/// entry line. The target is 0.10; 0.126 is measured (0.151 before invisible blanks became one
 /// habit of the whole list, deliberate cross-listings, secondary link order and month headings
 /// stopped being reported, and a section's own form became its style), and this holds what
 /// landed. Most of the excess is real and belongs to two lists: order, link-clash and
@@ -26,11 +26,11 @@ let maxFindingsPerAddedLine = 0.13
 /// under another paper's title in the history of Awesome-Human-Agent-Collaboration.
 let maxErrorsPerAddedLine = 0.07
 /// Reviewed findings that are still reported must be real defects at least this often. The
-/// target is 0.95; 0.935 is measured (301 of 322, with 52 findings of a fresh sample reviewed
+/// target is 0.95; 0.941 is measured (301 of 320, with 52 findings of a fresh sample reviewed
 /// independently), and this holds what landed. Most of the rest are judged by what the list did
 /// later: separators and invisible blanks a maintainer never tidied, a section's title periods
 /// that later flipped, a project link before the paper link: see the review's reasons.
-let minReviewedPrecision = 0.93
+let minReviewedPrecision = 0.94
 /// Findings reviewed as real must still be reported at least this often (301 of 305).
 let minReviewedRecall = 0.98
 
