@@ -17,6 +17,19 @@ import Testing
         return (repo, text.components(separatedBy: "\n"))
     }
 
+    /// Writes `text` as the README and stages it.
+    func stage(_ repo: ScratchRepository, _ text: String) throws {
+        try repo.write("README.md", text)
+        try repo.git("add", "README.md")
+    }
+
+    /// Stages the sample `lines` with `line` inserted at `index` (0-based).
+    func stage(_ repo: ScratchRepository, _ lines: [String], inserting line: String, at index: Int) throws {
+        var edited = lines
+        edited.insert(line, at: index)
+        try stage(repo, edited.joined(separator: "\n"))
+    }
+
     func check(_ repo: ScratchRepository, _ mode: LintMode, filter: DiffFilter = .added) throws -> [ReportedDiagnostic] {
         try Linter.check(CheckRequest(mode: mode, filter: filter, currentDirectory: repo.path)).diagnostics
             .filter { Self.rules.contains($0.rule) }
@@ -28,11 +41,8 @@ import Testing
 
     @Test func outOfOrderEntryStagedInTheMiddleIsReportedAtItsLine() throws {
         let (repo, lines) = try sampleRepository()
-        var edited = lines
         // Among the [2023/06] entries of "Specialized Medical LLMs": becomes line 61.
-        edited.insert("- [2023/11] **A Newly Added Medical LLM** *New Author et al. arXiv.* [[paper](https://arxiv.org/abs/2311.99999)]", at: 60)
-        try repo.write("README.md", edited.joined(separator: "\n"))
-        try repo.git("add", "README.md")
+        try stage(repo, lines, inserting: "- [2023/11] **A Newly Added Medical LLM** *New Author et al. arXiv.* [[paper](https://arxiv.org/abs/2311.99999)]", at: 60)
 
         let staged = try check(repo, .staged)
         #expect(found(staged) == ["order error 61"])
@@ -58,11 +68,8 @@ import Testing
 
     @Test func duplicateOfAnOldEntryIsReportedOnTheNewLine() throws {
         let (repo, lines) = try sampleRepository()
-        var edited = lines
         // A second PathAsst in its own section, after XrayGLM (line 98): becomes line 99.
-        edited.insert(lines[96], at: 98)
-        try repo.write("README.md", edited.joined(separator: "\n"))
-        try repo.git("add", "README.md")
+        try stage(repo, lines, inserting: lines[96], at: 98)
 
         let staged = try check(repo, .staged)
         #expect(found(staged) == ["duplicate error 99"])
@@ -97,8 +104,7 @@ import Testing
         let added = base.replacingOccurrences(
             of: "## Agents\n",
             with: "## Agents\n- [2023/11] **Agent B** *E. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2311.00005)]\n")
-        try repo.write("README.md", added)
-        try repo.git("add", "README.md")
+        try stage(repo, added)
         #expect(found(try check(repo, .staged)).isEmpty)
         #expect(found(try check(repo, .staged, filter: .all)) == ["order error 6", "duplicate error 8"])
         // Committed, the same holds for the range of that commit.
@@ -124,13 +130,10 @@ import Testing
     /// the new line, the old copy is its related place; `--all` still reports the later copy.
     @Test func aDuplicateAddedAboveItsOldCopyIsReportedOnTheNewLine() throws {
         let (repo, lines) = try sampleRepository()
-        var edited = lines
         // PathAsst (line 97) again, right above its old copy: becomes line 97, the old one 98.
         let copy = lines[96].replacingOccurrences(of: "arxiv.org/abs/2305.15072", with: "arxiv.org/pdf/2305.15072v1")
         #expect(copy != lines[96])
-        edited.insert(copy, at: 96)
-        try repo.write("README.md", edited.joined(separator: "\n"))
-        try repo.git("add", "README.md")
+        try stage(repo, lines, inserting: copy, at: 96)
         let staged = try check(repo, .staged)
         #expect(found(staged) == ["duplicate error 97"])
         #expect(staged.first?.related.map(\.start.line) == [98])
@@ -154,8 +157,7 @@ import Testing
         try repo.commit("README.md", "# Papers\n\n" + old.joined(separator: "\n") + "\n")
         var new = old
         new.insert("- [2023/01] **Pasted** *B. Author et al. arXiv.* [[paper](https://example.org/p)]", at: 3)
-        try repo.write("README.md", "# Papers\n\n" + new.joined(separator: "\n") + "\n")
-        try repo.git("add", "README.md")
+        try stage(repo, "# Papers\n\n" + new.joined(separator: "\n") + "\n")
         let staged = try check(repo, .staged)
         #expect(found(staged) == ["order error 6"])
         #expect(staged.first?.related.map(\.message) == ["belongs after this [2023/03] entry"])
@@ -169,10 +171,7 @@ import Testing
     /// mismatch is reported on the new line, the old entry is the related place.
     @Test func aLinkPastedAboveItsOwnerIsReportedOnTheNewLine() throws {
         let (repo, lines) = try sampleRepository()
-        var edited = lines
-        edited.insert("- [2023/05] **A Different Pathology Model** *X. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2305.15072)]", at: 96)
-        try repo.write("README.md", edited.joined(separator: "\n"))
-        try repo.git("add", "README.md")
+        try stage(repo, lines, inserting: "- [2023/05] **A Different Pathology Model** *X. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2305.15072)]", at: 96)
         let staged = try check(repo, .staged)
         #expect(found(staged) == ["link-title-mismatch error 97"])
         #expect(staged.first?.related.map(\.start.line) == [98])
@@ -186,10 +185,7 @@ import Testing
     @Test func fixStagedMovesOnlyTheMisplacedNewEntry() throws {
         let (repo, lines) = try sampleRepository()
         let new = "- [2023/11] **A Newly Added Medical LLM** *New Author et al. arXiv.* [[paper](https://arxiv.org/abs/2311.99999)]"
-        var edited = lines
-        edited.insert(new, at: 60)
-        try repo.write("README.md", edited.joined(separator: "\n"))
-        try repo.git("add", "README.md")
+        try stage(repo, lines, inserting: new, at: 60)
         let report = try Fixer.run(FixRequest(mode: .staged, output: .write, currentDirectory: repo.path))
         #expect(report.appliedCount >= 1)
         var expected = lines
@@ -206,8 +202,7 @@ import Testing
                    "- [2023/08] **Other** *B. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]"]
         try repo.commit("README.md", "# Papers\n\n" + old.joined(separator: "\n") + "\n")
         let added = "- [2023/05] **The Real Owner** *C. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2305.15072)]"
-        try repo.write("README.md", "# Papers\n\n" + ([added] + old).joined(separator: "\n") + "\n")
-        try repo.git("add", "README.md")
+        try stage(repo, "# Papers\n\n" + ([added] + old).joined(separator: "\n") + "\n")
         // The old entry, dated 2023/09, carries 2305.x: it is the one reported, and the
         // contributor's line stays quiet.
         #expect(found(try check(repo, .staged)).filter { $0.hasPrefix("link-title") }.isEmpty)
@@ -221,8 +216,7 @@ import Testing
         let entries = "- [2023/10] **A** *A. Author. arXiv.* [[paper](https://x.org/a)]\n"
         let before = "# List\n\n## Contents\n- [Models](#models)\n- [Agents](#agents)\n\n## Models\n\n" + entries + "\n## Agents\n\n" + entries
         try repo.commit("README.md", before)
-        try repo.write("README.md", before.replacingOccurrences(of: "## Models\n", with: "## Modelss\n"))
-        try repo.git("add", "README.md")
+        try stage(repo, before.replacingOccurrences(of: "## Models\n", with: "## Modelss\n"))
         let staged = try Linter.check(CheckRequest(mode: .staged, currentDirectory: repo.path)).diagnostics.filter { $0.rule == "toc" }
         #expect(staged.map(\.start.line) == [7])
         #expect(staged.first?.message == "“Modelss” now has the anchor `#modelss`; the link `#models` (line 4) no longer matches it")
