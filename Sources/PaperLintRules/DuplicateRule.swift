@@ -88,7 +88,6 @@ public struct DuplicateRule: Rule {
         var crossListedCount = 0
         // How many sections list the paper first listed at an index.
         var sectionsListing: [Int: Int] = [:]
-        let isChanged = { (paper: PaperIdentity) in document.isChanged(paper.entry.line, paper.entry.lastLine) }
         for (index, paper) in papers.enumerated() {
             let own = Scope(section: paper.section, segment: layout.place(of: paper.entry)?.segment ?? 0)
             // A repeat is reported on the later entry. Every entry is matched (the cross-listing
@@ -105,7 +104,7 @@ public struct DuplicateRule: Rule {
                 sectionsListing[repeat_.first, default: 1] += 1
                 // A change that writes both copies (a paper added to two sections at once, or a
                 // cross-listing reformatted) knows of both: the repeat is meant.
-                let isWrittenTogether = isChanged(paper) && isChanged(papers[repeat_.first])
+                let isWrittenTogether = document.isChanged(paper.entry) && document.isChanged(papers[repeat_.first].entry)
                 let (reported, other) = Self.blamed(index, repeat_.first, papers, document)
                 if !isWrittenTogether, document.isInFocus(papers[reported].entry),
                     reported == index || blamedEarlier.insert(reported).inserted
@@ -144,8 +143,8 @@ public struct DuplicateRule: Rule {
     private static func blamed(
         _ later: Int, _ earlier: Int, _ papers: [PaperIdentity], _ document: Document
     ) -> (reported: Int, other: Int) {
-        let isChanged = { (paper: PaperIdentity) in document.isChanged(paper.entry.line, paper.entry.lastLine) }
-        guard document.changed != nil, isChanged(papers[earlier]), !isChanged(papers[later]) else { return (later, earlier) }
+        guard document.changed != nil, document.isChanged(papers[earlier].entry), !document.isChanged(papers[later].entry)
+        else { return (later, earlier) }
         return (earlier, later)
     }
 

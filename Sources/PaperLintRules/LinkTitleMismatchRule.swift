@@ -48,19 +48,19 @@ public struct LinkTitleMismatchRule: Rule {
             // then the first entry carries the pasted link.
             var (culprit, other) = (index, earlier[0])
             var reason = ""
-            let isChanged = { (paper: PaperIdentity) in document.isChanged(paper.entry.line, paper.entry.lastLine) }
-            let owner = Self.monthOwner(earlier: arxivDistance(papers[other], key), later: arxivDistance(paper, key))
+            let earlierDistance = arxivDistance(papers[other], key)
+            let owner = Self.monthOwner(earlier: earlierDistance, later: arxivDistance(paper, key))
             if owner == .later {
                 // The arXiv month names the entry the link belongs to: the other carries it by mistake.
                 (culprit, other) = (other, culprit)
-                reason = abs(arxivDistance(papers[culprit], key) ?? 0) > DateMismatchRule.tolerance
+                reason = (earlierDistance ?? 0) > DateMismatchRule.tolerance
                     ? "; its arXiv month fits that entry, not this one" : "; its arXiv month is closer to that entry's date"
             } else if owner == .earlier {
                 // The later entry carries it, as by default.
-            } else if document.changed != nil && isChanged(papers[culprit]) != isChanged(papers[other]) {
+            } else if document.changed != nil && document.isChanged(papers[culprit].entry) != document.isChanged(papers[other].entry) {
                 // Otherwise, in a diff, the finding belongs to the change, above or below the
                 // old entry: the contributor pasted the link, or brought the clashing title.
-                if isChanged(papers[other]) { (culprit, other) = (other, culprit) }
+                if document.isChanged(papers[other].entry) { (culprit, other) = (other, culprit) }
             }
             guard reported.insert(culprit).inserted, let link = papers[culprit].paperLink else { continue }
             let holder = papers[other]

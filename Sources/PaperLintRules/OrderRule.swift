@@ -44,7 +44,7 @@ public struct OrderRule: Rule {
         var found: [Diagnostic] = []
         for (id, entries) in zip(listOrder, keyed) where entries.count >= 2 {
             // Only a list whose untouched entries are (nearly) in order is checked, in its own direction.
-            let untouched = entries.filter { !document.isChanged($0.entry.line, $0.entry.lastLine) }
+            let untouched = entries.filter { !document.isChanged($0.entry) }
             let reference = untouched.count >= Self.minimumEvidence ? untouched : entries
             guard let direction = Self.direction(configuration.order, reference.map(\.key)) else { continue }
             found += check(entries, list: id, direction: direction, layout: layout, in: document)
@@ -138,7 +138,7 @@ public struct OrderRule: Rule {
         // the change misplaced is reported, not its old neighbour (in `--all` nothing is preferred).
         let kept = document.changed == nil
             ? Self.keptPositions(ranks)
-            : Self.keptPositions(ranks, preferring: entries.map { !document.isChanged($0.entry.line, $0.entry.lastLine) })
+            : Self.keptPositions(ranks, preferring: entries.map { !document.isChanged($0.entry) })
         let keptPositions = kept.indices.filter { kept[$0] }
         guard keptPositions.count < entries.count else { return [] }
         // In a diff whose own entries are all that is out of place, the fix moves them, and only
@@ -146,7 +146,7 @@ public struct OrderRule: Rule {
         // the list is sorted, which moves entries the change did not touch (unsafe).
         let misplaced = entries.indices.filter { !kept[$0] }
         let movesOnlyTheChange = document.changed != nil
-            && misplaced.allSatisfy { document.isChanged(entries[$0].entry.line, entries[$0].entry.lastLine) }
+            && misplaced.allSatisfy { document.isChanged(entries[$0].entry) }
         let move = movesOnlyTheChange ? moveFix(entries, ranks: ranks, kept: keptPositions, misplaced: misplaced, layout: layout, in: document) : nil
         let fix = move ?? sortFix(entries, ranks: ranks, direction: direction, list: list, layout: layout, in: document)
         // Every finding carries the list's fix, so it survives the diff filter whichever entry

@@ -73,12 +73,10 @@ public struct WhitespaceRule: Rule {
         // Every finding lies on its line: lines outside the focus are not looked at.
         for line in entryLines.sorted() where !document.isOpaque(line) && document.isInFocus(line, line) {
             let content = document.contentRange(ofLine: line)
-            var end = content.upperBound
-            while end > content.lowerBound && Self.isBlank(bytes[end - 1]) { end -= 1 }
+            let (text, isHardBreak) = Self.withoutTrailingBlanks(document, line: line)
+            let end = text.upperBound
             if end < content.upperBound {
                 let run = end..<content.upperBound
-                let isHardBreak = end > content.lowerBound && run.count >= 2
-                    && bytes[run].allSatisfy { $0 == UInt8(ascii: " ") } && document.continuesParagraph(line)
                 if !isHardBreak && habits.trailing.judge(true, lines: line...line) != nil {
                     found.append(Diagnostic(
                         rule: Self.self, range: run, message: "trailing whitespace",
@@ -182,10 +180,8 @@ public struct WhitespaceRule: Rule {
             for line in 1...max(1, document.lineCount) where document.isInListItem(line) && !document.isOpaque(line) {
                 let content = document.contentRange(ofLine: line)
                 guard !content.isEmpty else { continue }
-                var end = content.upperBound
-                while end > content.lowerBound && WhitespaceRule.isBlank(bytes[end - 1]) { end -= 1 }
-                let isHardBreak = end > content.lowerBound && content.upperBound - end >= 2
-                    && bytes[end..<content.upperBound].allSatisfy { $0 == ASCII.space } && document.continuesParagraph(line)
+                let (text, isHardBreak) = WhitespaceRule.withoutTrailingBlanks(document, line: line)
+                let end = text.upperBound
                 let focused = document.isChanged(line, line)
                 if end > content.lowerBound && !isHardBreak { trailingVotes.append((end < content.upperBound, focused)) }
                 guard entryLines.contains(line) else { continue }
@@ -215,8 +211,20 @@ public struct WhitespaceRule: Rule {
         /// without a strong majority either way).
         func acceptsInnerRuns(on line: Int) -> Bool {
             guard inner.judge(true, lines: line...line) != nil else { return true }
-            return trailing.accepted.contains(true) || (trailing.allCounts[true] ?? 0) - 1 >= trailing.recurringCount
+            return trailing.accepted.contains(true) || trailing.recurs(true)
         }
+    }
+
+    /// The line's text without its trailing blanks, and whether those blanks (two spaces or
+    /// more, inside a paragraph that goes on) are a Markdown hard line break.
+    static func withoutTrailingBlanks(_ document: Document, line: Int) -> (text: Range<Int>, isHardBreak: Bool) {
+        let bytes = document.bytes
+        let content = document.contentRange(ofLine: line)
+        var end = content.upperBound
+        while end > content.lowerBound && isBlank(bytes[end - 1]) { end -= 1 }
+        let isHardBreak = end > content.lowerBound && content.upperBound - end >= 2
+            && bytes[end..<content.upperBound].allSatisfy { $0 == ASCII.space } && document.continuesParagraph(line)
+        return (content.lowerBound..<end, isHardBreak)
     }
 
     /// Blanks just inside the label of a double-bracket link: `[[ code ](…)]`, `[[code ]](…)`, `[[ code ]]`.

@@ -27,6 +27,9 @@ extension Document {
     /// True without a focus, or when one of the entry's lines is focused.
     public func isInFocus(_ entry: Entry) -> Bool { isInFocus(entry.line, entry.lastLine) }
 
+    /// True when a change touched one of the entry's lines; false outside a diff.
+    public func isChanged(_ entry: Entry) -> Bool { isChanged(entry.line, entry.lastLine) }
+
     /// The innermost heading text of the section holding `line` ("Multimodal LLMs in Medicine").
     public func sectionTitle(containing line: Int) -> String? {
         sections[sectionIndex(containing: line)].heading?.text

@@ -122,6 +122,12 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
         return others
     }
 
+    /// True for a blemish (`acceptsRecurring`) that `recurringCount` other entries share with
+    /// the one judged, so the list does not care about it.
+    func recurs(_ value: Value) -> Bool {
+        acceptsRecurring && !isConfigured && (allCounts[value] ?? 0) - 1 >= recurringCount
+    }
+
     /// Nil when `value` is one of the list's forms (or nothing can be said), else why not.
     /// `lines` are the judged entry's lines, so that its own vote is taken out.
     func judge(_ value: Value, lines: ClosedRange<Int>? = nil) -> StyleDeviation<Value>? {
@@ -130,7 +136,7 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
         if !isConfigured, let lines, uniformSections.contains(where: { $0.value == value && $0.lines.contains(lines.lowerBound) }) {
             return nil
         }
-        if acceptsRecurring && !isConfigured && (allCounts[value] ?? 0) - 1 >= recurringCount { return nil }
+        if recurs(value) { return nil }
         if isConfigured {
             guard !configured.contains(value) else { return nil }
             let count = configured.reduce(0) { $0 + (others[$1] ?? 0) }
@@ -172,7 +178,7 @@ extension Document {
     /// file), and outside a diff, every entry, each judged against the others.
     func styleReference(_ entries: [Entry]) -> (entries: [Entry], changed: LineSet?) {
         guard let changed else { return (entries, nil) }
-        let untouched = entries.filter { !isChanged($0.line, $0.lastLine) }
+        let untouched = entries.filter { !isChanged($0) }
         return untouched.isEmpty ? (entries, nil) : (untouched, changed)
     }
 
@@ -205,7 +211,7 @@ extension Document {
         var forms = HouseForms<Value>(configured: configured, defaults: defaults, isStyle: isStyle, changed: reference.changed)
         for entry in reference.entries { cast(entry) { forms.add($0) } }
         if reference.changed != nil {
-            for entry in entries where isChanged(entry.line, entry.lastLine) { cast(entry) { forms.addOutside($0) } }
+            for entry in entries where isChanged(entry) { cast(entry) { forms.addOutside($0) } }
         }
         if isStyle && configured.isEmpty { forms.uniformSections = uniformSections(entries, cast: cast) }
         return forms

@@ -20,7 +20,7 @@ extension PaperIdentity {
     }
 
     /// The paper's name before its title's first colon (`Shake-VLA` of `Shake-VLA: Shake, Stir,
-    /// and Pour …`), lowercased, when it is distinctive: at most five words, one of them an
+    /// and Pour …`), as its words, when it is distinctive: at most five words, one of them an
     /// acronym or a coined word (a capital after its first letter, a digit or a hyphen). A paper
     /// renamed between arXiv versions keeps it; `Large Language Models:` names nothing.
     static func name(_ title: String) -> [Substring]? {
