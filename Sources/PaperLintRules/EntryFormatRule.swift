@@ -287,8 +287,11 @@ private struct Template {
         if hasStrayBracket(entry, before: link) { return nil }
         guard let style = StyleVotes.linkSyntax(of: link.syntax), let expected = linkSyntax.judge(style, lines: entry.lines) else { return nil }
         // `[[label]](url)` and `[[label](url)]` render the same bracketed label: unless one is
-        // configured, the list may write either.
-        if !linkSyntax.isConfigured && Set([style, expected.value]) == [.innerURL, .outerURL] { return nil }
+        // configured, a list that writes both may keep both. The one link of a list written
+        // the other way is still a slip.
+        if !linkSyntax.isConfigured && Set([style, expected.value]) == [.innerURL, .outerURL] && linkSyntax.isUsedElsewhere(style) {
+            return nil
+        }
         let rewritten = Self.link(document.string(link.label), document.string(url), expected.value)
         var replaced = link.range
         var message = "link \(shown) is written `\(link.syntax.rawValue)`"

@@ -128,6 +128,9 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
         acceptsRecurring && !isConfigured && (allCounts[value] ?? 0) - 1 >= recurringCount
     }
 
+    /// True when another entry, changed or not, also writes `value`.
+    func isUsedElsewhere(_ value: Value) -> Bool { (allCounts[value] ?? 0) >= 2 }
+
     /// Nil when `value` is one of the list's forms (or nothing can be said), else why not.
     /// `lines` are the judged entry's lines, so that its own vote is taken out.
     func judge(_ value: Value, lines: ClosedRange<Int>? = nil) -> StyleDeviation<Value>? {
