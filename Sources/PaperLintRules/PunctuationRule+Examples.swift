@@ -38,6 +38,13 @@ extension PunctuationRule {
             - [2023/08] **A Survey of Gamma.** *A. B. arXiv.* [[paper](u)]
 
             """),
+        // A large section's own forms never accuse a title written the way the list writes a
+        // real share of its titles (new surveys added without the period the old ones have).
+        Example(
+            "## Models\n" + (1...10).map { "- [2023/10] **Model \($0)** *A. B. arXiv.* [[paper](u)]\n" }.joined()
+                + "## Surveys\n"
+                + (1...10).map { "- [2023/10] **A Survey of Topic \($0).** *A. B. arXiv.* [[paper](u)]\n" }.joined()
+                + "- [2023/09] **A Survey of Topic Eleven** *A. B. arXiv.* [[paper](u)]\n"),
     ]
 
     static let triggeringExamples: [Example] = [
@@ -46,10 +53,11 @@ extension PunctuationRule {
         Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- [2022/12] **Towards Reasoning** ↓*Jie Huang, Kevin Chen-Chuan Chang. ACL'23 Findings* [[paper](u)]\n"),
         Example("- [2023/10] **Title**↓, *A. Author. arXiv.*↓; [[paper](u)]\n"),
         Example("- [2023/10] **Title** *A. Author et al. Some Journal↓ .* [[paper](u)]\n"),
-        // Large sections (ten titles or more) follow their own forms, here against a list split half and half.
+        // A large section (ten titles or more) is judged by its own forms where the list rejects
+        // the form too: the message names the section.
         Example(
-            "## Models\n" + (1...10).map { "- [2023/10] **Model \($0)** *A. B. arXiv.* [[paper](u)]\n" }.joined()
-                + "- [2023/09] **Model Eleven↓.** *A. B. arXiv.* [[paper](u)]\n## Surveys\n"
+            "## Models\n" + (1...40).map { "- [2023/10] **Model \($0).** *A. B. arXiv.* [[paper](u)]\n" }.joined()
+                + "## Surveys\n"
                 + (1...10).map { "- [2023/10] **A Survey of Topic \($0).** *A. B. arXiv.* [[paper](u)]\n" }.joined()
                 + "- [2023/09] ↓**A Survey of Topic Eleven** *A. B. arXiv.* [[paper](u)]\n"),
     ]

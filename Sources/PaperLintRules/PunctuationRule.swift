@@ -15,7 +15,8 @@ public struct PunctuationRule: Rule {
             segment ends with a period (`*Zeming Chen et al. NeurIPS 2023.*`). The title's own \
             final period follows `entry.title-period`: `require`, `forbid`, or `auto`, where the \
             list's own forms decide and a section with at least ten titles follows its own \
-            (surveys are often written as sentences, model names are not); a missing or extra \
+            (surveys are often written as sentences, model names are not), though it never \
+            faults a form a real share of the list's titles use; a missing or extra \
             period is reported only next to a strong majority of the other titles. \
             Titles ending in `?`, `!`, an ellipsis, a quote or an abbreviation are left alone. \
             Stray punctuation renders as a bold or italic fragment of its own and makes the \
@@ -185,6 +186,9 @@ public struct PunctuationRule: Rule {
             var forms = titles
             var scope = "in this list"
             if !titles.isConfigured, let local = sectionTitles[section], local.counts.values.reduce(0, +) >= Self.sectionVotes {
+                // A section's own forms excuse a form the list rejects (a survey section with
+                // periods in a list without), never accuse one the list writes itself.
+                guard !titles.accepts(vote, lines: entry.lines) else { return nil }
                 forms = local
                 scope = "under “\(document.sections[section].heading?.text ?? "")”"
             }
