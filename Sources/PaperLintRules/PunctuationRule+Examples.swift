@@ -45,6 +45,9 @@ extension PunctuationRule {
                 + "## Surveys\n"
                 + (1...10).map { "- [2023/10] **A Survey of Topic \($0).** *A. B. arXiv.* [[paper](u)]\n" }.joined()
                 + "- [2023/09] **A Survey of Topic Eleven** *A. B. arXiv.* [[paper](u)]\n"),
+        // The comma the entry writes between all its links separates its parts
+        // (Awesome-Human-Agent-Collaboration's `**Title**, [**Venue**](url), [Paper](url)`).
+        Example("- [2025/02/02] **CollabLLM: Active Collaborators**, [**ICML 2025**](https://openreview.net/x), [Paper](https://arxiv.org/abs/2502.00640)\n"),
     ]
 
     static let triggeringExamples: [Example] = [
@@ -52,6 +55,8 @@ extension PunctuationRule {
         Example("- [2023/06] **PULSE** *OpenMedLab*↓. [[code](u)]\n"),
         Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- [2022/12] **Towards Reasoning** ↓*Jie Huang, Kevin Chen-Chuan Chang. ACL'23 Findings* [[paper](u)]\n"),
         Example("- [2023/10] **Title**↓, *A. Author. arXiv.*↓; [[paper](u)]\n"),
+        // A comma before links that are not separated by commas is stray.
+        Example("- [2025/02/02] **CollabLLM: Active Collaborators**↓, [**ICML 2025**](https://openreview.net/x) [Paper](https://arxiv.org/abs/2502.00640)\n"),
         Example("- [2023/10] **Title** *A. Author et al. Some Journal↓ .* [[paper](u)]\n"),
         // A large section (ten titles or more) is judged by its own forms where the list rejects
         // the form too: the message names the section.

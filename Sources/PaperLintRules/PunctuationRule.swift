@@ -54,8 +54,10 @@ public struct PunctuationRule: Rule {
             var entryFound: [Diagnostic] = []
             let requirement = context.titleRequirement(entry)
             var titleHandled = false
+            // A mark the list writes after titles as a habit, or the entry between all its links,
+            // is its own; it still votes as a habit for entries with one link.
             if let title = entry.title, let gap = Self.strayGap(entry, .textAfterTitle, after: title.range, document.bytes),
-                context.strayAfterTitle.judge(true, lines: entry.lines) != nil
+                context.strayAfterTitle.judge(true, lines: entry.lines) != nil, !Self.separatesParts(entry, gap, document.bytes)
             {
                 entryFound.append(context.strayAfterTitle(title, gap, requirement))
                 titleHandled = document.bytes[gap].elementsEqual([UInt8(ascii: ".")])
@@ -156,6 +158,19 @@ public struct PunctuationRule: Rule {
             return deviation.range
         }
         return nil
+    }
+
+    /// True when `mark`, right before the links of an entry without italic segment, is the
+    /// mark the entry writes between all its links too (`**Title**, [Venue](u), [Paper](u)`):
+    /// it separates the entry's parts and is not stray.
+    static func separatesParts(_ entry: Entry, _ mark: Range<Int>, _ bytes: [UInt8]) -> Bool {
+        guard entry.authors == nil, !entry.separators.isEmpty, let first = entry.links.first,
+            mark.upperBound <= first.range.lowerBound, bytes[mark.upperBound..<first.range.lowerBound].allSatisfy(ASCII.isBlank),
+            !bytes[mark].elementsEqual([UInt8(ascii: ".")])
+        else { return false }
+        return entry.separators.allSatisfy { separator in
+            bytes[separator].filter { !ASCII.isBlank($0) }.elementsEqual(bytes[mark])
+        }
     }
 
     private struct Context {
