@@ -16,7 +16,9 @@ public struct WhitespaceRule: Rule {
             and are left alone; code blocks, HTML blocks and tables are never checked. Spaces \
             just inside a double-bracket link label (`[[ code ](…)]`, `[[code ]]`) render as a \
             lopsided label and make `code` and ` code` count as two labels. Only the lines of \
-            paper entries are checked, and a list whose entries carry trailing blanks or runs of \
+            paper entries are checked; a single trailing space, which lists keep through \
+            rewrites of the very line, is reported only with `taste: [trailing-space]`. A list \
+            whose entries carry trailing blanks or runs of \
             blanks as a habit (a real share of its entry lines) is not told about each of them; \
             findings are warnings. Where two parts of an entry touch (`**Title***A.*`, \
             `*Venue.*[[paper](…)]`, `et al.Venue`), a safe fix puts the blank back, unless the \
@@ -77,7 +79,11 @@ public struct WhitespaceRule: Rule {
             let end = text.upperBound
             if end < content.upperBound {
                 let run = end..<content.upperBound
-                if !isHardBreak && habits.trailing.judge(true, lines: line...line) != nil {
+                // A lone trailing space is taste: lists keep it through rewrites of the very line.
+                let isLoneSpace = run.count == 1 && bytes[run.lowerBound] == ASCII.space
+                if !isHardBreak && (!isLoneSpace || configuration.taste.contains(.trailingSpace))
+                    && habits.trailing.judge(true, lines: line...line) != nil
+                {
                     found.append(Diagnostic(
                         rule: Self.self, range: run, message: "trailing whitespace",
                         help: "remove the whitespace at the end of the line",

@@ -14,7 +14,7 @@ import Testing
     func pullRequest() throws -> (ScratchRepository, base: String, head: String) {
         let repo = try ScratchRepository()
         var old = entries
-        old[4] += " "  // an old trailing space on main, not the contributor's
+        old[4] += "  "  // old trailing blanks on main, not the contributor's
         try repo.commit("README.md", list(old))
         let base = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
         try repo.git("checkout", "-q", "-b", "contribution")
@@ -61,7 +61,7 @@ import Testing
         let (lenient, _) = try runCheckStep(repo, event: event, inputs: ["PAPERLINT_FAIL_ON": "never"])
         #expect(lenient.status == 0)
         let (all, _) = try runCheckStep(repo, event: event, inputs: ["PAPERLINT_FILTER": "all", "PAPERLINT_FORMAT": "json"])
-        #expect(all.output.contains(#""line":9"#), "filter all also reports the old trailing space")
+        #expect(all.output.contains(#""line":9"#), "filter all also reports the old trailing blanks")
         let (files, _) = try runCheckStep(repo, event: event, inputs: ["PAPERLINT_FILES": "README.md", "PAPERLINT_FORMAT": "json"])
         #expect(files.output.hasPrefix(#"{"version":1"#))
         // output-file: the review body goes to a file for `gh api … --input`.

@@ -82,12 +82,12 @@ import Testing
 
     @Test func stagedScenarioExitCodes() throws {
         let repo = try sampleRepository()
-        try runProcess("/bin/sh", ["-c", "sed -i '164a - [2023/03] **New.** *A. B. arXiv.* [[paper](http://https://arxiv.org/abs/2303.00001)] ' README.md && git add README.md"], in: repo.path)
+        try runProcess("/bin/sh", ["-c", "sed -i '164a - [2023/03] **New.** *A. B. arXiv.* [[paper](http://https://arxiv.org/abs/2303.00001)]  ' README.md && git add README.md"], in: repo.path)
         let staged = try paperlint(["check", "--staged"], in: repo.path)
         #expect(staged.status == 1)
         #expect(staged.output.contains("README.md:165:"))
         #expect(!staged.output.contains("README.md:161:"))
-        // The doubled scheme blocks; the trailing space is shown as a warning.
+        // The doubled scheme blocks; the trailing blanks are shown as a warning.
         #expect(staged.output.hasSuffix("found 1 error, 1 warning in 1 file (2 with a fix)\n"), "\(staged.output)")
         let all = try paperlint(["check", "--staged", "--filter", "all"], in: repo.path)
         #expect(all.output.contains("README.md:161:") && all.output.contains("README.md:162:"))
@@ -162,7 +162,7 @@ import Testing
         let directory = try ScratchDirectory()
         let copy = directory.path + "/paperlint"
         try FileManager.default.copyItem(atPath: Fixtures.executable, toPath: copy)
-        try "- [2023/10] **A** *B.* [[paper](https://a.org/1)] \n".write(toFile: directory.path + "/list.md", atomically: true, encoding: .utf8)
+        try "- [2023/10] **A** *B.* [[paper](https://a.org/1)]  \n".write(toFile: directory.path + "/list.md", atomically: true, encoding: .utf8)
         try "preset: venue-list\nrules: {whitespace: warning}\n".write(toFile: directory.path + "/.paperlint.yml", atomically: true, encoding: .utf8)
         let result = try runProcess(copy, ["check", "--all", "--format", "json", "list.md"], in: directory.path)
         #expect(result.status == 0, "\(result)")
@@ -193,7 +193,7 @@ import Testing
 
     @Test func stagedPatchAppliesToTheIndex() throws {
         let repo = try sampleRepository()
-        try runProcess("/bin/sh", ["-c", "sed -i '164a - [2023/03] **New.** *A. B. arXiv.*  [[paper](https://arxiv.org/abs/2303.00001)] ' README.md && git add README.md"], in: repo.path)
+        try runProcess("/bin/sh", ["-c", "sed -i '164a - [2023/03] **New.** *A. B. arXiv.*  [[paper](https://arxiv.org/abs/2303.00001)]  ' README.md && git add README.md"], in: repo.path)
         let patch = try paperlint(["fix", "--staged"], in: repo.path)
         #expect(patch.status == 1)
         #expect(patch.output.hasPrefix("diff --git a/README.md b/README.md\n"))
@@ -214,7 +214,7 @@ import Testing
 
     @Test func timingsOnRequest() throws {
         let repo = try sampleRepository()
-        try repo.write("README.md", try String(contentsOfFile: Fixtures.healthcare, encoding: .utf8) + "- [2023/01] **X** *Y. arXiv.* \n")
+        try repo.write("README.md", try String(contentsOfFile: Fixtures.healthcare, encoding: .utf8) + "- [2023/01] **X** *Y. arXiv.*  \n")
         try repo.git("add", "README.md")
         let timed = try paperlint(["check", "--staged", "--format", "json"], in: repo.path, environment: ["PAPERLINT_TIMINGS": "1"])
         let line = try #require(timed.error.split(separator: "\n").last.map(String.init))

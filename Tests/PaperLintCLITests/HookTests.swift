@@ -7,7 +7,7 @@ import Testing
     let entries = (1...9).reversed().map {
         "- [2023/0\($0)] **Paper \($0)** *A. Author et al. arXiv.* [[paper](https://arxiv.org/abs/230\($0).1111\($0))]"
     }
-    let bad = "- [2023/10] **Bad Entry** *B. Author et al. arXiv.*  [[paper](http://https://arxiv.org/abs/2310.22222)] "
+    let bad = "- [2023/10] **Bad Entry** *B. Author et al. arXiv.*  [[paper](http://https://arxiv.org/abs/2310.22222)]  "
     let good = "- [2023/10] **Bad Entry** *B. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2310.22222)]"
 
     func list(_ lines: [String]) -> String { "# Papers\n\n## Section\n" + lines.joined(separator: "\n") + "\n" }

@@ -6,8 +6,9 @@ import Testing
 /// The end-to-end scenario of the foundation issue, in-process: git → document → rule →
 /// changed-line filter → report.
 @Suite struct CheckScenarioTests {
-    // Inserted in "LLMs in Medicine", whose titles end with a period: only the trailing space is a defect.
-    let newEntry = "- [2023/03] **A Brand New Survey.** *New Author et al. arXiv.* [[paper](https://arxiv.org/abs/2303.99999)] "
+    // Inserted in "LLMs in Medicine", whose titles end with a period: only the trailing blanks are a
+    // defect (two spaces: a lone one is taste).
+    let newEntry = "- [2023/03] **A Brand New Survey.** *New Author et al. arXiv.* [[paper](https://arxiv.org/abs/2303.99999)]  "
 
     /// A repository whose committed README is the healthcare sample (double spaces on 161–162).
     func sampleRepository() throws -> (ScratchRepository, [String]) {
@@ -37,9 +38,9 @@ import Testing
 
         let staged = try check(repo, .staged)
         #expect(self.lines(staged) == [165])
-        #expect(!staged.hasFailures, "a trailing space is a warning: nothing to block on")
+        #expect(!staged.hasFailures, "trailing blanks are a warning: nothing to block on")
         #expect(staged.diagnostics.first?.message == "trailing whitespace")
-        #expect(staged.diagnostics.first?.start.column == newEntry.count)
+        #expect(staged.diagnostics.first?.start.column == newEntry.count - 1)
 
         #expect(self.whitespaceLines(try check(repo, .staged, filter: .all)) == [161, 162, 165])
         #expect(self.whitespaceLines(try check(repo, .staged, filter: .file)) == [161, 162, 165])

@@ -116,7 +116,7 @@ import Testing
         // The pull request switches the rule off and adds a defect in the same commit.
         try repo.write(".paperlint.yml", "rules:\n  whitespace: off\n")
         try repo.commit(
-            "README.md", "# List\n\n- [2023/11] **C** *D. arXiv.* [[paper](https://a.org/2)] \n- [2023/10] **A** *B. arXiv.* [[paper](https://a.org/1)]\n")
+            "README.md", "# List\n\n- [2023/11] **C** *D. arXiv.* [[paper](https://a.org/2)]  \n- [2023/10] **A** *B. arXiv.* [[paper](https://a.org/1)]\n")
         let range = try Linter.check(CheckRequest(mode: .range("HEAD~1...HEAD"), currentDirectory: repo.path))
         #expect(range.diagnostics.map(\.start.line) == [3])
         // The work tree's configuration applies to local modes.
@@ -132,7 +132,7 @@ import Testing
     @Test func configuredFilesAreTheDefaultPaths() throws {
         let repo = try ScratchRepository()
         try repo.write(".paperlint.yml", "files: [docs/PAPERS.md]\n")
-        try repo.commit("docs/PAPERS.md", "- [2023/10] **A** *B.* [[paper](https://a.org/1)] \n")
+        try repo.commit("docs/PAPERS.md", "- [2023/10] **A** *B.* [[paper](https://a.org/1)]  \n")
         let report = try Linter.check(CheckRequest(mode: .all, currentDirectory: repo.path))
         #expect(report.files.map(\.path) == ["docs/PAPERS.md"])
         #expect(report.diagnostics.count == 1)

@@ -16,7 +16,7 @@ import Testing
         "- [2023/04] **Eta** *G. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2304.17777)]",
         "- [2023/03] **Theta** *H. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2303.18888)]",
     ]
-    let newEntry = "- [2023/11] **Iota** *I. Author et al. arXiv.*  [[paper](https://arxiv.org/abs/2311.19999)] "
+    let newEntry = "- [2023/11] **Iota** *I. Author et al. arXiv.*  [[paper](https://arxiv.org/abs/2311.19999)]  "
     let newEntryFixed = "- [2023/11] **Iota** *I. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2311.19999)]"
 
     func text(_ entries: [String]) -> String { header + entries.joined(separator: "\n") + "\n" }
@@ -67,7 +67,7 @@ import Testing
     @Test func worktreeFixTouchesOnlyChangedLines() throws {
         let repo = try ScratchRepository()
         var old = clean
-        old[3] = old[3] + " "  // an old defect nobody touched
+        old[3] = old[3] + "  "  // an old defect nobody touched
         try repo.commit("README.md", text(old))
         try repo.write("README.md", text([newEntry] + old))
         let report = try fix(repo, .worktree)
@@ -94,7 +94,7 @@ import Testing
     @Test func rangeRecipeFixesOnlyTheContributorsLines() throws {
         let repo = try ScratchRepository()
         var old = clean
-        old[5] = old[5] + " "  // an old defect on main
+        old[5] = old[5] + "  "  // an old defect on main
         try repo.commit("README.md", text(old))
         try repo.git("checkout", "-q", "-b", "contribution")
         try repo.commit("README.md", text([newEntry] + old))

@@ -58,7 +58,7 @@ public enum CIScenario {
     /// link has a doubled scheme (the one error); line 15 repeats Alpha in another section.
     public static let addedEntries = [
         (after: "## Papers\n\n",
-         text: "- [2024-05] **Zeta: Agents  at Scale.** *Zoe Author et al. arXiv.* [[paper](http://arxiv.org/abs/2405.01234)] \n"
+         text: "- [2024-05] **Zeta: Agents  at Scale.** *Zoe Author et al. arXiv.* [[paper](http://arxiv.org/abs/2405.01234)]  \n"
             + "- [2024/04] **Eta: Tool Use for Agents** *Eve Author et al. NeurIPS.* [[paper](https://arxiv.org/abs/2404.01234)][[code](http://https://github.com/e/eta)]\n"),
         (after: "## Surveys\n\n",
          text: "- [2024/03] **Alpha: A Study of Agents.** *Ann Author et al. arXiv.* [[paper](https://arxiv.org/abs/2403.01234)]\n"),

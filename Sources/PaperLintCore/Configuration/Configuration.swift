@@ -223,6 +223,8 @@ public enum TasteCheck: String, StyleChoice, Hashable {
     case datePadding = "date-padding"
     /// The order of the links after the paper link (`[[project]]` before `[[code]]`).
     case labelOrder = "label-order"
+    /// A single space at the end of an entry line: invisible, and it changes nothing rendered.
+    case trailingSpace = "trailing-space"
 }
 
 public enum DuplicateScope: String, StyleChoice {
