@@ -19,6 +19,22 @@ extension EntryFormatRule {
         return false
     }
 
+    /// True when `text`, blanks aside, is one remark in parentheses (`(for diffusion model)`,
+    /// `(Oral)`): written on purpose wherever it stands. Its parentheses must balance, and the
+    /// first one must close only at the end.
+    static func isParenthesised(_ text: ArraySlice<UInt8>) -> Bool {
+        guard let first = text.firstIndex(where: { !ASCII.isBlank($0) }),
+            let last = text.lastIndex(where: { !ASCII.isBlank($0) }),
+            last > first, text[first] == ASCII.openParen, text[last] == ASCII.closeParen
+        else { return false }
+        var depth = 0
+        for index in first...last {
+            if text[index] == ASCII.openParen { depth += 1 } else if text[index] == ASCII.closeParen { depth -= 1 }
+            if depth == 0 && index < last { return false }
+        }
+        return depth == 0
+    }
+
     /// Where the first `[…](…)` link starts in `text`, if it holds one.
     static func firstLink(in text: ArraySlice<UInt8>) -> Int? {
         var open: Int?

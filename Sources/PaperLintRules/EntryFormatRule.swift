@@ -183,6 +183,7 @@ private struct Template {
                 // `**Title**, RSS 2025 [[paper](…)]`: where the list writes no italic segment, a
                 // venue and year after the title have no other place to go.
                 if entry.authors == nil && !wantsSegment(entry) && EntryFormatRule.namesAYear(bytes[deviation.range]) { continue }
+                if EntryFormatRule.isParenthesised(bytes[deviation.range]) { continue }  // a remark, on purpose
                 found.append(warning(
                     deviation.range, "text \(document.quoted(deviation.range, limit: 40)) \(place)",
                     help: entry.authors == nil && !wantsSegment(entry)

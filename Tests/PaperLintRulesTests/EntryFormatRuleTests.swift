@@ -78,6 +78,12 @@ import Testing
         let between = check("- [2023/10] **T** *A. B.* (NUS) arXiv. [[paper](u)]\n")
         #expect(between.map(\.message) == ["text `(NUS) arXiv.` between the italic segment and the links"])
         #expect(between.first?.severity == .warning)
+        // A remark in parentheses is written on purpose wherever it stands (git-disl's
+        // `*NeurIPS2024* (for diffusion model) [[paper](…)]`); one that is not a single remark is not.
+        #expect(check("- [2023/10] **T** *A. B.* (for diffusion model) [[paper](u)]\n").isEmpty)
+        #expect(check("- [2023/10] **T** *A. B.* (see (b)) [[paper](u)]\n").isEmpty)
+        #expect(check("- [2023/10] **T** *A. B.* (NUS) (MIT) [[paper](u)]\n").map(\.message)
+            == ["text `(NUS) (MIT)` between the italic segment and the links"])
     }
 
     // Intent changed: a missing link, a missing segment and a title in another markup are
