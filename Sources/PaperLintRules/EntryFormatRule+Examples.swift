@@ -29,6 +29,7 @@ extension EntryFormatRule {
         Example("- [2023/10] ↓**Title *A. Author. arXiv.* [[paper](u)]\n"),
         Example("- [2023/10] **Title** *A. Author. arXiv.* [[paper](u)] ↓[[code]]\n"),
         Example("- ↓🔥 [2023/10] **Title** *A. Author. arXiv.* [[paper](u)]\n"),
+        Example("- [18 Apr 2024]↓] [[arXiv 2024]](https://arxiv.org/abs/2404.11943) **AgentCoord**\n"),
         Example("""
             - [2023/10] **Alpha** *A. B. arXiv.* [[paper](u)]
             - ↓**Beta** *C. D. arXiv.* [[paper](u)]
@@ -44,6 +45,8 @@ extension EntryFormatRule {
          Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- [2023/10] **T** *A. B.* [[paper](u)]\n")),
         (Example("- [2023/10] **T** *A. B.* [[paper](u)[[code](v)]\n"),
          Example("- [2023/10] **T** *A. B.* [[paper](u)][[code](v)]\n")),
+        (Example("- [2023/10]] **T** *A. B.* [[paper](u)]\n"), Example("- [2023/10] **T** *A. B.* [[paper](u)]\n")),
+        (Example("- [2023/10]]**T** *A. B.* [[paper](u)]\n"), Example("- [2023/10] **T** *A. B.* [[paper](u)]\n")),
         (Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- [2023/10] *T* *A. B.* [[paper](u)]\n"),
          Example("- [2023/08] **Other Paper** *B. Author. arXiv.* [[paper](https://arxiv.org/abs/2308.00001)]\n- [2023/10] **T** *A. B.* [[paper](u)]\n")),
     ]

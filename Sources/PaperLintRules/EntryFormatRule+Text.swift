@@ -74,3 +74,40 @@ extension EntryFormatRule {
         return nil
     }
 }
+
+/// Reads text after the links that may be only badges.
+struct BadgeScanner {
+    let bytes: [UInt8]
+
+    /// Text after the links that is only images and linked images (star badges).
+    func isOnlyBadges(_ range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if ASCII.isBlank(bytes[index]) || bytes[index] == 0x0A {
+                index += 1
+                continue
+            }
+            let opensBadge = bytes[index] == UInt8(ascii: "!")
+                || (bytes[index] == UInt8(ascii: "[") && index + 1 < range.upperBound && bytes[index + 1] == UInt8(ascii: "!"))
+            guard opensBadge else { return false }
+            // Skip to the end of the badge: its last `)` before a blank or the end.
+            var depth = 0
+            var closed = false
+            while index < range.upperBound {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "(") { depth += 1 }
+                if byte == UInt8(ascii: ")") {
+                    depth -= 1
+                    if depth == 0 && (index + 1 == range.upperBound || ASCII.isBlank(bytes[index + 1])) {
+                        closed = true
+                        index += 1
+                        break
+                    }
+                }
+                index += 1
+            }
+            guard closed else { return false }
+        }
+        return true
+    }
+}

@@ -333,6 +333,12 @@ private struct Template {
     /// A `[` or `(` that never closes; when it is the outer `[` of `[[label](url)` the fix closes it.
     private func unbalanced(_ entry: Entry, _ range: Range<Int>) -> Diagnostic {
         let mark = document.quoted(range)
+        if let date = entry.date, date.range.upperBound == range.lowerBound {
+            let after = range.upperBound < entry.range.upperBound && ASCII.isBlank(document.bytes[range.upperBound])
+            return error(
+                range, "stray \(mark) after the date \(document.quoted(date.range))", help: "remove it",
+                fix: Fix(.safe, "remove the stray `]`", Edit(replacing: range, with: after ? "" : " ")))
+        }
         if let link = entry.links.first(where: { $0.range.lowerBound == range.upperBound }), link.syntax == .plain {
             let written = document.quoted(range.lowerBound..<link.range.upperBound, limit: 40)
             // Close it only when that balances the rest of the entry: in `[[a](u) [b](v)]` the
@@ -356,41 +362,4 @@ private struct Template {
     }
 
     private func isOnlyBadges(_ range: Range<Int>) -> Bool { BadgeScanner(bytes: document.bytes).isOnlyBadges(range) }
-}
-
-/// Reads text after the links that may be only badges.
-private struct BadgeScanner {
-    let bytes: [UInt8]
-
-    /// Text after the links that is only images and linked images (star badges).
-    func isOnlyBadges(_ range: Range<Int>) -> Bool {
-        var index = range.lowerBound
-        while index < range.upperBound {
-            if ASCII.isBlank(bytes[index]) || bytes[index] == 0x0A {
-                index += 1
-                continue
-            }
-            let opensBadge = bytes[index] == UInt8(ascii: "!")
-                || (bytes[index] == UInt8(ascii: "[") && index + 1 < range.upperBound && bytes[index + 1] == UInt8(ascii: "!"))
-            guard opensBadge else { return false }
-            // Skip to the end of the badge: its last `)` before a blank or the end.
-            var depth = 0
-            var closed = false
-            while index < range.upperBound {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "(") { depth += 1 }
-                if byte == UInt8(ascii: ")") {
-                    depth -= 1
-                    if depth == 0 && (index + 1 == range.upperBound || ASCII.isBlank(bytes[index + 1])) {
-                        closed = true
-                        index += 1
-                        break
-                    }
-                }
-                index += 1
-            }
-            guard closed else { return false }
-        }
-        return true
-    }
 }

@@ -196,6 +196,7 @@ struct DeviationCase: Sendable, CustomTestStringConvertible {
         DeviationCase(.unbalancedBrackets, "- [2023/10] **T** *A.* [[paper]«(»https://x.org/a_(b] [[code](c)]"),
         DeviationCase(.unbalancedBrackets, "- [2023/10] **T** *A.* [[p](u)] «[»[code"),
         DeviationCase(.unbalancedBrackets, "- [2023/10] **T** *A.* [[p](u)] ![badge]«(»x"),
+        DeviationCase(.unbalancedBrackets, "- [18 Apr 2024]«]» [[arXiv 2024]](https://x) **T**"),
         DeviationCase(.trailingText, "- [2023/10] **T** *A.* [[p](u)] «(ICLR 2024)»"),
         DeviationCase(.trailingText, "- [2023/10] **T** *A.* [[p](u)]«.»"),
         DeviationCase(.trailingText, "- [2023/10] **T** *A.* [[p](u)] «![stars](https://img.shields.io/s) 🔥»  "),

@@ -66,6 +66,11 @@ extension EntryParser.Scanner {
             }
         } else {
             emit(.date, to: close)
+            // `[18 Apr 2024]] **Title**`: a bracket too many after the date, not a title.
+            if bytes[date.range.lowerBound] == ASCII.openBracket && byte(close) == ASCII.closeBracket {
+                emit(.other, to: close + 1)
+                deviate(.unbalancedBrackets, close..<close + 1)
+            }
         }
         if !isValid {
             deviate(.malformedDate, date.range)
