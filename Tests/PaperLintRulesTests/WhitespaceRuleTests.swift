@@ -69,6 +69,25 @@ import Testing
         #expect(check(clean + "- [2023/09] **C** *D.* [[paper](u)] \t \n").map(\.message) == ["trailing whitespace"])
     }
 
+    /// awesome-bioagent-papers set off each of its three `[X github]` links by three spaces in
+    /// one commit and kept them: a run a change writes on three lines is meant, wherever those
+    /// lines sit. One or two lines copying a neighbour's slip are still told.
+    @Test func aRunAChangeWritesOnThreeLinesIsMeant() {
+        func entry(_ n: Int, _ gap: String) -> String { "- [2023/01] **Paper \(n)** *A. B.*\(gap)[[paper](u\(n))]\n" }
+        // Three runs in forty entries: too few to be a habit of the list.
+        let text = (1...40).map { entry($0, [2, 5, 8].contains($0) ? "   " : " ") }.joined()
+        func reported(changed lines: [Int]) -> [Int] {
+            let changed = LineSet(lines: lines)
+            let document = Document(bytes: Array(text.utf8), focus: changed, changed: changed)
+            return WhitespaceRule().check(document, .default).map { document.line(containing: $0.range.lowerBound) }
+        }
+        #expect(reported(changed: [2, 5, 8]).isEmpty)
+        #expect(reported(changed: [1, 2, 5, 8, 9]).isEmpty)
+        #expect(reported(changed: [2, 5]) == [2, 5])
+        #expect(reported(changed: [8]) == [8])
+        #expect(check(text).count == 3, "the whole file still shows them")
+    }
+
     @Test func habitsOfTheListAreNotReported() {
         let clean = "- [2023/10] **A** *B.* [[paper](u)]\n"
         let trailing = "- [2023/10] **A** *B.* [[paper](u)]  \n"

@@ -98,8 +98,14 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
         self.changed = changed
     }
 
+    /// Votes of the changed entries alone, in a diff.
+    private(set) var changedCounts: [Value: Int] = [:]
+
     /// Counts the vote of a changed entry, outside the reference, for `allCounts` only.
-    mutating func addOutside(_ value: Value) { allCounts[value, default: 0] += 1 }
+    mutating func addOutside(_ value: Value) {
+        allCounts[value, default: 0] += 1
+        changedCounts[value, default: 0] += 1
+    }
 
     mutating func add(_ value: Value, count: Int = 1) {
         guard count > 0 else { return }
@@ -123,9 +129,12 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
     }
 
     /// True for a blemish (`acceptsRecurring`) that `recurringCount` other entries share with
-    /// the one judged, so the list does not care about it.
+    /// the one judged, so the list does not care about it; a change that writes it on
+    /// `acceptedCount` entries or more means it too (three `github` links each set off by three
+    /// spaces in one commit).
     func recurs(_ value: Value) -> Bool {
-        acceptsRecurring && !isConfigured && (allCounts[value] ?? 0) - 1 >= recurringCount
+        acceptsRecurring && !isConfigured
+            && ((allCounts[value] ?? 0) - 1 >= recurringCount || (changedCounts[value] ?? 0) >= HouseStyleThresholds.acceptedCount)
     }
 
     /// True when another entry, changed or not, also writes `value`.
