@@ -15,11 +15,12 @@ public struct DateMismatchRule: Rule {
             month from it was most likely dated by hand from memory, or copied from the entry \
             above, and then sorts into the wrong place. One month either way is tolerated: \
             papers submitted at the end of a month are announced in the next, and lists often \
-            date a revision. A date before the paper existed is always reported; a later one \
-            only where the list dates by arXiv month: where a real share of its other arXiv \
-            papers (at least 3 and 10%) are dated later too, the list dates by venue or revision \
-            on purpose, and under a heading naming the entry's month (`### 2023.9`) the date is \
-            the month the list filed the paper. This is a warning. Only the paper link counts (an arXiv URL in any form, or an arXiv DOI \
+            date a revision. A date before the arXiv id is reported; a later one only where the \
+            list dates by arXiv month: where a real share of its other arXiv papers (at least 3 \
+            and 10%) are dated later too, the list dates by venue or revision on purpose. Under a \
+            heading naming the entry's month (`### 2023.9`) the date, earlier or later, is the \
+            month the list filed the paper, unless it is a whole number of years off (a slip of \
+            the year). This is a warning. Only the paper link counts (an arXiv URL in any form, or an arXiv DOI \
             `10.48550/arXiv.ID`); year-only dates and old-style ids (`cs/0112017`) are not \
             checked. The fix, unsafe, rewrites the date to the arXiv month in the entry's own \
             date form; a date with a day is left to the author, since the day cannot be known.
@@ -96,8 +97,9 @@ public struct DateMismatchRule: Rule {
             if paper.offset > 0 && later.accepts(true, lines: paper.paper.entry.lines) { continue }
             // Under a month's heading (`### 2023.9`) carrying that same month, the date says when
             // the list filed the paper: LLM-in-Vision files a revised paper under the month it read
-            // it. The id's own month a year on is a slip of the year, filed or not.
-            if paper.offset > 0 && paper.offset % 12 != 0 && Self.headingMonth(document, paper.paper.entry.line) == paper.dated {
+            // it, and a tech report under the month it came out, before its arXiv id. The id's own
+            // month a year off is a slip of the year, filed or not.
+            if paper.offset % 12 != 0 && Self.headingMonth(document, paper.paper.entry.line) == paper.dated {
                 continue
             }
             let written = document.string(date.range)

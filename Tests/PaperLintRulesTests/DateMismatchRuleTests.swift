@@ -122,8 +122,14 @@ import Testing
         #expect(check("## Papers\n" + matching + "### Top 10 of 2024\n" + filed).1.count == 1)
         // The id's own month a year on is a slip of the year, under its month's heading too.
         #expect(check("## Papers\n" + matching + "### 2024.5\n" + entry("2024/05", "https://arxiv.org/abs/2305.02345")).1.count == 1)
-        // A date before the paper existed is wrong under any heading.
+        // Intent changed: a date before the arXiv id, under its month's heading, is the month the
+        // paper came out elsewhere (LLM-in-Vision's "ChatGPT for Robotics", a February 2023 tech
+        // report whose link became arXiv 2306.17582, kept under 2023.2). Without the heading it
+        // is still reported, and a year before the id is a slip under any heading.
         let early = entry("2023/03", "https://arxiv.org/abs/2311.02684")
-        #expect(check("## Papers\n" + matching + "### 2023.3\n" + early).1.count == 1)
+        #expect(check("## Papers\n" + matching + "### 2023.3\n" + early).1.isEmpty)
+        #expect(check("## Papers\n" + matching + "### Agents\n" + early).1.count == 1)
+        let yearEarly = entry("2022/11", "https://arxiv.org/abs/2311.02684")
+        #expect(check("## Papers\n" + matching + "### 2022.11\n" + yearEarly).1.count == 1)
     }
 }
