@@ -20,7 +20,8 @@ public struct DateMismatchRule: Rule {
             and 10%) are dated later too, the list dates by venue or revision on purpose. Under a \
             heading naming the entry's month (`### 2023.9`) the date, earlier or later, is the \
             month the list filed the paper, unless it is a whole number of years off (a slip of \
-            the year). This is a warning. Only the paper link counts (an arXiv URL in any form, or an arXiv DOI \
+            the year); so is an earlier date in an entry that links its OpenReview submission \
+            (the day the venue made it public). This is a warning. Only the paper link counts (an arXiv URL in any form, or an arXiv DOI \
             `10.48550/arXiv.ID`); year-only dates and old-style ids (`cs/0112017`) are not \
             checked. The fix, unsafe, rewrites the date to the arXiv month in the entry's own \
             date form; a date with a day is left to the author, since the day cannot be known.
@@ -95,6 +96,9 @@ public struct DateMismatchRule: Rule {
             let (date, id, url, submitted) = (paper.date, paper.id, paper.url, paper.submitted)
             guard abs(paper.offset) > Self.tolerance else { continue }
             if paper.offset > 0 && later.accepts(true, lines: paper.paper.entry.lines) { continue }
+            // An entry that links its OpenReview submission may date it by the day the venue made
+            // it public, months before the arXiv id (git-disl's ICLR submissions, 2024/10/05).
+            if paper.offset < 0 && paper.offset % 12 != 0 && Self.linksOpenReview(paper.paper.entry, document.bytes) { continue }
             // Under a month's heading (`### 2023.9`) carrying that same month, the date says when
             // the list filed the paper: LLM-in-Vision files a revised paper under the month it read
             // it, and a tech report under the month it came out, before its arXiv id. The id's own
@@ -113,6 +117,17 @@ public struct DateMismatchRule: Rule {
                 }))
         }
         return found
+    }
+
+    /// True when one of the entry's links is on `openreview.net`.
+    static func linksOpenReview(_ entry: Entry, _ bytes: [UInt8]) -> Bool {
+        let host = Array("openreview.net/".utf8)
+        return entry.links.contains { link in
+            guard let url = link.url else { return false }
+            let text = bytes[url]
+            return text.starts(with: Array("https://".utf8) + host) || text.starts(with: Array("http://".utf8) + host)
+                || text.starts(with: Array("https://www.".utf8) + host)
+        }
     }
 
     /// The month a section's heading names when it names nothing else (`2023.9`, `2023/09`,

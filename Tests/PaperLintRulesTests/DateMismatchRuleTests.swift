@@ -132,4 +132,16 @@ import Testing
         let yearEarly = entry("2022/11", "https://arxiv.org/abs/2311.02684")
         #expect(check("## Papers\n" + matching + "### 2022.11\n" + yearEarly).1.count == 1)
     }
+
+    /// git-disl dates ICLR submissions by the day OpenReview made them public (2024/10/05),
+    /// months before their arXiv ids: an entry linking its OpenReview page may be dated earlier.
+    @Test func anOpenReviewSubmissionDatesItsEntry() {
+        let matching = (1...8).map { entry("2023/0\($0)", "https://arxiv.org/abs/230\($0).0000\($0)") }.joined()
+        let submitted = "- [2024/10] **SaLoRA** *A. B. ICLR2025.* [[paper](https://arxiv.org/abs/2501.01765)] [[Openreview](https://openreview.net/forum?id=GOoVzE9nSj)]\n"
+        #expect(check(matching + submitted).1.isEmpty)
+        // Without the OpenReview link, or a whole year early, or later than the id: reported.
+        #expect(check(matching + submitted.replacingOccurrences(of: "openreview.net", with: "example.org")).1.count == 1)
+        #expect(check(matching + submitted.replacingOccurrences(of: "2024/10", with: "2024/01")).1.count == 1)
+        #expect(check(matching + submitted.replacingOccurrences(of: "2024/10", with: "2025/06")).1.count == 1)
+    }
 }
