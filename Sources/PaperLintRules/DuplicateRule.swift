@@ -24,7 +24,9 @@ public struct DuplicateRule: Rule {
             as a sub-heading) and a repeat in another section a warning, since some lists repeat \
             a paper on purpose; none is reported where the list cross-lists papers (three of them \
             in two sections), where a paper is filed under three sections or more, or where the \
-            change being checked writes both copies (a paper added to two sections at once). \
+            change being checked writes both copies (a paper added to two sections at once), \
+            nor where one copy stands in a section of highlights (`Notable Works`, `Must-read`), \
+            which repeats papers filed by topic. \
             With `scope: file` every repeat is an error. The later entry is reported, \
             pointing at the first. When the two entries are byte for byte identical and in one \
             section, the fix removes the later one.
@@ -99,7 +101,9 @@ public struct DuplicateRule: Rule {
                     found.append(report(papers[reported], first: papers[other], evidence: repeat_.evidence, inScope: true,
                                         layout: layout, in: document))
                 }
-            } else if !fileWide, let repeat_ = match(index, scope: .file) {
+            } else if !fileWide, let repeat_ = match(index, scope: .file),
+                !Self.isHighlights(paper.section, document), !Self.isHighlights(papers[repeat_.first].section, document)
+            {
                 crossListedCount += 1
                 sectionsListing[repeat_.first, default: 1] += 1
                 // A change that writes both copies (a paper added to two sections at once, or a
@@ -135,6 +139,15 @@ public struct DuplicateRule: Rule {
             found.sort { $0.range.lowerBound < $1.range.lowerBound }
         }
         return found
+    }
+
+    /// Words of a heading that names a selection of papers filed elsewhere by topic.
+    static let highlightWords = ["notable", "highlight", "featured", "must-read", "must read", "recommended", "essential"]
+
+    /// True when the section's heading names a selection (`:star: Notable Works`, `Must-read papers`).
+    static func isHighlights(_ section: Int, _ document: Document) -> Bool {
+        guard let text = document.sections[section].heading?.text.lowercased() else { return false }
+        return highlightWords.contains { text.contains($0) }
     }
 
     /// Which of two copies carries the finding: the later one, unless a diff changed only the

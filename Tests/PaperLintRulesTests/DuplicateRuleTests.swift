@@ -54,6 +54,13 @@ import Testing
         let thrice = "## Memory\n" + paper(1) + filler + "## Planning\n" + paper(1) + "## Tools\n" + paper(1)
         #expect(lines(thrice).isEmpty, "filed under three sections")
         #expect(lines(thrice, .file).count == 2)
+        // A section of highlights repeats papers filed by topic (Awesome-VLA-Post-Training's
+        // GR-1 under “:star: Notable Works” and under its topic), above or below the topic copy.
+        for heading in [":star: Notable Works", "Must-read papers", "Highlights"] {
+            #expect(lines("## \(heading)\n" + paper(1) + "## Memory\n" + paper(1) + filler).isEmpty, "\(heading)")
+            #expect(lines("## Memory\n" + paper(1) + filler + "## \(heading)\n" + paper(1)).isEmpty, "\(heading)")
+        }
+        #expect(lines("## Planning\n" + paper(1) + "## Memory\n" + paper(1) + filler) == [4], "a topic is no highlight")
         // Inside one section, a paste twice is an error even when written together.
         let inOne = "## Memory\n" + paper(1) + filler + paper(1)
         let changed = LineSet(lines: [2, 9])
