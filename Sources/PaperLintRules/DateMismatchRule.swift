@@ -15,9 +15,10 @@ public struct DateMismatchRule: Rule {
             month from it was most likely dated by hand from memory, or copied from the entry \
             above, and then sorts into the wrong place. One month either way is tolerated: \
             papers submitted at the end of a month are announced in the next, and lists often \
-            date a revision. A date before the arXiv id is reported; a later one only where the \
-            list dates by arXiv month: where a real share of its other arXiv papers (at least 3 \
-            and 10%) are dated later too, the list dates by venue or revision on purpose. Under a \
+            date a revision. Where a real share of the list's other arXiv papers (at least 3 and \
+            10%) are dated months away from their ids too, earlier or later, the list dates by \
+            venue, revision or another preprint server on purpose and is not told; a whole \
+            number of years off is a slip of the year all the same. Under a \
             heading naming the entry's month (`### 2023.9`) the date, earlier or later, is the \
             month the list filed the paper, unless it is a whole number of years off (a slip of \
             the year); so is an earlier date in an entry that links its OpenReview submission \
@@ -74,6 +75,8 @@ public struct DateMismatchRule: Rule {
         var id: String
         /// Months from the arXiv month to the entry's date: positive when dated later.
         var offset: Int { submitted.months(to: dated) }
+        /// Dated beyond the tolerance from the id, but not a whole number of years off.
+        var isMonthsAway: Bool { abs(offset) > DateMismatchRule.tolerance && offset % 12 != 0 }
     }
 
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
@@ -87,15 +90,16 @@ public struct DateMismatchRule: Rule {
             else { return nil }
             return Dated(paper: paper, date: date, dated: YearMonth(year: date.year, month: month), submitted: submitted, url: url, id: key.value)
         }
-        // A date before the paper existed is always wrong. A later one is a venue's or a
-        // revision's date where the list dates that way on purpose: where a real share of its
-        // other arXiv papers are dated later too, not where it dates by arXiv month (123 of 126).
-        let laterByEntry = Dictionary(dated.map { ($0.paper.entry.line, $0.offset > Self.tolerance) }, uniquingKeysWith: { a, _ in a })
-        let later = document.habit(dated.map(\.paper.entry)) { laterByEntry[$0.line] ?? false }
+        // A date months from the id is a venue's, a revision's or another preprint server's date
+        // where the list dates that way on purpose: where a real share of its other arXiv papers
+        // are dated months away too (awesome-bioagent-papers: 5 of 7, either way), not where it
+        // dates by arXiv month (Agent4SE: 123 of 126). A whole number of years off is a slip.
+        let awayByEntry = Dictionary(dated.map { ($0.paper.entry.line, $0.isMonthsAway) }, uniquingKeysWith: { a, _ in a })
+        let away = document.habit(dated.map(\.paper.entry)) { awayByEntry[$0.line] ?? false }
         for paper in dated {
             let (date, id, url, submitted) = (paper.date, paper.id, paper.url, paper.submitted)
             guard abs(paper.offset) > Self.tolerance else { continue }
-            if paper.offset > 0 && later.accepts(true, lines: paper.paper.entry.lines) { continue }
+            if paper.isMonthsAway && away.accepts(true, lines: paper.paper.entry.lines) { continue }
             // An entry that links its OpenReview submission may date it by the day the venue made
             // it public, months before the arXiv id (git-disl's ICLR submissions, 2024/10/05).
             if paper.offset < 0 && paper.offset % 12 != 0 && Self.linksOpenReview(paper.paper.entry, document.bytes) { continue }

@@ -95,18 +95,24 @@ import Testing
         }
     }
 
-    /// A list that dates papers by venue or revision (a real share dated after their arXiv
-    /// month) is not told about its later dates; a date before the paper existed still is.
-    @Test func laterDatesAreTheListsWhereItDatesByVenue() {
+    /// A list that dates papers by venue, revision or another preprint server (a real share
+    /// dated months from their arXiv month, either way) is not told about those dates; a whole
+    /// number of years off is still a slip. Intent changed: an earlier date used to be reported
+    /// in such a list too, but awesome-bioagent-papers dates 5 of 7 arXiv papers away from their
+    /// ids, earlier and later, by their bioRxiv or journal month.
+    @Test func datesAwayFromTheIdAreTheListsWhereItDatesByVenue() {
         let matching = (1...8).map { entry("2023/0\($0)", "https://arxiv.org/abs/230\($0).0000\($0)") }.joined()
-        let later = (1...3).map { entry("2024/0\($0)", "https://arxiv.org/abs/230\($0).1000\($0)") }.joined()
+        let later = (1...3).map { entry("2023/0\($0 + 4)", "https://arxiv.org/abs/230\($0).1000\($0)") }.joined()
         let early = entry("2023/01", "https://arxiv.org/abs/2306.20000")
-        // 3 of 12 others dated later: the list's way.
-        let (document, found) = check(matching + later + early)
-        #expect(found.map { document.line(containing: $0.range.lowerBound) } == [12])
-        // One later date among papers dated by arXiv month is a slip.
-        let (single, alone) = check(matching + entry("2024/01", "https://arxiv.org/abs/2301.10001"))
+        let slip = entry("2024/02", "https://arxiv.org/abs/2302.30000")
+        // 3 of 12 others dated months away: the list's way, earlier or later; the year is a slip.
+        let (document, found) = check(matching + later + early + slip)
+        #expect(found.map { document.line(containing: $0.range.lowerBound) } == [13])
+        // One later or earlier date among papers dated by arXiv month is a slip.
+        let (single, alone) = check(matching + entry("2023/05", "https://arxiv.org/abs/2301.10001"))
         #expect(alone.map { single.line(containing: $0.range.lowerBound) } == [9])
+        let (before, first) = check(matching + early)
+        #expect(first.map { before.line(containing: $0.range.lowerBound) } == [9])
     }
 
     /// LLM-in-Vision files papers under month headings (`### 2024.3`) and dates each entry with
