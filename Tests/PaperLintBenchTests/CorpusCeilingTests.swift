@@ -8,30 +8,29 @@ import Testing
 
 /// Per list: the largest share of the head file's entry lines with a finding at warning or
 /// error that the hand review does not confirm as a real defect. A list with many real
-/// defects is not noise: awesome-bioagent-papers has 11 of 78 entry lines flagged at its head,
-/// every one reviewed real (dates before the paper existed, three papers linked to one
-/// aggregator repository, four entries out of its oldest-first Reviews section, two repeats).
+/// defects is not noise: awesome-bioagent-papers has 9 of 78 entry lines flagged at its head,
+/// every one reviewed real (three papers linked to one aggregator repository, four entries out
+/// of its oldest-first Reviews section, two repeats).
 let maxFlaggedShare = 0.10
 /// Over all lists and their whole replayed history: findings at warning or error per added
-/// entry line. The target is 0.10; 0.126 is measured (0.151 before invisible blanks became one
-/// habit of the whole list, deliberate cross-listings, secondary link order and month headings
-/// stopped being reported, and a section's own form became its style), and this holds what
-/// landed. Most of the excess is real and belongs to two lists: order, link-clash and
-/// table-of-contents errors in the history of Awesome-Human-Agent-Collaboration (which its
-/// maintainer later re-sorted, "fix timeline") and Awesome-Agent4SE's rewritten anchors.
-let maxFindingsPerAddedLine = 0.13
-/// The same for errors alone. The target is 0.03; 0.068 is measured (0.072 before the arXiv month
-/// decided more link clashes), and the excess is real: 43 are broken table-of-contents anchors
-/// that Awesome-Agent4SE rewrote in most of its 13 commits, 45 entries out of order and 25 links
-/// under another paper's title in the history of Awesome-Human-Agent-Collaboration.
+/// entry line. The target is 0.10; 0.118 is measured (0.151 two sessions ago, 0.126 at the
+/// start of this one), and this holds what landed. Most of the excess is real and belongs to
+/// two lists: order, link-clash and table-of-contents errors in the history of
+/// Awesome-Human-Agent-Collaboration (which its maintainer later re-sorted, "fix timeline") and
+/// Awesome-Agent4SE's rewritten anchors.
+let maxFindingsPerAddedLine = 0.12
+/// The same for errors alone. The target is 0.03; 0.069 is measured, and the excess is real:
+/// 43 are broken table-of-contents anchors that Awesome-Agent4SE rewrote in most of its 13
+/// commits, 45 entries out of order and 25 links under another paper's title in the history of
+/// Awesome-Human-Agent-Collaboration, and the stray `]` after its dates (`[18 Apr 2024]]`).
 let maxErrorsPerAddedLine = 0.07
 /// Reviewed findings that are still reported must be real defects at least this often. The
-/// target is 0.95; 0.941 is measured (301 of 320, with 52 findings of a fresh sample reviewed
-/// independently), and this holds what landed. Most of the rest are judged by what the list did
-/// later: separators and invisible blanks a maintainer never tidied, a section's title periods
-/// that later flipped, a project link before the paper link: see the review's reasons.
-let minReviewedPrecision = 0.94
-/// Findings reviewed as real must still be reported at least this often (301 of 305).
+/// target is 0.95, and it is met: 446 of 469 (0.951), with three blind rounds of findings no
+/// earlier round had judged (169 verdicts; seeds 2027–2029) among them. The rest are mostly
+/// judged by what the list did later (separators a maintainer never tidied, a paper held by
+/// arXiv dated by its submission day): see the review's reasons.
+let minReviewedPrecision = 0.95
+/// Findings reviewed as real must still be reported at least this often (446 of 451).
 let minReviewedRecall = 0.98
 
 /// `check --all` on each corpus head file and a replay of its whole history (parent committed,
