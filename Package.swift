@@ -71,6 +71,6 @@ let package = Package(
             dependencies: ["PaperLintBenchSupport", "PaperLintCore", "paperlint", "paperlint-bench", "PaperLintTestSupport"],
             // Review/ holds the hand-reviewed corpus findings, read through #filePath.
             exclude: ["Review"]),
-        .testTarget(name: "PaperLintCLITests", dependencies: ["paperlint", "PaperLintCore", "PaperLintTestSupport", "PaperLintBenchSupport"]),
+        .testTarget(name: "PaperLintCLITests", dependencies: ["paperlint", "PaperLintCore", "PaperLintTestSupport", "PaperLintBenchSupport", "Yams"]),
     ]
 )

@@ -38,7 +38,7 @@ import Testing
             "PAPERLINT": Fixtures.executable,
         ]
         for (key, value) in inputs { environment[key] = value }
-        let result = try runProcess("/bin/bash", [Fixtures.packageRoot + "/.ci/action-check"], in: repo.path, environment: environment)
+        let result = try runProcess("/bin/bash", [Fixtures.packageRoot + "/Action/check"], in: repo.path, environment: environment)
         return (result, try String(contentsOfFile: summaryPath, encoding: .utf8))
     }
 
