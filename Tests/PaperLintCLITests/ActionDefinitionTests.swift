@@ -3,11 +3,13 @@ import PaperLintTestSupport
 import Testing
 import Yams
 
-/// `action.yml` as GitHub reads it: valid YAML, valid against the schema GitHub's own
-/// validators use (`check-jsonschema`'s vendored `github-actions`, which `.ci/run` installs
-/// into `.build-venv/`), and naming only scripts that exist.
+/// `action.yml` and the example workflows as GitHub reads them: valid YAML, valid against
+/// the schemas GitHub's own validators use (`check-jsonschema`'s vendored
+/// `github-actions` / `github-workflows`, which `.ci/run` installs into `.build-venv/`), and
+/// naming only scripts and inputs that exist.
 @Suite struct ActionDefinitionTests {
     static let actionPath = Fixtures.packageRoot + "/action.yml"
+    static let workflowsFolder = Fixtures.packageRoot + "/Action/example-workflows"
 
     static let validator: String? = {
         let candidates = [
@@ -16,6 +18,11 @@ import Yams
         ]
         return candidates.first { !$0.isEmpty && FileManager.default.isExecutableFile(atPath: $0) }
     }()
+
+    static var workflows: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: workflowsFolder)) ?? [])
+            .filter { $0.hasSuffix(".yml") }.sorted().map { workflowsFolder + "/" + $0 }
+    }
 
     func load(_ path: String) throws -> [String: Any] {
         try #require(try Yams.load(yaml: String(contentsOfFile: path, encoding: .utf8)) as? [String: Any], "\(path)")
@@ -46,11 +53,36 @@ import Yams
         }
     }
 
+    /// Each example workflow uses the action with inputs it declares, after a checkout that
+    /// fetches the history the comparison needs.
+    @Test func exampleWorkflowsUseTheActionsOwnInputs() throws {
+        let declared = Set(try #require(try load(Self.actionPath)["inputs"] as? [String: Any]).keys)
+        #expect(!Self.workflows.isEmpty)
+        for path in Self.workflows {
+            let workflow = try load(path)
+            let jobs = try #require(workflow["jobs"] as? [String: [String: Any]], "\(path)")
+            var usesAction = false
+            for job in jobs.values {
+                let steps = job["steps"] as? [[String: Any]] ?? []
+                for (index, step) in steps.enumerated() where (step["uses"] as? String)?.contains("/paperlint@") == true {
+                    usesAction = true
+                    let given = Set((step["with"] as? [String: Any] ?? [:]).keys)
+                    #expect(given.isSubset(of: declared), "\(path): \(given.subtracting(declared)) are not inputs of action.yml")
+                    let checkout = steps[..<index].first { ($0["uses"] as? String)?.hasPrefix("actions/checkout@") == true }
+                    #expect((checkout?["with"] as? [String: Any])?["fetch-depth"] as? Int == 0, "\(path): checkout fetches the history")
+                }
+            }
+            #expect(usesAction, "\(path) uses the action")
+        }
+    }
+
     @Test(.enabled(if: validator != nil, "check-jsonschema is not installed (.ci/run puts it in .build-venv): skipped"))
-    func githubsSchemaAcceptsTheAction() throws {
+    func githubsSchemasAcceptTheActionAndEveryExampleWorkflow() throws {
         let validator = try #require(Self.validator)
         let action = try runProcess(validator, ["--builtin-schema", "vendor.github-actions", Self.actionPath], in: Fixtures.packageRoot)
         #expect(action.status == 0, "\(action.output)\(action.error)")
+        let workflows = try runProcess(validator, ["--builtin-schema", "vendor.github-workflows"] + Self.workflows, in: Fixtures.packageRoot)
+        #expect(workflows.status == 0, "\(workflows.output)\(workflows.error)")
         // The validator does reject what GitHub rejects: the unquoted `(default: …)` that once
         // stopped the action from loading.
         let broken = FileManager.default.temporaryDirectory.appendingPathComponent("paperlint-action-\(UUID().uuidString).yml").path
@@ -61,5 +93,15 @@ import Yams
             .write(toFile: broken, atomically: true, encoding: .utf8)
         let rejected = try runProcess(validator, ["--builtin-schema", "vendor.github-actions", broken], in: Fixtures.packageRoot)
         #expect(rejected.status != 0)
+    }
+
+    /// The README shows the example workflow a maintainer copies: the same workflow.
+    @Test func readmeShowsTheExampleWorkflow() throws {
+        let readme = try String(contentsOfFile: Fixtures.packageRoot + "/README.md", encoding: .utf8)
+        let start = try #require(readme.range(of: "```yaml\n# .github/workflows/paperlint.yml\n"))
+        let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
+        let shown = try #require(try Yams.load(yaml: String(readme[start.upperBound..<end.lowerBound])) as? NSDictionary)
+        let example = try #require(try Yams.load(yaml: String(contentsOfFile: Self.workflowsFolder + "/paperlint.yml", encoding: .utf8)) as? NSDictionary)
+        #expect(shown == example)
     }
 }

@@ -82,4 +82,64 @@ import Testing
         let (first, _) = try runCheckStep(repo, event: #"{"before": "0000000000000000000000000000000000000000"}"#, name: "push")
         #expect(first.output.hasPrefix("::notice title=paperlint::no base commit"))
     }
+
+    func annotatedLines(_ output: String) -> [String] {
+        output.split(separator: "\n").filter { $0.hasPrefix("::error ") || $0.hasPrefix("::warning ") }
+            .compactMap { $0.split(separator: ",").first { $0.hasPrefix("line=") }.map(String.init) }
+    }
+
+    /// A merge queue checks the queued merge's base...head: the contributor's line, never the
+    /// old defect on main (which would block the queue).
+    @Test func mergeGroupChecksTheQueuedChange() throws {
+        let (repo, base, head) = try pullRequest()
+        let (result, _) = try runCheckStep(repo, event: GitHubEvent.mergeGroup(base: base, head: head), name: "merge_group")
+        #expect(result.status == 1, "\(result.output)\(result.error)")
+        #expect(Set(annotatedLines(result.output)) == ["line=4"])
+    }
+
+    /// A new branch (`before` all zeros) compares with its merge base on the default branch,
+    /// wherever the branch's commits sit.
+    @Test func newBranchComparesWithTheDefaultBranch() throws {
+        let (repo, _, head) = try pullRequest()
+        let (result, _) = try runCheckStep(
+            repo, event: GitHubEvent.push(before: GitHubEvent.zero, after: head, created: true), name: "push")
+        #expect(result.output.contains("::notice title=paperlint::a new branch"), "\(result.output)")
+        #expect(result.status == 1)
+        #expect(Set(annotatedLines(result.output)) == ["line=4"], "only the branch's line, not main's old blanks")
+    }
+
+    /// A force push whose `before` is gone falls back to the default branch's merge base,
+    /// with a notice, instead of ending with exit 2.
+    @Test func vanishedBeforeFallsBackToTheMergeBase() throws {
+        let (repo, _, head) = try pullRequest()
+        let gone = String(repeating: "ab", count: 20)
+        let (result, _) = try runCheckStep(repo, event: GitHubEvent.push(before: gone, after: head, forced: true), name: "push")
+        #expect(result.output.contains("::notice title=paperlint::the previous commit abababababab is gone"), "\(result.output)")
+        #expect(result.status == 1, "\(result.error)")
+        #expect(Set(annotatedLines(result.output)) == ["line=4"])
+    }
+
+    /// Scheduled and manual runs check every line and report without failing, unless
+    /// `fail-on` is given.
+    @Test func scheduledAndManualRunsReportEveryLineWithoutFailing() throws {
+        let (repo, _, _) = try pullRequest()
+        let (scheduled, _) = try runCheckStep(repo, event: GitHubEvent.schedule(), name: "schedule")
+        #expect(scheduled.status == 0, "\(scheduled.output)")
+        #expect(scheduled.output.contains("::notice title=paperlint::a schedule run: checking every line"))
+        #expect(Set(annotatedLines(scheduled.output)).isSuperset(of: ["line=4", "line=9"]), "the new line and main's old blanks")
+        let (manual, _) = try runCheckStep(repo, event: GitHubEvent.workflowDispatch(), name: "workflow_dispatch")
+        #expect(manual.status == 0)
+        let (strict, _) = try runCheckStep(
+            repo, event: GitHubEvent.workflowDispatch(), name: "workflow_dispatch", inputs: ["PAPERLINT_FAIL_ON": "error"])
+        #expect(strict.status == 1)
+    }
+
+    /// `pull_request_target` carries the same payload as `pull_request`.
+    @Test func pullRequestTargetReadsThePullRequestsCommits() throws {
+        let (repo, base, head) = try pullRequest()
+        try repo.git("checkout", "-q", "main")  // pull_request_target checks out the base
+        let (result, _) = try runCheckStep(repo, event: GitHubEvent.pullRequest(base: base, head: head), name: "pull_request_target")
+        #expect(result.status == 1, "\(result.output)\(result.error)")
+        #expect(Set(annotatedLines(result.output)) == ["line=4"])
+    }
 }

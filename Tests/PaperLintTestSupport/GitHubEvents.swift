@@ -1,0 +1,74 @@
+import Foundation
+
+/// Webhook payloads as GitHub Actions writes them to `$GITHUB_EVENT_PATH`: the fields of
+/// GitHub's published event schemas (action, repository, sender, and each event's own
+/// object), with the commit ids of a scratch repository filled in.
+public enum GitHubEvent {
+    static var repository: [String: Any] { [
+        "id": 123_456_789, "node_id": "R_kgDOB1234", "name": "awesome-papers", "full_name": "owner/awesome-papers",
+        "private": false, "owner": ["login": "owner", "id": 1, "type": "User"],
+        "html_url": "https://github.com/owner/awesome-papers", "fork": false,
+        "default_branch": "main", "visibility": "public",
+    ] }
+    static var sender: [String: Any] { ["login": "contributor", "id": 2, "type": "User"] }
+
+    static func commit(_ sha: String, message: String = "Add a paper") -> [String: Any] {
+        [
+            "id": sha, "tree_id": String(repeating: "7", count: 40), "message": message, "timestamp": "2026-12-05T10:00:00Z",
+            "author": ["name": "Contributor", "email": "contributor@example.org"],
+            "committer": ["name": "GitHub", "email": "noreply@github.com"],
+        ]
+    }
+
+    static func json(_ object: [String: Any]) -> String {
+        String(decoding: try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+    }
+
+    /// `pull_request` (`opened`, `synchronize` …) or `pull_request_target`: the same payload.
+    public static func pullRequest(base: String, head: String, number: Int = 7, action: String = "opened") -> String {
+        json([
+            "action": action, "number": number, "repository": repository, "sender": sender,
+            "pull_request": [
+                "number": number, "state": "open", "title": "Add a paper", "user": sender,
+                "author_association": "CONTRIBUTOR", "maintainer_can_modify": true,
+                "base": ["ref": "main", "sha": base, "repo": repository, "label": "owner:main"],
+                "head": ["ref": "contribution", "sha": head, "repo": repository, "label": "contributor:contribution"],
+            ] as [String: Any],
+        ])
+    }
+
+    /// `merge_group` (`checks_requested`): the queued merge of one or more pull requests.
+    public static func mergeGroup(base: String, head: String) -> String {
+        json([
+            "action": "checks_requested", "repository": repository, "sender": sender,
+            "merge_group": [
+                "base_ref": "refs/heads/main", "base_sha": base,
+                "head_ref": "refs/heads/gh-readonly-queue/main/pr-7-\(base)", "head_sha": head,
+                "head_commit": commit(head, message: "Merge pull request #7"),
+            ] as [String: Any],
+        ])
+    }
+
+    /// `push`: `before` is all zeros for a new branch (`created`), and may be gone after a
+    /// force push (`forced`).
+    public static func push(before: String, after: String, ref: String = "refs/heads/contribution", created: Bool = false, forced: Bool = false) -> String {
+        json([
+            "ref": ref, "before": before, "after": after, "created": created, "deleted": false, "forced": forced,
+            "base_ref": NSNull(), "compare": "https://github.com/owner/awesome-papers/compare/\(before.prefix(12))...\(after.prefix(12))",
+            "commits": [commit(after)], "head_commit": commit(after), "repository": repository, "sender": sender,
+            "pusher": ["name": "contributor", "email": "contributor@example.org"],
+        ])
+    }
+
+    /// `schedule`: only the cron line, the repository and no sender of note.
+    public static func schedule(cron: String = "17 6 * * 1") -> String {
+        json(["schedule": cron, "repository": repository, "workflow": ".github/workflows/paperlint.yml"])
+    }
+
+    /// `workflow_dispatch`: run by hand from the Actions tab.
+    public static func workflowDispatch(inputs: [String: String] = [:]) -> String {
+        json(["inputs": inputs, "ref": "refs/heads/main", "repository": repository, "sender": sender, "workflow": ".github/workflows/paperlint.yml"])
+    }
+
+    public static let zero = String(repeating: "0", count: 40)
+}
