@@ -34,33 +34,77 @@ import Testing
         return String(rest[..<close.lowerBound])
     }
 
-    /// Accepting a suggestion replaces the commented lines: that must equal applying the fix.
+    /// One comment per line: every finding in exactly one comment, no two comments on the same
+    /// lines, and accepting a comment's suggestion equals applying the safe fixes of all the
+    /// findings it lists.
     @Test(arguments: CIScenario.names)
-    func acceptingASuggestionAppliesThatFix(_ name: String) throws {
+    func acceptingASuggestionAppliesEveryFixOfItsLine(_ name: String) throws {
         let scenario = try ReporterScenario(name)
         let file = scenario.report.files[0]
         let review = try comments(scenario.render("review"))
         #expect(review.event == "COMMENT")
-        #expect(review.body?.hasPrefix("### paperlint: ") == true)
-        #expect(review.comments.count == file.diagnostics.count)
+        #expect(review.body?.hasPrefix(ReviewReporter.marker + "\n### paperlint: ") == true)
+        var listed = 0
         var suggested = 0
-        for (comment, diagnostic) in zip(review.comments, file.diagnostics) {
-            #expect(comment.path == diagnostic.path)
-            #expect(comment.body.hasPrefix("**\(diagnostic.severity.rawValue)** `\(diagnostic.rule)`: "))
+        var previousLine = 0
+        for comment in review.comments {
+            let first = comment.startLine ?? comment.line
+            #expect(first > previousLine, "comments never share a line")
+            previousLine = comment.line
+            #expect(comment.body.hasSuffix(" -->\n") && comment.body.contains("<!-- paperlint: \(comment.path):\(comment.line) "))
+            let findings = file.diagnostics.filter {
+                (first...comment.line).contains($0.lastLine(in: file.document))
+                    && comment.body.contains("**\($0.severity.rawValue)** `\($0.rule)`: " + Markdown.inline($0.message, inTable: false))
+            }
+            #expect(!findings.isEmpty)
+            listed += findings.count
             guard let text = suggestion(comment.body) else {
-                #expect(diagnostic.fix?.safety != .safe, "a safe fix is suggested")
-                #expect(comment.line == diagnostic.lastLine(in: file.document))
+                #expect(findings.allSatisfy { $0.fix?.safety != .safe }, "a safe fix is suggested")
                 continue
             }
             suggested += 1
-            let first = comment.startLine ?? comment.line
             let region = file.document.lineStarts[first - 1]..<file.document.fullRange(ofLine: comment.line).upperBound
             let accepted = Array(file.document.bytes[..<region.lowerBound]) + Array(text.utf8) + Array(file.document.bytes[region.upperBound...])
-            let fixed = Fix(.safe, "", edits: diagnostic.editRanges(in: file.document).map { Edit(replacing: $0.range, with: $0.replacement) })
-                .applied(to: file.document.bytes)
-            #expect(accepted == fixed, "\(diagnostic.rule) at \(diagnostic.start)")
+            let edits = findings.filter { $0.fix?.safety == .safe }.flatMap { $0.editRanges(in: file.document) }
+                .sorted { $0.range.lowerBound < $1.range.lowerBound }
+            let fixed = Fix(.safe, "", edits: edits.map { Edit(replacing: $0.range, with: $0.replacement) }).applied(to: file.document.bytes)
+            #expect(accepted == fixed, "line \(comment.line)")
         }
-        #expect(suggested == file.diagnostics.count { $0.fix?.safety == .safe })
+        #expect(listed == file.diagnostics.count, "every finding is listed once")
+        #expect(suggested > 0)
+    }
+
+    /// GitHub showed one line with three findings as three comments, each suggesting the whole
+    /// line with only its own fix: accepting one made the others stale. Now they share one
+    /// comment, and its suggestion carries all three fixes.
+    @Test func findingsOnOneLineShareOneSuggestion() throws {
+        let text = "- [2023/10] **A**  *B.*\t[[paper](http://https://x.org/p)]  \n"
+        let double = SyntheticReport.range(of: "  *B", in: text).lowerBound
+        let tab = SyntheticReport.range(of: "\t", in: text)
+        let scheme = SyntheticReport.range(of: "http://https://", in: text)
+        let trailing = SyntheticReport.range(of: ")]  \n", in: text).lowerBound + 2
+        let report = SyntheticReport.make(text, [
+            Diagnostic(ruleID: "whitespace", severity: .warning, range: double..<double + 2, message: "2 spaces",
+                       fix: Fix(.safe, "one", Edit(replacing: double..<double + 2, with: " "))),
+            Diagnostic(ruleID: "whitespace", severity: .warning, range: tab, message: "tab",
+                       fix: Fix(.safe, "space", Edit(replacing: tab, with: " "))),
+            Diagnostic(ruleID: "url", severity: .error, range: scheme, message: "doubled scheme",
+                       fix: Fix(.safe, "inner", Edit(replacing: scheme.lowerBound..<scheme.lowerBound + 7, with: ""))),
+            Diagnostic(ruleID: "whitespace", severity: .warning, range: trailing..<trailing + 2, message: "trailing whitespace",
+                       fix: Fix(.safe, "remove", Edit(replacing: trailing..<trailing + 2, with: ""))),
+            // A later fix of the same bytes cannot join: its message stays, its fix waits.
+            Diagnostic(ruleID: "other", severity: .warning, range: tab.upperBound..<tab.upperBound + 1, message: "clashing",
+                       fix: Fix(.safe, "x", Edit(replacing: tab.lowerBound..<tab.upperBound + 1, with: "x["))),
+        ])
+        let review = try comments(ReviewReporter.render(report))
+        #expect(review.comments.count == 1)
+        let body = try #require(review.comments.first?.body)
+        #expect(suggestion(body) == "- [2023/10] **A** *B.* [[paper](https://x.org/p)]\n")
+        for message in ["2 spaces", "tab", "doubled scheme", "trailing whitespace", "clashing"] { #expect(body.contains("`: \(message)\n")) }
+        #expect(review.body?.contains("1 comment suggests a change") == true)
+        // The marker names the place and rules; the same findings give the same marker.
+        #expect(body.hasSuffix("\n<!-- paperlint: README.md:1 whitespace,other,url " + body.suffix(21).prefix(16) + " -->\n"))
+        #expect(try comments(ReviewReporter.render(report)).comments.first?.body == body)
     }
 
     @Test func multiLineFindingsSpanTheirLines() throws {
