@@ -1,0 +1,137 @@
+import Foundation
+import PaperLintTestSupport
+import Testing
+
+/// `Action/review` against a fake GitHub REST API on loopback: one review per run, one
+/// sticky summary, nothing duplicated on the next push, a read-only token degrading to a
+/// notice.
+@Suite struct ReviewBotTests {
+    static let entries = (1...6).reversed().map {
+        "- [2023/0\($0)] **Paper \($0).** *A. Author et al. arXiv.* [[paper](https://arxiv.org/abs/230\($0).1111\($0))]"
+    }
+
+    func list(_ lines: [String]) -> String { "# Papers\n\n## Section\n" + lines.joined(separator: "\n") + "\n" }
+
+    /// main, and a contribution adding two entries with defects (one with two on one line).
+    func pullRequest() throws -> (ScratchRepository, base: String, head: String) {
+        let repo = try ScratchRepository()
+        try repo.commit("README.md", list(Self.entries))
+        let base = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        try repo.git("checkout", "-q", "-b", "contribution")
+        try repo.commit("README.md", list([
+            "- [2023/08] **New Paper.** *N. Author et al. arXiv.* [[paper](http://https://arxiv.org/abs/2308.99999)]  ",
+            "- [2023/07] **Other Paper.** *O. Author et al. arXiv.*  [[paper](https://arxiv.org/abs/2307.88888)]",
+        ] + Self.entries))
+        return (repo, base, try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// The review file paperlint writes for the range.
+    func reviewFile(_ repo: ScratchRepository, _ base: String, _ head: String) throws -> String {
+        let result = try runProcess(Fixtures.executable, ["check", "--range", "\(base)...\(head)", "--format", "review", "--fail-on", "never"], in: repo.path)
+        #expect(result.status == 0, "\(result.error)")
+        let path = repo.path + "-review-\(UUID().uuidString).json"
+        try result.output.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func post(_ file: String, _ github: FakeGitHub, head: String, token: String = "write-token") throws -> ProcessResult {
+        try runProcess(Fixtures.packageRoot + "/Action/review", [], in: FileManager.default.temporaryDirectory.path, environment: [
+            "PAPERLINT_REVIEW_FILE": file, "GITHUB_TOKEN": token, "GITHUB_API_URL": github.url,
+            "GITHUB_REPOSITORY": "owner/awesome-papers", "PAPERLINT_PR": "7", "PAPERLINT_HEAD_SHA": head,
+        ])
+    }
+
+    func calls(_ github: FakeGitHub) -> [String] { github.requests.map { "\($0.method) \($0.path)" } }
+
+    @Test func firstAndSecondPushPostOnceAndEditTheSummary() throws {
+        let (repo, base, head) = try pullRequest()
+        let github = try FakeGitHub(headSHA: head)
+        let file = try reviewFile(repo, base, head)
+        let first = try post(file, github, head: head)
+        #expect(first.status == 0, "\(first.output)\(first.error)")
+        #expect(calls(github) == [
+            "GET /repos/owner/awesome-papers/pulls/7/comments",
+            "POST /repos/owner/awesome-papers/pulls/7/reviews",
+            "GET /repos/owner/awesome-papers/issues/7/comments",
+            "POST /repos/owner/awesome-papers/issues/7/comments",
+        ])
+        let review = try #require(github.requests[1].json as? [String: Any])
+        #expect(review["commit_id"] as? String == head && review["event"] as? String == "COMMENT")
+        let comments = try #require(review["comments"] as? [[String: Any]])
+        #expect(comments.map { $0["line"] as? Int } == [4, 5], "one comment per changed line")
+        #expect((comments[0]["body"] as? String)?.contains("```suggestion\n- [2023/08] **New Paper.** *N. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2308.99999)]\n```") == true)
+        #expect(github.postedIssueComments.count == 1)
+        #expect((github.postedIssueComments[0]["body"] as? String)?.hasPrefix("<!-- paperlint-summary -->\n### paperlint: ") == true)
+
+        // The same findings again (a push that touched something else): nothing new is posted,
+        // the summary is edited in place.
+        let second = try post(file, github, head: head)
+        #expect(second.status == 0)
+        #expect(Array(calls(github).dropFirst(4)) == [
+            "GET /repos/owner/awesome-papers/pulls/7/comments",
+            "GET /repos/owner/awesome-papers/issues/7/comments",
+            "PATCH /repos/owner/awesome-papers/issues/comments/\(github.postedIssueComments[0]["id"] as? Int ?? 0)",
+        ])
+        #expect(github.postedReviews.count == 1 && github.postedIssueComments.count == 1)
+        #expect(second.output.contains("0 new comments in one review, 2 already posted"))
+
+        // The contributor fixes the first line: its comment is marked outdated, the other stays.
+        try repo.commit("README.md", list([
+            "- [2023/08] **New Paper.** *N. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2308.99999)]",
+            "- [2023/07] **Other Paper.** *O. Author et al. arXiv.*  [[paper](https://arxiv.org/abs/2307.88888)]",
+        ] + Self.entries))
+        let fixed = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        let third = try post(try reviewFile(repo, base, fixed), github, head: fixed)
+        #expect(third.status == 0)
+        let bodies = github.postedReviewComments.map { $0["body"] as? String ?? "" }
+        #expect(bodies[0].hasPrefix("<!-- paperlint-outdated -->\n*Outdated: paperlint no longer reports this at \(fixed.prefix(12)).*"))
+        #expect(!bodies[1].contains("paperlint-outdated"))
+        #expect(github.postedReviews.count == 1, "nothing new to post")
+    }
+
+    @Test func aReadOnlyTokenIsANoticeNotAFailure() throws {
+        let (repo, base, head) = try pullRequest()
+        let github = try FakeGitHub(headSHA: head)
+        let result = try post(try reviewFile(repo, base, head), github, head: head, token: FakeGitHub.readOnlyToken)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.hasPrefix("::notice title=paperlint::the token may not write to this pull request"))
+        #expect(github.postedReviews.isEmpty && github.postedIssueComments.isEmpty)
+    }
+
+    @Test func anOversizedReviewIsBatchedAndTheRestSummarised() throws {
+        let comments = (1...60).map { line in
+            ["path": "README.md", "line": line, "side": "RIGHT",
+             "body": "**warning** `whitespace`: finding \(line)\n\n<!-- paperlint: README.md:\(line) whitespace \(String(format: "%016x", line)) -->\n"] as [String: Any]
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("review-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let data = try JSONSerialization.data(withJSONObject: ["event": "COMMENT", "body": "<!-- paperlint-review -->\n### paperlint: 60 warnings\n", "comments": comments])
+        try data.write(to: URL(fileURLWithPath: file))
+        let github = try FakeGitHub(headSHA: String(repeating: "a", count: 40))
+        github.pageSize = 20  // GitHub pages lists: the bot follows the Link header
+        let result = try post(file, github, head: String(repeating: "a", count: 40))
+        #expect(result.status == 0, "\(result.output)\(result.error)")
+        #expect(github.postedReviews.count == 1 && github.postedReviewComments.count == 50)
+        let summary = try #require(github.postedIssueComments.first?["body"] as? String)
+        #expect(summary.contains("10 more findings than one review holds:"))
+        #expect(summary.contains("- `README.md:60` **warning** `whitespace`: finding 60"))
+        // The next run reads all three pages of the 50 comments and posts only the 10 left.
+        let again = try post(file, github, head: String(repeating: "a", count: 40))
+        #expect(again.output.contains("10 new comments in one review, 50 already posted"), "\(again.output)")
+        #expect(github.postedReviewComments.count == 60)
+        #expect(github.requests.filter { $0.path.hasSuffix("/pulls/7/comments") }.count >= 1 + 3)
+    }
+
+    @Test func untrustedInputIsRefused() throws {
+        let github = try FakeGitHub(headSHA: String(repeating: "a", count: 40))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("review-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        for bad in ["not json", #"{"body": "x", "comments": [{"path": "README.md", "line": "4; rm -rf /"}]}"#, #"{"comments": []}"#] {
+            try bad.write(toFile: file, atomically: true, encoding: .utf8)
+            let result = try post(file, github, head: "")
+            #expect(result.status == 2, "\(bad)")
+            #expect(result.output.hasPrefix("::error title=paperlint::"), "\(result.output)")
+        }
+        #expect(github.requests.isEmpty, "nothing reaches GitHub")
+    }
+}
