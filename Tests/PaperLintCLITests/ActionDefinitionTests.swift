@@ -96,12 +96,13 @@ import Yams
     }
 
     /// The README shows the example workflow a maintainer copies: the same workflow.
-    @Test func readmeShowsTheExampleWorkflow() throws {
+    @Test(arguments: ["paperlint.yml", "paperlint-review.yml"])
+    func readmeShowsTheExampleWorkflow(_ name: String) throws {
         let readme = try String(contentsOfFile: Fixtures.packageRoot + "/README.md", encoding: .utf8)
-        let start = try #require(readme.range(of: "```yaml\n# .github/workflows/paperlint.yml\n"))
+        let start = try #require(readme.range(of: "```yaml\n# .github/workflows/\(name)\n"))
         let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
         let shown = try #require(try Yams.load(yaml: String(readme[start.upperBound..<end.lowerBound])) as? NSDictionary)
-        let example = try #require(try Yams.load(yaml: String(contentsOfFile: Self.workflowsFolder + "/paperlint.yml", encoding: .utf8)) as? NSDictionary)
+        let example = try #require(try Yams.load(yaml: String(contentsOfFile: Self.workflowsFolder + "/" + name, encoding: .utf8)) as? NSDictionary)
         #expect(shown == example)
     }
 }

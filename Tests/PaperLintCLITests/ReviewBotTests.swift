@@ -1,6 +1,7 @@
 import Foundation
 import PaperLintTestSupport
 import Testing
+import Yams
 
 /// `Action/review` against a fake GitHub REST API on loopback: one review per run, one
 /// sticky summary, nothing duplicated on the next push, a read-only token degrading to a
@@ -133,5 +134,33 @@ import Testing
             #expect(result.output.hasPrefix("::error title=paperlint::"), "\(result.output)")
         }
         #expect(github.requests.isEmpty, "nothing reaches GitHub")
+    }
+
+    /// The action's own review step, as action.yml writes it, on a pull_request payload:
+    /// `Action/check` writes the review file and `Action/review` posts it.
+    @Test func theActionsReviewStepPostsThePullRequestsReview() throws {
+        let (repo, base, head) = try pullRequest()
+        let github = try FakeGitHub(headSHA: head)
+        let action = try #require(try Yams.load(yaml: String(contentsOfFile: Fixtures.packageRoot + "/action.yml", encoding: .utf8)) as? [String: Any])
+        let steps = try #require((action["runs"] as? [String: Any])?["steps"] as? [[String: Any]])
+        let step = try #require(steps.first { $0["name"] as? String == "Review the pull request" })
+        let temp = repo.path + "-runner-temp"
+        try FileManager.default.createDirectory(atPath: temp, withIntermediateDirectories: true)
+        var environment = [
+            "GITHUB_ACTION_PATH": Fixtures.packageRoot, "PAPERLINT": Fixtures.executable,
+            "GITHUB_EVENT_NAME": "pull_request", "GITHUB_EVENT_PATH": repo.path + "-event.json",
+            "GITHUB_API_URL": github.url, "GITHUB_REPOSITORY": "owner/awesome-papers",
+        ]
+        try GitHubEvent.pullRequest(base: base, head: head).write(toFile: repo.path + "-event.json", atomically: true, encoding: .utf8)
+        for (name, value) in step["env"] as? [String: String] ?? [:] {
+            environment[name] = value.replacingOccurrences(of: "${{ runner.temp }}", with: temp)
+                .replacingOccurrences(of: "${{ inputs.token }}", with: "write-token")
+                .replacingOccurrences(of: #"\$\{\{ inputs\.[a-z-]+ \}\}"#, with: "", options: .regularExpression)
+        }
+        let result = try runProcess("/bin/bash", ["-c", try #require(step["run"] as? String)], in: repo.path, environment: environment)
+        #expect(result.status == 0, "\(result.output)\(result.error)")
+        #expect(github.postedReviews.count == 1 && github.postedReviewComments.count == 2)
+        #expect(github.postedIssueComments.count == 1)
+        #expect(github.requests.allSatisfy { $0.authorization == "Bearer write-token" })
     }
 }
