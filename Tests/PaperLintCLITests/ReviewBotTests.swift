@@ -163,4 +163,80 @@ import Yams
         #expect(github.postedIssueComments.count == 1)
         #expect(github.requests.allSatisfy { $0.authorization == "Bearer write-token" })
     }
+
+    /// The fork-safe pair: a read-only pull_request job uploads the review and
+    /// `{"number", "head_sha"}`; the workflow_run job posts it only when GitHub's record of
+    /// that pull request has the triggering run's head commit, from the run's repository.
+    @Test func aWorkflowRunPostsOnlyTheReviewOfThePullRequestItsRunChecked() throws {
+        let (repo, base, head) = try pullRequest()
+        let review = try reviewFile(repo, base, head)
+        let eventPath = repo.path + "-workflow-run.json"
+        let claimPath = repo.path + "-pull-request.json"
+        func post(claim: String, runHead: String, github: FakeGitHub) throws -> ProcessResult {
+            try claim.write(toFile: claimPath, atomically: true, encoding: .utf8)
+            try GitHubEvent.workflowRun(headSHA: runHead).write(toFile: eventPath, atomically: true, encoding: .utf8)
+            return try runProcess(Fixtures.packageRoot + "/Action/review", [], in: repo.path, environment: [
+                "PAPERLINT_REVIEW_FILE": review, "PAPERLINT_PR_FILE": claimPath, "GITHUB_EVENT_PATH": eventPath,
+                "GITHUB_TOKEN": "write-token", "GITHUB_API_URL": github.url, "GITHUB_REPOSITORY": "owner/awesome-papers",
+            ])
+        }
+        let github = try FakeGitHub(headSHA: head)
+        github.headRepository = "contributor/awesome-papers"
+        let honest = try post(claim: #"{"number": 7, "head_sha": "\#(head)"}"#, runHead: head, github: github)
+        #expect(honest.status == 0, "\(honest.output)")
+        #expect(github.postedReviews.count == 1 && github.postedReviews[0]["commit_id"] as? String == head)
+
+        // Forged: another pull request's number, a head the run did not check, a malformed claim.
+        let other = String(repeating: "c", count: 40)
+        for (claim, runHead, reason) in [
+            (#"{"number": 8, "head_sha": "\#(head)"}"#, head, "pull request #8 named by the artifact: 404"),
+            (#"{"number": 7, "head_sha": "\#(other)"}"#, head, "the artifact is for commit cccccccccccc"),
+            (#"{"number": 7, "head_sha": "\#(other)"}"#, other, "pull request #7 is not the one the triggering run checked"),
+            (#"{"number": "7; curl evil", "head_sha": "\#(head)"}"#, head, "does not name a pull request"),
+        ] {
+            let fresh = try FakeGitHub(headSHA: head)
+            fresh.headRepository = "contributor/awesome-papers"
+            let forged = try post(claim: claim, runHead: runHead, github: fresh)
+            #expect(forged.status == 2, "\(claim)")
+            #expect(forged.output.contains(reason), "\(forged.output)")
+            #expect(fresh.postedReviews.isEmpty && fresh.postedIssueComments.isEmpty)
+            #expect(fresh.requests.allSatisfy { $0.method == "GET" })
+        }
+        // The same pull request's head from another repository is not the run's either.
+        let moved = try FakeGitHub(headSHA: head)
+        moved.headRepository = "someone-else/awesome-papers"
+        #expect(try post(claim: #"{"number": 7, "head_sha": "\#(head)"}"#, runHead: head, github: moved).status == 2)
+    }
+
+    /// The action's artifact-posting step, as action.yml writes it, in a workflow_run job: no
+    /// build, no check, the artifact's review posted once its claim is confirmed.
+    @Test func theActionsArtifactStepPostsAConfirmedReview() throws {
+        let (repo, base, head) = try pullRequest()
+        let github = try FakeGitHub(headSHA: head)
+        github.headRepository = "contributor/awesome-papers"
+        let artifact = repo.path + "-artifact"
+        try FileManager.default.createDirectory(atPath: artifact, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: try reviewFile(repo, base, head), toPath: artifact + "/review.json")
+        try #"{"number": 7, "head_sha": "\#(head)"}"#.write(toFile: artifact + "/pull-request.json", atomically: true, encoding: .utf8)
+        try GitHubEvent.workflowRun(headSHA: head).write(toFile: repo.path + "-event.json", atomically: true, encoding: .utf8)
+        let action = try #require(try Yams.load(yaml: String(contentsOfFile: Fixtures.packageRoot + "/action.yml", encoding: .utf8)) as? [String: Any])
+        let steps = try #require((action["runs"] as? [String: Any])?["steps"] as? [[String: Any]])
+        let step = try #require(steps.first { $0["name"] as? String == "Post the review of a read-only run" })
+        var environment = [
+            "GITHUB_ACTION_PATH": Fixtures.packageRoot, "GITHUB_EVENT_NAME": "workflow_run", "GITHUB_EVENT_PATH": repo.path + "-event.json",
+            "GITHUB_API_URL": github.url, "GITHUB_REPOSITORY": "owner/awesome-papers",
+        ]
+        for (name, value) in step["env"] as? [String: String] ?? [:] {
+            environment[name] = value.replacingOccurrences(of: "${{ inputs.review-file }}", with: artifact + "/review.json")
+                .replacingOccurrences(of: "${{ inputs.pull-request-file }}", with: artifact + "/pull-request.json")
+                .replacingOccurrences(of: "${{ inputs.token }}", with: "write-token")
+        }
+        let result = try runProcess("/bin/bash", ["-c", try #require(step["run"] as? String)], in: artifact, environment: environment)
+        #expect(result.status == 0, "\(result.output)\(result.error)")
+        #expect(github.postedReviews.count == 1 && github.postedReviewComments.count == 2)
+        // Every other step of the action is skipped for a review file.
+        for other in steps where other["name"] as? String != step["name"] as? String {
+            #expect((other["if"] as? String)?.contains("inputs.review-file == ''") == true, "\(other["name"] ?? "")")
+        }
+    }
 }

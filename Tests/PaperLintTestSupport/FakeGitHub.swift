@@ -25,6 +25,8 @@ public final class FakeGitHub: @unchecked Sendable {
     public private(set) var port: UInt16 = 0
     public var url: String { "http://127.0.0.1:\(port)" }
     public var pageSize = 100
+    /// The repository the pull request's head branch lives in (a fork's, for a fork).
+    public var headRepository: String?
 
     private let lock = NSLock()
     private var recorded: [Request] = []
@@ -156,7 +158,7 @@ public final class FakeGitHub: @unchecked Sendable {
         let body = request.json as? [String: Any] ?? [:]
         switch (request.method, request.path) {
         case ("GET", "\(base)/pulls/\(pullNumber)"):
-            return (200, [:], ["number": pullNumber, "state": "open", "head": ["sha": headSHA, "repo": ["full_name": repository]]])
+            return (200, [:], ["number": pullNumber, "state": "open", "head": ["sha": headSHA, "repo": ["full_name": headRepository ?? repository]]])
         case ("GET", "\(base)/pulls/\(pullNumber)/comments"):
             return page(reviewComments, request)
         case ("GET", "\(base)/issues/\(pullNumber)/comments"):

@@ -70,5 +70,19 @@ public enum GitHubEvent {
         json(["inputs": inputs, "ref": "refs/heads/main", "repository": repository, "sender": sender, "workflow": ".github/workflows/paperlint.yml"])
     }
 
+    /// `workflow_run` (`completed`): the run of the read-only pull-request workflow. For a
+    /// pull request from a fork GitHub leaves `pull_requests` empty.
+    public static func workflowRun(headSHA: String, headRepository: String = "contributor/awesome-papers", runID: Int = 555) -> String {
+        json([
+            "action": "completed", "repository": repository, "sender": sender,
+            "workflow_run": [
+                "id": runID, "name": "paperlint", "event": "pull_request", "status": "completed", "conclusion": "failure",
+                "head_sha": headSHA, "head_branch": "contribution", "pull_requests": [] as [Any],
+                "head_repository": ["full_name": headRepository, "owner": ["login": String(headRepository.split(separator: "/")[0])]],
+                "repository": repository,
+            ] as [String: Any],
+        ])
+    }
+
     public static let zero = String(repeating: "0", count: 40)
 }
