@@ -27,6 +27,12 @@ public final class FakeGitHub: @unchecked Sendable {
     public var pageSize = 100
     /// The repository the pull request's head branch lives in (a fork's, for a fork).
     public var headRepository: String?
+    /// More of the pull request's record (`base`, `head.ref`, `head.repo.clone_url`,
+    /// `maintainer_can_modify` …), merged into what `GET /pulls/N` answers.
+    public var pullDetails: [String: Any] = [:]
+    /// Reactions added to comments, by comment id.
+    public var reactions: [(comment: Int, content: String)] { lock.withLock { addedReactions } }
+    private var addedReactions: [(comment: Int, content: String)] = []
 
     private let lock = NSLock()
     private var recorded: [Request] = []
@@ -158,7 +164,15 @@ public final class FakeGitHub: @unchecked Sendable {
         let body = request.json as? [String: Any] ?? [:]
         switch (request.method, request.path) {
         case ("GET", "\(base)/pulls/\(pullNumber)"):
-            return (200, [:], ["number": pullNumber, "state": "open", "head": ["sha": headSHA, "repo": ["full_name": headRepository ?? repository]]])
+            var pull: [String: Any] = ["number": pullNumber, "state": "open", "maintainer_can_modify": false]
+            var head = pullDetails["head"] as? [String: Any] ?? [:]
+            var repo = head["repo"] as? [String: Any] ?? [:]
+            repo["full_name"] = repo["full_name"] ?? headRepository ?? repository
+            head["sha"] = headSHA
+            head["repo"] = repo
+            for (key, value) in pullDetails where key != "head" { pull[key] = value }
+            pull["head"] = head
+            return (200, [:], pull)
         case ("GET", "\(base)/pulls/\(pullNumber)/comments"):
             return page(reviewComments, request)
         case ("GET", "\(base)/issues/\(pullNumber)/comments"):
@@ -190,6 +204,12 @@ public final class FakeGitHub: @unchecked Sendable {
             {
                 reviewComments[index]["body"] = body["body"] ?? ""
                 return (200, [:], reviewComments[index])
+            }
+            if request.method == "POST", request.path.hasSuffix("/reactions"),
+                let id = Self.id(String(request.path.dropLast("/reactions".count)), after: "\(base)/issues/comments/")
+            {
+                addedReactions.append((id, body["content"] as? String ?? ""))
+                return (201, [:], ["id": 1, "content": body["content"] ?? ""])
             }
             if request.method == "PATCH", let id = Self.id(request.path, after: "\(base)/issues/comments/"),
                 let index = issueComments.firstIndex(where: { $0["id"] as? Int == id })

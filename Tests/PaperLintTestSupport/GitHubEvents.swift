@@ -84,5 +84,22 @@ public enum GitHubEvent {
         ])
     }
 
+    /// `issue_comment` (`created`) on a pull request: `issue.pull_request` is present, and
+    /// `comment.author_association` says who wrote it (OWNER, MEMBER, COLLABORATOR,
+    /// CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, NONE …).
+    public static func issueComment(_ body: String, association: String, user: String = "maintainer", number: Int = 7, commentID: Int = 42) -> String {
+        json([
+            "action": "created", "repository": repository, "sender": ["login": user, "id": 3, "type": "User"],
+            "issue": [
+                "number": number, "title": "Add a paper", "state": "open", "user": sender,
+                "pull_request": ["url": "https://api.github.com/repos/owner/awesome-papers/pulls/\(number)"],
+            ] as [String: Any],
+            "comment": [
+                "id": commentID, "body": body, "author_association": association,
+                "user": ["login": user, "id": 3, "type": "User"],
+            ] as [String: Any],
+        ])
+    }
+
     public static let zero = String(repeating: "0", count: 40)
 }
