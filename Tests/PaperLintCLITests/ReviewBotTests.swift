@@ -239,4 +239,21 @@ import Yams
             #expect((other["if"] as? String)?.contains("inputs.review-file == ''") == true, "\(other["name"] ?? "")")
         }
     }
+
+    /// A fix no suggestion can carry (here a guessed date, which then moves the entry) is
+    /// offered in the review body as the patch of every fix.
+    @Test func unsafeFixesComeAsAPatchInTheBody() throws {
+        let repo = try ScratchRepository()
+        try repo.commit("README.md", list(Self.entries))
+        let base = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        try repo.commit("README.md", list(["- [2023/07] **Misdated Paper.** *M. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2302.77777)]"] + Self.entries))
+        let head = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        let review = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: try reviewFile(repo, base, head)))) as? [String: Any])
+        let body = try #require(review["body"] as? String)
+        #expect(body.contains("finding has a fix that paperlint does not suggest"), "\(body)")
+        #expect(body.contains("<details><summary>Every fix, the unsafe ones included</summary>\n\n```diff\ndiff --git a/README.md b/README.md\n"))
+        #expect(body.contains("\n+- [2023/02] **Misdated Paper.**"), "the date is fixed and the entry moves to its place")
+        let comments = try #require(review["comments"] as? [[String: Any]])
+        #expect(comments.allSatisfy { !(($0["body"] as? String) ?? "").contains("```suggestion") })
+    }
 }

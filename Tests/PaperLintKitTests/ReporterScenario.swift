@@ -10,6 +10,8 @@ struct ReporterScenario {
     let request: CheckRequest
     let report: LintReport
     let patch: String
+    /// The patch of every fix, the unsafe ones included, where a finding has an unsafe fix.
+    let unsafePatch: String
     let links: SummaryReporter.Links?
 
     init(_ name: String) throws {
@@ -18,6 +20,7 @@ struct ReporterScenario {
         request = CheckRequest(mode: name == "healthcare" ? .all : .range("main...HEAD"), currentDirectory: repository.path)
         report = try Linter.check(request)
         patch = try Fixer.safePatch(for: report)
+        unsafePatch = report.diagnostics.contains { $0.fix?.safety == .unsafe } ? try Fixer.patch(for: report, unsafe: true) : ""
         let environment = CIScenario.githubEnvironment
         links = CIScenario.linksToGitHub(name)
             ? SummaryReporter.Links(
@@ -33,7 +36,7 @@ struct ReporterScenario {
         case "github": GitHubReporter().render(report)
         case "sarif": SARIFReporter.render(report)
         case "rdjson": RDJSONReporter.render(report)
-        case "review": ReviewReporter.render(report)
+        case "review": ReviewReporter.render(report, unsafePatch: unsafePatch)
         case "summary": SummaryReporter(links: links).render(report, patch: patch)
         default: "unknown format \(format)"
         }

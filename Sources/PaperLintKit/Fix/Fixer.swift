@@ -39,11 +39,17 @@ public enum Fixer {
     /// The same patch from a check's report, without reading or linting the files again: the
     /// fix loop's first round takes the check's findings (for the summary of a `check`).
     public static func safePatch(for report: LintReport) throws(PaperLintError) -> String {
+        try patch(for: report, unsafe: false)
+    }
+
+    /// The same, with the unsafe fixes too (moves, removals, guesses): what the review body
+    /// offers for the findings no one-click suggestion can fix.
+    public static func patch(for report: LintReport, unsafe: Bool) throws(PaperLintError) -> String {
         var patch = ""
         for file in report.files {
             guard let origin = file.origin else { continue }
             let outcome = FixLoop.run(
-                origin.content, report.configuration, unsafe: false, scope: origin.scope.fixBounds(in: file.document),
+                origin.content, report.configuration, unsafe: unsafe, scope: origin.scope.fixBounds(in: file.document),
                 first: (file.document, origin.found))
             guard outcome.fixed != origin.content else { continue }
             patch += try Session.git { () throws(GitError) in

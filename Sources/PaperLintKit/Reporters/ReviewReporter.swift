@@ -21,7 +21,13 @@ public enum ReviewReporter {
     /// The first line of every review body paperlint writes.
     public static let marker = "<!-- paperlint-review -->"
 
-    public static func render(_ report: LintReport) -> String {
+    /// Past this size the patch of every fix is left to `paperlint fix --unsafe --patch`.
+    static let patchBudget = 40_000
+
+    /// `unsafePatch`: the unified diff of every fix, the unsafe ones included
+    /// (`Fixer.patch(for:unsafe:)`), offered in the body for the findings whose fix moves or
+    /// removes lines, which no suggestion can carry.
+    public static func render(_ report: LintReport, unsafePatch: String = "") -> String {
         var json = JSONWriter(indent: 2)
         json.beginObject()
         json.field("event", "COMMENT")
@@ -34,7 +40,7 @@ public enum ReviewReporter {
                 comments.append((group.path, group.lines, body(group, suggestion)))
             }
         }
-        json.field("body", body(report, suggestions: suggestions))
+        json.field("body", body(report, suggestions: suggestions) + unsafeSection(report, unsafePatch))
         json.key("comments")
         json.beginArray()
         for comment in comments {
@@ -64,6 +70,20 @@ public enum ReviewReporter {
                 + "(the safe fixes of its line; `paperlint fix --write` applies them all).\n"
         }
         return out
+    }
+
+    /// The findings whose fix is unsafe, and the patch of every fix.
+    static func unsafeSection(_ report: LintReport, _ patch: String) -> String {
+        let unsafe = report.diagnostics.count { $0.fix?.safety == .unsafe }
+        guard unsafe > 0 else { return "" }
+        var out = "\n\(unsafe) finding\(unsafe == 1 ? " has a fix" : "s have fixes") that paperlint does not suggest "
+            + (unsafe == 1 ? "(it guesses a value, or moves or removes lines): " : "(they guess a value, or move or remove lines): ")
+            + "`paperlint fix --unsafe --write` applies " + (unsafe == 1 ? "it" : "them") + " with the rest"
+        guard !patch.isEmpty else { return out + ".\n" }
+        guard patch.utf8.count <= patchBudget else { return out + " (the patch, \(patch.utf8.count / 1024) KiB, is too large to show here).\n" }
+        let fence = Markdown.fence(for: patch)
+        out += ", or this patch:\n\n<details><summary>Every fix, the unsafe ones included</summary>\n\n"
+        return out + fence + "diff\n" + patch + (patch.hasSuffix("\n") ? "" : "\n") + fence + "\n</details>\n"
     }
 
     /// Findings that share a comment: those whose lines (with their safe fix's) overlap.

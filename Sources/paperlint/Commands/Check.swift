@@ -81,7 +81,8 @@ extension Paperlint {
                 if case .range = options.mode {} else {
                     Standard.error("note: --format review is meant for --range BASE...HEAD: GitHub accepts review comments only on lines the pull request changes")
                 }
-                Standard.output(ReviewReporter.render(report))
+                let unsafe = report.diagnostics.contains { $0.fix?.safety == .unsafe }
+                Standard.output(ReviewReporter.render(report, unsafePatch: unsafe ? patch(report, unsafe: true, for: "review") : ""))
             case .summary:
                 Standard.output(summary(report, request))
             case .github:
@@ -101,15 +102,18 @@ extension Paperlint {
         private func summary(_ report: LintReport, _ request: CheckRequest) -> String {
             let links = SummaryReporter.Links(
                 server: environment("GITHUB_SERVER_URL"), repository: environment("GITHUB_REPOSITORY"), sha: environment("GITHUB_SHA"))
-            var patch = ""
-            if report.fixableCount > 0 {
-                do {
-                    patch = try Fixer.safePatch(for: report)
-                } catch {
-                    Standard.error("note: no patch in the summary: \(error.message)")
-                }
-            }
+            let patch = report.fixableCount > 0 ? patch(report, unsafe: false, for: "summary") : ""
             return SummaryReporter(links: links).render(report, patch: patch)
+        }
+
+        /// The patch of the report's fixes for a summary or review; a failure is a note, and no patch.
+        private func patch(_ report: LintReport, unsafe: Bool, for output: String) -> String {
+            do {
+                return try Fixer.patch(for: report, unsafe: unsafe)
+            } catch {
+                Standard.error("note: no patch in the \(output): \(error.message)")
+                return ""
+            }
         }
 
         /// A variable's value; unset and empty are the same.
