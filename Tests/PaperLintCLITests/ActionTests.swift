@@ -142,4 +142,21 @@ import Testing
         #expect(result.status == 1, "\(result.output)\(result.error)")
         #expect(Set(annotatedLines(result.output)) == ["line=4"])
     }
+
+    /// pull_request_target from a fork: the checkout holds only the base; the head is fetched
+    /// from the pull request's ref (`refs/pull/N/head`) and read as data.
+    @Test func pullRequestTargetFetchesAForksHeadFromThePullRequestRef() throws {
+        let (author, base, head) = try pullRequest()
+        let origin = author.path + "-origin.git"
+        _ = try runProcess("/usr/bin/git", ["init", "-q", "--bare", origin], in: author.path)
+        try author.git("push", "-q", origin, "main:refs/heads/main", "contribution:refs/pull/7/head")
+        let checkout = try ScratchRepository()
+        try checkout.git("remote", "add", "origin", origin)
+        try checkout.git("fetch", "-q", "origin", "main")
+        try checkout.git("checkout", "-q", "-B", "main", "FETCH_HEAD")
+        #expect(throws: (any Error).self) { try checkout.git("cat-file", "-e", head + "^{commit}") }
+        let (result, _) = try runCheckStep(checkout, event: GitHubEvent.pullRequest(base: base, head: head), name: "pull_request_target")
+        #expect(result.status == 1, "\(result.output)\(result.error)")
+        #expect(Set(annotatedLines(result.output)) == ["line=4"])
+    }
 }
