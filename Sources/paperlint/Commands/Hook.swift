@@ -8,7 +8,7 @@ extension Paperlint {
     struct Hook: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Install, remove or inspect paperlint's git pre-commit hook.",
-            subcommands: [Install.self, Uninstall.self, Status.self, Run.self])
+            subcommands: [Install.self, Uninstall.self, Status.self, Run.self, PreCommit.self])
 
         struct Install: ParsableCommand {
             static let configuration = CommandConfiguration(
@@ -63,6 +63,54 @@ extension Paperlint {
                     Standard.exit(1)
                 }
                 Standard.exit(0)  // without freeing the parsed list (see Check.run)
+            }
+        }
+
+        struct PreCommit: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "pre-commit",
+                abstract: "What the pre-commit framework's hooks run, on the files it passes.",
+                discussion: """
+                    Files the configuration does not name as paper lists are skipped. Checks the \
+                    lines between PRE_COMMIT_FROM_REF and PRE_COMMIT_TO_REF when pre-commit sets them, \
+                    else a file's staged lines, else (a file passed with nothing staged, as under \
+                    --all-files) the whole file. With --fix, fixes those lines in the work tree only, \
+                    and exits 1 when it changed a file (review and stage it) or errors remain.
+                    """)
+
+            @Flag(help: "Fix in the work tree (the paperlint-fix hook) instead of checking.")
+            var fix = false
+
+            @Argument(help: "The files pre-commit passes.")
+            var files: [String] = []
+
+            func run() throws {
+                var environment: [String: String] = [:]
+                for name in ["PRE_COMMIT_FROM_REF", "PRE_COMMIT_TO_REF"] {
+                    if let value = getenv(name).flatMap({ String(validatingCString: $0) }) { environment[name] = value }
+                }
+                let directory = Standard.currentDirectory
+                let colored = ColorChoice.auto.allows(on: STDOUT_FILENO)
+                if fix {
+                    let outcome = try PreCommitHook.fix(files: files, currentDirectory: directory, environment: environment)
+                    var failed = false
+                    for report in outcome.fixed {
+                        for note in report.notes { Standard.error("note: \(note)") }
+                        if report.appliedCount > 0 { Standard.output(FixSummary.render(report) + "\n") }
+                        failed = failed || report.hasFailures
+                    }
+                    let changed = outcome.changedFiles
+                    if !changed.isEmpty {
+                        Standard.output("paperlint: fixed \(changed.joined(separator: ", ")) in the work tree; review the change and stage it\n")
+                    }
+                    Standard.exit(changed.isEmpty && !failed ? 0 : 1)
+                }
+                let outcome = try PreCommitHook.check(files: files, currentDirectory: directory, environment: environment)
+                for report in outcome.reports {
+                    for note in report.notes { Standard.error("note: \(note)") }
+                    if !report.diagnostics.isEmpty { Standard.output(TextReporter(colored: colored).render(report)) }
+                }
+                Standard.exit(outcome.hasFailures ? 1 : 0)
             }
         }
     }
