@@ -166,6 +166,18 @@ extension Repository {
         return normalizedPath(common + "/hooks")
     }
 
+    /// True when `core.hooksPath` comes from the user's or the system's configuration, so
+    /// that a hook there runs in every repository, not only this one.
+    public func hooksPathIsGlobal() -> Bool {
+        var config: OpaquePointer?
+        guard git_repository_config_snapshot(&config, handle.raw) == 0 else { return false }
+        defer { git_config_free(config) }
+        var entry: UnsafeMutablePointer<git_config_entry>?
+        guard git_config_get_entry(&entry, config, "core.hooksPath") == 0, let entry else { return false }
+        defer { git_config_entry_free(entry) }
+        return entry.pointee.level.rawValue < GIT_CONFIG_LEVEL_LOCAL.rawValue
+    }
+
     /// The boolean `name` in git's configuration (repository, user and system files); nil
     /// when it is unset or not a boolean.
     public func configFlag(_ name: String) -> Bool? {

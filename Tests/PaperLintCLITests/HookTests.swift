@@ -140,9 +140,19 @@ import Testing
         #expect(again.status == 2 && again.error.contains("is not paperlint's hook; it was left alone"))
     }
 
+    /// A binary copied elsewhere, for installs by absolute path.
+    func copiedBinary() throws -> String {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("paperlint-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: Fixtures.executable, toPath: copy)
+        return copy
+    }
+
     @Test func missingBinaryLetsTheCommitThroughWithAWarning() throws {
         let repo = try repository()
-        _ = try paperlint(["hook", "install"], in: repo.path)
+        // Installed by a binary that is gone since, with none on PATH.
+        let copy = try copiedBinary()
+        _ = try runProcess(copy, ["hook", "install"], in: repo.path, environment: ["PATH": "/usr/bin:/bin"])
+        try FileManager.default.removeItem(atPath: copy)
         try repo.write("README.md", list([bad] + entries))
         try repo.git("add", "README.md")
         let result = try runProcess(
@@ -151,11 +161,31 @@ import Testing
         #expect(result.error.contains("paperlint: not found, so this commit was not checked."))
     }
 
+    /// `/opt/x/paperlint hook install` with no paperlint on PATH: the hook records that path
+    /// and every later commit is checked by it.
+    @Test func anAbsolutePathInstallChecksLaterCommits() throws {
+        let repo = try repository()
+        let copy = try copiedBinary()
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        let install = try runProcess(copy, ["hook", "install"], in: repo.path, environment: ["PATH": "/usr/bin:/bin"])
+        #expect(install.status == 0, "\(install.error)")
+        let hook = try String(contentsOfFile: repo.path + "/.git/hooks/pre-commit", encoding: .utf8)
+        #expect(hook.contains("installed_by='\(copy)'\n"))
+        try repo.write("README.md", list([bad] + entries))
+        try repo.git("add", "README.md")
+        let result = try runProcess("/usr/bin/git", ["commit", "-q", "-m", "checked"], in: repo.path, environment: ["PAPERLINT": "", "PATH": "/usr/bin:/bin"])
+        #expect(result.status == 1, "\(result.error)")
+        #expect(result.error.contains("error[url]: doubled scheme"))
+    }
+
     @Test func hookScriptInTheRepositoryIsTheOneInstalled() throws {
         let repo = try repository()
         _ = try paperlint(["hook", "install"], in: repo.path)
         let installed = try String(contentsOfFile: repo.path + "/.git/hooks/pre-commit", encoding: .utf8)
-        #expect(installed == (try String(contentsOfFile: Fixtures.packageRoot + "/Hooks/pre-commit", encoding: .utf8)))
+        let script = try String(contentsOfFile: Fixtures.packageRoot + "/Hooks/pre-commit", encoding: .utf8)
+        // The script, with the installing binary's path recorded.
+        let executable = try #require(URL(fileURLWithPath: Fixtures.executable).resolvingSymlinksInPath().path as String?)
+        #expect(installed == script.replacingOccurrences(of: "installed_by=''", with: "installed_by='\(executable)'"))
         let syntax = try runProcess("/bin/sh", ["-n", Fixtures.packageRoot + "/Hooks/pre-commit"], in: repo.path)
         #expect(syntax.status == 0, "POSIX sh parses the hook")
     }

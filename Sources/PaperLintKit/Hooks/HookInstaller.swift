@@ -20,6 +20,12 @@ public enum HookInstaller {
     /// The hook script, embedded from `Hooks/pre-commit` at build time.
     public static var script: String { EmbeddedHooks.all["pre-commit"] ?? "" }
 
+    /// The script with the installing binary's absolute path recorded in it.
+    static func script(recording executable: String?) -> String {
+        guard let executable, executable.hasPrefix("/"), !executable.contains("'") else { return script }
+        return script.replacingOccurrences(of: "installed_by=''", with: "installed_by='\(executable)'")
+    }
+
     public enum State: Equatable, Sendable {
         case none
         case paperlint(chained: Bool)
@@ -45,10 +51,14 @@ public enum HookInstaller {
         return Status(directory: directory, state: state(in: directory))
     }
 
-    /// Installs the hook; returns the status afterwards.
-    public static func install(currentDirectory: String, force: Bool) throws(PaperLintError) -> Status {
+    /// Installs the hook; returns the status afterwards. `executable` is the absolute path of
+    /// the binary installing it, which the hook runs (PATH when it is gone).
+    public static func install(currentDirectory: String, force: Bool, executable: String? = nil) throws(PaperLintError) -> Status {
+        let repository = try discover(currentDirectory)
         let directory = try hooksDirectory(currentDirectory)
         let hook = directory + "/pre-commit"
+        // A hook manager owns the hooks: paperlint joins it rather than replacing its files.
+        if let refusal = HookManager.refusal(repository: repository, hooksDirectory: directory) { throw PaperLintError(refusal) }
         switch state(in: directory) {
         case .foreign:
             guard force else {
@@ -65,7 +75,7 @@ public enum HookInstaller {
         }
         if mkdirs(directory) != 0 { throw PaperLintError("\(directory): cannot create it (\(reason()))") }
         do {
-            try AtomicFile.write(Array(script.utf8), to: hook)
+            try AtomicFile.write(Array(script(recording: executable).utf8), to: hook)
         } catch {
             throw PaperLintError("\(hook): cannot write (\(error.reason)); check the directory's permissions")
         }
@@ -96,6 +106,14 @@ public enum HookInstaller {
         guard case .success(let bytes) = FileBytes.read(hook) else { return .none }
         guard String(decoding: bytes.prefix(4096), as: UTF8.self).contains(marker) else { return .foreign }
         return .paperlint(chained: access(directory + "/" + chainedName, X_OK) == 0)
+    }
+
+    private static func discover(_ currentDirectory: String) throws(PaperLintError) -> Repository {
+        do {
+            return try Repository.discover(from: currentDirectory)
+        } catch {
+            throw PaperLintError(error)
+        }
     }
 
     private static func hooksDirectory(_ currentDirectory: String) throws(PaperLintError) -> String {

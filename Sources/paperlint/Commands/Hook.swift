@@ -20,8 +20,17 @@ extension Paperlint {
             @Flag(help: "Keep an existing foreign hook as pre-commit.paperlint-chained and run it first.")
             var force = false
 
+            /// This binary's absolute path, for the hook to run (`/proc/self/exe`).
+            static func executablePath() -> String? {
+                var buffer = [CChar](repeating: 0, count: 4096)
+                let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+                guard count > 0 else { return nil }
+                return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            }
+
             func run() throws {
-                Standard.output(try HookInstaller.install(currentDirectory: Standard.currentDirectory, force: force).description + "\n")
+                Standard.output(try HookInstaller.install(
+                    currentDirectory: Standard.currentDirectory, force: force, executable: Self.executablePath()).description + "\n")
             }
         }
 
