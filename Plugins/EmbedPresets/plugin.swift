@@ -24,6 +24,8 @@ struct EmbedPresets: BuildToolPlugin {
         return [
             try command(folder: "Rules", keep: { $0.pathExtension == "yml" }, enumName: "EmbeddedPresets"),
             try command(folder: "Hooks", keep: { !$0.lastPathComponent.hasPrefix(".") && $0.pathExtension.isEmpty }, enumName: "EmbeddedHooks"),
+            // The configuration keys' reference, for `paperlint explain config`.
+            try command(folder: "Rules", keep: { $0.lastPathComponent == "README.md" }, enumName: "EmbeddedDocs"),
         ]
     }
 }

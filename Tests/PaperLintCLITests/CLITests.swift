@@ -80,6 +80,21 @@ import Testing
         #expect(result.output == #"{"version":1,"diagnostics":[],"summary":{"files":1,"errors":0,"warnings":0,"fixable":0}}"# + "\n")
     }
 
+    /// Every "run X" hint is a command that does what it says: after `fix --all --write
+    /// --commit`, the findings left are shown by the command the summary names.
+    @Test func theFixSummaryNamesACheckThatShowsWhatIsLeft() throws {
+        let repo = try sampleRepository()
+        let fixed = try paperlint(["fix", "--all", "--write", "--commit"], in: repo.path)
+        let hint = try #require(fixed.output.split(separator: "\n").first { $0.contains("shows them") }, "\(fixed.output)")
+        #expect(hint.hasSuffix("`paperlint check --all` shows them"), "\(hint)")
+        let left = try #require(hint.split(separator: " ").dropFirst().first.flatMap { Int($0) })
+        let shown = try paperlint(["check", "--all"], in: repo.path)
+        let findings = shown.output.split(separator: "\n").count { $0.hasPrefix("error[") || $0.hasPrefix("warning[") || $0.hasPrefix("note[") }
+        #expect(left > 0 && findings == left, "the \(left) findings left are the ones it shows: \(shown.output.suffix(200))")
+        // A plain `check` after the commit would show nothing: the hint must not say that.
+        #expect(try paperlint(["check"], in: repo.path).output.hasPrefix("no problems"))
+    }
+
     @Test func stagedScenarioExitCodes() throws {
         let repo = try sampleRepository()
         try runProcess("/bin/sh", ["-c", "sed -i '164a - [2023/03] **New.** *A. B. arXiv.* [[paper](http://https://arxiv.org/abs/2303.00001)]  ' README.md && git add README.md"], in: repo.path)
@@ -88,7 +103,7 @@ import Testing
         #expect(staged.output.contains("README.md:165:"))
         #expect(!staged.output.contains("README.md:161:"))
         // The doubled scheme blocks; the trailing blanks are shown as a warning.
-        #expect(staged.output.hasSuffix("found 1 error, 1 warning in 1 file (2 with a fix)\n"), "\(staged.output)")
+        #expect(staged.output.hasSuffix("found 1 error, 1 warning in 1 file (2 with a safe fix)\n"), "\(staged.output)")
         let all = try paperlint(["check", "--staged", "--filter", "all"], in: repo.path)
         #expect(all.output.contains("README.md:161:") && all.output.contains("README.md:162:"))
         #expect(try paperlint(["check", "--staged", "--fail-on", "never"], in: repo.path).status == 0)

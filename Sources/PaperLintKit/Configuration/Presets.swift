@@ -9,3 +9,9 @@ public enum Presets {
     /// The YAML text of preset `name`.
     public static func text(_ name: String) -> String? { EmbeddedPresets.all[name] }
 }
+
+/// The reference of every `.paperlint.yml` key (the repository's `Rules/README.md`, embedded
+/// at build time), for `paperlint explain config`: a binary user has no checkout to read.
+public enum ConfigurationReference {
+    public static var text: String { EmbeddedDocs.all["README"] ?? "" }
+}

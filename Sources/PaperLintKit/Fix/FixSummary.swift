@@ -1,6 +1,8 @@
 /// The lines `fix --write` prints: what was fixed per file, what remains.
 public enum FixSummary {
-    public static func render(_ report: FixReport) -> String {
+    /// `check` is the command that shows what remains (`paperlint check --all` after
+    /// `fix --all`).
+    public static func render(_ report: FixReport, check: String = "paperlint check") -> String {
         var lines: [String] = []
         for file in report.files {
             let count = file.applied.values.reduce(0, +)
@@ -13,7 +15,7 @@ public enum FixSummary {
             let left = file.remaining.count
             if left > 0 {
                 let errors = file.remaining.count { $0.severity == .error }
-                lines.append("\(file.path): \(left) finding\(left == 1 ? "" : "s") left (\(errors) error\(errors == 1 ? "" : "s")); `paperlint check` shows them")
+                lines.append("\(file.path): \(left) finding\(left == 1 ? "" : "s") left (\(errors) error\(errors == 1 ? "" : "s")); `\(check)` shows them")
             }
         }
         if let commit = report.commitID { lines.append("committed \(commit.prefix(12))") }

@@ -83,21 +83,23 @@ public enum HookInstaller {
         return Status(directory: directory, state: state(in: directory))
     }
 
-    /// Removes paperlint's hook (only it) and restores a chained foreign hook.
-    public static func uninstall(currentDirectory: String) throws(PaperLintError) -> Status {
+    /// Removes paperlint's hook (only it) and restores a chained foreign hook; returns what
+    /// happened. With no paperlint hook there is nothing to do, which is no error.
+    public static func uninstall(currentDirectory: String) throws(PaperLintError) -> String {
         let directory = try hooksDirectory(currentDirectory)
         let hook = directory + "/pre-commit"
         switch state(in: directory) {
         case .none:
-            return Status(directory: directory, state: .none)
+            return "paperlint's hook is not installed in \(directory); nothing to remove"
         case .foreign:
-            throw PaperLintError("\(hook) is not paperlint's hook; it was left alone")
+            return "paperlint's hook is not installed: \(hook) is another hook, left as it is"
         case .paperlint(let chained):
             guard unlink(hook) == 0 else { throw PaperLintError("\(hook): cannot remove it (\(reason()))") }
-            if chained && rename(directory + "/" + chainedName, hook) != 0 {
+            guard chained else { return "removed paperlint's pre-commit hook: \(hook)" }
+            if rename(directory + "/" + chainedName, hook) != 0 {
                 throw PaperLintError("\(directory)/\(chainedName): cannot restore it as pre-commit (\(reason()))")
             }
-            return Status(directory: directory, state: state(in: directory))
+            return "removed paperlint's pre-commit hook; the hook it ran first is back as \(hook)"
         }
     }
 

@@ -7,7 +7,7 @@ extension StyleInference {
             "# .paperlint.yml inferred by `paperlint init` from \(path) (\(paperEntries) paper entries).",
             "# Each value is the forms a real share of the list's entries use (at least 3 and 10%);",
             "# the comment shows the counts. Without this file paperlint learns the same at run time.",
-            "# Keys are documented in Rules/README.md of paperlint.",
+            "# `paperlint explain config` documents every key.",
             "preset: \(configuration.presetName)",
         ]
         if let files { lines.append("files: [\(files.map(Self.quoted).joined(separator: ", "))]") }

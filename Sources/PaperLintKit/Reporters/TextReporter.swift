@@ -66,7 +66,15 @@ public struct TextReporter {
         var parts = [plural(report.errorCount, "error"), plural(report.warningCount, "warning")]
         if report.infoCount > 0 { parts.append(plural(report.infoCount, "note")) }
         var line = paint("1", "found \(parts.joined(separator: ", ")) in \(files)")
-        if report.fixableCount > 0 { line += " (\(report.fixableCount) with a fix)" }
+        let safe = report.diagnostics.count { $0.fix?.safety == .safe }
+        let unsafe = report.fixableCount - safe
+        // What `paperlint fix` applies, and what only `--unsafe` adds.
+        switch (safe, unsafe) {
+        case (0, 0): break
+        case (_, 0): line += " (\(safe) with a safe fix)"
+        case (0, _): line += " (\(unsafe) with a fix under --unsafe)"
+        default: line += " (\(safe) with a safe fix; \(unsafe) more with --unsafe)"
+        }
         return line
     }
 

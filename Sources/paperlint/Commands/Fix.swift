@@ -56,8 +56,20 @@ extension Paperlint {
                 if !report.patch.isEmpty { throw ExitCode(1) }
                 return
             }
-            Standard.output(FixSummary.render(report))
+            Standard.output(FixSummary.render(report, check: checkCommand))
             if report.hasFailures { throw ExitCode(1) }
+        }
+
+        /// The `check` that shows what this fix left: the same mode and files (after a work-tree
+        /// fix committed, those lines are no longer changes: `--all`).
+        var checkCommand: String {
+            let mode: String = switch options.mode {
+            case .all: " --all"
+            case .staged: " --staged"
+            case .range(let range): " --range \(range)"
+            case .worktree, nil: commit ? " --all" : ""
+            }
+            return "paperlint check" + mode + paths.map { " " + $0 }.joined()
         }
     }
 }

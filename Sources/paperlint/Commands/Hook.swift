@@ -37,7 +37,7 @@ extension Paperlint {
         struct Uninstall: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Remove paperlint's hook (only it), restoring a chained one.")
             func run() throws {
-                Standard.output(try HookInstaller.uninstall(currentDirectory: Standard.currentDirectory).description + "\n")
+                Standard.output(try HookInstaller.uninstall(currentDirectory: Standard.currentDirectory) + "\n")
             }
         }
 
@@ -61,7 +61,7 @@ extension Paperlint {
                     currentDirectory: Standard.currentDirectory, fixRequested: fix || environment == "1" || environment == "true")
                 if let fix = outcome.fix {
                     for note in fix.notes { Standard.error("note: \(note)") }
-                    Standard.error(FixSummary.render(fix))
+                    Standard.error(FixSummary.render(fix, check: "paperlint check --staged"))
                 }
                 for note in outcome.check.notes { Standard.error("note: \(note)") }
                 if !outcome.check.diagnostics.isEmpty {
@@ -105,7 +105,7 @@ extension Paperlint {
                     var failed = false
                     for report in outcome.fixed {
                         for note in report.notes { Standard.error("note: \(note)") }
-                        if report.appliedCount > 0 { Standard.output(FixSummary.render(report) + "\n") }
+                        if report.appliedCount > 0 { Standard.output(FixSummary.render(report, check: "paperlint hook pre-commit") + "\n") }
                         failed = failed || report.hasFailures
                     }
                     let changed = outcome.changedFiles

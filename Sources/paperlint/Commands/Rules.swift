@@ -14,12 +14,17 @@ extension Paperlint {
     }
 
     struct Explain: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Explain one rule: what it checks, why, and examples.")
+        static let configuration = CommandConfiguration(
+            abstract: "Explain one rule: what it checks, why, and examples; `explain config`: every configuration key.")
 
-        @Argument(help: "A rule id, e.g. whitespace.")
+        @Argument(help: "A rule id, e.g. whitespace, or config for the keys of .paperlint.yml.")
         var rule: String
 
         func run() throws {
+            if rule == "config" {
+                Standard.output(ConfigurationReference.text)
+                return
+            }
             guard let text = RuleDocumentation.explain(rule) else {
                 throw PaperLintError("unknown rule '\(rule)'\(Suggestions.clause(rule, RuleDocumentation.ids)); `paperlint rules` lists them")
             }
