@@ -19,4 +19,41 @@ enum ConflictMarkers {
         }
         return nil
     }
+
+    /// The rule id of the findings `check` reports for conflict markers.
+    static let ruleID = "merge-conflict"
+
+    /// Every marker line (`<<<<<<<`, `|||||||`, `=======`, `>>>>>>>`) of the document's
+    /// conflict blocks, with the marker.
+    static func markers(in document: Document) -> [(line: Int, range: Range<Int>, marker: String)] {
+        let bytes = document.bytes
+        func marker(at index: Int) -> String? {
+            guard index + 7 <= bytes.count else { return nil }
+            for char in "<|=>".utf8 where bytes[index..<index + 7].allSatisfy({ $0 == char }) {
+                guard index + 7 == bytes.count || [0x20, 0x0A, 0x0D].contains(bytes[index + 7]) else { return nil }
+                return String(repeating: String(UnicodeScalar(char)), count: 7)
+            }
+            return nil
+        }
+        var found: [(line: Int, range: Range<Int>, marker: String)] = []
+        var inside = false
+        for (offset, start) in document.lineStarts.enumerated() {
+            guard let marker = marker(at: start) else { continue }
+            if marker == "<<<<<<<" { inside = true }
+            guard inside else { continue }
+            found.append((offset + 1, start..<start + 7, marker))
+            if marker == ">>>>>>>" { inside = false }
+        }
+        return found
+    }
+
+    /// One error per marker: the list holds both sides of a merge nobody resolved.
+    static func diagnostics(in document: Document) -> [Diagnostic] {
+        markers(in: document).map { marker in
+            Diagnostic(
+                ruleID: ruleID, severity: .error, range: marker.range,
+                message: "merge conflict marker `\(marker.marker)`: the list still holds both sides of a merge",
+                help: "resolve the conflict: keep the right lines and delete the markers (paperlint fix refuses until then)")
+        }
+    }
 }

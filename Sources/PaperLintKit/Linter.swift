@@ -74,13 +74,16 @@ public enum Linter {
             // Rules may skip work whose findings the scope would drop anyway.
             let document = try timer.measure("parse") { () throws(PaperLintError) in
                 try timer.measureDetail("parse/document") { () throws(PaperLintError) in
-                    try file.scope.document(file.content, displayPath: file.path)
+                    try file.scope.document(file.content, displayPath: file.path, conflicts: .report)
                 }
             }
-            let found = timer.measure("rules") { RuleRunner.run(document, session.configuration) }
+            // A list with conflict markers gets one error per marker and nothing else: every
+            // other finding would be about the markers.
+            let conflicts = ConflictMarkers.diagnostics(in: document)
+            let found = conflicts.isEmpty ? timer.measure("rules") { RuleRunner.run(document, session.configuration) } : conflicts
             let diagnostics = found.map { ReportedDiagnostic($0, path: file.path, in: document) }
                 .sorted(by: ReportedDiagnostic.ordered)
-                .filter { file.scope.touches($0.lineSpan(in: document)) }
+                .filter { !conflicts.isEmpty || file.scope.touches($0.lineSpan(in: document)) }
             var fileReport = FileReport(path: file.path, document: document, diagnostics: diagnostics)
             fileReport.origin = FileReport.Origin(
                 content: file.content, scope: file.scope, found: found, patchPath: file.repositoryPath ?? file.path)
@@ -134,12 +137,16 @@ public enum Linter {
         }
     }
 
+    /// What reading a document does about conflict markers: stop (fix, init), or let
+    /// `check` report them.
+    enum ConflictHandling { case refuse, report }
+
     static func validatedDocument(
-        _ bytes: [UInt8], displayPath: String, scope: ChangeScope = .everything
+        _ bytes: [UInt8], displayPath: String, scope: ChangeScope = .everything, conflicts: ConflictHandling = .refuse
     ) throws(PaperLintError) -> Document {
         try requireUTF8(bytes, path: displayPath, remedy: "re-save the file as UTF-8")
         let document = Document(bytes: bytes, scope: scope)
-        if let line = ConflictMarkers.firstLine(in: document) {
+        if conflicts == .refuse, let line = ConflictMarkers.firstLine(in: document) {
             throw PaperLintError("\(displayPath):\(line): merge conflict markers; resolve the conflict first")
         }
         return document

@@ -9,9 +9,10 @@ extension ChangeScope {
         self.init(kept: filter.keptLines(changes), changed: LineSet(changes.addedLines))
     }
 
-    /// The document of `bytes` under this scope (validated: UTF-8, no conflict markers).
-    func document(_ bytes: [UInt8], displayPath: String) throws(PaperLintError) -> Document {
-        try Linter.validatedDocument(bytes, displayPath: displayPath, scope: self)
+    /// The document of `bytes` under this scope (validated: UTF-8, and no conflict markers
+    /// unless `check` reports them).
+    func document(_ bytes: [UInt8], displayPath: String, conflicts: Linter.ConflictHandling = .refuse) throws(PaperLintError) -> Document {
+        try Linter.validatedDocument(bytes, displayPath: displayPath, scope: self, conflicts: conflicts)
     }
 
     /// The kept lines as byte ranges of `document`, without their last line end: what fixes

@@ -22,7 +22,7 @@ import Testing
         #expect(driver["name"] as? String == "paperlint" && driver["version"] as? String == ToolInfo.version)
         let rules = try #require(driver["rules"] as? [[String: Any]])
         let ids = rules.compactMap { $0["id"] as? String }
-        #expect(ids == RuleCatalog.all.map { $0.description.id } + ["suppression"])
+        #expect(ids == RuleCatalog.all.map { $0.description.id } + ["suppression", "merge-conflict"])
         for (rule, type) in zip(rules, RuleCatalog.all) {
             let level = (rule["defaultConfiguration"] as? [String: Any])?["level"] as? String
             #expect(level == SARIFReporter.level(type.description.defaultSeverity))

@@ -86,6 +86,15 @@ public enum SARIFReporter {
                 `paperlint-enable` without its `disable` does nothing: both are reported so a typo \
                 does not hide that a rule still runs. `paperlint rules` lists the rule ids.
                 """))
+        let conflict = """
+            A list with `<<<<<<<`, `=======` and `>>>>>>>` lines holds both sides of a merge \
+            nobody resolved: GitHub renders the markers and both copies of the entries. Each \
+            marker is an error, and nothing else is reported until the conflict is resolved; \
+            `paperlint fix` refuses to touch the file.
+            """
+        rules.append(RuleDescriptor(
+            id: ConflictMarkers.ruleID, level: level(.error), summary: "No merge conflict markers in the list.",
+            rationale: conflict, markdown: "**No merge conflict markers in the list.**\n\n" + conflict))
         return rules
     }
 
