@@ -42,21 +42,40 @@ public struct TextReporter {
         return out
     }
 
-    /// The source line (windowed if long) and where, in characters, the caret starts and how wide it is.
+    /// The source line (windowed if long) and where, in terminal cells, the caret starts and
+    /// how wide it is: a CJK character or an emoji takes two cells, a combining mark none.
     private func excerpt(_ document: Document, _ diagnostic: ReportedDiagnostic) -> (String, Int, Int) {
         var scalars = Array(document.text(ofLine: diagnostic.start.line).unicodeScalars)
         for index in scalars.indices where scalars[index] == "\t" { scalars[index] = " " }
         let start = min(diagnostic.start.column - 1, scalars.count)
         let end = diagnostic.end.line == diagnostic.start.line ? min(diagnostic.end.column - 1, scalars.count) : scalars.count
-        var width = max(1, end - start)
-        guard scalars.count > maxLineWidth else { return (String(String.UnicodeScalarView(scalars)), start, width) }
+        func cells(_ range: Range<Int>) -> Int { scalars[range].reduce(0) { $0 + Self.cells($1) } }
+        var width = max(1, cells(start..<max(start, end)))
+        guard scalars.count > maxLineWidth else { return (String(String.UnicodeScalarView(scalars)), cells(0..<start), width) }
         width = min(width, maxLineWidth - 20)
         let from = max(0, min(start - 40, scalars.count - maxLineWidth))
         let to = min(scalars.count, from + maxLineWidth)
         let prefix = from > 0 ? "…" : ""
         let suffix = to < scalars.count ? "…" : ""
         let text = prefix + String(String.UnicodeScalarView(scalars[from..<to])) + suffix
-        return (text, start - from + prefix.count, width)
+        return (text, cells(from..<start) + prefix.count, width)
+    }
+
+    /// Terminal cells of one scalar (East Asian Wide and Fullwidth, emoji presentation: 2;
+    /// combining marks, zero-width characters and variation selectors: 0; else 1).
+    static func cells(_ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if (0xFE00...0xFE0F).contains(value) || (0x200B...0x200F).contains(value) { return 0 }
+        if scalar.properties.isEmojiPresentation { return 2 }
+        let wide: [ClosedRange<UInt32>] = [
+            0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+            0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD,
+        ]
+        return wide.contains { $0.contains(value) } ? 2 : 1
     }
 
     func summary(_ report: LintReport) -> String {
