@@ -18,7 +18,10 @@ GSSAPI := $(firstword $(wildcard $(LIBDIR)/libgssapi_krb5.so $(LIBDIR)/libgssapi
 
 .PHONY: build install uninstall clean
 
+# The binary is removed first: SwiftPM does not see a changed PKG_CONFIG_PATH, and a binary
+# linked without it (by hand, or by the manual plugin) must not be taken for this one.
 build: $(STAGE)/pkgconfig/libgit2.pc
+	rm -f $(BINARY)
 	PKG_CONFIG_PATH=$(CURDIR)/$(STAGE)/pkgconfig swift build -c release --product paperlint --scratch-path $(BUILD)
 	strip $(BINARY)
 
