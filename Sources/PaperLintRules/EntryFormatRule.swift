@@ -184,9 +184,12 @@ private struct Template {
                 // venue and year after the title have no other place to go.
                 if entry.authors == nil && !wantsSegment(entry) && EntryFormatRule.namesAYear(bytes[deviation.range]) { continue }
                 if EntryFormatRule.isParenthesised(bytes[deviation.range]) { continue }  // a remark, on purpose
+                // `And![image](…)roidLab: …`: a screenshot pasted into the title splits it.
+                let isImage = bytes[deviation.range].starts(with: [ASCII.exclamation, ASCII.openBracket])
                 found.append(warning(
-                    deviation.range, "text \(document.quoted(deviation.range, limit: 40)) \(place)",
-                    help: entry.authors == nil && !wantsSegment(entry)
+                    deviation.range, isImage ? "an image \(document.quoted(deviation.range, limit: 40)) splits the title"
+                        : "text \(document.quoted(deviation.range, limit: 40)) \(place)",
+                    help: isImage ? "remove the pasted image and join the title" : entry.authors == nil && !wantsSegment(entry)
                         ? "move it after the links" : "move it into the italic segment, or after the links"))
             case .trailingText:
                 // Notes after the links (`*(UT Austin)*`, `✅`, `*code coming soon*`) are what

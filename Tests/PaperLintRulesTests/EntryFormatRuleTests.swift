@@ -84,6 +84,11 @@ import Testing
         #expect(check("- [2023/10] **T** *A. B.* (see (b)) [[paper](u)]\n").isEmpty)
         #expect(check("- [2023/10] **T** *A. B.* (NUS) (MIT) [[paper](u)]\n").map(\.message)
             == ["text `(NUS) (MIT)` between the italic segment and the links"])
+        // OS-Agent-Survey: screenshots pasted into a title (`And![image](…)roidLab: …`) split it.
+        let pasted = check("1. [2024/10/31] And![image](https://x.org/i.png)\nroidLab: Benchmarking Agents. [[paper](https://arxiv.org/abs/2410.24024)]\n",
+                           configuration(links: .auto, authors: .auto, title: .auto))
+        #expect(pasted.map(\.message) == ["an image `![image](https://x.org/i.p…rking Agents.` splits the title"])
+        #expect(pasted.first?.help == "remove the pasted image and join the title")
     }
 
     // Intent changed: a missing link, a missing segment and a title in another markup are
