@@ -1,30 +1,18 @@
 import PaperLintCore
 
-/// Text left in the middle of a merge: a list with conflict blocks is not linted or fixed
-/// (its findings would be about the markers), whether it sits in the work tree or was
-/// staged with the markers still in it.
+/// Text left in the middle of a merge: a list with conflict blocks is not fixed (its fixes
+/// would be about the markers), whether it sits in the work tree or was staged with the
+/// markers still in it; `check` reports each marker instead of the list's findings.
 enum ConflictMarkers {
-    /// The first line of a `<<<<<<<` … `>>>>>>>` conflict block, if the document has one.
-    /// Reads only line starts, from the document's line table.
-    static func firstLine(in document: Document) -> Int? {
-        let bytes = document.bytes
-        func isMarker(_ char: UInt8, at index: Int) -> Bool {
-            guard index + 7 <= bytes.count, bytes[index] == char, bytes[index..<index + 7].allSatisfy({ $0 == char }) else { return false }
-            return index + 7 == bytes.count || [0x20, 0x0A, 0x0D].contains(bytes[index + 7])
-        }
-        var first: Int?
-        for (offset, start) in document.lineStarts.enumerated() {
-            if first == nil && isMarker(UInt8(ascii: "<"), at: start) { first = offset + 1 }
-            if first != nil && isMarker(UInt8(ascii: ">"), at: start) { return first }
-        }
-        return nil
-    }
-
     /// The rule id of the findings `check` reports for conflict markers.
     static let ruleID = "merge-conflict"
 
+    /// The first line of a `<<<<<<<` … `>>>>>>>` conflict block, if the document has one.
+    static func firstLine(in document: Document) -> Int? { markers(in: document).first?.line }
+
     /// Every marker line (`<<<<<<<`, `|||||||`, `=======`, `>>>>>>>`) of the document's
-    /// conflict blocks, with the marker.
+    /// conflict blocks (from a `<<<<<<<` to the `>>>>>>>` that closes it), with the marker.
+    /// Reads only line starts, from the document's line table.
     static func markers(in document: Document) -> [(line: Int, range: Range<Int>, marker: String)] {
         let bytes = document.bytes
         func marker(at index: Int) -> String? {
@@ -36,13 +24,15 @@ enum ConflictMarkers {
             return nil
         }
         var found: [(line: Int, range: Range<Int>, marker: String)] = []
-        var inside = false
+        // The markers of a block opened but not closed yet.
+        var open: [(line: Int, range: Range<Int>, marker: String)] = []
         for (offset, start) in document.lineStarts.enumerated() {
-            guard let marker = marker(at: start) else { continue }
-            if marker == "<<<<<<<" { inside = true }
-            guard inside else { continue }
-            found.append((offset + 1, start..<start + 7, marker))
-            if marker == ">>>>>>>" { inside = false }
+            guard let marker = marker(at: start), marker == "<<<<<<<" || !open.isEmpty else { continue }
+            open.append((offset + 1, start..<start + 7, marker))
+            if marker == ">>>>>>>" {
+                found += open
+                open = []
+            }
         }
         return found
     }

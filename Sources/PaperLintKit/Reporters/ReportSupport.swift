@@ -65,8 +65,17 @@ extension ReportedDiagnostic {
         guard edits.allSatisfy({ $0.range.lowerBound >= region.lowerBound && $0.range.upperBound <= region.upperBound }) else {
             return nil
         }
+        return Self.fixedLines(edits, region: region, in: document).map { (first...last, $0) }
+    }
+
+    /// The text of the whole lines `region` once `edits` (inside it, in order, not
+    /// overlapping) are applied, without the final line break; nil when the edits join the
+    /// last line with the next one (no whole-line replacement exists).
+    static func fixedLines(
+        _ edits: [(range: Range<Int>, replacement: String)], region: Range<Int>, in document: Document
+    ) -> String? {
         let original = document.string(region)
-        var fixed = Self.applying(edits, to: document, within: region)
+        var fixed = applying(edits, to: document, within: region)
         let terminators = ["\r\n", "\n", "\r"]
         if let ending = terminators.first(where: { original.hasSuffix($0) }) {
             if fixed.hasSuffix(ending) {
@@ -75,7 +84,7 @@ extension ReportedDiagnostic {
                 return nil
             }
         }
-        return (first...last, fixed)
+        return fixed
     }
 
     /// The text of `span` once `edits` (inside it) are applied.

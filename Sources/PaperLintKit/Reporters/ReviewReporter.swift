@@ -127,14 +127,7 @@ public enum ReviewReporter {
         }
         guard !chosen.isEmpty else { return nil }
         chosen.sort { $0.range.lowerBound < $1.range.lowerBound }
-        let fix = Fix(.safe, "", edits: chosen.map { Edit(replacing: $0.range, with: $0.replacement) })
-        var fixed = String(decoding: fix.applied(to: document.bytes, within: region), as: UTF8.self)
-        let original = document.string(region)
-        if let ending = ["\r\n", "\n", "\r"].first(where: { original.hasSuffix($0) }) {
-            guard fixed.hasSuffix(ending) else { return fixed.isEmpty ? fixed : nil }
-            fixed.removeLast()  // "\r\n" is one Character
-        }
-        return fixed
+        return ReportedDiagnostic.fixedLines(chosen, region: region, in: document)
     }
 
     private static func body(_ group: Group, _ suggestion: String?) -> String {
