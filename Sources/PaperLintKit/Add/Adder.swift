@@ -68,33 +68,23 @@ public enum Adder {
             if let note = session.notes.first { throw PaperLintError(note) }
             throw PaperLintError("the configuration names \(session.files.count) lists; name the one to add to (paperlint add README.md …)")
         }
-        let configuration = session.configuration
         let document = try Linter.validatedDocument(file.content, displayPath: file.path)
-        let paper = try request.paper.validated(today: configuration.today)
-        let section = try SectionChoice.resolve(paper.section, in: document, configuration, path: file.path)
+        let paper = try request.paper.validated(today: session.configuration.today)
         var outcome = AddOutcome(path: file.path, title: paper.plainTitle, result: .listed([]))
-
-        let listed = PaperLookup.listed(
-            title: paper.plainTitle, links: paper.links.map { ($0.label, $0.url) }, in: document, configuration)
-        if !listed.isEmpty {
-            guard request.allowRepeat, !listed.contains(where: { $0.sectionIndex == section }) else {
-                outcome.result = .listed(listed)
-                return outcome
-            }
-            outcome.notes += listed.map { "also listed at \(file.path):\($0.line) in \($0.section) (\($0.evidence))" }
+        let added: Added
+        switch try add(paper, to: document, session.configuration, path: file.path, allowRepeat: request.allowRepeat) {
+        case .listed(let listed):
+            outcome.result = .listed(listed)
+            return outcome
+        case .added(let result):
+            added = result
         }
-
-        let placement = try Placement(section: section, date: paper.date, in: document, configuration, path: file.path)
-        let model = Placement.model(placement, in: document, configuration)
-        let composed = try EntryComposer(document: document, configuration: configuration, habits: ListHabits(document, configuration))
-            .compose(paper, model: model)
-        outcome.notes += composed.notes
-        let (bytes, line, warnings) = try gate(composed.text, at: placement.line, in: document, configuration, path: file.path)
-        outcome.warnings = warnings
-        let sectionName = document.sections[section].heading?.text ?? ""
+        outcome.notes = added.notes
+        outcome.warnings = added.warnings
+        let bytes = added.bytes
         let patchPath = file.repositoryPath ?? file.path
         let patch = try Session.git { () throws(GitError) in try Repository.unifiedPatch(old: file.content, new: bytes, path: patchPath) }
-        outcome.result = .added(line: line, section: sectionName, patch: patch)
+        outcome.result = .added(line: added.line, section: added.section, patch: patch)
         switch request.output {
         case .patch: break
         case .write: try write(bytes, to: file.absolute ?? (root ?? request.currentDirectory) + "/" + file.path, display: file.path)
@@ -105,11 +95,55 @@ public enum Adder {
         return outcome
     }
 
-    /// The list with the entry inserted before `line`, polished by the list's safe fixes on
-    /// its own lines, and checked both as the change it is and as the whole list: any finding
-    /// but a date warning refuses it.
+    /// The list with `paper` added, in bytes.
+    struct Added {
+        var bytes: [UInt8]
+        /// The new entry's first line.
+        var line: Int
+        /// Its section's heading text.
+        var section: String
+        var notes: [String]
+        var warnings: [String]
+    }
+
+    enum Addition {
+        case added(Added)
+        case listed([PaperLookup.Listed])
+    }
+
+    /// `paper` added to `document`: the whole of `add` but reading and writing.
+    static func add(
+        _ paper: CheckedPaper, to document: Document, _ configuration: Configuration, path: String, allowRepeat: Bool
+    ) throws(PaperLintError) -> Addition {
+        let section = try SectionChoice.resolve(paper.section, in: document, configuration, path: path)
+        var notes: [String] = []
+        let listed = PaperLookup.listed(
+            title: paper.plainTitle, links: paper.links.map { ($0.label, $0.url) }, in: document, configuration)
+        if !listed.isEmpty {
+            guard allowRepeat, !listed.contains(where: { $0.sectionIndex == section }) else { return .listed(listed) }
+            notes += listed.map { "also listed at \(path):\($0.line) in \($0.section) (\($0.evidence))" }
+        }
+        let placement = try Placement(section: section, date: paper.date, in: document, configuration, path: path)
+        let found = RuleRunner.run(document, configuration)
+        let model = Placement.model(placement, in: document, configuration, found: found)
+        let composed = try EntryComposer(document: document, configuration: configuration, habits: ListHabits(document, configuration))
+            .compose(paper, model: model)
+        let (bytes, line, warnings) = try gate(
+            composed.text, at: placement.line, apart: placement.loose, atEnd: placement.index == placement.entries.count, in: document,
+            configuration, before: found, path: path)
+        return .added(Added(
+            bytes: bytes, line: line, section: document.sections[section].heading?.text ?? "", notes: notes + composed.notes,
+            warnings: warnings))
+    }
+
+    /// The list with the entry inserted before `line` (`apart`: with a blank line after it,
+    /// or before it `atEnd`), polished by the list's safe fixes on its own lines, and checked
+    /// both as the change it is and as the whole list: any finding on it but a date warning
+    /// refuses it, and so does a finding it would bring about elsewhere (`before`: the list's
+    /// findings without it).
     static func gate(
-        _ text: String, at line: Int, in document: Document, _ configuration: Configuration, path: String
+        _ text: String, at line: Int, apart: Bool, atEnd: Bool, in document: Document, _ configuration: Configuration,
+        before: [Diagnostic], path: String
     ) throws(PaperLintError) -> (bytes: [UInt8], line: Int, warnings: [String]) {
         var bytes = document.bytes
         var offset = line <= document.lineCount ? document.lineStarts[line - 1] : bytes.count
@@ -118,15 +152,33 @@ public enum Adder {
             offset += 1
         }
         let entry = Array(text.utf8)
-        bytes.insert(contentsOf: entry + [UInt8(ascii: "\n")], at: offset)
+        let newline = UInt8(ascii: "\n")
+        if apart && atEnd {
+            bytes.insert(contentsOf: [newline] + entry + [newline], at: offset)
+            offset += 1
+        } else {
+            bytes.insert(contentsOf: entry + [newline] + (apart ? [newline] : []), at: offset)
+        }
         let outcome = FixLoop.run(bytes, configuration, unsafe: false, scope: .ranges([offset..<offset + entry.count]))
         guard case .ranges(let ranges) = outcome.scope, let range = ranges.first else { return (outcome.fixed, line, []) }
         let whole = Document(bytes: outcome.fixed)
         let lines = whole.line(containing: range.lowerBound)...whole.line(containing: max(range.lowerBound, range.upperBound - 1))
-        let asWhole = RuleRunner.run(whole, configuration).filter { finding in
-            let first = whole.line(containing: finding.range.lowerBound)
-            let last = whole.line(containing: max(finding.range.lowerBound, finding.range.upperBound - 1))
-            return first <= lines.upperBound && last >= lines.lowerBound
+        func lineSpan(_ finding: Diagnostic, _ document: Document) -> ClosedRange<Int> {
+            let first = document.line(containing: finding.range.lowerBound)
+            return first...max(first, document.line(containing: max(finding.range.lowerBound, finding.range.upperBound - 1)))
+        }
+        let (asWhole, elsewhere) = RuleRunner.run(whole, configuration).reduce(into: ([Diagnostic](), [Diagnostic]())) {
+            if lineSpan($1, whole).overlaps(lines) { $0.0.append($1) } else { $0.1.append($1) }
+        }
+        // The rest of the list must read as it did: the same rules on the same lines.
+        let shift = whole.lineCount - document.lineCount
+        let known = Set(before.map { "\($0.ruleID) \(document.line(containing: $0.range.lowerBound))" })
+        if let gained = elsewhere.first(where: { finding in
+            let line = whole.line(containing: finding.range.lowerBound)
+            return !known.contains("\(finding.ruleID) \(line > lines.upperBound ? line - shift : line)")
+        }) {
+            throw PaperLintError(
+                "\(path):\(lines.lowerBound): adding the entry here would make check report line \(whole.line(containing: gained.range.lowerBound)) (\(gained.ruleID): \(gained.message)); nothing was written: add it by hand")
         }
         var warnings: [String] = []
         var refusals: [String] = []

@@ -30,7 +30,8 @@ struct EntryComposer {
         var substitutions: [Substitution] = []
         var notes: [String] = []
         var links = habits.ordered(paper.links, configuration)
-        var venueWritten = false
+        // A link labelled with a venue and year (`[[ICLR 2025]](url)`) carries the venue.
+        var venueWritten = paper.venue != nil && model.links.contains { Self.containsYear(document.string($0.label)) }
         var removed: Set<Int> = []  // indices of model parts left out
 
         if let date = model.date {
@@ -40,7 +41,7 @@ struct EntryComposer {
                     "--date: the list dates its entries like \(document.string(date.range)), to the \(missing); give the paper's \(missing) too")
             }
             substitutions.append(Substitution(
-                range: date.value, bytes: Array(paper.date.rendered(like: written, date, padMonths: habits.padMonths).utf8)))
+                range: date.value, bytes: Array(paper.date.rendered(like: written, date, padMonths: habits.padMonths, padDays: habits.padDays).utf8)))
             if let venue = date.venue {
                 let words = paper.venue ?? (links.contains { Self.isArxiv($0.url) } ? "arXiv" : "Preprint")
                 substitutions.append(Substitution(range: venue, bytes: Array(words.utf8)))
@@ -72,23 +73,93 @@ struct EntryComposer {
         if paper.venue != nil && !venueWritten {
             notes.append("the list has no place for a venue in its entries; --venue is not written")
         }
-        let linkParts = model.parts.indices.filter { model.parts[$0].kind == .link || model.parts[$0].kind == .separator }
-        if let first = model.links.first, let last = model.links.last {
-            if links.isEmpty {
-                removed.formUnion(linkParts)
-            } else {
-                let separator = model.separators.first.map { Array(document.bytes[$0]) } ?? habits.separator
-                substitutions.append(Substitution(
-                    range: first.range.lowerBound..<last.range.upperBound, bytes: render(links, syntax: first.syntax, separator: separator)))
-            }
-        } else if !links.isEmpty {
-            substitutions.append(Substitution(
-                range: model.range.upperBound..<model.range.upperBound,
-                bytes: Array(" ".utf8) + render(links, syntax: .innerURL, separator: habits.separator)))
-        }
+        substitutions += try linkSubstitutions(links, model: model, paper: paper, removed: &removed)
         for (index, part) in model.parts.enumerated() where part.kind == .other { removed.insert(index) }
         substitutions += removals(model, removed)
         return Composed(text: String(decoding: apply(substitutions, to: model), as: UTF8.self), notes: notes)
+    }
+
+    /// The model's runs of adjacent links get the new links: all of them where the model has
+    /// one run; where it has a run before the title and one after (`[[ICLR 2025]](url)
+    /// **Title** [[Code]](url)`), the paper link the first, the others the last. A run whose
+    /// link is labelled with a year (`[[arXiv 2025]]`) names the venue in its label, so the
+    /// new link does too.
+    private func linkSubstitutions(
+        _ links: [NewPaper.Link], model: Entry, paper: CheckedPaper, removed: inout Set<Int>
+    ) throws(PaperLintError) -> [Substitution] {
+        var runs: [[Int]] = []  // indices of model parts, one array per run of links
+        var open = false
+        for (index, part) in model.parts.enumerated() {
+            switch part.kind {
+            case .link:
+                if open { runs[runs.count - 1].append(index) } else { runs.append([index]) }
+                open = true
+            case .separator: if open { runs[runs.count - 1].append(index) }
+            default: open = false
+            }
+        }
+        guard let firstRun = runs.first, let lastRun = runs.last else {
+            if links.isEmpty { return [] }
+            return [Substitution(
+                range: model.range.upperBound..<model.range.upperBound,
+                bytes: Array(" ".utf8) + render(links, syntax: .innerURL, separator: habits.separator))]
+        }
+        let syntax = model.links.first?.syntax ?? .innerURL
+        // The model's own separator between two adjacent links, else the list's usual one.
+        let separator = runs.lazy.flatMap { $0 }.first { model.parts[$0].kind == .separator }
+            .map { Array(document.bytes[model.parts[$0].range]) } ?? habits.separator
+        let paperIndex = links.firstIndex { ListHabits.canonical($0.label, configuration) == "paper" } ?? links.indices.first
+        var rest = links
+        let paperLink = paperIndex.map { rest.remove(at: $0) }
+        let leads = model.title.map { model.parts[firstRun[0]].range.lowerBound < $0.range.lowerBound } ?? false
+        var groups: [(run: [Int], links: [NewPaper.Link])]
+        var trailing: [NewPaper.Link] = []
+        if runs.count > 1 {
+            groups = [(firstRun, paperLink.map { [$0] } ?? []), (lastRun, rest)]
+            for run in runs.dropFirst().dropLast() { removed.formUnion(run) }
+        } else if leads && !rest.isEmpty {
+            // `[[ICLR 2025]](url) **Title**`: the paper link leads, the others follow the title.
+            groups = [(firstRun, paperLink.map { [$0] } ?? [])]
+            trailing = rest
+        } else {
+            groups = [(firstRun, links)]
+        }
+        var out: [Substitution] = []
+        for (run, assigned) in groups {
+            guard !assigned.isEmpty else {
+                removed.formUnion(run)
+                continue
+            }
+            let range = model.parts[run[0]].range.lowerBound..<model.parts[run[run.count - 1]].range.upperBound
+            let modelLabel = model.links.first { $0.range.lowerBound == range.lowerBound }.map { document.string($0.label) } ?? ""
+            let venueLabel = Self.containsYear(modelLabel) && assigned.count == 1 ? venueLabel(paper, assigned[0]) : nil
+            out.append(Substitution(range: range, bytes: render(assigned, syntax: syntax, separator: separator, label: venueLabel)))
+        }
+        if !trailing.isEmpty {
+            let end = model.range.upperBound
+            out.append(Substitution(range: end..<end, bytes: Array(" ".utf8) + render(trailing, syntax: syntax, separator: separator)))
+        }
+        return out
+    }
+
+    /// `ICLR 2025`, or `arXiv 2023` for a preprint: a venue label with its year.
+    private func venueLabel(_ paper: CheckedPaper, _ link: NewPaper.Link) -> String {
+        let venue = paper.venue ?? (Self.isArxiv(link.url) ? "arXiv" : "Preprint")
+        return Self.containsYear(venue) ? venue : "\(venue) \(paper.date.year)"
+    }
+
+    /// True when `text` holds a four-digit year from 1900 on (`NeurIPS 2023`, `arXiv 2025`).
+    static func containsYear(_ text: String) -> Bool {
+        var run = 0
+        for (index, character) in text.enumerated() {
+            run = character.isASCII && character.isNumber ? run + 1 : 0
+            if run == 4 {
+                let digits = text.dropFirst(index - 3).prefix(4)
+                let next = text.dropFirst(index + 1).first
+                if (digits.hasPrefix("19") || digits.hasPrefix("20")) && !(next?.isNumber ?? false) { return true }
+            }
+        }
+        return false
     }
 
     /// Left-out parts, each with the blank before it (or after it, at the start of the entry).
@@ -127,11 +198,11 @@ struct EntryComposer {
         return out
     }
 
-    private func render(_ links: [NewPaper.Link], syntax: EntryLink.Syntax, separator: [UInt8]) -> [UInt8] {
+    private func render(_ links: [NewPaper.Link], syntax: EntryLink.Syntax, separator: [UInt8], label given: String? = nil) -> [UInt8] {
         var out: [UInt8] = []
         for (index, link) in links.enumerated() {
             if index > 0 { out += separator }
-            let label = habits.spelled(link.label, configuration)
+            let label = given ?? habits.spelled(link.label, configuration)
             let text = switch syntax {
             case .innerURL, .bare: "[[\(label)](\(link.url))]"
             case .outerURL: "[[\(label)]](\(link.url))"

@@ -12,13 +12,16 @@ struct ListHabits: Sendable {
     var capitalized = false
     /// True unless most months below 10 are written without their zero (`2023/9`).
     var padMonths = true
+    /// True unless most days below 10 are written without their zero (`8 Feb 2024`).
+    var padDays = true
     /// The separator most entries put between two links.
     var separator: [UInt8] = Array(" ".utf8)
 
     init(_ document: Document, _ configuration: Configuration) {
         var spellingCounts: [String: [String: Int]] = [:]
         var positionSums: [String: (sum: Double, count: Int)] = [:]
-        var capitals = 0, lowers = 0, padded = 0, unpadded = 0
+        var capitals = 0, lowers = 0
+        var months = (padded: 0, unpadded: 0), days = (padded: 0, unpadded: 0)
         var separators: [[UInt8]: Int] = [:]
         for entry in document.paperEntries(configuration) {
             for (index, link) in entry.links.enumerated() {
@@ -33,11 +36,22 @@ struct ListHabits: Sendable {
                     if first.properties.isUppercase { capitals += 1 } else { lowers += 1 }
                 }
             }
-            for separator in entry.separators { separators[Array(document.bytes[separator]), default: 0] += 1 }
-            if let date = entry.date, !date.isNamed, let month = date.month, month < 10 {
-                let value = document.bytes[date.value]
-                // The month follows the year and its separator: `2023/09`, `2023-9`.
-                if value.count > 5, value[value.startIndex + 5] == UInt8(ascii: "0") { padded += 1 } else { unpadded += 1 }
+            // Only what stands between two adjacent links (`] [[`, ` | `), not a title between them.
+            for part in entry.parts where part.kind == .separator && part.range.count <= 5 {
+                let bytes = Array(document.bytes[part.range])
+                if bytes.allSatisfy({ " \t|,;/-".utf8.contains($0) }) { separators[bytes, default: 0] += 1 }
+            }
+            if let date = entry.date {
+                // Digit runs of the date: the year's four digits, then the month (unless
+                // named) and the day, in the order written (`2023/09/05`, `5 Oct 2023`).
+                let runs = Self.digitRuns(document.bytes[date.value]).filter { $0.count <= 2 }
+                let monthRun = date.isNamed ? nil : runs.first
+                if let month = date.month, month < 10, let run = monthRun {
+                    if run.count == 2 { months.padded += 1 } else { months.unpadded += 1 }
+                }
+                if let day = date.day, day < 10, let run = date.isNamed ? runs.first : runs.dropFirst().first {
+                    if run.count == 2 { days.padded += 1 } else { days.unpadded += 1 }
+                }
             }
         }
         for (key, counts) in spellingCounts {
@@ -45,8 +59,25 @@ struct ListHabits: Sendable {
         }
         for (key, value) in positionSums { positions[key] = value.sum / Double(value.count) }
         capitalized = capitals > lowers
-        padMonths = padded >= unpadded
+        padMonths = months.padded >= months.unpadded
+        padDays = days.padded >= days.unpadded
         if let common = separators.max(by: { ($0.value, $1.key.count) < ($1.value, $0.key.count) }) { separator = common.key }
+    }
+
+    /// The runs of ASCII digits in `bytes`.
+    static func digitRuns(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+        var runs: [ArraySlice<UInt8>] = []
+        var start: Int?
+        for index in bytes.indices {
+            let isDigit = bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9")
+            if isDigit && start == nil { start = index }
+            if !isDigit, let open = start {
+                runs.append(bytes[open..<index])
+                start = nil
+            }
+        }
+        if let open = start { runs.append(bytes[open..<bytes.endIndex]) }
+        return runs
     }
 
     static func canonical(_ label: String, _ configuration: Configuration) -> String {

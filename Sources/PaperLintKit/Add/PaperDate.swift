@@ -103,9 +103,9 @@ struct PaperDate: Sendable, Equatable {
     }
 
     /// The date written like the model's value: each number in the model replaced by this
-    /// date's, with the model's padding (`2023/9` stays unpadded, `2023/09` padded) and its
+    /// date's, with the model's padding (the list's where the model's number is 10 or more) (`2023/9` stays unpadded, `2023/09` padded) and its
     /// month name's length (`Oct`, `October`); parts the model lacks are left out.
-    func rendered(like model: String, _ date: EntryDate, padMonths: Bool) -> String {
+    func rendered(like model: String, _ date: EntryDate, padMonths: Bool, padDays: Bool) -> String {
         var out = ""
         var run = ""
         var assignedMonth = false, assignedYear = false
@@ -122,7 +122,7 @@ struct PaperDate: Sendable, Equatable {
                 assignedMonth = true
                 out += Self.padded(month ?? 1, Self.width(run, padding: padMonths))
             } else {
-                out += Self.padded(day ?? 1, Self.width(run, padding: padMonths))
+                out += Self.padded(day ?? 1, Self.width(run, padding: padDays))
             }
             run = ""
         }

@@ -8,12 +8,15 @@ struct Placement {
     /// Its position among the section's entries.
     var index: Int
     var entries: [(entry: Entry, key: Int?)]
+    /// True when the section's entries stand apart, a blank line between each two (a loose
+    /// list): the new entry gets one too.
+    var loose: Bool
 
     /// At the date's place in the section's direction: in a newest-first section before the
     /// first entry of the same month or older, in an oldest-first one before the first of
     /// the same month or newer (among equal dates, first); after the last entry when none is.
     init(section: Int, date: PaperDate, in document: Document, _ configuration: Configuration, path: String) throws(PaperLintError) {
-        let (entries, newestFirst) = PaperLookup.placement(section: section, in: document, configuration)
+        let (entries, newestFirst, _) = PaperLookup.placement(section: section, in: document, configuration)
         guard let last = entries.last else {
             let name = document.sections[section].heading?.text ?? "the text before the first heading"
             throw PaperLintError("\(path): “\(name)” has no paper entries to model the new one on; add the first one by hand")
@@ -24,8 +27,19 @@ struct Placement {
         let newKey = monthless ? date.year * 100 : key
         let found = entries.firstIndex { entry in
             guard let other = entry.key else { return false }
+            // Dated to the day, both: the day decides within the month.
+            if other == newKey, let day = date.day, let otherDay = entry.entry.date?.day {
+                return newestFirst ? otherDay <= day : otherDay >= day
+            }
             return newestFirst ? other <= newKey : other >= newKey
         }
+        var apart = 0, together = 0
+        for (above, below) in zip(entries, entries.dropFirst()) {
+            let end = PaperLookup.blockLastLine(of: above.entry, in: document, configuration)
+            if below.entry.line == end + 1 { together += 1 }
+            if below.entry.line == end + 2 && document.text(ofLine: end + 1).trimmingBlanks().isEmpty { apart += 1 }
+        }
+        loose = apart > together
         if let found {
             index = found
             line = Self.lineAbove(entries[found].entry, in: document)
@@ -48,26 +62,26 @@ struct Placement {
 
     /// The section's entries with no finding, in the shape most of them share (date form,
     /// title markup, author segment, link syntax and separator), the nearest to the new
-    /// entry's place; entries with findings only where no entry is clean.
-    static func model(_ placement: Placement, in document: Document, _ configuration: Configuration) -> Entry {
+    /// entry's place. Where no entry of the section is clean, the list's clean entries (a
+    /// flagged neighbour would pass its blemish on); where none is, the section's own.
+    static func model(_ placement: Placement, in document: Document, _ configuration: Configuration, found: [Diagnostic]) -> Entry {
         var flagged: Set<Int> = []
-        for finding in RuleRunner.run(document, configuration) where finding.severity >= .warning {
+        for finding in found where finding.severity >= .warning {
             let first = document.line(containing: finding.range.lowerBound)
             let last = document.line(containing: max(finding.range.lowerBound, finding.range.upperBound - 1))
             for line in first...max(first, last) { flagged.insert(line) }
         }
-        let positions = placement.entries.indices
-        let clean = positions.filter { position in
-            let entry = placement.entries[position].entry
-            return !(entry.line...entry.lastLine).contains(where: flagged.contains)
-        }
-        let pool = clean.isEmpty ? Array(positions) : clean
+        func isClean(_ entry: Entry) -> Bool { !(entry.line...entry.lastLine).contains(where: flagged.contains) }
+        let own = placement.entries.map(\.entry)
+        var pool = own.filter(isClean)
+        if pool.isEmpty { pool = document.paperEntries(configuration).filter(isClean) }
+        if pool.isEmpty { pool = own }
         var shapes: [Shape: Int] = [:]
-        for position in pool { shapes[Shape(placement.entries[position].entry, document), default: 0] += 1 }
+        for entry in pool { shapes[Shape(entry, document), default: 0] += 1 }
         let common = shapes.max { ($0.value, $1.key.rank) < ($1.value, $0.key.rank) }?.key
-        let chosen = pool.filter { Shape(placement.entries[$0].entry, document) == common }
-        let nearest = chosen.min { abs($0 - placement.index) < abs($1 - placement.index) } ?? pool[0]
-        return placement.entries[nearest].entry
+        // The distance in lines to where the new entry goes.
+        let line = placement.index < own.count ? own[placement.index].line : (own.last?.lastLine ?? 0) + 1
+        return pool.filter { Shape($0, document) == common }.min { abs($0.line - line) < abs($1.line - line) } ?? pool[0]
     }
 
     /// What makes two entries look alike.

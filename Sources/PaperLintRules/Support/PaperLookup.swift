@@ -48,35 +48,39 @@ public enum PaperLookup {
 
     /// The top-level paper entries of `section` (every list of it, in order) with their sort
     /// keys (`year * 100 + month`, as `order` compares them; nil for an entry `order` leaves
-    /// out), and the direction the section runs: its own where its entries show one, else
-    /// the configured one, else the direction most of the list's sections run, else newest first.
+    /// out or would report as out of order), and the direction the section runs: its own where its entries show one
+    /// (`ordered`: as `order` checks it), else the configured one, else the direction most of
+    /// the list's sections run, else newest first.
     public static func placement(
         section: Int, in document: Document, _ configuration: Configuration
-    ) -> (entries: [(entry: Entry, key: Int?)], newestFirst: Bool) {
+    ) -> (entries: [(entry: Entry, key: Int?)], newestFirst: Bool, ordered: Bool) {
         let layout = PaperIdentity.ListLayout.of(document, configuration)
         let (order, lists) = OrderRule.lists(document, configuration, layout)
-        var own: [Entry] = []
+        var entries: [Entry] = []
         var votes = (newest: 0, oldest: 0)
         let depth = order.filter { $0.section == section }.map(\.depth).min()
         for id in order {
-            let entries = lists[id] ?? []
+            let listEntries = lists[id] ?? []
             if id.section == section && id.depth == depth {
-                own += entries
+                entries += listEntries
             }
-            if let direction = OrderRule.direction(.auto, OrderRule.keyed(entries).map(\.key)) {
-                if direction.newestFirst { votes.newest += entries.count } else { votes.oldest += entries.count }
+            if let direction = OrderRule.direction(.auto, OrderRule.keyed(listEntries).map(\.key)) {
+                if direction.newestFirst { votes.newest += listEntries.count } else { votes.oldest += listEntries.count }
             }
         }
-        let keyed = OrderRule.keyed(own)
-        var keys: [Int: Int] = [:]
-        for (entry, key) in keyed { keys[entry.range.lowerBound] = key }
+        let keyed = OrderRule.keyed(entries)
         let newestFirst: Bool
-        if let direction = OrderRule.direction(configuration.order == .none ? .auto : configuration.order, keyed.map(\.key)) {
-            newestFirst = direction.newestFirst
+        let own = OrderRule.direction(configuration.order == .none ? .auto : configuration.order, keyed.map(\.key))
+        if let own {
+            newestFirst = own.newestFirst
         } else {
             newestFirst = votes.oldest <= votes.newest
         }
-        return (own.map { ($0, keys[$0.range.lowerBound]) }, newestFirst)
+        // Entries `order` would report as misplaced give no place: only the longest sorted run does.
+        let kept = own == nil ? keyed.map { _ in true } : OrderRule.keptPositions(keyed.map { newestFirst ? -$0.key : $0.key })
+        var keys: [Int: Int] = [:]
+        for ((entry, key), keep) in zip(keyed, kept) where keep { keys[entry.range.lowerBound] = key }
+        return (entries.map { ($0, keys[$0.range.lowerBound]) }, newestFirst, own != nil && configuration.order != .none)
     }
 
     /// The last line of `entry` with its nested items.
