@@ -8,7 +8,7 @@ import Testing
 @Suite struct IntakeTests {
     /// The paperlint that runs `add` (PAPERLINT_INTAKE_PAPERLINT names another build of it).
     static let paperlint = ProcessInfo.processInfo.environment["PAPERLINT_INTAKE_PAPERLINT"] ?? Fixtures.executable
-    static let hasAdd = (try? runProcess(paperlint, ["add", "--help"], in: "/"))?.status == 0
+    static let hasAdd = (try? runProcess(paperlint, ["add", "--help"], in: "/")).map { $0.status == 0 && $0.output.contains("--from-issue") } ?? false
     static let repository = "owner/awesome-papers"
 
     static let models = [
