@@ -10,7 +10,7 @@ struct Paperlint: ParsableCommand {
         commandName: "paperlint",
         abstract: "Keep curated paper-list READMEs correct: lint the lines a change touches.",
         version: ToolInfo.version,
-        subcommands: [Check.self, Fix.self, Hook.self, Rules.self, Explain.self, Init.self],
+        subcommands: [Check.self, Fix.self, Hook.self, Rules.self, Explain.self, Init.self, Add.self],
         defaultSubcommand: Check.self)
 
     /// Maps every outcome onto the 0/1/2 contract of DESIGN.md: argument-parser would exit 64
@@ -51,7 +51,7 @@ extension Paperlint {
     static func needsGit(_ arguments: ArraySlice<String>) -> Bool {
         if arguments.contains("--all") || arguments.contains("--help") || arguments.contains("-h") { return false }
         guard let first = arguments.first(where: { !$0.hasPrefix("-") }) else { return !arguments.contains("--version") }
-        return !["rules", "explain", "init", "help"].contains(first)
+        return !["rules", "explain", "init", "help", "add"].contains(first)
     }
 }
 

@@ -69,7 +69,7 @@ public struct Configuration: Sendable, Equatable {
 
     /// The keys a heading matches a `skip-sections` item by: its own, and without a trailing
     /// parenthetical. Empty keys are dropped (a heading of emoji only matches nothing).
-    static func headingKeys(_ heading: String) -> [String] {
+    public static func headingKeys(_ heading: String) -> [String] {
         var keys = [sectionKey(heading)]
         if heading.hasSuffix(")"), let open = heading.lastIndex(of: "(") {
             keys.append(sectionKey(String(heading[..<open])))
@@ -81,7 +81,7 @@ public struct Configuration: Sendable, Equatable {
     ///
     /// Latin-1 and Latin Extended letters are dropped too: an emoji mis-decoded as
     /// Windows-1252 ("ðŸ”” News") is still the News section. Both sides drop them alike.
-    static func sectionKey(_ text: String) -> String {
+    public static func sectionKey(_ text: String) -> String {
         var out = ""
         var pendingSpace = false
         for character in text.lowercased() {

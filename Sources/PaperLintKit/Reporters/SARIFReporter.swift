@@ -270,7 +270,7 @@ public enum SARIFReporter {
 
 extension String {
     /// Without leading and trailing spaces, tabs and line breaks.
-    fileprivate func trimmingBlanks() -> String {
+    func trimmingBlanks() -> String {
         let blanks: Set<Unicode.Scalar> = [" ", "\t", "\r", "\n"]
         let scalars = Array(unicodeScalars)
         guard let first = scalars.firstIndex(where: { !blanks.contains($0) }),

@@ -1,0 +1,182 @@
+import PaperLintCore
+
+/// Writes a new entry the way a maintainer does: copy a neighbour and change its words.
+///
+/// The model is an entry of the same section that `check` finds nothing on. Its bytes are
+/// kept (list marker, indentation, date brackets, title markup, author segment, link syntax
+/// and separator, spaces) and only its facts are replaced: the date (in the model's form
+/// and padding), the title (with the model's final period or none), the authors and venue,
+/// the links (in the list's label spellings and order). Badges, emoji and remarks of the
+/// model belong to its paper and are left out.
+struct EntryComposer {
+    let document: Document
+    let configuration: Configuration
+    let habits: ListHabits
+
+    /// The entry's text (its lines, without the last line end) and notes about fields the
+    /// list has no place for.
+    struct Composed {
+        var text: String
+        var notes: [String]
+    }
+
+    /// A byte range of the model and what replaces it.
+    private struct Substitution {
+        var range: Range<Int>
+        var bytes: [UInt8]
+    }
+
+    func compose(_ paper: CheckedPaper, model: Entry) throws(PaperLintError) -> Composed {
+        var substitutions: [Substitution] = []
+        var notes: [String] = []
+        var links = habits.ordered(paper.links, configuration)
+        var venueWritten = false
+        var removed: Set<Int> = []  // indices of model parts left out
+
+        if let date = model.date {
+            let written = document.string(date.value)
+            if let missing = paper.date.missingPart(for: written, date) {
+                throw PaperLintError(
+                    "--date: the list dates its entries like \(document.string(date.range)), to the \(missing); give the paper's \(missing) too")
+            }
+            substitutions.append(Substitution(
+                range: date.value, bytes: Array(paper.date.rendered(like: written, date, padMonths: habits.padMonths).utf8)))
+            if let venue = date.venue {
+                let words = paper.venue ?? (links.contains { Self.isArxiv($0.url) } ? "arXiv" : "Preprint")
+                substitutions.append(Substitution(range: venue, bytes: Array(words.utf8)))
+                venueWritten = paper.venue != nil
+            }
+        }
+        guard let title = model.title else {
+            throw PaperLintError("\(Self.place(model, document)): the list's entries have no title to write; add this paper by hand")
+        }
+        substitutions.append(Substitution(range: title.text, bytes: Array(Self.title(paper.title, like: document.string(title.text)).utf8)))
+        if title.markup == .link, let url = title.url {
+            // `[Title](url)`: the title links to the paper, the other links follow.
+            guard let index = links.firstIndex(where: { ListHabits.canonical($0.label, configuration) == "paper" }) ?? links.indices.first else {
+                throw PaperLintError("--link: the list links each title to its paper; give --link paper=URL")
+            }
+            substitutions.append(Substitution(range: url, bytes: Array(links.remove(at: index).url.utf8)))
+        }
+        if let authors = model.authors {
+            let modelText = document.string(authors.text)
+            if let text = Self.authors(paper.authors, venue: venueWritten ? nil : paper.venue, like: modelText) {
+                substitutions.append(Substitution(range: authors.text, bytes: Array(text.utf8)))
+                venueWritten = venueWritten || paper.venue != nil
+            } else if let index = model.parts.firstIndex(where: { $0.kind == .authors }) {
+                removed.insert(index)
+            }
+        } else if !paper.authors.isEmpty {
+            notes.append("the list names no authors in its entries; --authors is not written")
+        }
+        if paper.venue != nil && !venueWritten {
+            notes.append("the list has no place for a venue in its entries; --venue is not written")
+        }
+        let linkParts = model.parts.indices.filter { model.parts[$0].kind == .link || model.parts[$0].kind == .separator }
+        if let first = model.links.first, let last = model.links.last {
+            if links.isEmpty {
+                removed.formUnion(linkParts)
+            } else {
+                let separator = model.separators.first.map { Array(document.bytes[$0]) } ?? habits.separator
+                substitutions.append(Substitution(
+                    range: first.range.lowerBound..<last.range.upperBound, bytes: render(links, syntax: first.syntax, separator: separator)))
+            }
+        } else if !links.isEmpty {
+            substitutions.append(Substitution(
+                range: model.range.upperBound..<model.range.upperBound,
+                bytes: Array(" ".utf8) + render(links, syntax: .innerURL, separator: habits.separator)))
+        }
+        for (index, part) in model.parts.enumerated() where part.kind == .other { removed.insert(index) }
+        substitutions += removals(model, removed)
+        return Composed(text: String(decoding: apply(substitutions, to: model), as: UTF8.self), notes: notes)
+    }
+
+    /// Left-out parts, each with the blank before it (or after it, at the start of the entry).
+    private func removals(_ model: Entry, _ removed: Set<Int>) -> [Substitution] {
+        var out: [Substitution] = []
+        var taken: Set<Int> = []
+        for index in removed.sorted() {
+            var range = model.parts[index].range
+            taken.insert(index)
+            if index > 0, model.parts[index - 1].kind == .space, !taken.contains(index - 1) {
+                range = model.parts[index - 1].range.lowerBound..<range.upperBound
+                taken.insert(index - 1)
+            } else if index + 1 < model.parts.count, model.parts[index + 1].kind == .space, !taken.contains(index + 1) {
+                range = range.lowerBound..<model.parts[index + 1].range.upperBound
+                taken.insert(index + 1)
+            }
+            out.append(Substitution(range: range, bytes: []))
+        }
+        return out
+    }
+
+    /// The model's lines (from its first line's indentation) with the substitutions applied;
+    /// a substitution inside a removed part gives way to the removal.
+    private func apply(_ substitutions: [Substitution], to model: Entry) -> [UInt8] {
+        let start = document.lineStarts[model.line - 1]
+        let sorted = substitutions.sorted { ($0.range.lowerBound, $1.range.count) < ($1.range.lowerBound, $0.range.count) }
+        var out: [UInt8] = []
+        var cursor = start
+        for substitution in sorted where substitution.range.lowerBound >= cursor {
+            out += document.bytes[cursor..<substitution.range.lowerBound]
+            out += substitution.bytes
+            cursor = substitution.range.upperBound
+        }
+        out += document.bytes[cursor..<max(cursor, model.range.upperBound)]
+        while let last = out.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { out.removeLast() }
+        return out
+    }
+
+    private func render(_ links: [NewPaper.Link], syntax: EntryLink.Syntax, separator: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        for (index, link) in links.enumerated() {
+            if index > 0 { out += separator }
+            let label = habits.spelled(link.label, configuration)
+            let text = switch syntax {
+            case .innerURL, .bare: "[[\(label)](\(link.url))]"
+            case .outerURL: "[[\(label)]](\(link.url))"
+            case .plain: "[\(label)](\(link.url))"
+            }
+            out += Array(text.utf8)
+        }
+        return out
+    }
+
+    /// The title with the model's final period, or without one where the model has none
+    /// (a title ending in `?` or `!` keeps it).
+    static func title(_ title: String, like model: String) -> String {
+        let endsWithPeriod = model.hasSuffix(".") && !model.hasSuffix("..")
+        if endsWithPeriod && !title.hasSuffix(".") && !title.hasSuffix("?") && !title.hasSuffix("!") { return title + "." }
+        if !endsWithPeriod && title.hasSuffix(".") && !title.hasSuffix("..") { return String(title.dropLast()) }
+        return title
+    }
+
+    /// The author segment's text in the model's way: `First Author et al.` where the model
+    /// abbreviates, every name otherwise; then the venue; the model's final period or none.
+    /// Nil when there is nothing to write.
+    static func authors(_ names: [String], venue: String?, like model: String) -> String? {
+        guard !names.isEmpty || venue != nil else { return nil }
+        let abbreviates = model.contains("et al")
+        var text: String
+        if names.isEmpty {
+            text = ""
+        } else if abbreviates && names.count > 2 {
+            text = names[0] + (model.contains("et al.") ? " et al." : " et al")
+        } else if names.count == 2 {
+            text = names[0] + " and " + names[1]
+        } else {
+            text = names.joined(separator: ", ")
+        }
+        let endsWithPeriod = model.hasSuffix(".")
+        if let venue {
+            text = text.isEmpty ? venue : (text.hasSuffix(".") ? text : text + ".") + " " + venue
+        }
+        if endsWithPeriod && !text.hasSuffix(".") { text += "." }
+        if !endsWithPeriod && text.hasSuffix(".") && !text.hasSuffix("al.") { text.removeLast() }
+        return text
+    }
+
+    static func isArxiv(_ url: String) -> Bool { url.lowercased().contains("arxiv.org/") }
+
+    static func place(_ entry: Entry, _ document: Document) -> String { "line \(entry.line)" }
+}
