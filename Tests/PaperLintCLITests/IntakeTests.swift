@@ -175,7 +175,7 @@ import Testing
         try file(setup, 19, Self.form(title: "Reflexion: Language Agents with Verbal Reinforcement Learning", date: "2023/03",
                                       paper: "javascript:alert(1)"))
         let comment = try #require(setup.github.comments(on: 19).first)
-        #expect(comment.contains("error:"), "\(comment)")
+        #expect(comment.contains("javascript:alert(1)") && comment.contains("```"), "the error line, quoted: \(comment)")
         #expect(setup.github.labels(of: 19) == ["add-paper", "invalid"])
         #expect(setup.github.pullRequests.isEmpty)
         #expect(try !branchExists(setup, 19))
