@@ -1,6 +1,7 @@
 import Foundation
 import PaperLintTestSupport
 import Testing
+import Yams
 
 /// The "Add paper" intake (Action/intake) against the fake GitHub API, with a local bare
 /// repository as `origin` and the workflow's checkout of main: issues become pull requests,
@@ -81,15 +82,27 @@ import Testing
         return Setup(origin: origin, checkout: checkout, github: try FakeGitHub(repository: Self.repository, headSHA: main), main: main)
     }
 
-    /// Runs Action/intake for one event in the workflow's checkout.
+    /// Runs Action/intake for one event in the workflow's checkout, directly or as `step` of
+    /// action.yml runs it (its `env`, with the inputs `token` and `list` filled in).
     @discardableResult
-    func run(_ setup: Setup, event name: String, payload: String) throws -> ProcessResult {
+    func run(_ setup: Setup, event name: String, payload: String, step: [String: Any]? = nil) throws -> ProcessResult {
         let event = setup.checkout.path + "-event.json"
         try payload.write(toFile: event, atomically: true, encoding: .utf8)
-        let result = try runProcess(Fixtures.packageRoot + "/Action/intake", [], in: setup.checkout.path, environment: [
-            "GITHUB_EVENT_NAME": name, "GITHUB_EVENT_PATH": event, "GITHUB_TOKEN": "write-token", "GITHUB_API_URL": setup.github.url,
-            "GITHUB_REPOSITORY": Self.repository, "PAPERLINT": Self.paperlint,
-        ])
+        var environment = [
+            "GITHUB_ACTION_PATH": Fixtures.packageRoot, "GITHUB_EVENT_NAME": name, "GITHUB_EVENT_PATH": event,
+            "GITHUB_API_URL": setup.github.url, "GITHUB_REPOSITORY": Self.repository, "PAPERLINT": Self.paperlint,
+        ]
+        var command = (Fixtures.packageRoot + "/Action/intake", [String]())
+        if let step {
+            for (key, value) in step["env"] as? [String: String] ?? [:] {
+                environment[key] = value.replacingOccurrences(of: "${{ inputs.token }}", with: "write-token")
+                    .replacingOccurrences(of: "${{ inputs.list }}", with: "")
+            }
+            command = ("/bin/bash", ["-c", try #require(step["run"] as? String)])
+        } else {
+            environment["GITHUB_TOKEN"] = "write-token"
+        }
+        let result = try runProcess(command.0, command.1, in: setup.checkout.path, environment: environment)
         #expect(result.status == 0, "\(result.output)\(result.error)")
         return result
     }
@@ -232,6 +245,26 @@ import Testing
         let pushed = try git(setup, "rev-parse", "paperlint/add-paper-22")
         try run(setup, event: "workflow_dispatch", payload: GitHubEvent.workflowDispatch())
         #expect(try git(setup, "rev-parse", "paperlint/add-paper-22") == pushed)
+    }
+
+    /// The action's intake step, as action.yml writes it: the workflow's token reaches the
+    /// script, and the check and review steps are conditioned off.
+    @Test(.enabled(if: hasAdd, "paperlint add is not built yet: skipped"))
+    func theActionsIntakeStepOpensThePullRequest() throws {
+        let setup = try setup()
+        let action = try #require(try Yams.load(yaml: String(contentsOfFile: Fixtures.packageRoot + "/action.yml", encoding: .utf8)) as? [String: Any])
+        let steps = try #require((action["runs"] as? [String: Any])?["steps"] as? [[String: Any]])
+        let step = try #require(steps.first { $0["name"] as? String == "Run the add-paper intake" })
+        for name in ["Check the changed lines", "Review the pull request"] {
+            let other = try #require(steps.first { $0["name"] as? String == name })
+            #expect((other["if"] as? String)?.contains("inputs.intake != 'true'") == true, "\(name) does not run for intake")
+        }
+        let body = Self.form(title: "Voyager: An Open-Ended Embodied Agent", date: "2023/05", paper: "https://arxiv.org/abs/2305.16291")
+        setup.github.addIssue(24, title: "Add paper: Voyager", body: body)
+        try run(setup, event: "issues", payload: GitHubEvent.issue(action: "opened", number: 24, title: "Add paper: Voyager", body: body), step: step)
+        #expect(setup.github.pullRequests.count == 1)
+        #expect(try added(setup, 24).first?.contains("Voyager: An Open-Ended Embodied Agent") == true)
+        #expect(!setup.github.requests.isEmpty && setup.github.requests.allSatisfy { $0.authorization == "Bearer write-token" })
     }
 
     @Test func otherIssuesAndEventsAreLeftAlone() throws {
