@@ -247,6 +247,24 @@ import Yams
         #expect(try git(setup, "rev-parse", "paperlint/add-paper-22") == pushed)
     }
 
+    /// A push or a run by hand answers the issues no run answered (GitHub cancels a waiting
+    /// run when another joins the concurrency group), and only those.
+    @Test(.enabled(if: hasAdd, "paperlint add is not built yet: skipped"))
+    func aRefreshAnswersTheIssuesNoRunAnswered() throws {
+        let setup = try setup()
+        try file(setup, 25, Self.form(title: "Generative Agents: Interactive Simulacra of Human Behavior", date: "2023/04",
+                                      paper: "https://arxiv.org/abs/2304.03442"))
+        setup.github.closePullRequest(try #require(setup.github.pullRequests.first?["number"] as? Int))  // a maintainer said no
+        try file(setup, 26, Self.form(title: "GPT-4 Technical Report", date: "2023/03", paper: "https://arxiv.org/abs/2303.08774"))
+        setup.github.addIssue(27, title: "Add paper: MetaGPT", body: Self.form(
+            title: "MetaGPT: Meta Programming for a Multi-Agent Collaborative Framework", date: "2023/08", paper: "https://arxiv.org/abs/2308.00352"))
+        setup.github.addIssue(28, title: "More surveys?", body: "Could you add surveys?", labels: ["question"])
+        try run(setup, event: "workflow_dispatch", payload: GitHubEvent.workflowDispatch())
+        #expect(setup.github.pullRequests.count == 2, "only #27 gets a pull request: #25 was closed, #26 is a duplicate")
+        #expect(try added(setup, 27).first?.contains("MetaGPT") == true)
+        #expect(setup.github.comments(on: 26).count == 1 && setup.github.comments(on: 28).isEmpty)
+    }
+
     /// The action's intake step, as action.yml writes it: the workflow's token reaches the
     /// script, and the check and review steps are conditioned off.
     @Test(.enabled(if: hasAdd, "paperlint add is not built yet: skipped"))

@@ -58,6 +58,13 @@ extension FakeGitHub {
         guard request.path.hasPrefix(base + "/") else { return nil }
         let parts = request.path.dropFirst(base.count + 1).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         switch (request.method, parts.first, parts.count) {
+        case ("GET", "issues", 1):
+            let state = request.query["state"] ?? "open", wanted = (request.query["labels"] ?? "").split(separator: ",").map(String.init)
+            let matching = tracker.issues.values.filter { issue in
+                let names = (issue["labels"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+                return (state == "all" || issue["state"] as? String == state) && wanted.allSatisfy(names.contains)
+            }
+            return page(matching.sorted { ($0["number"] as? Int ?? 0) > ($1["number"] as? Int ?? 0) }, request)
         case ("GET", "issues", 2):
             guard let number = Int(parts[1]), let issue = tracker.issues[number] else { return nil }
             return (200, [:], issue)
