@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "PaperLintGitTests", dependencies: ["PaperLintGit", "PaperLintTestSupport"]),
         // Golden/ holds reporter outputs that the tests read through #filePath, not as resources.
         .testTarget(
-            name: "PaperLintKitTests", dependencies: ["PaperLintKit", "PaperLintTestSupport", "PaperLintBenchSupport"],
+            name: "PaperLintKitTests", dependencies: ["PaperLintKit", "PaperLintTestSupport", "PaperLintBenchSupport", "Yams"],
             exclude: ["Golden"]),
         // PaperLintCore reads the lists the binary fixed (entries, titles, links) to check nothing was lost.
         .testTarget(

@@ -113,6 +113,16 @@ public enum AppendFile {
     }
 }
 
+/// Creates the absolute `path` and its missing parents, like `mkdir -p`: 0, or -1 with `errno` set.
+public func makeDirectories(_ path: String) -> Int32 {
+    var current = ""
+    for component in path.split(separator: "/") {
+        current += "/" + component
+        if mkdir(current, 0o755) != 0 && errno != EEXIST { return -1 }
+    }
+    return 0
+}
+
 /// Lexically normalises an absolute path: removes `.`, empty components and resolves `..`.
 public func normalizedPath(_ path: String) -> String {
     var parts: [Substring] = []

@@ -19,9 +19,12 @@ import Yams
         return candidates.first { !$0.isEmpty && FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
+    /// Issue forms kept next to the workflows (GitHub reads them from .github/ISSUE_TEMPLATE/).
+    static let issueForms = ["add-paper.yml"]
+
     static var workflows: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: workflowsFolder)) ?? [])
-            .filter { $0.hasSuffix(".yml") }.sorted().map { workflowsFolder + "/" + $0 }
+            .filter { $0.hasSuffix(".yml") && !issueForms.contains($0) }.sorted().map { workflowsFolder + "/" + $0 }
     }
 
     func load(_ path: String) throws -> [String: Any] {
@@ -98,6 +101,29 @@ import Yams
             .write(toFile: broken, atomically: true, encoding: .utf8)
         let rejected = try runProcess(validator, ["--builtin-schema", "vendor.github-actions", broken], in: Fixtures.packageRoot)
         #expect(rejected.status != 0)
+    }
+
+    /// The example issue form, and the forms `init --issue-form --write` writes for the reference
+    /// list and for headings full of YAML syntax, are issue forms GitHub accepts.
+    @Test(.enabled(if: validator != nil, "check-jsonschema is not installed (.ci/run puts it in .build-venv): skipped"))
+    func githubsSchemaAcceptsTheIssueForms() throws {
+        let validator = try #require(Self.validator)
+        let repo = try ScratchRepository()
+        var forms = Self.issueForms.map { Self.workflowsFolder + "/" + $0 }
+        let lists = [try String(contentsOfFile: Fixtures.healthcare, encoding: .utf8),
+                     "# L\n\n## Models\" - type: input\n\n- [2023/01] **A** *B. arXiv.* [[paper](https://arxiv.org/abs/2301.00001)]\n\n"
+                        + "## {x: y}, [z] # &a *b !c | > 'd' \\e\n\n- [2023/02] **C** *D. arXiv.* [[paper](https://arxiv.org/abs/2302.00002)]\n"]
+        for (index, list) in lists.enumerated() {
+            try repo.write("README.md", list)
+            let result = try runProcess(Fixtures.executable, ["init", "--issue-form", "--write", "--force"], in: repo.path)
+            #expect(result.status == 0, "\(result.error)")
+            let copy = repo.path + "-form-\(index).yml"
+            try FileManager.default.copyItem(atPath: repo.path + "/.github/ISSUE_TEMPLATE/add-paper.yml", toPath: copy)
+            forms.append(copy)
+        }
+        defer { for form in forms.dropFirst(Self.issueForms.count) { try? FileManager.default.removeItem(atPath: form) } }
+        let checked = try runProcess(validator, ["--builtin-schema", "vendor.github-issue-forms"] + forms, in: Fixtures.packageRoot)
+        #expect(checked.status == 0, "\(checked.output)\(checked.error)")
     }
 
     /// The README shows the example workflow a maintainer copies: the same workflow.

@@ -6,7 +6,8 @@ import Glibc
 /// A fake GitHub REST API on loopback for the action's scripts: it records every request and
 /// answers the calls the review bot makes the way GitHub does (pull-request details, reviews,
 /// review comments, issue comments; pagination with `Link` headers; 403 for a read-only
-/// token). One request per connection (`Connection: close`), which is what Python's urllib
+/// token), and the issues, labels and pull requests of the "Add paper" intake
+/// (`FakeGitHub+Issues.swift`). One request per connection (`Connection: close`), which is what Python's urllib
 /// sends.
 public final class FakeGitHub: @unchecked Sendable {
     public struct Request: Sendable {
@@ -34,12 +35,14 @@ public final class FakeGitHub: @unchecked Sendable {
     public var reactions: [(comment: Int, content: String)] { lock.withLock { addedReactions } }
     private var addedReactions: [(comment: Int, content: String)] = []
 
-    private let lock = NSLock()
+    let lock = NSLock()
     private var recorded: [Request] = []
     private var reviews: [[String: Any]] = []
     private var reviewComments: [[String: Any]] = []
     private var issueComments: [[String: Any]] = []
-    private var nextID = 1000
+    var nextID = 1000
+    /// Issues, their comments and labels, and pull requests opened through the API (intake).
+    var tracker = IssueTracker()
     private var socket: Int32 = -1
     private var thread: Thread?
     let repository: String
@@ -136,7 +139,7 @@ public final class FakeGitHub: @unchecked Sendable {
         if target.count > 1 {
             for pair in target[1].split(separator: "&") {
                 let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
-                query[kv[0]] = kv.count > 1 ? kv[1] : ""
+                query[kv[0]] = kv.count > 1 ? (kv[1].removingPercentEncoding ?? kv[1]) : ""
             }
         }
         let request = Request(method: parts[0], path: target[0], query: query, authorization: authorization,
@@ -217,16 +220,16 @@ public final class FakeGitHub: @unchecked Sendable {
                 issueComments[index]["body"] = body["body"] ?? ""
                 return (200, [:], issueComments[index])
             }
-            return (404, [:], ["message": "Not Found"])
+            return routeIssues(request, body, base: base) ?? (404, [:], ["message": "Not Found"])
         }
     }
 
-    private static func id(_ path: String, after prefix: String) -> Int? {
+    static func id(_ path: String, after prefix: String) -> Int? {
         path.hasPrefix(prefix) ? Int(path.dropFirst(prefix.count)) : nil
     }
 
     /// One page of `items` with GitHub's `Link` header (`per_page`, `page`).
-    private func page(_ items: [[String: Any]], _ request: Request) -> (Int, [String: String], Any) {
+    func page(_ items: [[String: Any]], _ request: Request) -> (Int, [String: String], Any) {
         let size = min(Int(request.query["per_page"] ?? "") ?? 30, pageSize)
         let number = max(1, Int(request.query["page"] ?? "") ?? 1)
         let slice = Array(items.dropFirst((number - 1) * size).prefix(size))

@@ -101,5 +101,22 @@ public enum GitHubEvent {
         ])
     }
 
+    /// `issues` (`opened`, `edited` …): the issue as it is after the change; `edited` also
+    /// carries what changed (`changes.body.from`).
+    public static func issue(action: String, number: Int, title: String, body: String, labels: [String] = ["add-paper"],
+                             state: String = "open", previousBody: String? = nil) -> String {
+        var event: [String: Any] = [
+            "action": action, "repository": repository, "sender": sender,
+            "issue": [
+                "number": number, "title": title, "body": body, "state": state, "user": sender, "author_association": "NONE",
+                "labels": labels.enumerated().map { ["id": 5000 + $0.offset, "name": $0.element, "color": "0e8a16", "default": false] },
+                "html_url": "https://github.com/owner/awesome-papers/issues/\(number)",
+                "url": "https://api.github.com/repos/owner/awesome-papers/issues/\(number)", "comments": 0,
+            ] as [String: Any],
+        ]
+        if let previousBody { event["changes"] = ["body": ["from": previousBody]] }
+        return json(event)
+    }
+
     public static let zero = String(repeating: "0", count: 40)
 }

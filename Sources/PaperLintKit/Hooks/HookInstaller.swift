@@ -73,7 +73,7 @@ public enum HookInstaller {
         case .none, .paperlint:
             break
         }
-        if mkdirs(directory) != 0 { throw PaperLintError("\(directory): cannot create it (\(reason()))") }
+        if makeDirectories(directory) != 0 { throw PaperLintError("\(directory): cannot create it (\(reason()))") }
         do {
             try AtomicFile.write(Array(script(recording: executable).utf8), to: hook)
         } catch {
@@ -124,15 +124,6 @@ public enum HookInstaller {
         } catch {
             throw PaperLintError(error)
         }
-    }
-
-    private static func mkdirs(_ path: String) -> Int32 {
-        var current = ""
-        for component in path.split(separator: "/") {
-            current += "/" + component
-            if mkdir(current, 0o755) != 0 && errno != EEXIST { return -1 }
-        }
-        return 0
     }
 
     private static func reason() -> String { Errno.current }

@@ -15,10 +15,8 @@ public enum Initializer {
     /// current directory outside a repository); with `write`, writes `.paperlint.yml` next to
     /// the repository root, refusing to replace an existing one unless `force`.
     public static func run(path: String?, currentDirectory: String, write: Bool, force: Bool) throws(PaperLintError) -> Outcome {
-        let root = Repository.root(from: currentDirectory) ?? currentDirectory
-        let display = path ?? CheckRequest.defaultList
-        let absolute = path.map { $0.hasPrefix("/") ? $0 : currentDirectory + "/" + $0 } ?? root + "/" + CheckRequest.defaultList
-        let document = try Linter.readDocument(absolute, displayPath: display)
+        let list = try ListFile(path: path, currentDirectory: currentDirectory)
+        let (root, display, absolute, document) = (list.root, list.displayPath, list.absolutePath, list.document)
         var presets: [Configuration] = []
         for name in Presets.names {
             presets.append(try ConfigurationLoader.load(text: nil, preset: name))
@@ -33,15 +31,26 @@ public enum Initializer {
         }
         let target = root + "/" + ConfigurationLoader.fileName
         guard write else { return Outcome(inference: inference, configurationPath: target, wrote: false) }
+        try writeNew(inference.yaml, to: ConfigurationLoader.fileName, root: root, force: force)
+        return Outcome(inference: inference, configurationPath: target, wrote: true)
+    }
+
+    /// Writes `text` atomically to `name` under `root` (creating its folders), refusing to
+    /// replace an existing file unless `force`.
+    static func writeNew(_ text: String, to name: String, root: String, force: Bool) throws(PaperLintError) {
+        let target = root + "/" + name
         if !force, case .success = FileBytes.read(target) {
-            throw PaperLintError("\(ConfigurationLoader.fileName): already exists at \(root); pass --force to replace it, or edit it by hand")
+            throw PaperLintError("\(name): already exists at \(root); pass --force to replace it, or edit it by hand")
+        }
+        let folder = String(target[..<(target.lastIndex(of: "/") ?? target.endIndex)])
+        if makeDirectories(folder) != 0 {
+            throw PaperLintError("\(name): cannot create its folder (\(Errno.current)); check the directory's permissions")
         }
         do {
-            try AtomicFile.write(Array(inference.yaml.utf8), to: target)
+            try AtomicFile.write(Array(text.utf8), to: target)
         } catch {
-            throw PaperLintError("\(ConfigurationLoader.fileName): cannot write (\(error.reason)); check the directory's permissions")
+            throw PaperLintError("\(name): cannot write (\(error.reason)); check the directory's permissions")
         }
-        return Outcome(inference: inference, configurationPath: target, wrote: true)
     }
 
     /// Removes `.` and resolves `..` lexically.
@@ -51,5 +60,21 @@ public enum Initializer {
             if component == ".." { _ = parts.popLast() } else { parts.append(component) }
         }
         return "/" + parts.joined(separator: "/")
+    }
+}
+
+/// The list `init` reads: `path`, or `README.md` at the repository root (the current
+/// directory outside a repository), parsed.
+struct ListFile {
+    var root: String
+    var displayPath: String
+    var absolutePath: String
+    var document: Document
+
+    init(path: String?, currentDirectory: String) throws(PaperLintError) {
+        root = Repository.root(from: currentDirectory) ?? currentDirectory
+        displayPath = path ?? CheckRequest.defaultList
+        absolutePath = path.map { $0.hasPrefix("/") ? $0 : currentDirectory + "/" + $0 } ?? root + "/" + CheckRequest.defaultList
+        document = try Linter.readDocument(absolutePath, displayPath: displayPath)
     }
 }
