@@ -51,7 +51,7 @@ extension Paperlint {
     static func needsGit(_ arguments: ArraySlice<String>) -> Bool {
         if arguments.contains("--all") || arguments.contains("--help") || arguments.contains("-h") { return false }
         guard let first = arguments.first(where: { !$0.hasPrefix("-") }) else { return !arguments.contains("--version") }
-        return !["rules", "explain", "init", "help", "add"].contains(first)
+        return !["rules", "explain", "init", "help"].contains(first)
     }
 }
 
