@@ -271,3 +271,48 @@ import Testing
         #expect(PaperDate(parsing: text) == nil)
     }
 }
+
+/// The readers of `add`'s inputs on odd and hostile text: never a crash, never a field that
+/// was not there.
+@Suite struct AddInputTests {
+    @Test(arguments: [
+        "", "<", "<entry", "<entry>", "<entry/>", "<entry></entry>", "<entry><id>", "<entry><id></id></entry>", "<entry><title/></entry>",
+        "<entry><id>http://arxiv.org/abs/</id></entry>", "<entry><id>https://arxiv.org/abs/2301.00001v</id><title>&#xZZ;&amp</title></entry>",
+        "<entry><author><name>A</name></author><author><name></name></author></entry>", String(repeating: "<entry>", count: 1000),
+    ])
+    func oddArxivResponsesNeverCrash(xml: String) {
+        switch NewPaper.fromArxiv(xml) {
+        case .success(let paper): #expect(paper.links.count == 1)
+        case .failure(let error): #expect(!error.message.isEmpty)
+        }
+    }
+
+    @Test func theArxivEntryGivesTitleAuthorsDateAndTheAbstractPage() throws {
+        let paper = try NewPaper.fromArxiv("""
+            <feed><title>ArXiv Query</title><entry><id>http://arxiv.org/abs/2310.12345v3</id>
+            <published>2023-10-18T09:00:00Z</published><title>Cats &amp; Dogs:
+              A &lt;Study&gt; &#233;t&#xE9;</title><author><name>Ann Smith</name></author>
+            <arxiv:journal_ref>NeurIPS 2023</arxiv:journal_ref></entry></feed>
+            """).get()
+        #expect(paper.title == "Cats & Dogs: A <Study> été")
+        #expect(paper.authors == "Ann Smith")
+        #expect(paper.date == "2023-10-18T09:00:00Z")
+        #expect(paper.venue == "NeurIPS 2023")
+        #expect(paper.links == [NewPaper.Link(label: "paper", url: "https://arxiv.org/abs/2310.12345")])
+    }
+
+    @Test func anIssueFormIsReadByItsHeadingsAndEmptyFieldsAreAbsent() {
+        let paper = NewPaper.fromIssue("""
+            ### Title\r\n\r\nA Paper\r\n\r\n### Authors\n\nAnn Smith\nBob Lee\n\n### Venue\n\n_No response_\n\n### Date\n\n2024/01\n\n
+            ### Paper URL\n\nhttps://arxiv.org/abs/2401.00001\n\n### Code link\n\n```\n### Section\n```\n\n### Section\n\nAgents\n
+            """)
+        #expect(paper.title == "A Paper")
+        #expect(paper.authors == "Ann Smith, Bob Lee")
+        #expect(paper.venue == nil)
+        #expect(paper.date == "2024/01")
+        #expect(paper.section == "Agents")
+        #expect(paper.links.map(\.label) == ["paper", "code"])
+        // A heading inside a code block is the field's text, so the code link is not one URL.
+        #expect(paper.links.last?.url.contains("\n") == true)
+    }
+}

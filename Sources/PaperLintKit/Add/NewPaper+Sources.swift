@@ -35,8 +35,8 @@ extension NewPaper {
     static func issueFields(_ body: String) -> [(String, [String])] {
         var fields: [(String, [String])] = []
         var fence: Substring?
-        for rawLine in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+        // GitHub sends issue bodies with CRLF line ends; "\r\n" is one Character in Swift.
+        for line in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             let trimmed = line.drop { $0 == " " }
             if let open = fence {
                 if trimmed.hasPrefix(open) { fence = nil }
@@ -102,7 +102,7 @@ enum AtomReader {
                 rest = after
                 continue
             }
-            if after[after.index(before: close)] == "/" {  // `<name/>`: empty
+            if close > after.startIndex, after[after.index(before: close)] == "/" {  // `<name/>`: empty
                 found.append(after[close..<close])
                 rest = after[close...]
                 continue
