@@ -62,7 +62,7 @@ import Testing
             section: "LLMs in Medicine", title: "Medical Models Are Here", authors: "Ann Smith", venue: nil, date: "2023/06",
             links: [("code", "https://github.com/o/r"), ("Paper", "https://arxiv.org/abs/2306.99999")])
         let (line, _, _) = try Self.added(paper)
-        #expect(line == "- [2023/06] **Medical Models Are Here.** *Ann Smith.* [[paper](https://arxiv.org/abs/2306.99999)] [[code](https://github.com/o/r)]")
+        #expect(line == "- [2023/06] **Medical Models Are Here.** *Ann Smith. arXiv.* [[paper](https://arxiv.org/abs/2306.99999)] [[code](https://github.com/o/r)]")
     }
 
     @Test func theListsDateFormAndPaddingAreKept() throws {

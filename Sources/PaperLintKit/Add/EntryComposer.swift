@@ -61,7 +61,10 @@ struct EntryComposer {
         }
         if let authors = model.authors {
             let modelText = document.string(authors.text)
-            if let text = Self.authors(paper.authors, venue: venueWritten ? nil : paper.venue, like: modelText) {
+            // A preprint in a list that names the venue after the authors (`et al. arXiv.`) is
+            // named as the list names its preprints.
+            let preprint = paper.venue == nil && Self.namesVenue(modelText) && paper.links.contains { Self.isArxiv($0.url) } ? "arXiv" : nil
+            if let text = Self.authors(paper.authors, venue: venueWritten ? nil : paper.venue ?? preprint, like: modelText) {
                 substitutions.append(Substitution(range: authors.text, bytes: Array(text.utf8)))
                 venueWritten = venueWritten || paper.venue != nil
             } else if let index = model.parts.firstIndex(where: { $0.kind == .authors }) {
@@ -245,6 +248,12 @@ struct EntryComposer {
         if endsWithPeriod && !text.hasSuffix(".") { text += "." }
         if !endsWithPeriod && text.hasSuffix(".") && !text.hasSuffix("al.") { text.removeLast() }
         return text
+    }
+
+    /// True when the model's author segment goes on after `et al.` (`Chen et al. NeurIPS 2023.`).
+    static func namesVenue(_ text: String) -> Bool {
+        guard let range = text.firstRange(of: "et al.") else { return false }
+        return text[range.upperBound...].contains { $0.isLetter || $0.isNumber }
     }
 
     static func isArxiv(_ url: String) -> Bool { url.lowercased().contains("arxiv.org/") }
