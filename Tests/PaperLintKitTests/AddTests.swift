@@ -216,9 +216,15 @@ import Testing
         ("Zero\u{200B}width", "--title: has an invisible direction or width mark (U+200B); remove it"),
         ("Bell\u{7}", "--title: has a control character (U+0007); remove it"),
         (String(repeating: "A", count: 100_000), "--title: longer than 300 characters; shorten it"),
+        ("&#x3C;script>alert(1)", "--title: has an HTML entity (&#x3C;); write the character itself"),
     ])
     func hostileTitlesAreRefused(title: String, message: String) {
         #expect(Self.refusal(Self.paper(title: title)) == message)
+    }
+
+    @Test func authorsAndVenuesHoldNoMarkup() {
+        #expect(Self.refusal(Self.paper(authors: "Ann *Smith*")) == "--authors: has '*', which names and venues do not need; remove it")
+        #expect(Self.refusal(Self.paper(venue: "[NeurIPS](https://x.org)")) == "--venue: has '[', which names and venues do not need; remove it")
     }
 
     @Test(arguments: [

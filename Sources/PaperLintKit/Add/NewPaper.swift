@@ -86,8 +86,9 @@ extension NewPaper {
         if let today, date.year * 100 + (date.month ?? 1) > today.year * 100 + today.month {
             throw PaperLintError("--date \(dateText): in the future; give the month the paper appeared")
         }
-        let authorList = try Self.text(authors, field: "--authors", limit: Self.limits.authors).map(Self.names) ?? []
-        let venue = try Self.text(venue, field: "--venue", limit: Self.limits.venue)
+        let authorList = try Self.plainWords(try Self.text(authors, field: "--authors", limit: Self.limits.authors), field: "--authors")
+            .map(Self.names) ?? []
+        let venue = try Self.plainWords(try Self.text(venue, field: "--venue", limit: Self.limits.venue), field: "--venue")
         var links: [NewPaper.Link] = []
         for link in self.links {
             guard let label = try Self.text(link.label, field: "--link label", limit: Self.limits.label),
@@ -137,6 +138,9 @@ extension NewPaper {
         if let tag = htmlTag(in: out) {
             throw PaperLintError("\(field): has HTML (\(tag)); write plain text")
         }
+        if let entity = htmlEntity(in: out) {
+            throw PaperLintError("\(field): has an HTML entity (\(entity)); write the character itself")
+        }
         return out.isEmpty ? nil : out
     }
 
@@ -159,6 +163,33 @@ extension NewPaper {
             if scalars[index...].contains(">") || next == "!" { return tag }
         }
         return nil
+    }
+
+    /// `&amp;`, `&#233;`, `&#x3C;`: an entity renders as another character (`&#x3C;script>`
+    /// as a tag), so a field holds the character itself.
+    static func htmlEntity(in text: String) -> String? {
+        let scalars = Array(text.unicodeScalars)
+        for index in scalars.indices where scalars[index] == "&" {
+            var end = index + 1
+            while end < scalars.count, end - index <= 32, scalars[end].isASCII,
+                scalars[end].properties.isAlphabetic || scalars[end].properties.numericType != nil || scalars[end] == "#"
+            {
+                end += 1
+            }
+            if end > index + 1, end < scalars.count, scalars[end] == ";" {
+                return String(String.UnicodeScalarView(scalars[index...end]))
+            }
+        }
+        return nil
+    }
+
+    /// Markup characters no author name or venue needs, refused rather than escaped: the
+    /// italic segment they stand in ends at the first `*`, escaped or not.
+    static func plainWords(_ value: String?, field: String) throws(PaperLintError) -> String? {
+        if let value, let bad = value.first(where: { "*[]`|\\<>{}".contains($0) }) {
+            throw PaperLintError("\(field): has '\(bad)', which names and venues do not need; remove it")
+        }
+        return value
     }
 
     /// Author names from `A, B and C` or `A; B; C`.
