@@ -143,24 +143,13 @@ public enum IssueForm {
     /// does not print (controls, line and paragraph separators, BOM, noncharacters) escaped,
     /// so no heading can end the string or add keys.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            default:
-                let value = scalar.value
-                let printable = (0x20..<0x7F).contains(value) || (0xA0...0xD7FF).contains(value) && value != 0x2028 && value != 0x2029
-                    || (0xE000...0xFFFD).contains(value) && value != 0xFEFF || (0x10000...0x10FFFF).contains(value)
-                if printable {
-                    out.unicodeScalars.append(scalar)
-                } else {
-                    let hex = String(value, radix: 16, uppercase: true)
-                    out += value > 0xFFFF ? "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
-                        : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                }
-            }
+        QuotedString.quoted(text) { scalar in
+            let value = scalar.value
+            let printable = (0x20..<0x7F).contains(value) || (0xA0...0xD7FF).contains(value) && value != 0x2028 && value != 0x2029
+                || (0xE000...0xFFFD).contains(value) && value != 0xFEFF || (0x10000...0x10FFFF).contains(value)
+            guard !printable else { return nil }
+            return value > 0xFFFF
+                ? QuotedString.hex(value, prefix: "\\U", width: 8, uppercase: true) : QuotedString.hex(value, prefix: "\\u", width: 4, uppercase: true)
         }
-        return out + "\""
     }
 }

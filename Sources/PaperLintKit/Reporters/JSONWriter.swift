@@ -63,20 +63,14 @@ struct JSONWriter {
 
     /// JSON string literal: escapes quotes, backslashes and control characters.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
+        QuotedString.quoted(text) { scalar in
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20:
-                let hex = String(c.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+            case "\n": "\\n"
+            case "\r": "\\r"
+            case "\t": "\\t"
+            case let c where c.value < 0x20: QuotedString.hex(c.value, prefix: "\\u", width: 4, uppercase: false)
+            default: nil
             }
         }
-        return out + "\""
     }
 }
