@@ -32,14 +32,8 @@ import Yams
         try author.commit("README.md", list([Self.bad] + Self.entries))
         let head = try author.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
         let origin = author.path + "-origin.git", fork = author.path + "-fork.git"
-        for bare in [origin, fork] {
-            _ = try runProcess("/usr/bin/git", ["clone", "-q", "--bare", author.path, bare], in: author.path)
-        }
-        let checkout = try ScratchRepository()
-        try checkout.git("remote", "add", "origin", origin)
-        try checkout.git("fetch", "-q", "origin", "main")
-        try checkout.git("checkout", "-q", "-B", "main", "FETCH_HEAD")
-        return Setup(origin: origin, fork: fork, checkout: checkout, base: base, head: head)
+        for bare in [origin, fork] { try author.bareClone(to: bare) }
+        return Setup(origin: origin, fork: fork, checkout: try ScratchRepository.checkout(of: origin), base: base, head: head)
     }
 
     func github(_ setup: Setup, fork: Bool = false, maintainerCanModify: Bool = false) throws -> FakeGitHub {

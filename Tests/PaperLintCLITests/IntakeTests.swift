@@ -74,12 +74,8 @@ import Yams
         try author.commit("README.md", Self.list)
         let main = try author.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
         let origin = author.path + "-origin.git"
-        try runProcess("/usr/bin/git", ["clone", "-q", "--bare", author.path, origin], in: author.path)
-        let checkout = try ScratchRepository()
-        try checkout.git("remote", "add", "origin", origin)
-        try checkout.git("fetch", "-q", "origin", "main")
-        try checkout.git("checkout", "-q", "-B", "main", "FETCH_HEAD")
-        return Setup(origin: origin, checkout: checkout, github: try FakeGitHub(repository: Self.repository, headSHA: main), main: main)
+        try author.bareClone(to: origin)
+        return Setup(origin: origin, checkout: try ScratchRepository.checkout(of: origin), github: try FakeGitHub(repository: Self.repository, headSHA: main), main: main)
     }
 
     /// Runs Action/intake for one event in the workflow's checkout, directly or as `step` of

@@ -80,6 +80,22 @@ public final class ScratchRepository {
         return result.output
     }
 
+    /// A bare clone of this repository at `path` (a workflow's `origin`).
+    public func bareClone(to path: String) throws {
+        let result = try runProcess("/usr/bin/git", ["clone", "-q", "--bare", self.path, path], in: self.path)
+        guard result.status == 0 else { throw CommandFailed(description: "git clone --bare: \(result.error)") }
+    }
+
+    /// A fresh repository whose `origin` is `origin`, with `branch` fetched and checked out:
+    /// a workflow's checkout.
+    public static func checkout(of origin: String, branch: String = "main") throws -> ScratchRepository {
+        let checkout = try ScratchRepository()
+        try checkout.git("remote", "add", "origin", origin)
+        try checkout.git("fetch", "-q", "origin", branch)
+        try checkout.git("checkout", "-q", "-B", branch, "FETCH_HEAD")
+        return checkout
+    }
+
     public func write(_ file: String, _ text: String) throws { try write(file, bytes: Array(text.utf8)) }
 
     public func write(_ file: String, bytes: [UInt8]) throws {
