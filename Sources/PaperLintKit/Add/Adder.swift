@@ -126,8 +126,10 @@ public enum Adder {
         let placement = try Placement(section: section, date: paper.date, in: document, configuration, path: path)
         let found = RuleRunner.run(document, configuration)
         let model = Placement.model(placement, in: document, configuration, found: found)
-        let composed = try EntryComposer(document: document, configuration: configuration, habits: ListHabits(document, configuration))
-            .compose(paper, model: model)
+        var habits = ListHabits(document, configuration)
+        // Between two links the section's own habit, where it has one, wins over the list's.
+        habits.separator = ListHabits.commonSeparator(placement.entries.map(\.entry), document) ?? habits.separator
+        let composed = try EntryComposer(document: document, configuration: configuration, habits: habits).compose(paper, model: model)
         let (bytes, line, warnings) = try gate(
             composed.text, at: placement.line, apart: placement.loose, atEnd: placement.index == placement.entries.count, in: document,
             configuration, before: found, path: path)

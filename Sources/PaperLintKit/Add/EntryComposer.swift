@@ -1,4 +1,5 @@
 import PaperLintCore
+import PaperLintRules
 
 /// Writes a new entry the way a maintainer does: copy a neighbour and change its words.
 ///
@@ -61,14 +62,21 @@ struct EntryComposer {
         }
         if let authors = model.authors {
             let modelText = document.string(authors.text)
-            // A preprint in a list that names the venue after the authors (`et al. arXiv.`) is
-            // named as the list names its preprints.
-            let preprint = paper.venue == nil && Self.namesVenue(modelText) && paper.links.contains { Self.isArxiv($0.url) } ? "arXiv" : nil
-            if let text = Self.authors(paper.authors, venue: venueWritten ? nil : paper.venue ?? preprint, like: modelText) {
+            let venueOnly = StyleVotes.authors(model, document.bytes) == .venue
+            // A preprint in a list that names the venue after the authors (`et al. arXiv.`),
+            // or only the venue (`*arXiv*`), is named as the list names its preprints.
+            let preprint = paper.venue == nil && (venueOnly || Self.namesVenue(modelText)) && paper.links.contains { Self.isArxiv($0.url) }
+                ? "arXiv" : nil
+            let venue = venueWritten ? nil : paper.venue ?? preprint
+            let text = venueOnly ? venue.map { Self.authors([], venue: $0, like: modelText) ?? $0 } : Self.authors(paper.authors, venue: venue, like: modelText)
+            if let text {
                 substitutions.append(Substitution(range: authors.text, bytes: Array(text.utf8)))
                 venueWritten = venueWritten || paper.venue != nil
             } else if let index = model.parts.firstIndex(where: { $0.kind == .authors }) {
                 removed.insert(index)
+            }
+            if venueOnly && !paper.authors.isEmpty {
+                notes.append("the list names no authors in its entries, only the venue; --authors is not written")
             }
         } else if !paper.authors.isEmpty {
             notes.append("the list names no authors in its entries; --authors is not written")

@@ -22,7 +22,6 @@ struct ListHabits: Sendable {
         var positionSums: [String: (sum: Double, count: Int)] = [:]
         var capitals = 0, lowers = 0
         var months = (padded: 0, unpadded: 0), days = (padded: 0, unpadded: 0)
-        var separators: [[UInt8]: Int] = [:]
         for entry in document.paperEntries(configuration) {
             for (index, link) in entry.links.enumerated() {
                 let label = document.string(link.label).trimmingBlanks()
@@ -35,11 +34,6 @@ struct ListHabits: Sendable {
                 if let first = label.unicodeScalars.first, first.properties.isAlphabetic {
                     if first.properties.isUppercase { capitals += 1 } else { lowers += 1 }
                 }
-            }
-            // Only what stands between two adjacent links (`] [[`, ` | `), not a title between them.
-            for part in entry.parts where part.kind == .separator && part.range.count <= 5 {
-                let bytes = Array(document.bytes[part.range])
-                if bytes.allSatisfy({ " \t|,;/-".utf8.contains($0) }) { separators[bytes, default: 0] += 1 }
             }
             if let date = entry.date {
                 // Digit runs of the date: the year's four digits, then the month (unless
@@ -61,7 +55,20 @@ struct ListHabits: Sendable {
         capitalized = capitals > lowers
         padMonths = months.padded >= months.unpadded
         padDays = days.padded >= days.unpadded
-        if let common = separators.max(by: { ($0.value, $1.key.count) < ($1.value, $0.key.count) }) { separator = common.key }
+        if let common = Self.commonSeparator(document.paperEntries(configuration), document) { separator = common }
+    }
+
+    /// The separator most of `entries` put between two adjacent links (`] [[`, ` | `; not a
+    /// title standing between two links); nil where none has two adjacent links.
+    static func commonSeparator(_ entries: [Entry], _ document: Document) -> [UInt8]? {
+        var separators: [[UInt8]: Int] = [:]
+        for entry in entries {
+            for part in entry.parts where part.kind == .separator && part.range.count <= 5 {
+                let bytes = Array(document.bytes[part.range])
+                if bytes.allSatisfy({ " \t|,;/-".utf8.contains($0) }) { separators[bytes, default: 0] += 1 }
+            }
+        }
+        return separators.max { ($0.value, $1.key.count) < ($1.value, $0.key.count) }?.key
     }
 
     /// The runs of ASCII digits in `bytes`.

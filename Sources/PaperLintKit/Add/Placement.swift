@@ -89,7 +89,7 @@ struct Placement {
         var date: String?
         var dateVenue: Bool
         var title: EntryTitle.Markup?
-        var authors: Bool
+        var authors: AuthorStyle
         var links: EntryLink.Syntax?
         var separator: [UInt8]
         var other: Bool
@@ -98,7 +98,7 @@ struct Placement {
             date = entry.date.map { $0.style.rawValue + String(document.bytes[$0.range.lowerBound]) }
             dateVenue = entry.date?.venue != nil
             title = entry.title?.markup
-            authors = entry.authors != nil
+            authors = StyleVotes.authors(entry, document.bytes)
             links = entry.links.first?.syntax
             separator = entry.separators.first.map { Array(document.bytes[$0]) } ?? []
             other = entry.parts.contains { $0.kind == .other }
