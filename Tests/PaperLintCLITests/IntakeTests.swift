@@ -9,7 +9,6 @@ import Yams
 @Suite struct IntakeTests {
     /// The paperlint that runs `add` (PAPERLINT_INTAKE_PAPERLINT names another build of it).
     static let paperlint = ProcessInfo.processInfo.environment["PAPERLINT_INTAKE_PAPERLINT"] ?? Fixtures.executable
-    static let hasAdd = (try? runProcess(paperlint, ["add", "--help"], in: "/")).map { $0.status == 0 && $0.output.contains("--from-issue") } ?? false
     static let repository = "owner/awesome-papers"
 
     static let models = [
@@ -134,7 +133,7 @@ import Yams
         setup.github.requests.filter { $0.method == method && $0.path.hasSuffix(suffix) }.count
     }
 
-    @Test(.enabled(if: hasAdd, "paperlint add is not built yet: skipped"))
+    @Test
     func anOpenedIssueBecomesAPullRequest() throws {
         let setup = try setup()
         let body = Self.form(title: "Self-Refine: Iterative Refinement with Self-Feedback", date: "2023/03",
@@ -165,7 +164,7 @@ import Yams
         #expect(requests(setup, "PATCH", "/pulls/\(pull["number"] ?? 0)") == 0)
     }
 
-    @Test(.enabled(if: hasAdd, "paperlint add is not built yet: skipped"))
+    @Test
     func aListedPaperIsLabelledDuplicateWithALinkToItsEntry() throws {
         let setup = try setup()
         try file(setup, 18, Self.form(title: "GPT-4 Technical Report", date: "2023/03", paper: "https://arxiv.org/abs/2303.08774"))
@@ -178,7 +177,7 @@ import Yams
         #expect(try !branchExists(setup, 18))
     }
 
-    @Test(.enabled(if: hasAdd, "paperlint add is not built yet: skipped"))
+    @Test
     func anInvalidFormIsLabelledUntilItIsEditedRight() throws {
         let setup = try setup()
         try file(setup, 19, Self.form(title: "Reflexion: Language Agents with Verbal Reinforcement Learning", date: "2023/03",
@@ -197,7 +196,7 @@ import Yams
         #expect(try added(setup, 19).count == 1)
     }
 
-    @Test(.enabled(if: hasAdd, "paperlint add is not built yet: skipped"))
+    @Test
     func anEditedIssueUpdatesItsPullRequest() throws {
         let setup = try setup()
         try file(setup, 20, Self.form(title: "Tree of Thoughts", date: "2023/05", paper: "https://arxiv.org/abs/2305.10601"))
@@ -212,7 +211,7 @@ import Yams
         #expect(setup.github.comments(on: 20).count == 1)
     }
 
-    @Test(.enabled(if: hasAdd, "paperlint add is not built yet: skipped"))
+    @Test
     func aMergeRegeneratesTheOtherPullRequestOnTheNewMain() throws {
         let setup = try setup()
         // Both go between the same two entries: as plain branches they would conflict.
@@ -245,7 +244,7 @@ import Yams
 
     /// A push or a run by hand answers the issues no run answered (GitHub cancels a waiting
     /// run when another joins the concurrency group), and only those.
-    @Test(.enabled(if: hasAdd, "paperlint add is not built yet: skipped"))
+    @Test
     func aRefreshAnswersTheIssuesNoRunAnswered() throws {
         let setup = try setup()
         try file(setup, 25, Self.form(title: "Generative Agents: Interactive Simulacra of Human Behavior", date: "2023/04",
@@ -263,7 +262,7 @@ import Yams
 
     /// The action's intake step, as action.yml writes it: the workflow's token reaches the
     /// script, and the check and review steps are conditioned off.
-    @Test(.enabled(if: hasAdd, "paperlint add is not built yet: skipped"))
+    @Test
     func theActionsIntakeStepOpensThePullRequest() throws {
         let setup = try setup()
         let action = try #require(try Yams.load(yaml: String(contentsOfFile: Fixtures.packageRoot + "/action.yml", encoding: .utf8)) as? [String: Any])
