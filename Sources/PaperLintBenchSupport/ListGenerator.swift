@@ -4,7 +4,16 @@
 /// `##`/`###` sections of 20–200 entries (newest first) in the reference entry format, and
 /// about 1% of each defect kind the rules catch (see `Defect`). The same seed gives the same
 /// bytes; only the standard library is used.
+///
+/// The `dense` shape is the worst a real list gets: half the entries repeat the title or the
+/// arXiv id of an earlier one, and three in a hundred stand out of order, so findings number
+/// about two thirds of the entries (the sparse shape's 1% hides what output and file-level
+/// rules cost).
 public struct ListGenerator: Sendable {
+    public enum Shape: String, CaseIterable, Sendable {
+        case sparse, dense
+    }
+
     /// The defects planted, about one entry in a hundred each (at least one each).
     public enum Defect: CaseIterable, Sendable {
         case doubleSpace, trailingSpace, linkSpacing, periodOutsideBold, labelCase
@@ -27,7 +36,11 @@ public struct ListGenerator: Sendable {
     }
 
     public let seed: UInt64
-    public init(seed: UInt64) { self.seed = seed }
+    public let shape: Shape
+    public init(seed: UInt64, shape: Shape = .sparse) {
+        self.seed = seed
+        self.shape = shape
+    }
 
     /// A list of `entries` entries (duplicates included) as Markdown.
     public func generate(entries count: Int) -> String {
@@ -56,7 +69,8 @@ public struct ListGenerator: Sendable {
         let perKind = total >= Defect.allCases.count * 3 ? max(1, total / 100) : 0
         for defect in Defect.allCases {
             var placed = 0, attempts = 0
-            while placed < perKind && attempts < total * 4 {
+            let wanted = shape == .dense && defect == .outOfOrder ? perKind * 3 : perKind
+            while placed < wanted && attempts < total * 4 {
                 attempts += 1
                 let index = rng.below(total)
                 // Duplicates and out-of-order entries need an entry above them in the section.
@@ -120,6 +134,8 @@ public struct ListGenerator: Sendable {
         var arxivCounter = [Int: Int]()
         var lastLine: [UInt8] = []
         var titles = Set<String>()
+        // The dense shape's pool of earlier titles and arXiv ids to repeat.
+        var earlierTitles: [String] = [], earlierIDs: [String] = []
         for section in sections {
             put("\n" + String(repeating: "#", count: section.level) + " \(section.title)\n\n")
             guard section.size > 0 else { continue }
@@ -149,10 +165,21 @@ public struct ListGenerator: Sendable {
                 let ay = arxivMonth / 12 % 100, am = arxivMonth % 12 + 1
                 let serial = (arxivCounter[arxivMonth] ?? 0) + 1 + rng.below(40)
                 arxivCounter[arxivMonth] = serial
-                let arxivID = Self.pad(ay, 2) + Self.pad(am, 2) + "." + Self.pad(serial, 5)
+                var arxivID = Self.pad(ay, 2) + Self.pad(am, 2) + "." + Self.pad(serial, 5)
 
                 var title = rng.title()
                 while !titles.insert(title).inserted { title = rng.title() }  // only planted duplicates
+                if shape == .dense, defect == nil, !earlierTitles.isEmpty, rng.below(2) == 0 {
+                    // Half the clean entries repeat an earlier paper, by its title or its id.
+                    if rng.below(2) == 0 {
+                        title = earlierTitles[rng.below(earlierTitles.count)]
+                    } else {
+                        arxivID = earlierIDs[rng.below(earlierIDs.count)]
+                    }
+                } else if shape == .dense {
+                    earlierTitles.append(title)
+                    earlierIDs.append(arxivID)
+                }
                 let authors = rng.authors(mojibake: defect == .mojibake)
                 let venue = Words.venues[rng.below(Words.venues.count)]
                 let scheme = defect == .httpArxiv ? "http" : "https"

@@ -89,6 +89,8 @@ func run(_ argv: [String], in directory: String, environment: [String: String], 
 
 struct Measurement: Codable {
     var size: Int
+    /// The generated list's shape (`sparse`, `dense`); nil for other rows.
+    var shape: String?
     var name: String
     var command: String
     var runs: Int

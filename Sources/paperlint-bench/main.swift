@@ -2,8 +2,9 @@
 // repositories, next to git itself and to the Markdown linters installed on PATH.
 //
 //   swift build -c release && swift run -c release paperlint-bench [--sizes 1000,10000,50000]
-//       [--runs 5] [--json out.json] [--seed 42] [--timeout 120] [--paperlint PATH] [--keep]
-//   swift run -c release paperlint-bench [--seed 42] --generate 50000 > list.md
+//       [--shapes sparse,dense] [--runs 5] [--json out.json] [--seed 42] [--timeout 120]
+//       [--paperlint PATH] [--keep]
+//   swift run -c release paperlint-bench [--seed 42] [--shapes dense] --generate 50000 > list.md
 //   swift run -c release paperlint-bench --hostile 1 [--runs 5]
 //   swift run -c release paperlint-bench corpus [--corpus DIR] [--commits N] [--json out.json]
 //
@@ -55,6 +56,8 @@ if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "corpus" {
 
 struct Options {
     var sizes = [1000, 10000, 50000]
+    /// The generated lists' shapes (ListGenerator.Shape): every size is run in each.
+    var shapes: [ListGenerator.Shape] = [.sparse, .dense]
     var runs = 5
     var json: String?
     var seed: UInt64 = 42
@@ -84,6 +87,10 @@ func parseOptions() -> Options {
             let sizes = list.compactMap { $0 }.filter { $0 > 0 }
             guard !list.isEmpty, sizes.count == list.count else { fail("--sizes takes positive integers, comma-separated") }
             options.sizes = sizes
+        case "--shapes":
+            let list = value(argument).split(separator: ",").map { ListGenerator.Shape(rawValue: String($0)) }
+            guard !list.isEmpty, list.allSatisfy({ $0 != nil }) else { fail("--shapes takes sparse, dense or both, comma-separated") }
+            options.shapes = list.compactMap { $0 }
         case "--runs":
             guard let n = Int(value(argument)), n > 0 else { fail("--runs takes a positive integer") }
             options.runs = n
@@ -102,13 +109,13 @@ func parseOptions() -> Options {
         case "--generate":
             // Print the generated list of N entries (with --seed given before it) and stop.
             guard let n = Int(value(argument)), n >= 0 else { fail("--generate takes a count") }
-            FileHandle.standardOutput.write(Data(ListGenerator(seed: options.seed).generateBytes(entries: n)))
+            FileHandle.standardOutput.write(Data(ListGenerator(seed: options.seed, shape: options.shapes[0]).generateBytes(entries: n)))
             exit(0)
         case "-h", "--help":
             print("""
-                usage: paperlint-bench [--sizes 1000,10000,50000] [--runs 5] [--json FILE] [--seed N]
-                                       [--timeout SECONDS] [--paperlint PATH] [--keep]
-                       paperlint-bench [--seed N] --generate ENTRIES   # print a generated list
+                usage: paperlint-bench [--sizes 1000,10000,50000] [--shapes sparse,dense] [--runs 5] [--json FILE]
+                                       [--seed N] [--timeout SECONDS] [--paperlint PATH] [--keep]
+                       paperlint-bench [--seed N] [--shapes dense] --generate ENTRIES   # print a generated list
                        paperlint-bench --hostile SCALE [--runs 5]      # how hostile inputs scale
                        paperlint-bench corpus [--corpus DIR] …          # precision on real lists (corpus --help)
                 Build paperlint first: swift build -c release
@@ -183,7 +190,6 @@ if let scale = options.hostileScale {
 var measurements: [Measurement] = []
 /// The launcher's own peak, under which no reading can go (a do-nothing command's reading).
 let floorMiB = Double(run(["true"], in: scratch, environment: environment, timeout: 10).maxRSSKiB) / 1024
-let generator = ListGenerator(seed: options.seed)
 let peers: [(name: String, argv: [String])] = [
     ("rumdl", ["rumdl", "check", "--no-cache", "README.md"]),
     ("mdl", ["mdl", "README.md"]),
@@ -191,16 +197,17 @@ let peers: [(name: String, argv: [String])] = [
     ("pymarkdown", ["pymarkdown", "scan", "README.md"]),
 ]
 
+for shape in options.shapes {
 for size in options.sizes {
-    let repo = scratch + "/list-\(size)"
+    let repo = scratch + "/list-\(shape)-\(size)"
     try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
-    let list = generator.generateBytes(entries: size)
+    let list = ListGenerator(seed: options.seed, shape: shape).generateBytes(entries: size)
     let changed = withTwentyNewEntries(list)
     _ = FileManager.default.createFile(atPath: repo + "/README.md", contents: Data(list))
     git(["init", "-q", "-b", "main"], in: repo)
     git(["add", "README.md"], in: repo)
     git(["commit", "-q", "--no-verify", "-m", "list"], in: repo)
-    log("size \(size): \(list.count) bytes in \(repo)")
+    log("\(shape) \(size): \(list.count) bytes in \(repo)")
 
     func measure(_ name: String, _ argv: [String], env: [String: String] = environment, runs: Int = options.runs,
                  timeout: Double = options.timeout, after: (Sample) -> Void = { _ in }) -> Measurement {
@@ -215,7 +222,8 @@ for size in options.sizes {
             samples.append(s)
             after(s)
         }
-        let m = summarize(samples, size: size, name: name, command: argv.joined(separator: " "))
+        var m = summarize(samples, size: size, name: name, command: argv.joined(separator: " "))
+        m.shape = shape.rawValue
         log("  \(name): \(String(format: "%.4f", m.medianSeconds ?? 0)) s")
         return m
     }
@@ -225,6 +233,10 @@ for size in options.sizes {
     checkAll.phases = phaseTimings([paperlint, "check", "--all", "README.md"], in: repo, environment: environment)
     measurements.append(checkAll)
     measurements.append(measure("fix --all --patch", [paperlint, "fix", "--all", "--patch", "README.md"]))
+    // Output at the speed of writing: every finding as JSON (text is `check --all`).
+    var json = measure("check --all --format json", [paperlint, "check", "--all", "--format", "json", "README.md"])
+    json.phases = phaseTimings([paperlint, "check", "--all", "--format", "json", "README.md"], in: repo, environment: environment)
+    measurements.append(json)
 
     // A 20-line change staged.
     _ = FileManager.default.createFile(atPath: repo + "/README.md", contents: Data(changed))
@@ -252,7 +264,7 @@ for size in options.sizes {
     for peer in peers {
         guard which(peer.argv[0]) != nil else {
             log("  \(peer.name): not installed, skipped")
-            measurements.append(Measurement(size: size, name: peer.name, command: peer.argv.joined(separator: " "), runs: 0, note: "not installed, skipped"))
+            measurements.append(Measurement(size: size, shape: shape.rawValue, name: peer.name, command: peer.argv.joined(separator: " "), runs: 0, note: "not installed, skipped"))
             continue
         }
         var m = measure(peer.name, peer.argv)
@@ -260,6 +272,7 @@ for size in options.sizes {
         if let a = m.medianSeconds, let b = checkAll.medianSeconds { m.ratio = a / b; m.baseline = "check --all" }
         measurements.append(m)
     }
+}
 }
 
 if !options.keep { try? FileManager.default.removeItem(atPath: scratch) }
@@ -271,14 +284,14 @@ func seconds(_ value: Double?) -> String {
     return value < 1 ? String(format: "%.1f ms", value * 1000) : String(format: "%.2f s", value)
 }
 
-var table = "| entries | command | median | min | max | peak RSS | exit | ratio |\n|---:|---|---:|---:|---:|---:|---:|---|\n"
+var table = "| shape | entries | command | median | min | max | peak RSS | exit | ratio |\n|---|---:|---|---:|---:|---:|---:|---:|---|\n"
 for m in measurements {
     let rss = m.peakRSSMiB.map { String(format: "%.0f MB", $0) } ?? "—"
     let exit = m.exitStatus.map(String.init) ?? "—"
     var ratio = ""
     if let r = m.ratio, let b = m.baseline { ratio = String(format: "%.2f× %@", r, b) }
     if let note = m.note { ratio += ratio.isEmpty ? note : "; \(note)" }
-    table += "| \(m.size) | `\(m.name)` | \(seconds(m.medianSeconds)) | \(seconds(m.minSeconds)) | \(seconds(m.maxSeconds)) | \(rss) | \(exit) | \(ratio) |\n"
+    table += "| \(m.shape ?? "—") | \(m.size) | `\(m.name)` | \(seconds(m.medianSeconds)) | \(seconds(m.minSeconds)) | \(seconds(m.maxSeconds)) | \(rss) | \(exit) | \(ratio) |\n"
 }
 print(table, terminator: "")
 print("\(options.runs) runs each after one warm-up (a command slower than 20 s: one run); ratio = this median / the named median; exit = the last run's status.")
@@ -286,7 +299,7 @@ print(String(format: "Peak RSS is wait4's ru_maxrss; a do-nothing command reads 
 let phaseRows = measurements.filter { $0.phases != nil }
 if !phaseRows.isEmpty {
     print("\nWhere paperlint's time goes (one run with PAPERLINT_TIMINGS=1; start-up before main not included):\n")
-    for m in phaseRows { print("- \(m.size) entries, `\(m.name)`: \(m.phases ?? "")") }
+    for m in phaseRows { print("- \(m.shape ?? "") \(m.size) entries, `\(m.name)`: \(m.phases ?? "")") }
 }
 
 if let path = options.json {
