@@ -66,6 +66,8 @@ public struct DuplicateRule: Rule {
         firstByTitle.reserveCapacity(papers.count * 2)
         let layout = PaperIdentity.ListLayout.of(document, configuration)
         var titles = PaperIdentity.TitleComparison(papers)
+        // Which sections are selections of highlights, once per section, not per repeat.
+        let highlights = document.sections.indices.map { Self.isHighlights($0, document) }
         var found: [Diagnostic] = []
 
         func match(_ index: Int, scope: Scope) -> Match? {
@@ -102,7 +104,7 @@ public struct DuplicateRule: Rule {
                                         layout: layout, in: document))
                 }
             } else if !fileWide, let repeat_ = match(index, scope: .file),
-                !Self.isHighlights(paper.section, document), !Self.isHighlights(papers[repeat_.first].section, document)
+                !highlights[paper.section], !highlights[papers[repeat_.first].section]
             {
                 crossListedCount += 1
                 sectionsListing[repeat_.first, default: 1] += 1

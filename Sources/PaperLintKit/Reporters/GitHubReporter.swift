@@ -44,19 +44,27 @@ public struct GitHubReporter {
     public init(limits: Limits = .github) { self.limits = limits }
 
     public func render(_ report: LintReport) -> String {
-        var out = ""
+        String(decoding: renderBytes(report), as: UTF8.self)
+    }
+
+    /// The same as UTF-8 bytes. Thousands of findings past the annotation limits go to the
+    /// log group, each written straight into one buffer.
+    public func renderBytes(_ report: LintReport) -> [UInt8] {
+        var out: [UInt8] = []
         var leftOut: [ReportedDiagnostic] = []
-        let total = report.diagnostics.count
+        let diagnostics = report.diagnostics
+        let total = diagnostics.count
+        out.reserveCapacity(4_096 + total * 200)
         for severity in [Severity.error, .warning, .info] {
-            let findings = report.diagnostics.filter { $0.severity == severity }
+            let findings = diagnostics.filter { $0.severity == severity }
             let limit = max(1, limits.limit(for: severity))
             guard findings.count > limit else {
-                for diagnostic in findings { out += annotation(diagnostic, report) + "\n" }
+                for diagnostic in findings { out += (annotation(diagnostic, report) + "\n").utf8 }
                 continue
             }
             // The last slot of this kind says what is missing instead of showing one more finding.
             let shown = findings.prefix(limit - 1)
-            for diagnostic in shown { out += annotation(diagnostic, report) + "\n" }
+            for diagnostic in shown { out += (annotation(diagnostic, report) + "\n").utf8 }
             let missing = findings.count - shown.count
             leftOut += findings.dropFirst(shown.count)
             let message = """
@@ -64,13 +72,16 @@ public struct GitHubReporter {
                 annotations per step; all \(total) findings are listed in the step summary (the run's Summary \
                 page) and in this step's log.
                 """
-            out += "::\(Self.command(severity)) title=\(Self.property("paperlint: \(missing) more \(severity.noun(missing))"))::"
-                + Self.data(message) + "\n"
+            out += ("::\(Self.command(severity)) title=\(Self.property("paperlint: \(missing) more \(severity.noun(missing))"))::"
+                + Self.data(message) + "\n").utf8
         }
         if !leftOut.isEmpty {
-            out += "::group::" + Self.data("paperlint: \(leftOut.count) finding\(leftOut.count == 1 ? "" : "s") not annotated") + "\n"
-            for diagnostic in leftOut.sorted(by: ReportedDiagnostic.ordered) { out += Self.logLine(diagnostic) + "\n" }
-            out += "::endgroup::\n"
+            out += ("::group::" + Self.data("paperlint: \(leftOut.count) finding\(leftOut.count == 1 ? "" : "s") not annotated") + "\n").utf8
+            for diagnostic in leftOut.sorted(by: ReportedDiagnostic.ordered) {
+                Self.appendLogLine(diagnostic, to: &out)
+                out.append(UInt8(ascii: "\n"))
+            }
+            out += "::endgroup::\n".utf8
         }
         return out
     }
@@ -114,10 +125,24 @@ public struct GitHubReporter {
     /// A finding as a plain log line (for those over the annotation limit). Line breaks
     /// become spaces so no line of the message can be read as a workflow command.
     static func logLine(_ diagnostic: ReportedDiagnostic) -> String {
-        var text = "\(diagnostic.path):\(diagnostic.start.line):\(diagnostic.start.column): "
-            + "\(diagnostic.severity.rawValue)[\(diagnostic.rule)] \(diagnostic.message)"
-        if let help = diagnostic.help { text += " (help: \(help))" }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 }))
+        var out: [UInt8] = []
+        appendLogLine(diagnostic, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendLogLine(_ diagnostic: ReportedDiagnostic, to out: inout [UInt8]) {
+        let start = out.count
+        out += diagnostic.path.utf8
+        out.append(UInt8(ascii: ":"))
+        JSONWriter.appendDecimal(diagnostic.start.line, to: &out)
+        out.append(UInt8(ascii: ":"))
+        JSONWriter.appendDecimal(diagnostic.start.column, to: &out)
+        out += ": \(diagnostic.severity.rawValue)[\(diagnostic.rule)] ".utf8
+        out += diagnostic.message.utf8
+        if let help = diagnostic.help { out += " (help: \(help))".utf8 }
+        for index in start..<out.count where out[index] == UInt8(ascii: "\n") || out[index] == UInt8(ascii: "\r") {
+            out[index] = UInt8(ascii: " ")
+        }
     }
 
     /// Escapes a command's message as actions/toolkit's `escapeData` does (packages/core/src/command.ts).

@@ -10,7 +10,12 @@ import PaperLintCore
 /// as `paperlint fix` leaves them out without `--unsafe`.
 public enum RDJSONReporter {
     public static func render(_ report: LintReport) -> String {
-        var json = JSONWriter(indent: 2)
+        String(decoding: renderBytes(report), as: UTF8.self)
+    }
+
+    /// The same as UTF-8 bytes, written once into one buffer.
+    public static func renderBytes(_ report: LintReport) -> [UInt8] {
+        var json = JSONWriter(indent: 2, capacity: 1_024 + report.files.reduce(0) { $0 + $1.diagnostics.count } * 900)
         json.beginObject()
         json.key("source")
         source(&json)
@@ -21,7 +26,8 @@ public enum RDJSONReporter {
         }
         json.endArray()
         json.endObject()
-        return json.output + "\n"
+        json.newlineAtEnd()
+        return json.bytes
     }
 
     static func severity(_ severity: Severity) -> String {

@@ -14,8 +14,13 @@ public enum SARIFReporter {
     public static let fingerprintKey = "paperlint/v1"
 
     public static func render(_ report: LintReport) -> String {
+        String(decoding: renderBytes(report), as: UTF8.self)
+    }
+
+    /// The same as UTF-8 bytes, written once into one buffer.
+    public static func renderBytes(_ report: LintReport) -> [UInt8] {
         let rules = ruleDescriptors()
-        var json = JSONWriter(indent: 2)
+        var json = JSONWriter(indent: 2, capacity: 65_536 + report.files.reduce(0) { $0 + $1.diagnostics.count } * 1_600)
         json.beginObject()
         json.field("$schema", schemaURI)
         json.field("version", "2.1.0")
@@ -49,7 +54,8 @@ public enum SARIFReporter {
         json.endObject()
         json.endArray()
         json.endObject()
-        return json.output + "\n"
+        json.newlineAtEnd()
+        return json.bytes
     }
 
     /// A rule as SARIF describes it.
@@ -180,7 +186,8 @@ public enum SARIFReporter {
         }
         json.key("partialFingerprints")
         json.beginObject()
-        json.field(fingerprintKey, fingerprint)
+        json.key(fingerprintKey)
+        json.string(fingerprint)
         json.endObject()
         if let fix = diagnostic.fix {
             json.key("fixes")
@@ -269,13 +276,15 @@ public enum SARIFReporter {
 }
 
 extension String {
-    /// Without leading and trailing spaces, tabs and line breaks.
+    /// Without leading and trailing spaces, tabs and line breaks (all ASCII, so the UTF-8
+    /// bytes are cut without decoding).
     func trimmingBlanks() -> String {
-        let blanks: Set<Unicode.Scalar> = [" ", "\t", "\r", "\n"]
-        let scalars = Array(unicodeScalars)
-        guard let first = scalars.firstIndex(where: { !blanks.contains($0) }),
-            let last = scalars.lastIndex(where: { !blanks.contains($0) })
-        else { return "" }
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        func isBlank(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")
+        }
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { !isBlank($0) }), let last = bytes.lastIndex(where: { !isBlank($0) }) else { return "" }
+        if first == bytes.startIndex && last == bytes.index(before: bytes.endIndex) { return self }
+        return String(decoding: bytes[first...last], as: UTF8.self)
     }
 }

@@ -73,10 +73,10 @@ extension Paperlint {
 
         private func write(_ report: LintReport, _ request: CheckRequest) {
             switch format {
-            case .text: Standard.output(TextReporter(colored: useColor).render(report))
-            case .json: Standard.output(JSONReporter.render(report))
-            case .sarif: Standard.output(SARIFReporter.render(report))
-            case .rdjson: Standard.output(RDJSONReporter.render(report))
+            case .text: Standard.output(TextReporter(colored: useColor).renderBytes(report))
+            case .json: Standard.output(JSONReporter.renderBytes(report))
+            case .sarif: Standard.output(SARIFReporter.renderBytes(report))
+            case .rdjson: Standard.output(RDJSONReporter.renderBytes(report))
             case .review:
                 if case .range = options.mode {} else {
                     Standard.error("note: --format review is meant for --range BASE...HEAD: GitHub accepts review comments only on lines the pull request changes")
@@ -86,7 +86,7 @@ extension Paperlint {
             case .summary:
                 Standard.output(summary(report, request))
             case .github:
-                Standard.output(GitHubReporter().render(report))
+                Standard.output(GitHubReporter().renderBytes(report))
                 if let path = environment("GITHUB_STEP_SUMMARY") {
                     do {
                         try StepSummaryFile.append(summary(report, request), to: path)
