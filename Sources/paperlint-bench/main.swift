@@ -58,6 +58,8 @@ struct Options {
     var sizes = [1000, 10000, 50000]
     /// The generated lists' shapes (ListGenerator.Shape): every size is run in each.
     var shapes: [ListGenerator.Shape] = [.sparse, .dense]
+    /// `--real DIR`: also time each real list (`*.md`) in DIR, as it is.
+    var realLists: String?
     var runs = 5
     var json: String?
     var seed: UInt64 = 42
@@ -88,9 +90,13 @@ func parseOptions() -> Options {
             guard !list.isEmpty, sizes.count == list.count else { fail("--sizes takes positive integers, comma-separated") }
             options.sizes = sizes
         case "--shapes":
-            let list = value(argument).split(separator: ",").map { ListGenerator.Shape(rawValue: String($0)) }
-            guard !list.isEmpty, list.allSatisfy({ $0 != nil }) else { fail("--shapes takes sparse, dense or both, comma-separated") }
+            let text = value(argument)
+            let list = text.split(separator: ",").map { ListGenerator.Shape(rawValue: String($0)) }
+            guard text == "none" || (!list.isEmpty && list.allSatisfy({ $0 != nil })) else {
+                fail("--shapes takes sparse, dense or both, comma-separated (none: only --real lists)")
+            }
             options.shapes = list.compactMap { $0 }
+        case "--real": options.realLists = value(argument)
         case "--runs":
             guard let n = Int(value(argument)), n > 0 else { fail("--runs takes a positive integer") }
             options.runs = n
@@ -109,12 +115,12 @@ func parseOptions() -> Options {
         case "--generate":
             // Print the generated list of N entries (with --seed given before it) and stop.
             guard let n = Int(value(argument)), n >= 0 else { fail("--generate takes a count") }
-            FileHandle.standardOutput.write(Data(ListGenerator(seed: options.seed, shape: options.shapes[0]).generateBytes(entries: n)))
+            FileHandle.standardOutput.write(Data(ListGenerator(seed: options.seed, shape: options.shapes.first ?? .sparse).generateBytes(entries: n)))
             exit(0)
         case "-h", "--help":
             print("""
-                usage: paperlint-bench [--sizes 1000,10000,50000] [--shapes sparse,dense] [--runs 5] [--json FILE]
-                                       [--seed N] [--timeout SECONDS] [--paperlint PATH] [--keep]
+                usage: paperlint-bench [--sizes 1000,10000,50000] [--shapes sparse,dense] [--real DIR] [--runs 5]
+                                       [--json FILE] [--seed N] [--timeout SECONDS] [--paperlint PATH] [--keep]
                        paperlint-bench [--seed N] [--shapes dense] --generate ENTRIES   # print a generated list
                        paperlint-bench --hostile SCALE [--runs 5]      # how hostile inputs scale
                        paperlint-bench corpus [--corpus DIR] …          # precision on real lists (corpus --help)
@@ -273,6 +279,30 @@ for size in options.sizes {
         measurements.append(m)
     }
 }
+}
+
+// Real lists as they are: the whole file, as text and as JSON (shape `real:<file>`, size in entries).
+if let directory = options.realLists {
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+    if names.isEmpty { log("--real \(directory): no .md files; no real lists timed") }
+    for name in names {
+        let path = directory + "/" + name
+        guard let data = FileManager.default.contents(atPath: path) else { continue }
+        // List items, as an entry count (real lists nest and mark them in several ways).
+        let entries = data.split(separator: UInt8(ascii: "\n")).count { line in
+            let text = line.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+            return text.count > 2 && "-*+".utf8.contains(text[text.startIndex]) && text[text.startIndex + 1] == UInt8(ascii: " ")
+        }
+        for (label, argv) in [("check --all", [paperlint, "check", "--all", path]),
+                              ("check --all --format json", [paperlint, "check", "--all", "--format", "json", path])] {
+            var samples: [Sample] = []
+            for _ in 0...options.runs { samples.append(run(argv, in: scratch, environment: environment, timeout: options.timeout)) }
+            var m = summarize(Array(samples.dropFirst()), size: entries, name: label, command: argv.joined(separator: " "))
+            m.shape = "real:" + String(name.dropLast(3))
+            log("  \(m.shape ?? name) \(label): \(String(format: "%.4f", m.medianSeconds ?? 0)) s")
+            measurements.append(m)
+        }
+    }
 }
 
 if !options.keep { try? FileManager.default.removeItem(atPath: scratch) }
