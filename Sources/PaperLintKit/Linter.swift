@@ -49,13 +49,20 @@ public struct LintReport: Sendable {
         self.configuration = configuration
     }
 
+    /// Every file's findings in one array (a copy: counting goes through `count(where:)`).
     public var diagnostics: [ReportedDiagnostic] { files.flatMap(\.diagnostics) }
-    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
-    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
-    public var infoCount: Int { diagnostics.count { $0.severity == .info } }
-    public var fixableCount: Int { diagnostics.count { $0.fix != nil } }
+    public var diagnosticCount: Int { files.reduce(0) { $0 + $1.diagnostics.count } }
+    public var errorCount: Int { count { $0.severity == .error } }
+    public var warningCount: Int { count { $0.severity == .warning } }
+    public var infoCount: Int { count { $0.severity == .info } }
+    public var fixableCount: Int { count { $0.fix != nil } }
     /// True when some finding is at or above `--fail-on`: `check` exits 1.
-    public var hasFailures: Bool { diagnostics.contains { failOn.fails($0.severity) } }
+    public var hasFailures: Bool { files.contains { $0.diagnostics.contains { failOn.fails($0.severity) } } }
+
+    /// The findings, over all files, for which `predicate` holds, counted without copying them.
+    public func count(where predicate: (ReportedDiagnostic) -> Bool) -> Int {
+        files.reduce(0) { $0 + $1.diagnostics.count(where: predicate) }
+    }
 }
 
 /// Drives a check: reads content (from disk or git), runs every rule, keeps what the diff filter allows.

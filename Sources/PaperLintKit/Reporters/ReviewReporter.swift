@@ -74,7 +74,7 @@ public enum ReviewReporter {
 
     /// The findings whose fix is unsafe, and the patch of every fix.
     static func unsafeSection(_ report: LintReport, _ patch: String) -> String {
-        let unsafe = report.diagnostics.count { $0.fix?.safety == .unsafe }
+        let unsafe = report.count { $0.fix?.safety == .unsafe }
         guard unsafe > 0 else { return "" }
         var out = "\n\(unsafe) finding\(unsafe == 1 ? " has a fix" : "s have fixes") that paperlint does not suggest "
             + (unsafe == 1 ? "(it guesses a value, or moves or removes lines): " : "(they guess a value, or move or remove lines): ")

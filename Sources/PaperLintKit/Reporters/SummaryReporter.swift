@@ -106,8 +106,8 @@ public struct SummaryReporter {
     }
 
     private func patchBlock(_ report: LintReport, patch: String) -> String {
-        let safe = report.diagnostics.count { $0.fix?.safety == .safe }
-        let unsafe = report.diagnostics.count { $0.fix?.safety == .unsafe }
+        let safe = report.count { $0.fix?.safety == .safe }
+        let unsafe = report.count { $0.fix?.safety == .unsafe }
         var out = ""
         if !patch.isEmpty {
             let fence = Markdown.fence(for: patch)

@@ -17,7 +17,7 @@ public struct TextReporter {
     /// of findings renders in milliseconds.
     public func renderBytes(_ report: LintReport) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(report.files.reduce(0) { $0 + $1.diagnostics.count } * 400 + 128)
+        out.reserveCapacity(report.diagnosticCount * 400 + 128)
         for file in report.files {
             for diagnostic in file.diagnostics {
                 block(diagnostic, file.document, into: &out)
@@ -181,12 +181,12 @@ public struct TextReporter {
 
     func summary(_ report: LintReport) -> String {
         let files = report.files.count == 1 ? "1 file" : "\(report.files.count) files"
-        let total = report.diagnostics.count
+        let total = report.diagnosticCount
         guard total > 0 else { return paint("1;32", "no problems") + " in \(files)" }
         var parts = [plural(report.errorCount, "error"), plural(report.warningCount, "warning")]
         if report.infoCount > 0 { parts.append(plural(report.infoCount, "note")) }
         var line = paint("1", "found \(parts.joined(separator: ", ")) in \(files)")
-        let safe = report.diagnostics.count { $0.fix?.safety == .safe }
+        let safe = report.count { $0.fix?.safety == .safe }
         let unsafe = report.fixableCount - safe
         // What `paperlint fix` applies, and what only `--unsafe` adds.
         switch (safe, unsafe) {
