@@ -121,44 +121,53 @@ public struct TextReporter {
 
     /// The source line (windowed if long) and where, in terminal cells, the caret starts and
     /// how wide it is: a CJK character or an emoji takes two cells, a combining mark none.
-    /// Read from the line's bytes: a column is a scalar, found by its UTF-8 lead byte, and
-    /// only scalars from U+0300 on are looked up for their width.
+    /// Read from the line's bytes in at most two passes and no per-scalar arrays: a column
+    /// is a scalar, found by its UTF-8 lead byte, and only scalars from U+0300 on are looked
+    /// up for their width.
     private func excerpt(_ document: Document, _ diagnostic: ReportedDiagnostic) -> ([UInt8], Int, Int) {
-        var line = Array(document.bytes[document.contentRange(ofLine: diagnostic.start.line)])
-        for index in line.indices where line[index] == UInt8(ascii: "\t") { line[index] = UInt8(ascii: " ") }
-        // Byte offset of each scalar, and the end; and each scalar's cells.
-        var offsets: [Int] = [], widths: [Int] = []
-        offsets.reserveCapacity(line.count + 1)
-        widths.reserveCapacity(line.count)
-        var index = 0
-        while index < line.count {
+        let line = document.bytes[document.contentRange(ofLine: diagnostic.start.line)]
+        // Pass 1: the scalar count.
+        var count = 0
+        for byte in line where byte & 0xC0 != 0x80 { count += 1 }
+        let start = min(diagnostic.start.column - 1, count)
+        let end = max(start, diagnostic.end.line == diagnostic.start.line ? min(diagnostic.end.column - 1, count) : count)
+        let windowed = count > maxLineWidth
+        let from = windowed ? max(0, min(start - 40, count - maxLineWidth)) : 0
+        let to = windowed ? min(count, from + maxLineWidth) : count
+        // Pass 2: byte offsets of `from` and `to`, cells from `from` to `start` and to `end`.
+        var scalar = 0, index = line.startIndex
+        var fromByte = line.startIndex, toByte = line.endIndex
+        var cellsBefore = 0, cellsInside = 0
+        while index < line.endIndex && scalar < max(to, end) {
+            if scalar == from { fromByte = index }
             let lead = line[index]
             let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-            offsets.append(index)
-            if lead < 0xCC && !(lead == 0xC2 && index + 1 < line.count && line[index + 1] == 0xAD) {
-                widths.append(1)  // below U+0300 (but the soft hyphen): no wide character, no combining mark
-            } else {
-                let end = min(index + length, line.count)
-                let scalar = String(decoding: line[index..<end], as: UTF8.self).unicodeScalars.first ?? " "
-                widths.append(Self.cells(scalar))
+            if scalar >= from && scalar < end {
+                let cells: Int
+                if lead < 0xCC && !(lead == 0xC2 && index + 1 < line.endIndex && line[index + 1] == 0xAD) {
+                    cells = 1  // below U+0300 (but the soft hyphen): no wide character, no combining mark
+                } else {
+                    let stop = min(index + length, line.endIndex)
+                    cells = Self.cells(String(decoding: line[index..<stop], as: UTF8.self).unicodeScalars.first ?? " ")
+                }
+                if scalar < start { cellsBefore += cells } else { cellsInside += cells }
             }
             index += length
+            scalar += 1
+            if scalar == to { toByte = min(index, line.endIndex) }
         }
-        offsets.append(line.count)
-        let count = widths.count
-        let start = min(diagnostic.start.column - 1, count)
-        let end = diagnostic.end.line == diagnostic.start.line ? min(diagnostic.end.column - 1, count) : count
-        func cells(_ range: Range<Int>) -> Int { widths[range].reduce(0, +) }
-        func bytes(_ range: Range<Int>) -> ArraySlice<UInt8> { line[offsets[range.lowerBound]..<offsets[range.upperBound]] }
-        var width = max(1, cells(start..<max(start, end)))
-        guard count > maxLineWidth else { return (line, cells(0..<start), width) }
-        width = min(width, maxLineWidth - 20)
-        let from = max(0, min(start - 40, count - maxLineWidth))
-        let to = min(count, from + maxLineWidth)
-        let ellipsis = Array("…".utf8)
-        let text = (from > 0 ? ellipsis : []) + bytes(from..<to) + (to < count ? ellipsis : [])
-        return (text, cells(from..<start) + (from > 0 ? 1 : 0), width)
+        if from >= scalar { fromByte = min(index, line.endIndex) }
+        var text: [UInt8] = []
+        text.reserveCapacity(toByte - fromByte + 6)
+        if from > 0 { text += Self.ellipsis }
+        text += line[fromByte..<toByte]
+        if to < count { text += Self.ellipsis }
+        for position in text.indices where text[position] == UInt8(ascii: "\t") { text[position] = UInt8(ascii: " ") }
+        let width = max(1, cellsInside)
+        return (text, cellsBefore + (from > 0 ? 1 : 0), windowed ? min(width, maxLineWidth - 20) : width)
     }
+
+    private static let ellipsis = Array("…".utf8)
 
     /// Terminal cells of one scalar (East Asian Wide and Fullwidth, emoji presentation: 2;
     /// combining marks, zero-width characters and variation selectors: 0; else 1).
