@@ -51,6 +51,14 @@ public struct TextReporter {
         // Colour: an escape code before, the reset after.
         func begin(_ code: String) { if colored { text("\u{1B}[\(code)m") } }
         func end() { if colored { text("\u{1B}[0m") } }
+        // The gutter under the line number, then a blue `|` or `=`.
+        func margin(_ mark: Unicode.Scalar) {
+            pad()
+            byte(" ")
+            begin("1;34")
+            byte(mark)
+            end()
+        }
         begin(tint)
         text(diagnostic.severity.rawValue)
         byte("[")
@@ -72,11 +80,7 @@ public struct TextReporter {
         byte(":")
         JSONWriter.appendDecimal(diagnostic.start.column, to: &out)
         byte("\n")
-        pad()
-        byte(" ")
-        begin("1;34")
-        byte("|")
-        end()
+        margin("|")
         byte("\n")
         let (source, caretStart, caretWidth) = excerpt(document, diagnostic)
         begin("1;34")
@@ -88,11 +92,7 @@ public struct TextReporter {
             out += source
         }
         byte("\n")
-        pad()
-        byte(" ")
-        begin("1;34")
-        byte("|")
-        end()
+        margin("|")
         byte(" ")
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: caretStart))
         begin(tint)
@@ -100,19 +100,11 @@ public struct TextReporter {
         end()
         byte("\n")
         for related in diagnostic.related {
-            pad()
-            byte(" ")
-            begin("1;34")
-            byte("=")
-            end()
+            margin("=")
             text(" note: \(related.message) at \(related.path):\(related.start.line):\(related.start.column)\n")
         }
         if let help = diagnostic.help {
-            pad()
-            byte(" ")
-            begin("1;34")
-            byte("=")
-            end()
+            margin("=")
             text(" help: ")
             text(help)
             byte("\n")
