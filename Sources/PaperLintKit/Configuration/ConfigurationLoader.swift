@@ -19,7 +19,7 @@ public enum ConfigurationLoader {
         let user = try text.map { (text) throws(PaperLintError) in try parse(text, path: path) } ?? nil
         var presetName = Presets.defaultName
         var presetMark: Mark?
-        if let user, case .mapping(let mapping) = user, let node = mapping["preset"] {
+        if let user, case .mapping(let mapping) = user, let node = mapping.first(where: { $0.key.scalar?.string == "preset" })?.value {
             presetName = try ConfigurationReader(path: path).string(node, key: "preset")
             presetMark = node.mark
         }
@@ -47,7 +47,10 @@ public enum ConfigurationLoader {
     /// Parses YAML into a node; syntax errors become one line with the position.
     static func parse(_ text: String, path: String) throws(PaperLintError) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            // Every value is read as text (ConfigurationReader): the basic resolver, which
+            // resolves no tag, spares compiling the default resolver's regular expressions
+            // (about a millisecond, most of a run's configuration time).
+            return try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw PaperLintError(describe(error, path: path))
         } catch {
