@@ -143,13 +143,21 @@ public enum IssueForm {
     /// does not print (controls, line and paragraph separators, BOM, noncharacters) escaped,
     /// so no heading can end the string or add keys.
     static func quoted(_ text: String) -> String {
-        QuotedString.quoted(text) { scalar in
+        var out = "\""
+        for scalar in text.unicodeScalars {
             let value = scalar.value
             let printable = (0x20..<0x7F).contains(value) || (0xA0...0xD7FF).contains(value) && value != 0x2028 && value != 0x2029
                 || (0xE000...0xFFFD).contains(value) && value != 0xFEFF || (0x10000...0x10FFFF).contains(value)
-            guard !printable else { return nil }
-            return value > 0xFFFF
-                ? QuotedString.hex(value, prefix: "\\U", width: 8, uppercase: true) : QuotedString.hex(value, prefix: "\\u", width: 4, uppercase: true)
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where printable: out.unicodeScalars.append(scalar)
+            default:
+                let digits = String(value, radix: 16, uppercase: true)
+                let width = value > 0xFFFF ? 8 : 4
+                out += (value > 0xFFFF ? "\\U" : "\\u") + String(repeating: "0", count: width - digits.count) + digits
+            }
         }
+        return out + "\""
     }
 }
