@@ -221,7 +221,19 @@ extension Document {
     ) -> HouseForms<Value> {
         let reference = styleReference(entries)
         var forms = HouseForms<Value>(configured: configured, defaults: defaults, isStyle: isStyle, changed: reference.changed)
-        for entry in reference.entries { cast(entry) { forms.add($0) } }
+        // Neighbours mostly vote alike: a run of equal votes is counted once, not hashed per vote.
+        var run: (value: Value, count: Int)?
+        for entry in reference.entries {
+            cast(entry) { vote in
+                if let current = run, current.value == vote {
+                    run = (vote, current.count + 1)
+                } else {
+                    if let current = run { forms.add(current.value, count: current.count) }
+                    run = (vote, 1)
+                }
+            }
+        }
+        if let current = run { forms.add(current.value, count: current.count) }
         if reference.changed != nil {
             for entry in entries where isChanged(entry) { cast(entry) { forms.addOutside($0) } }
         }
