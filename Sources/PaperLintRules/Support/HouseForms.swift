@@ -137,6 +137,14 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
             && ((allCounts[value] ?? 0) - 1 >= recurringCount || (changedCounts[value] ?? 0) >= HouseStyleThresholds.acceptedCount)
     }
 
+    /// The uniform section holding `line`, by binary search: the sections come in document
+    /// order and do not overlap, and a list has hundreds of them.
+    private func uniformSection(containing line: Int) -> (lines: ClosedRange<Int>, value: Value)? {
+        let after = uniformSections.partitioningIndex { $0.lines.lowerBound > line }
+        guard after > 0, uniformSections[after - 1].lines.contains(line) else { return nil }
+        return uniformSections[after - 1]
+    }
+
     /// True when another entry, changed or not, also writes `value`.
     func isUsedElsewhere(_ value: Value) -> Bool { (allCounts[value] ?? 0) >= 2 }
 
@@ -145,7 +153,7 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
     func judge(_ value: Value, lines: ClosedRange<Int>? = nil) -> StyleDeviation<Value>? {
         let others = others(value, lines: lines)
         let total = others.values.reduce(0, +)
-        if !isConfigured, let lines, uniformSections.contains(where: { $0.value == value && $0.lines.contains(lines.lowerBound) }) {
+        if !isConfigured, let lines, let uniform = uniformSection(containing: lines.lowerBound), uniform.value == value {
             return nil
         }
         if recurs(value) { return nil }
