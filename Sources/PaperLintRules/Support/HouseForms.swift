@@ -1,4 +1,5 @@
 import PaperLintCore
+import Synchronization
 
 extension Entry {
     /// The entry's lines, for `HouseForms.judge`.
@@ -66,20 +67,33 @@ struct StyleDeviation<Value: Hashable & Sendable>: Sendable {
 struct HouseForms<Value: Hashable & Sendable>: Sendable {
     let configured: [Value]
     /// The grammar's forms, accepted when the other entries are too few to show a style.
-    var defaults: [Value] = []
+    var defaults: [Value] = [] { didSet { verdicts = Verdicts() } }
     /// True for a style (a form any other entry of a small list uses is accepted); false for a
     /// habit such as a double space, where a few others doing the same prove nothing.
-    var isStyle = true
+    var isStyle = true { didSet { verdicts = Verdicts() } }
     /// True for a blemish a list either cares about or does not (invisible blanks, zero
     /// padding, cross-listing): once it recurs in `acceptedCount` other entries, whatever
     /// their share, the list does not care and it is not reported.
-    var acceptsRecurring = false
+    var acceptsRecurring = false { didSet { verdicts = Verdicts() } }
     /// How many other entries make a blemish recurring (`acceptsRecurring`).
-    var recurringCount = HouseStyleThresholds.acceptedCount
+    var recurringCount = HouseStyleThresholds.acceptedCount { didSet { verdicts = Verdicts() } }
     /// Sections every entry of which (at least `acceptedCount`) writes one form, by their first
     /// and last entry lines: that form is the section's own house style (a survey section with
     /// plain titles in a list that bolds them).
     var uniformSections: [(lines: ClosedRange<Int>, value: Value)] = []
+    /// What `judge` found for each form, with the judged entry's own vote counted or not: the
+    /// same for every entry that writes it, so thousands of entries share a few verdicts.
+    /// Replaced whenever a vote or a setting changes.
+    private var verdicts = Verdicts()
+
+    /// A lock-protected memo: one house style is judged by rules running at once.
+    private final class Verdicts: Sendable {
+        struct Key: Hashable, Sendable {
+            var value: Value
+            var isCounted: Bool
+        }
+        let known = Mutex<[Key: StyleDeviation<Value>?]>([:])
+    }
     /// Votes of the reference entries, and the order they were first seen in.
     private(set) var counts: [Value: Int] = [:]
     private(set) var order: [Value] = []
@@ -103,12 +117,14 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
 
     /// Counts the vote of a changed entry, outside the reference, for `allCounts` only.
     mutating func addOutside(_ value: Value) {
+        verdicts = Verdicts()
         allCounts[value, default: 0] += 1
         changedCounts[value, default: 0] += 1
     }
 
     mutating func add(_ value: Value, count: Int = 1) {
         guard count > 0 else { return }
+        verdicts = Verdicts()
         if counts[value] == nil { order.append(value) }
         counts[value, default: 0] += count
         allCounts[value, default: 0] += count
@@ -119,10 +135,10 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
     /// The forms accepted with every vote counted (what `paperlint init` writes).
     var accepted: [Value] { isConfigured ? configured : HouseStyleThresholds.accepted(counts, order: order) }
 
-    /// The votes other than the judged entry's `own` form, when its vote is among them.
-    private func others(_ own: Value?, lines: ClosedRange<Int>?) -> [Value: Int] {
-        let isCounted = changed.map { changed in lines.map { !changed.intersects($0) } ?? false } ?? true
-        guard isCounted, let own, let count = counts[own] else { return counts }
+    /// The votes other than the judged entry's `own` form, when its vote is among them
+    /// (`isCounted`: the entry is one of the reference entries).
+    private func others(_ own: Value, isCounted: Bool) -> [Value: Int] {
+        guard isCounted, let count = counts[own] else { return counts }
         var others = counts
         others[own] = count > 1 ? count - 1 : nil
         return others
@@ -151,11 +167,20 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
     /// Nil when `value` is one of the list's forms (or nothing can be said), else why not.
     /// `lines` are the judged entry's lines, so that its own vote is taken out.
     func judge(_ value: Value, lines: ClosedRange<Int>? = nil) -> StyleDeviation<Value>? {
-        let others = others(value, lines: lines)
-        let total = others.values.reduce(0, +)
         if !isConfigured, let lines, let uniform = uniformSection(containing: lines.lowerBound), uniform.value == value {
             return nil
         }
+        // Past the section, only the form and whether the entry's own vote is counted matter.
+        let isCounted = changed.map { changed in lines.map { !changed.intersects($0) } ?? false } ?? true
+        let key = Verdicts.Key(value: value, isCounted: isCounted)
+        if let known = verdicts.known.withLock({ $0[key] }) { return known }
+        let verdict = judge(value, others: others(value, isCounted: isCounted))
+        verdicts.known.withLock { $0[key] = verdict }
+        return verdict
+    }
+
+    private func judge(_ value: Value, others: [Value: Int]) -> StyleDeviation<Value>? {
+        let total = others.values.reduce(0, +)
         if recurs(value) { return nil }
         if isConfigured {
             guard !configured.contains(value) else { return nil }
