@@ -59,8 +59,7 @@ public struct ReportedDiagnostic: Sendable, Equatable {
     /// The lines the finding covers, for changed-line filtering (an end at column 1 of the
     /// next line does not touch that line).
     func lineSpan(in document: Document) -> ClosedRange<Int> {
-        guard !byteRange.isEmpty else { return start.line...start.line }
-        return start.line...max(start.line, document.line(containing: byteRange.upperBound - 1))
+        document.lines(spanning: byteRange)
     }
 
     static func ordered(_ a: ReportedDiagnostic, _ b: ReportedDiagnostic) -> Bool {

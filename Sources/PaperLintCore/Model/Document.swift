@@ -168,7 +168,15 @@ public final class Document: Sendable {
     /// True without a focus, or when a line of the byte range `range` is focused.
     public func isInFocus(bytes range: Range<Int>) -> Bool {
         guard focus != nil else { return true }
-        return isInFocus(line(containing: range.lowerBound), line(containing: max(range.lowerBound, range.upperBound - 1)))
+        let lines = lines(spanning: range)
+        return isInFocus(lines.lowerBound, lines.upperBound)
+    }
+
+    /// The lines the byte range `range` touches: its first byte's line to its last byte's (an
+    /// empty range, or one ending with its line break, does not reach the next line).
+    public func lines(spanning range: Range<Int>) -> ClosedRange<Int> {
+        let first = line(containing: range.lowerBound)
+        return first...max(first, line(containing: max(range.lowerBound, range.upperBound - 1)))
     }
 
     /// True when line `line` starts a list item (an entry candidate).

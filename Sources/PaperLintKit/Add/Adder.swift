@@ -164,13 +164,9 @@ public enum Adder {
         let outcome = FixLoop.run(bytes, configuration, unsafe: false, scope: .ranges([offset..<offset + entry.count]))
         guard case .ranges(let ranges) = outcome.scope, let range = ranges.first else { return (outcome.fixed, line, []) }
         let whole = Document(bytes: outcome.fixed)
-        let lines = whole.line(containing: range.lowerBound)...whole.line(containing: max(range.lowerBound, range.upperBound - 1))
-        func lineSpan(_ finding: Diagnostic, _ document: Document) -> ClosedRange<Int> {
-            let first = document.line(containing: finding.range.lowerBound)
-            return first...max(first, document.line(containing: max(finding.range.lowerBound, finding.range.upperBound - 1)))
-        }
+        let lines = whole.lines(spanning: range)
         let (asWhole, elsewhere) = RuleRunner.run(whole, configuration).reduce(into: ([Diagnostic](), [Diagnostic]())) {
-            if lineSpan($1, whole).overlaps(lines) { $0.0.append($1) } else { $0.1.append($1) }
+            if whole.lines(spanning: $1.range).overlaps(lines) { $0.0.append($1) } else { $0.1.append($1) }
         }
         // The rest of the list must read as it did: the same rules on the same lines.
         let shift = whole.lineCount - document.lineCount

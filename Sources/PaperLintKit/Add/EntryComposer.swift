@@ -37,7 +37,7 @@ struct EntryComposer {
 
         if let date = model.date {
             let written = document.string(date.value)
-            if let missing = paper.date.missingPart(for: written, date) {
+            if let missing = paper.date.missingPart(for: date) {
                 throw PaperLintError(
                     "--date: the list dates its entries like \(document.string(date.range)), to the \(missing); give the paper's \(missing) too")
             }
@@ -50,7 +50,7 @@ struct EntryComposer {
             }
         }
         guard let title = model.title else {
-            throw PaperLintError("\(Self.place(model, document)): the list's entries have no title to write; add this paper by hand")
+            throw PaperLintError("line \(model.line): the list's entries have no title to write; add this paper by hand")
         }
         substitutions.append(Substitution(range: title.text, bytes: Array(Self.title(paper.title, like: document.string(title.text)).utf8)))
         if title.markup == .link, let url = title.url {
@@ -265,6 +265,4 @@ struct EntryComposer {
     }
 
     static func isArxiv(_ url: String) -> Bool { url.lowercased().contains("arxiv.org/") }
-
-    static func place(_ entry: Entry, _ document: Document) -> String { "line \(entry.line)" }
 }

@@ -165,7 +165,7 @@ public enum AddInput {
         case .failure(let failure): throw PaperLintError("\(what) \(path): cannot read (\(failure.reason)); check the path")
         }
         guard bytes.count <= maximumSize else { throw PaperLintError("\(what) \(path): larger than 1 MB; is it the right file?") }
-        guard UTF8Check.firstInvalidOffset(in: bytes) == nil else { throw PaperLintError("\(what) \(path): not UTF-8 text; save it as UTF-8") }
+        try Linter.requireUTF8(bytes, path: "\(what) \(path)", remedy: "save it as UTF-8")
         return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -235,7 +235,7 @@ extension NewPaper {
         let rest = url.dropFirst("https://".count)
         let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         let hostName = host.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
-        guard hostName.contains("."), hostName.utf8.allSatisfy({ PaperIdentityText.isHostByte($0) }),
+        guard hostName.contains("."), hostName.utf8.allSatisfy({ ASCII.isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }),
             !hostName.hasPrefix("."), !hostName.hasSuffix(".")
         else {
             throw PaperLintError("\(field)=\(shown(url)): '\(shown(String(host)))' is not a host name; give the paper's https address")
@@ -252,13 +252,5 @@ extension NewPaper {
     private static func hex(_ scalar: Unicode.Scalar) -> String {
         let digits = String(scalar.value, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-    }
-}
-
-/// Small text helpers of `add`.
-enum PaperIdentityText {
-    static func isHostByte(_ byte: UInt8) -> Bool {
-        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
-            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
     }
 }

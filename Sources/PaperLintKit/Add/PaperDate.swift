@@ -94,9 +94,9 @@ struct PaperDate: Sendable, Equatable {
         }
     }
 
-    /// What the date lacks to be written like `model` (`2023/10/05` needs a day): nil when
-    /// it has every part.
-    func missingPart(for model: String, _ date: EntryDate) -> String? {
+    /// What the date lacks to be written like the list's `date` (`2023/10/05` needs a day):
+    /// nil when it has every part.
+    func missingPart(for date: EntryDate) -> String? {
         if date.day != nil && day == nil { return "day" }
         if date.month != nil && month == nil { return "month" }
         return nil

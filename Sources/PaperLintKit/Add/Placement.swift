@@ -66,11 +66,7 @@ struct Placement {
     /// flagged neighbour would pass its blemish on); where none is, the section's own.
     static func model(_ placement: Placement, in document: Document, _ configuration: Configuration, found: [Diagnostic]) -> Entry {
         var flagged: Set<Int> = []
-        for finding in found where finding.severity >= .warning {
-            let first = document.line(containing: finding.range.lowerBound)
-            let last = document.line(containing: max(finding.range.lowerBound, finding.range.upperBound - 1))
-            for line in first...max(first, last) { flagged.insert(line) }
-        }
+        for finding in found where finding.severity >= .warning { flagged.formUnion(document.lines(spanning: finding.range)) }
         func isClean(_ entry: Entry) -> Bool { !(entry.line...entry.lastLine).contains(where: flagged.contains) }
         let own = placement.entries.map(\.entry)
         var pool = own.filter(isClean)

@@ -164,12 +164,4 @@ struct JSONWriter {
         let backslashes = (backslash &- ones) & ~backslash & highs
         return (below | quotes | backslashes) != 0
     }
-
-    /// JSON string literal: escapes quotes, backslashes and control characters.
-    static func quoted(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 2)
-        appendQuoted(text, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
 }

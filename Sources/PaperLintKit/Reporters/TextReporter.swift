@@ -29,12 +29,6 @@ public struct TextReporter {
         return out
     }
 
-    func block(_ diagnostic: ReportedDiagnostic, _ document: Document) -> String {
-        var out: [UInt8] = []
-        block(diagnostic, document, into: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
     private func block(_ diagnostic: ReportedDiagnostic, _ document: Document, into out: inout [UInt8]) {
         let tint = switch diagnostic.severity {
         case .error: "1;31"
