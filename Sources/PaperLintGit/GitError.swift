@@ -1,6 +1,9 @@
 import Clibgit2
 import Dispatch
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A libgit2 call that failed, or a git-level problem paperlint reports as exit 2.
 public struct GitError: Error, CustomStringConvertible, Equatable, Sendable {
@@ -58,7 +61,12 @@ public enum Libgit2 {
     /// The process must call `finishBackgroundStart` before it exits.
     public static func startInBackground() {
         startedInBackground.store(true, ordering: .releasing)
-        DispatchQueue.global().async { _ = initialized }
+        // A thread of its own, at once: a first dispatch to the global queue waits about 2 ms
+        // for libdispatch to start its workers, which is most of the argument parsing it hides.
+        var thread = pthread_t()
+        if pthread_create(&thread, nil, { _ in _ = Libgit2.initialized; return nil }, nil) == 0 {
+            pthread_detach(thread)
+        }
     }
 
     /// Waits for a start begun by `startInBackground`. Exiting while the other thread is
