@@ -6,17 +6,40 @@ extension PaperIdentity {
     /// than half of their content words shared (Jaccard < 0.5), and neither word set inside
     /// the other ("Voyager" vs "Voyager: An Open-Ended Embodied Agent …" is one paper).
     static func titlesDiffer(_ a: PaperIdentity, _ b: PaperIdentity) -> Bool {
-        titlesDiffer(a, b, words(a.title ?? ""), words(b.title ?? ""))
+        titlesDiffer(a, b, TitleFacts(a.title ?? ""), TitleFacts(b.title ?? ""))
     }
 
-    /// `titlesDiffer(_:_:)` with the titles' word sets already computed.
-    static func titlesDiffer(_ a: PaperIdentity, _ b: PaperIdentity, _ wordsA: Set<String>, _ wordsB: Set<String>) -> Bool {
+    /// `titlesDiffer(_:_:)` with each title's facts already computed.
+    static func titlesDiffer(_ a: PaperIdentity, _ b: PaperIdentity, _ factsA: TitleFacts, _ factsB: TitleFacts) -> Bool {
         guard let keyA = a.titleKey, let keyB = b.titleKey, keyA != keyB else { return false }
-        if isNamedBy(a.title ?? "", b.title ?? "") || isNamedBy(b.title ?? "", a.title ?? "") { return false }
+        if factsA.names(factsB) || factsB.names(factsA) { return false }
+        let wordsA = factsA.words, wordsB = factsB.words
         let shared = wordsA.intersection(wordsB).count
         if shared == min(wordsA.count, wordsB.count) { return false }
         let union = wordsA.count + wordsB.count - shared
         return union > 0 && shared * 2 < union
+    }
+
+    /// What comparing a title needs, computed once per title: its content words, and its
+    /// distinctive name (lowercased), if it has one.
+    struct TitleFacts {
+        var title: String
+        var words: Set<String>
+        var name: [String]?
+
+        init(_ title: String) {
+            self.title = title
+            words = PaperIdentity.words(title)
+            // No colon byte, no name: skips the scan by characters for most titles.
+            name = title.utf8.contains(UInt8(ascii: ":")) ? PaperIdentity.name(title)?.map { $0.lowercased() } : nil
+        }
+
+        /// True when `other` starts with this title's distinctive name, ignoring case.
+        func names(_ other: TitleFacts) -> Bool {
+            guard let name else { return false }
+            let words = PaperIdentity.titleWords(Substring(other.title).prefix(while: { $0 != ":" }))
+            return words.count >= name.count && zip(name, words).allSatisfy { $0 == $1.lowercased() }
+        }
     }
 
     /// The paper's name before its title's first colon (`Shake-VLA` of `Shake-VLA: Shake, Stir,
@@ -33,14 +56,7 @@ extension PaperIdentity {
         return words.contains(where: isCoined) ? words : nil
     }
 
-    /// True when `other` starts with the distinctive name of `title`, ignoring case.
-    static func isNamedBy(_ title: String, _ other: String) -> Bool {
-        guard let name = name(title) else { return false }
-        let words = titleWords(Substring(other).prefix(while: { $0 != ":" }))
-        return words.count >= name.count && zip(name, words).allSatisfy { $0.lowercased() == $1.lowercased() }
-    }
-
-    private static func titleWords(_ text: Substring) -> [Substring] {
+    fileprivate static func titleWords(_ text: Substring) -> [Substring] {
         text.split(whereSeparator: { $0 == " " || $0 == "*" || $0 == "_" })
     }
 
@@ -48,20 +64,20 @@ extension PaperIdentity {
     /// for entries that get compared (those sharing a link with another).
     struct TitleComparison {
         let papers: [PaperIdentity]
-        private var words: [Int: Set<String>] = [:]
+        private var facts: [Int: TitleFacts] = [:]
 
         init(_ papers: [PaperIdentity]) { self.papers = papers }
 
         /// True when `papers[a]` and `papers[b]` clearly name different papers.
         mutating func differ(_ a: Int, _ b: Int) -> Bool {
             guard let keyA = papers[a].titleKey, let keyB = papers[b].titleKey, keyA != keyB else { return false }
-            return PaperIdentity.titlesDiffer(papers[a], papers[b], wordSet(a), wordSet(b))
+            return PaperIdentity.titlesDiffer(papers[a], papers[b], titleFacts(a), titleFacts(b))
         }
 
-        private mutating func wordSet(_ index: Int) -> Set<String> {
-            if let known = words[index] { return known }
-            let computed = PaperIdentity.words(papers[index].title ?? "")
-            words[index] = computed
+        private mutating func titleFacts(_ index: Int) -> TitleFacts {
+            if let known = facts[index] { return known }
+            let computed = TitleFacts(papers[index].title ?? "")
+            facts[index] = computed
             return computed
         }
     }
