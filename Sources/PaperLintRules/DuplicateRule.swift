@@ -65,7 +65,7 @@ public struct DuplicateRule: Rule {
         firstByLink.reserveCapacity(papers.count * 2)  // a file-wide key and a scoped one per paper
         firstByTitle.reserveCapacity(papers.count * 2)
         let layout = PaperIdentity.ListLayout.of(document, configuration)
-        var titles = PaperIdentity.TitleComparison(papers)
+        let titles = PaperIdentity.TitleComparison(papers, in: document, configuration)
         // Which sections are selections of highlights, once per section, not per repeat.
         let highlights = document.sections.indices.map { Self.isHighlights($0, document) }
         var found: [Diagnostic] = []

@@ -31,7 +31,7 @@ public struct LinkTitleMismatchRule: Rule {
         let papers = PaperIdentity.all(in: document, configuration)
         // Per link: the entries that used it under distinct titles, first one first.
         var users: [PaperIdentity.LinkKey: [Int]] = [:]
-        var titles = PaperIdentity.TitleComparison(papers)
+        let titles = PaperIdentity.TitleComparison(papers, in: document, configuration)
         var found: [Diagnostic] = []
         var reported: Set<Int> = []
         for (index, paper) in papers.enumerated() {

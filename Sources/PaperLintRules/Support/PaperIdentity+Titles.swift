@@ -1,3 +1,4 @@
+import Synchronization
 import PaperLintCore
 
 /// Whether two titles name one paper.
@@ -22,7 +23,7 @@ extension PaperIdentity {
 
     /// What comparing a title needs, computed once per title: its content words, and its
     /// distinctive name (lowercased), if it has one.
-    struct TitleFacts {
+    struct TitleFacts: Sendable {
         var title: String
         var words: Set<String>
         var name: [String]?
@@ -64,21 +65,32 @@ extension PaperIdentity {
     /// for entries that get compared (those sharing a link with another).
     struct TitleComparison {
         let papers: [PaperIdentity]
-        private var facts: [Int: TitleFacts] = [:]
+        private let facts: TitleFactsCache
 
-        init(_ papers: [PaperIdentity]) { self.papers = papers }
-
-        /// True when `papers[a]` and `papers[b]` clearly name different papers.
-        mutating func differ(_ a: Int, _ b: Int) -> Bool {
-            guard let keyA = papers[a].titleKey, let keyB = papers[b].titleKey, keyA != keyB else { return false }
-            return PaperIdentity.titlesDiffer(papers[a], papers[b], titleFacts(a), titleFacts(b))
+        init(_ papers: [PaperIdentity], in document: Document, _ configuration: Configuration) {
+            self.papers = papers
+            facts = document.memo("title facts", configuration) { TitleFactsCache() }
         }
 
-        private mutating func titleFacts(_ index: Int) -> TitleFacts {
-            if let known = facts[index] { return known }
-            let computed = TitleFacts(papers[index].title ?? "")
-            facts[index] = computed
-            return computed
+        /// True when `papers[a]` and `papers[b]` clearly name different papers.
+        func differ(_ a: Int, _ b: Int) -> Bool {
+            guard let keyA = papers[a].titleKey, let keyB = papers[b].titleKey, keyA != keyB else { return false }
+            return PaperIdentity.titlesDiffer(papers[a], papers[b], facts.facts(a, papers), facts.facts(b, papers))
+        }
+    }
+
+    /// Each compared title's facts, computed once for `duplicate` and `link-title-mismatch`
+    /// both (indices into `PaperIdentity.all`).
+    final class TitleFactsCache: Sendable {
+        private let known = Mutex<[Int: TitleFacts]>([:])
+
+        func facts(_ index: Int, _ papers: [PaperIdentity]) -> TitleFacts {
+            known.withLock { known in
+                if let found = known[index] { return found }
+                let computed = TitleFacts(papers[index].title ?? "")
+                known[index] = computed
+                return computed
+            }
         }
     }
 }
