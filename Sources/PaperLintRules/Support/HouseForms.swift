@@ -67,16 +67,16 @@ struct StyleDeviation<Value: Hashable & Sendable>: Sendable {
 struct HouseForms<Value: Hashable & Sendable>: Sendable {
     let configured: [Value]
     /// The grammar's forms, accepted when the other entries are too few to show a style.
-    var defaults: [Value] = [] { didSet { verdicts = Verdicts() } }
+    var defaults: [Value] = [] { didSet { forgetVerdicts() } }
     /// True for a style (a form any other entry of a small list uses is accepted); false for a
     /// habit such as a double space, where a few others doing the same prove nothing.
-    var isStyle = true { didSet { verdicts = Verdicts() } }
+    var isStyle = true { didSet { forgetVerdicts() } }
     /// True for a blemish a list either cares about or does not (invisible blanks, zero
     /// padding, cross-listing): once it recurs in `acceptedCount` other entries, whatever
     /// their share, the list does not care and it is not reported.
-    var acceptsRecurring = false { didSet { verdicts = Verdicts() } }
+    var acceptsRecurring = false { didSet { forgetVerdicts() } }
     /// How many other entries make a blemish recurring (`acceptsRecurring`).
-    var recurringCount = HouseStyleThresholds.acceptedCount { didSet { verdicts = Verdicts() } }
+    var recurringCount = HouseStyleThresholds.acceptedCount { didSet { forgetVerdicts() } }
     /// Sections every entry of which (at least `acceptedCount`) writes one form, by their first
     /// and last entry lines: that form is the section's own house style (a survey section with
     /// plain titles in a list that bolds them).
@@ -93,6 +93,16 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
             var isCounted: Bool
         }
         let known = Mutex<[Key: StyleDeviation<Value>?]>([:])
+
+        var isEmpty: Bool { known.withLock { $0.isEmpty } }
+    }
+
+    /// Drops what `judge` found, after a vote or a setting changed. An empty memo this value
+    /// alone holds is kept: votes are added one entry at a time, and a new memo per vote was
+    /// an allocation per entry per rule.
+    private mutating func forgetVerdicts() {
+        guard !(isKnownUniquelyReferenced(&verdicts) && verdicts.isEmpty) else { return }
+        verdicts = Verdicts()
     }
     /// Votes of the reference entries, and the order they were first seen in.
     private(set) var counts: [Value: Int] = [:]
@@ -117,14 +127,14 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
 
     /// Counts the vote of a changed entry, outside the reference, for `allCounts` only.
     mutating func addOutside(_ value: Value) {
-        verdicts = Verdicts()
+        forgetVerdicts()
         allCounts[value, default: 0] += 1
         changedCounts[value, default: 0] += 1
     }
 
     mutating func add(_ value: Value, count: Int = 1) {
         guard count > 0 else { return }
-        verdicts = Verdicts()
+        forgetVerdicts()
         if counts[value] == nil { order.append(value) }
         counts[value, default: 0] += count
         allCounts[value, default: 0] += count
