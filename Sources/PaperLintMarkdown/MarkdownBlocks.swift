@@ -60,8 +60,7 @@ public struct MarkdownBlocks: Sendable, Equatable {
     /// smallest piece worth a parser of its own.
     ///
     /// `skimmable(lines)` tells whether a piece covering `lines` may be read by `MarkdownSkim`
-    /// instead (diff modes pass the lines outside the change); a piece it cannot read exactly
-    /// still goes to cmark-gfm.
+    /// instead; a piece it cannot read exactly still goes to cmark-gfm.
     public init(
         parsing bytes: [UInt8], lineIsBlank: @Sendable (Int) -> Bool, pieceBytes: Int = 64 * 1024,
         skimmable: (@Sendable (ClosedRange<Int>) -> Bool)? = nil
@@ -94,6 +93,11 @@ public struct MarkdownBlocks: Sendable, Equatable {
                 self = Self.merged(parsed.map(\.blocks), frontMatter: frontMatter)
                 return
             }
+        }
+        // One piece (a small file, or one a cut could change): skimmed whole when it is plain.
+        if skimmable?(firstLine...Int.max) == true, let skimmed = MarkdownSkim.blocks(bytes, start..<bytes.count, firstLine: firstLine) {
+            self = Self.merged([skimmed], frontMatter: frontMatter)
+            return
         }
         self = Piece(
             parsing: bytes, start..<bytes.count, firstLine: firstLine, lineCount: Int.max, frontMatter: frontMatter, lineIsBlank: lineIsBlank

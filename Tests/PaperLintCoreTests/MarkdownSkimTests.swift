@@ -1,3 +1,4 @@
+import Foundation
 import PaperLintBenchSupport
 import PaperLintTestSupport
 import Testing
@@ -77,5 +78,55 @@ import Testing
             accepted += expectSameBlocks(Array(text.utf8), Comment(rawValue: "round \(round): \(text.debugDescription)"))
         }
         #expect(accepted > 50, "the skim accepted \(accepted) pieces")
+    }
+
+    /// Every revision of every corpus list's README (real lists as contributors left them,
+    /// slips included): paperlint reads every plain piece with the skim, so it must agree
+    /// with cmark-gfm on all of them.
+    @Test func corpusHistoryIsSkimmedLikeCmarkReadsIt() throws {
+        let bundles = Fixtures.packageRoot + "/../shared/corpus/bundles"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: bundles) else {
+            print(Fixtures.missingSharedMessage)
+            return
+        }
+        var revisions = 0, accepted = 0
+        for name in names.filter({ $0.hasSuffix(".bundle") }).sorted() {
+            let repository = try ScratchRepository()
+            try repository.git("fetch", "-q", bundles + "/" + name, "+refs/*:refs/bundle/*")
+            let commits = try repository.git("log", "--all", "--format=%H", "--", "README.md").split(separator: "\n")
+            let request = Data(commits.map { "\($0):README.md\n" }.joined().utf8)
+            let batch = try runProcess("/usr/bin/git", ["cat-file", "--batch"], in: repository.path, stdin: request)
+            for (commit, blob) in zip(commits, Self.blobs(batch.output)) {
+                revisions += 1
+                // The skim against cmark-gfm on the very bytes it read: the whole file, and
+                // each piece cut at a heading (a piece cmark-gfm reads apart may differ from
+                // the whole file, which MarkdownPiecesTests is about; not the skim's business).
+                let pieces: [(range: Range<Int>, firstLine: Int)] = [(0..<blob.count, 1)]
+                    + MarkdownPieces.split(blob, from: 0, firstLine: 1, pieceBytes: 1).map { ($0.range, $0.firstLine) }
+                for piece in pieces {
+                    let bytes = Array(blob[piece.range])
+                    guard let skim = MarkdownSkim.blocks(bytes, 0..<bytes.count, firstLine: 1) else { continue }
+                    accepted += 1
+                    let parsed = MarkdownBlocks(parsing: bytes, lineIsBlank: MarkdownFixtures.blankLines(bytes), pieceBytes: Int.max)
+                    #expect(skim == parsed, "\(name) \(commit), the piece from line \(piece.firstLine)")
+                }
+            }
+        }
+        #expect(revisions > 100, "read \(revisions) README revisions")
+        #expect(accepted > revisions, "the skim accepted \(accepted) pieces of \(revisions) revisions")
+    }
+
+    /// The contents of `git cat-file --batch` output: `<oid> blob <size>`, the bytes, a newline.
+    private static func blobs(_ output: String) -> [[UInt8]] {
+        let bytes = Array(output.utf8)
+        var found: [[UInt8]] = []
+        var at = 0
+        while let end = bytes[at...].firstIndex(of: 0x0A) {
+            let header = String(decoding: bytes[at..<end], as: UTF8.self).split(separator: " ")
+            guard header.count == 3, header[1] == "blob", let size = Int(header[2]) else { break }
+            found.append(Array(bytes[(end + 1)..<(end + 1 + size)]))
+            at = end + 1 + size + 1
+        }
+        return found
     }
 }

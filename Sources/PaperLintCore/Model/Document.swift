@@ -102,10 +102,9 @@ public final class Document: Sendable {
             let end = line < starts.count ? starts[line] : bytes.count
             return bytes[starts[line - 1]..<end].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
         }
-        // With a focus (diff modes), pieces away from it need no full CommonMark parse.
-        var skimmable: (@Sendable (ClosedRange<Int>) -> Bool)?
-        if let focus = scope.kept { skimmable = { lines in !focus.intersects(lines) } }
-        let blocks = MarkdownBlocks(parsing: bytes, lineIsBlank: blank, skimmable: skimmable)
+        // A plain piece (headings, bullet lists, paragraphs) is read by a line scan that gives
+        // exactly cmark-gfm's blocks; anything else goes to cmark-gfm (see MarkdownSkim).
+        let blocks = MarkdownBlocks(parsing: bytes, lineIsBlank: blank, skimmable: { _ in true })
         self.blocks = blocks
         self.flags = Self.lineFlags(blocks, lineCount: starts.count)
         var slugger = Slugger()
