@@ -19,12 +19,23 @@ enum ObjectKind: HandleKind { static func release(_ raw: OpaquePointer) { git_ob
 enum TreeKind: HandleKind { static func release(_ raw: OpaquePointer) { git_tree_free(raw) } }
 enum IndexKind: HandleKind { static func release(_ raw: OpaquePointer) { git_index_free(raw) } }
 enum DiffKind: HandleKind { static func release(_ raw: OpaquePointer) { git_diff_free(raw) } }
+enum BlobKind: HandleKind { static func release(_ raw: OpaquePointer) { git_blob_free(raw) } }
 
 typealias RepositoryHandle = Handle<RepositoryKind>
 typealias ObjectHandle = Handle<ObjectKind>
 typealias TreeHandle = Handle<TreeKind>
 typealias IndexHandle = Handle<IndexKind>
 typealias DiffHandle = Handle<DiffKind>
+typealias BlobHandle = Handle<BlobKind>
+
+extension Handle where Kind == BlobKind {
+    /// The blob's content, copied.
+    var bytes: [UInt8] { copyBytes(git_blob_rawcontent(raw), Int(git_blob_rawsize(raw))) }
+    /// The blob's content, not copied: valid while the handle lives.
+    var content: UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: git_blob_rawcontent(raw), count: Int(git_blob_rawsize(raw)))
+    }
+}
 
 /// Calls a libgit2 constructor with an out-pointer and returns the owned result.
 func make<Kind>(

@@ -133,15 +133,20 @@ public final class Repository {
     }
 
     func blobBytes(_ oid: UnsafePointer<git_oid>) throws(GitError) -> [UInt8] {
-        var blob: OpaquePointer?
-        try GitError.check(git_blob_lookup(&blob, handle.raw, oid), "git_blob_lookup")
-        guard let blob else { return [] }
-        defer { git_blob_free(blob) }
-        return copyBytes(git_blob_rawcontent(blob), Int(git_blob_rawsize(blob)))
+        try blob(oid).bytes
+    }
+
+    func blob(_ oid: UnsafePointer<git_oid>) throws(GitError) -> BlobHandle {
+        try make("git_blob_lookup") { git_blob_lookup($0, handle.raw, oid) }
     }
 
     /// The blob at `path` in `tree`; nil when the path is absent. Throws if it is not a file.
     func blobBytes(at path: String, in tree: TreeHandle?) throws(GitError) -> [UInt8]? {
+        try blob(at: path, in: tree)?.bytes
+    }
+
+    /// The blob at `path` in `tree`, as a handle; nil when the path is absent.
+    func blob(at path: String, in tree: TreeHandle?) throws(GitError) -> BlobHandle? {
         guard let tree else { return nil }
         var entry: OpaquePointer?
         let result = git_tree_entry_bypath(&entry, tree.raw, path)
@@ -152,7 +157,7 @@ public final class Repository {
         guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB, let oid = git_tree_entry_id(entry) else {
             throw Self.notAFile(path)
         }
-        return try blobBytes(oid)
+        return try blob(oid)
     }
 }
 
