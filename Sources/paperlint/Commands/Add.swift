@@ -4,6 +4,7 @@ import PaperLintKit
 extension Paperlint {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add one paper in the list's house style at its chronological place.",
             discussion: """
                 The entry is written like its neighbours in the section (date form, title markup and \

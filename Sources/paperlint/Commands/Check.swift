@@ -30,6 +30,7 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 extension Paperlint {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Lint paper-list entries; in a repository, only what the change touches.",
             discussion: """
                 MODE is one of --staged (the index vs HEAD), --worktree (the work tree vs HEAD; the \

@@ -4,6 +4,7 @@ import PaperLintKit
 extension Paperlint {
     struct Fix: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "fix",
             abstract: "Fix what can be fixed: print a patch (default), or write the fixes.",
             discussion: """
                 --patch prints a unified diff with a/ b/ paths relative to the repository root, which \

@@ -7,11 +7,13 @@ import Glibc
 extension Paperlint {
     struct Hook: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "hook",
             abstract: "Install, remove or inspect paperlint's git pre-commit hook.",
             subcommands: [Install.self, Uninstall.self, Status.self, Run.self, PreCommit.self])
 
         struct Install: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "install",
                 abstract: "Install the pre-commit hook where git runs hooks (core.hooksPath, worktrees' common directory).",
                 discussion: """
                     An existing foreign pre-commit hook is never overwritten: install refuses, and \
@@ -35,14 +37,14 @@ extension Paperlint {
         }
 
         struct Uninstall: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Remove paperlint's hook (only it), restoring a chained one.")
+            static let configuration = CommandConfiguration(commandName: "uninstall", abstract: "Remove paperlint's hook (only it), restoring a chained one.")
             func run() throws {
                 Standard.output(try HookInstaller.uninstall(currentDirectory: Standard.currentDirectory) + "\n")
             }
         }
 
         struct Status: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Say which pre-commit hook is installed where.")
+            static let configuration = CommandConfiguration(commandName: "status", abstract: "Say which pre-commit hook is installed where.")
             func run() throws {
                 Standard.output(try HookInstaller.status(currentDirectory: Standard.currentDirectory).description + "\n")
             }
@@ -50,6 +52,7 @@ extension Paperlint {
 
         struct Run: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "run",
                 abstract: "What the installed hook runs: check the staged changes (fixing them first with PAPERLINT_FIX=1 or hook.fix).")
 
             @Flag(help: "Apply safe fixes to the staged content first.")

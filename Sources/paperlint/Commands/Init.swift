@@ -4,6 +4,7 @@ import PaperLintKit
 extension Paperlint {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Infer .paperlint.yml from the list's own entries and print it.",
             discussion: """
                 Majority votes over the paper entries decide each key (link separator, link syntax, \

@@ -3,7 +3,7 @@ import PaperLintKit
 
 extension Paperlint {
     struct Rules: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every rule with its default severity and summary.")
+        static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every rule with its default severity and summary.")
 
         @Option(help: "text or json (json includes rationale and examples).")
         var format: RulesFormat = .text
@@ -15,6 +15,7 @@ extension Paperlint {
 
     struct Explain: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "explain",
             abstract: "Explain one rule: what it checks, why, and examples; `explain config`: every configuration key.")
 
         @Argument(help: "A rule id, e.g. whitespace, or config for the keys of .paperlint.yml.")
