@@ -131,9 +131,9 @@ struct WrittenDate {
     var value: Range<Int>
     /// Values and digit counts of the year, month and day, as many as were written; a month
     /// written by its name counts no digits.
-    var groups: [(value: Int, digits: Int)] = []
+    var groups = SmallArray<(value: Int, digits: Int)>(filler: (0, 0))
     /// The bytes between the groups; a space for a date written with its month's name.
-    var separators: [UInt8] = []
+    var separators = SmallArray<UInt8>(filler: 0)
     /// True for `[????/??]` or `[2023/XX]`: a date left as a placeholder.
     var hasPlaceholder = false
 
@@ -141,8 +141,9 @@ struct WrittenDate {
         self.range = date.range
         self.value = date.value
         if date.isNamed {
-            groups = [(date.year, 4), (date.month ?? 1, 0)]
-            separators = [ASCII.space]
+            groups.append((date.year, 4))
+            groups.append((date.month ?? 1, 0))
+            separators.append(ASCII.space)
             if let day = date.day {
                 let digits = bytes[date.value].prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
                 groups.append((day, digits))
