@@ -100,14 +100,17 @@ private struct Template {
         func has(_ kinds: Set<EntryDeviation.Kind>, _ entry: Entry, _ counts: (EntryDeviation) -> Bool = { _ in true }) -> Bool {
             entry.deviations.contains { kinds.contains($0.kind) && counts($0) }
         }
-        leading = document.habit(entries) { has([.textBeforeDate], $0) }
+        // The kinds are built once here: a set literal inside the closures was built per entry.
+        let beforeDate: Set<EntryDeviation.Kind> = [.textBeforeDate], betweenParts: Set<EntryDeviation.Kind> = [.textAfterTitle, .textAfterAuthors]
+        let afterLinks: Set<EntryDeviation.Kind> = [.trailingText], noLinks: Set<EntryDeviation.Kind> = [.noLinks]
+        leading = document.habit(entries) { has(beforeDate, $0) }
         between = document.habit(entries) { entry in
-            has([.textAfterTitle, .textAfterAuthors], entry) { !bytes[$0.range].allSatisfy(ASCII.isStrayPunctuation) }
+            has(betweenParts, entry) { !bytes[$0.range].allSatisfy(ASCII.isStrayPunctuation) }
         }
         let badges = BadgeScanner(bytes: bytes)
-        trailing = document.habit(entries) { entry in has([.trailingText], entry) { !badges.isOnlyBadges($0.range) } }
+        trailing = document.habit(entries) { entry in has(afterLinks, entry) { !badges.isOnlyBadges($0.range) } }
         bare = document.habit(entries) { entry in entry.links.contains { $0.url == nil } }
-        linkless = document.habit(entries) { has([.noLinks], $0) }
+        linkless = document.habit(entries) { has(noLinks, $0) }
         let form = style.date.first.map { WrittenDate.Shape(style: $0).pattern(padded: true) }
         date = "[\(form ?? Self.commonDate(document, entries))]"
     }
