@@ -149,7 +149,9 @@ public struct DuplicateRule: Rule {
     /// True when the section's heading names a selection (`:star: Notable Works`, `Must-read papers`).
     static func isHighlights(_ section: Int, _ document: Document) -> Bool {
         guard let text = document.sections[section].heading?.text.lowercased() else { return false }
-        return highlightWords.contains { text.contains($0) }
+        // The bytes must hold the word for the text to (a search by characters is slow).
+        let bytes = Array(text.utf8)
+        return highlightWords.contains { word in ASCII.contains(bytes, Array(word.utf8)) && text.contains(word) }
     }
 
     /// Which of two copies carries the finding: the later one, unless a diff changed only the

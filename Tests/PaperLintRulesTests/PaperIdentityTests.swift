@@ -119,4 +119,28 @@ import Testing
         #expect(PaperIdentity.quoted("PathAsst: Redefining Pathology through Generative Foundation AI Assistant for Pathology")
             == "“PathAsst: Redefining Pathology through…”")
     }
+
+    /// Titles are read byte by byte when they are ASCII: quoting, the words before a colon and
+    /// the content words must come out as the reading by characters gives them.
+    @Test func asciiTitlesReadByBytesAsByCharacters() {
+        let pieces = ["LLaVA", "Voyager", "a", "of", "the", "Agents", "GPT-4", "2023", ":", " ", "  ", "*", "**", "_", ",", ".",
+                      "Open-Ended", "ZERO", "x", "\t", "(", ")", "Self_Refine", "CoT:", "Q&A", "\r", "\r\n"]
+        var random = SplitMix64(seed: 0x717E)
+        for round in 0..<600 {
+            var title = ""
+            for _ in 0..<(1 + Int(random.next() % 24)) { title += pieces[Int(random.next() % UInt64(pieces.count))] }
+            let trimmed = PaperIdentity.trimmed(title)
+            for limit in [8, 20, 48] where !trimmed.utf8.contains(13) {
+                #expect(PaperIdentity.quoted(title, limit: limit) == PaperIdentity.quotedByCharacters(trimmed, limit: limit),
+                        "round \(round), limit \(limit): \(title.debugDescription)")
+            }
+            #expect(PaperIdentity.leadWords(title) == PaperIdentity.leadWordsByCharacters(title), "round \(round): \(title.debugDescription)")
+            // Content words: sorted, each once, function words left out unless nothing else is left.
+            let words = PaperIdentity.words(title)
+            #expect(words == Array(Set(words)).sorted(), "round \(round): \(title.debugDescription)")
+        }
+        #expect(PaperIdentity.words("The Art of the Art") == ["art"])
+        #expect(PaperIdentity.words("Of The") == ["of", "the"])
+        #expect(PaperIdentity.sharedCount(["a", "b", "d"], ["b", "c", "d", "e"]) == 2)
+    }
 }

@@ -59,6 +59,15 @@ public enum ASCII {
         for (offset, expected) in pattern.enumerated() where lowercased(bytes[at + offset]) != expected { return false }
         return true
     }
+    /// True when `pattern` occurs in `bytes`, byte for byte.
+    public static func contains(_ bytes: [UInt8], _ pattern: [UInt8]) -> Bool {
+        guard let first = pattern.first else { return true }
+        guard bytes.count >= pattern.count else { return false }
+        for start in 0...(bytes.count - pattern.count) where bytes[start] == first {
+            if bytes[start..<start + pattern.count].elementsEqual(pattern) { return true }
+        }
+        return false
+    }
     /// Punctuation that can stray between the parts of an entry: `.` `,` `;` `:`.
     @inlinable public static func isStrayPunctuation(_ byte: UInt8) -> Bool {
         byte == period || byte == comma || byte == semicolon || byte == colon

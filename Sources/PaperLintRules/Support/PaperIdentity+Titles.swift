@@ -15,32 +15,50 @@ extension PaperIdentity {
         guard let keyA = a.titleKey, let keyB = b.titleKey, keyA != keyB else { return false }
         if factsA.names(factsB) || factsB.names(factsA) { return false }
         let wordsA = factsA.words, wordsB = factsB.words
-        let shared = wordsA.intersection(wordsB).count
+        let shared = sharedCount(wordsA, wordsB)
         if shared == min(wordsA.count, wordsB.count) { return false }
         let union = wordsA.count + wordsB.count - shared
         return union > 0 && shared * 2 < union
     }
 
-    /// What comparing a title needs, computed once per title: its content words, and its
-    /// distinctive name (lowercased), if it has one.
+    /// What comparing a title needs, computed once per title: its content words, the
+    /// lowercased words before its first colon (all of them without one), and whether those
+    /// are its distinctive name.
     struct TitleFacts: Sendable {
-        var title: String
-        var words: Set<String>
-        var name: [String]?
+        var words: [String]
+        var lead: [String]
+        var isName: Bool
 
         init(_ title: String) {
-            self.title = title
             words = PaperIdentity.words(title)
+            lead = PaperIdentity.leadWords(title)
             // No colon byte, no name: skips the scan by characters for most titles.
-            name = title.utf8.contains(UInt8(ascii: ":")) ? PaperIdentity.name(title)?.map { $0.lowercased() } : nil
+            isName = title.utf8.contains(UInt8(ascii: ":")) && PaperIdentity.name(title) != nil
         }
 
         /// True when `other` starts with this title's distinctive name, ignoring case.
         func names(_ other: TitleFacts) -> Bool {
-            guard let name else { return false }
-            let words = PaperIdentity.titleWords(Substring(other.title).prefix(while: { $0 != ":" }))
-            return words.count >= name.count && zip(name, words).allSatisfy { $0 == $1.lowercased() }
+            isName && other.lead.count >= lead.count && zip(lead, other.lead).allSatisfy { $0 == $1 }
         }
+    }
+
+    /// `titleWords` of the title up to its first colon, lowercased (an ASCII title is split
+    /// and lowercased byte by byte, with the same result).
+    static func leadWords(_ title: String) -> [String] {
+        guard title.utf8.allSatisfy({ $0 < 0x80 }) else { return leadWordsByCharacters(title) }
+        var words: [String] = []
+        var current: [UInt8] = []
+        for byte in title.utf8 {
+            if byte == UInt8(ascii: ":") { break }
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") {
+                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll(keepingCapacity: true)
+            } else {
+                current.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
     }
 
     /// The paper's name before its title's first colon (`Shake-VLA` of `Shake-VLA: Shake, Stir,
@@ -55,6 +73,11 @@ extension PaperIdentity {
             word.dropFirst().contains(where: \.isUppercase) || word.contains(where: \.isNumber) || word.contains("-")
         }
         return words.contains(where: isCoined) ? words : nil
+    }
+
+    /// `leadWords` for any title, character by character.
+    static func leadWordsByCharacters(_ title: String) -> [String] {
+        titleWords(Substring(title).prefix(while: { $0 != ":" })).map { $0.lowercased() }
     }
 
     fileprivate static func titleWords(_ text: Substring) -> [Substring] {

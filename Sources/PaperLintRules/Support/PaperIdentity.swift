@@ -271,38 +271,60 @@ struct PaperIdentity: Sendable {
         "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "æ": "ae", "œ": "oe", "ß": "ss",
     ]
 
-    /// Content words of a title, lowercased: runs of letters and digits minus a few English
-    /// function words ("a", "of", "the" …), which say nothing about which paper it is.
-    static func words(_ title: String) -> Set<String> {
-        var all: Set<String> = []
+    /// Content words of a title, lowercased, sorted and each once: runs of letters and digits
+    /// minus a few English function words ("a", "of", "the" …), which say nothing about which
+    /// paper it is. (A sorted array, not a set: titles have a handful of words, and comparing
+    /// two sorted lists needs no hashing.)
+    static func words(_ title: String) -> [String] {
+        var all: [String] = []
         if title.utf8.allSatisfy({ $0 < 0x80 }) {
             var current: [UInt8] = []
             for byte in title.utf8 {
                 if isDigit(byte) || isLetter(byte) {
                     current.append(isLetter(byte) ? byte | 0x20 : byte)
                 } else if !current.isEmpty {
-                    all.insert(String(decoding: current, as: UTF8.self))
+                    all.append(String(decoding: current, as: UTF8.self))
                     current.removeAll(keepingCapacity: true)
                 }
             }
-            if !current.isEmpty { all.insert(String(decoding: current, as: UTF8.self)) }
-            let content = all.subtracting(functionWords)
-            return content.isEmpty ? all : content
+            if !current.isEmpty { all.append(String(decoding: current, as: UTF8.self)) }
+        } else {
+            var current = ""
+            for character in title.lowercased() {
+                if let spelled = ligatures[character] {
+                    current += spelled
+                } else if character.isLetter || character.isNumber {
+                    current.append(character)
+                } else if !current.isEmpty {
+                    all.append(current)
+                    current = ""
+                }
+            }
+            if !current.isEmpty { all.append(current) }
         }
-        var current = ""
-        for character in title.lowercased() {
-            if let spelled = ligatures[character] {
-                current += spelled
-            } else if character.isLetter || character.isNumber {
-                current.append(character)
-            } else if !current.isEmpty {
-                all.insert(current)
-                current = ""
+        all.sort()
+        var unique: [String] = []
+        unique.reserveCapacity(all.count)
+        for word in all where unique.last != word { unique.append(word) }
+        let content = unique.filter { !functionWords.contains($0) }
+        return content.isEmpty ? unique : content
+    }
+
+    /// How many words two lists from `words` share.
+    static func sharedCount(_ a: [String], _ b: [String]) -> Int {
+        var (i, j, shared) = (0, 0, 0)
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
             }
         }
-        if !current.isEmpty { all.insert(current) }
-        let content = all.subtracting(functionWords)
-        return content.isEmpty ? all : content
+        return shared
     }
 
     private static let functionWords: Set<String> = [
@@ -313,6 +335,21 @@ struct PaperIdentity: Sendable {
     /// `“Title”`, cut at a word boundary after about 48 characters: `“A Long Title Of…”`.
     static func quoted(_ title: String, limit: Int = 48) -> String {
         let trimmed = Self.trimmed(title)
+        // ASCII without a carriage return is one character per byte: cut by bytes, the same.
+        if trimmed.utf8.allSatisfy({ $0 < 0x80 && $0 != ASCII.carriageReturn }) {
+            guard trimmed.utf8.count > limit else { return "“\(trimmed)”" }
+            var cut = Array(trimmed.utf8.prefix(limit))
+            if let space = cut.lastIndex(of: ASCII.space), space > limit / 2 { cut.removeSubrange(space...) }
+            while let last = cut.last, last == ASCII.space || last == UInt8(ascii: ",") || last == UInt8(ascii: ":") || last == ASCII.period {
+                cut.removeLast()
+            }
+            return "“" + String(decoding: cut, as: UTF8.self) + "…”"
+        }
+        return quotedByCharacters(trimmed, limit: limit)
+    }
+
+    /// `quoted` for any text, character by character.
+    static func quotedByCharacters(_ trimmed: String, limit: Int) -> String {
         guard trimmed.count > limit else { return "“\(trimmed)”" }
         var cut = trimmed.prefix(limit)
         if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
