@@ -53,8 +53,11 @@ public struct EncodingRule: Rule {
         for line in 1...document.lineCount where !document.isOpaque(line) && document.isInFocus(line, line) {
             let content = document.contentRange(ofLine: line)
             var index = content.lowerBound
+            // Only a 0xEF byte can start one: jump from one to the next.
             while index + 2 < content.upperBound {
-                if index > 0, bytes[index] == 0xEF, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF {
+                guard let lead = ASCII.firstIndex(of: 0xEF, in: bytes, from: index, to: content.upperBound - 2) else { break }
+                index = lead
+                if index > 0, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF {
                     found.append(Diagnostic(
                         rule: Self.self, range: index..<index + 3, message: "invisible byte-order mark (U+FEFF) inside the text",
                         help: "remove it; it was probably pasted along with the text",

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The ASCII bytes paperlint's byte scanners look at (the entry grammar and the rules), and
 /// the classes they test, in one table. Computed and inlinable: a constant in every caller.
 public enum ASCII {
@@ -58,6 +62,25 @@ public enum ASCII {
         guard at >= 0, at + pattern.count <= end else { return false }
         for (offset, expected) in pattern.enumerated() where lowercased(bytes[at + offset]) != expected { return false }
         return true
+    }
+    /// The first index from `start` (before `end`) of a byte above 0x7F, or `end`: eight bytes
+    /// at a time while they are all ASCII.
+    public static func endOfASCII(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
+        bytes.withUnsafeBytes { raw in
+            var index = start
+            while index + 8 <= end && raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+            }
+            while index < end && raw[index] < 0x80 { index += 1 }
+            return index
+        }
+    }
+    /// The first index of `byte` in `bytes[start..<end]`, or nil (memchr).
+    public static func firstIndex(of byte: UInt8, in bytes: [UInt8], from start: Int, to end: Int) -> Int? {
+        guard start < end else { return nil }
+        return bytes.withUnsafeBytes { raw in
+            memchr(raw.baseAddress! + start, Int32(byte), end - start).map { raw.baseAddress!.distance(to: UnsafeRawPointer($0)) }
+        }
     }
     /// True when `pattern` occurs in `bytes`, byte for byte.
     public static func contains(_ bytes: [UInt8], _ pattern: [UInt8]) -> Bool {

@@ -143,9 +143,10 @@ public final class Document: Sendable {
     /// 1-based line and column of `offset`; the column counts Unicode scalars from the line start.
     public func position(of offset: Int) -> SourcePosition {
         let line = line(containing: offset)
-        var column = 1
-        var index = lineStarts[line - 1]
         let end = min(offset, bytes.count)
+        // An ASCII run has a column per byte.
+        var index = ASCII.endOfASCII(bytes, from: lineStarts[line - 1], to: end)
+        var column = 1 + index - lineStarts[line - 1]
         while index < end {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1

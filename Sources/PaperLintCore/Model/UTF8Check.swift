@@ -7,7 +7,7 @@ public enum UTF8Check {
         while index < count {
             let lead = bytes[index]
             if lead < 0x80 {
-                index += 1
+                index = ASCII.endOfASCII(bytes, from: index + 1, to: count)
                 continue
             }
             let length: Int

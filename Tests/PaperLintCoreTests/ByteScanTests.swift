@@ -1,0 +1,50 @@
+import PaperLintTestSupport
+import Testing
+
+@testable import PaperLintCore
+
+/// The byte scanners that skip ASCII eight bytes at a time, held to plain readings on seeded
+/// text that mixes ASCII runs of every length with multi-byte and invalid sequences.
+@Suite struct ByteScanTests {
+    private static let pieces: [[UInt8]] = [
+        Array("a".utf8), Array("[2023/10] **Title** ".utf8), Array("ç".utf8), Array("中文".utf8), Array("🔥".utf8),
+        Array("\u{FEFF}".utf8), Array("\n".utf8), Array("\r\n".utf8), Array("        ".utf8), [0xC3], [0xED, 0xA0, 0x80], [0xFF],
+    ]
+
+    private static func randomBytes(_ random: inout SplitMix64) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for _ in 0..<(1 + Int(random.next() % 40)) { bytes += pieces[Int(random.next() % UInt64(pieces.count))] }
+        return bytes
+    }
+
+    @Test func asciiRunsEndWhereTheFirstHighByteIs() {
+        var random = SplitMix64(seed: 0xA5C1)
+        for _ in 0..<500 {
+            let bytes = Self.randomBytes(&random)
+            let start = Int(random.next() % UInt64(bytes.count + 1))
+            let end = start + Int(random.next() % UInt64(bytes.count - start + 1))
+            let expected = bytes[start..<end].firstIndex { $0 >= 0x80 } ?? end
+            #expect(ASCII.endOfASCII(bytes, from: start, to: end) == expected)
+            for byte: UInt8 in [0xEF, 0x0A, 0x61] {
+                #expect(ASCII.firstIndex(of: byte, in: bytes, from: start, to: end) == bytes[start..<end].firstIndex(of: byte))
+            }
+        }
+    }
+
+    @Test func validationAndColumnsAgreeWithTheStandardLibrary() {
+        var random = SplitMix64(seed: 0xC01A)
+        for _ in 0..<500 {
+            let bytes = Self.randomBytes(&random)
+            let invalid = UTF8Check.firstInvalidOffset(in: bytes)
+            #expect((invalid == nil) == (String(validating: bytes, as: UTF8.self) != nil))
+            guard invalid == nil else { continue }
+            let document = Document(bytes: bytes)
+            let offset = Int(random.next() % UInt64(bytes.count + 1))
+            let line = document.line(containing: offset)
+            let start = document.lineStarts[line - 1]
+            // Columns count Unicode scalars from the line's start, 1-based.
+            let scalars = String(decoding: bytes[start..<max(start, offset)], as: UTF8.self).unicodeScalars.count
+            #expect(document.position(of: offset) == SourcePosition(line: line, column: scalars + 1))
+        }
+    }
+}
