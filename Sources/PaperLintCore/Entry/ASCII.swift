@@ -58,9 +58,14 @@ public enum ASCII {
     /// True when `bytes[at...]` (before `end`) starts with `prefix`, ASCII case-insensitively;
     /// `prefix` is lowercase.
     public static func hasPrefix(_ bytes: [UInt8], at: Int, end: Int, _ prefix: String) -> Bool {
-        let pattern = Array(prefix.utf8)
-        guard at >= 0, at + pattern.count <= end else { return false }
-        for (offset, expected) in pattern.enumerated() where lowercased(bytes[at + offset]) != expected { return false }
+        // Read from the string's own bytes: an array of them per call was an allocation on
+        // every URL and every blank the callers look at.
+        guard at >= 0, at + prefix.utf8.count <= end else { return false }
+        var index = at
+        for expected in prefix.utf8 {
+            if lowercased(bytes[index]) != expected { return false }
+            index += 1
+        }
         return true
     }
     /// The first index from `start` (before `end`) of a byte above 0x7F, or `end`: eight bytes

@@ -120,15 +120,17 @@ struct PaperIdentity: Sendable {
     /// these links and is slower.
     private static func commonArxivID(_ bytes: [UInt8]) -> String? {
         guard let start = schemeEnd(bytes) else { return nil }
-        let scheme = bytes[0..<(start - 3)].map { $0 | 0x20 }
-        guard scheme == Array("http".utf8) || scheme == Array("https".utf8) else { return nil }
+        // Compared in place, case-insensitively: this runs on every entry's paper link.
+        let lowered = { (index: Int) in isLetter(bytes[index]) ? bytes[index] | 0x20 : bytes[index] }
+        let scheme = 0..<(start - 3)
+        guard scheme.count == 4 || scheme.count == 5, zip(scheme, "https".utf8).allSatisfy({ lowered($0) == $1 }) else { return nil }
         var hostEnd = start
         while hostEnd < bytes.count && bytes[hostEnd] != UInt8(ascii: "/") { hostEnd += 1 }
-        let host = bytes[start..<hostEnd].map { isLetter($0) ? $0 | 0x20 : $0 }
-        let arxiv = Array("arxiv.org".utf8)
+        let arxiv = "arxiv.org".utf8
+        let suffix = hostEnd - arxiv.count
         // A host alone (`https://arxiv.org`, a placeholder link) has no id, and no path to read past it.
-        guard hostEnd < bytes.count, host.count >= arxiv.count, Array(host.suffix(arxiv.count)) == arxiv,
-            host.count == arxiv.count || host[host.count - arxiv.count - 1] == UInt8(ascii: ".")
+        guard hostEnd < bytes.count, suffix >= start, zip(suffix..<hostEnd, arxiv).allSatisfy({ lowered($0) == $1 }),
+            suffix == start || bytes[suffix - 1] == UInt8(ascii: ".")
         else { return nil }
         var index = hostEnd + 1
         var form = index
