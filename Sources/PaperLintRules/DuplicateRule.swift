@@ -60,8 +60,8 @@ public struct DuplicateRule: Rule {
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         let papers = PaperIdentity.all(in: document, configuration)
         guard papers.count >= 2 else { return [] }
-        var firstByLink: [ScopedKey<PaperIdentity.LinkKey>: Int] = [:]
-        var firstByTitle: [ScopedKey<String>: Int] = [:]
+        var firstByLink: [ScopedKey<Int>: Int] = [:]
+        var firstByTitle: [ScopedKey<Int>: Int] = [:]
         firstByLink.reserveCapacity(papers.count * 2)  // a file-wide key and a scoped one per paper
         firstByTitle.reserveCapacity(papers.count * 2)
         let layout = PaperIdentity.ListLayout.of(document, configuration)
@@ -72,12 +72,12 @@ public struct DuplicateRule: Rule {
 
         func match(_ index: Int, scope: Scope) -> Match? {
             let paper = papers[index]
-            if let key = paper.linkKey, let first = firstByLink[ScopedKey(scope: scope, key: key)],
+            if let key = paper.linkKey, let id = paper.linkID, let first = firstByLink[ScopedKey(scope: scope, key: id)],
                 !titles.differ(first, index)
             {
                 return Match(first: first, evidence: "same \(key.evidence)")
             }
-            if let key = paper.titleKey, let first = firstByTitle[ScopedKey(scope: scope, key: key)] {
+            if let id = paper.titleID, let first = firstByTitle[ScopedKey(scope: scope, key: id)] {
                 return Match(first: first, evidence: "same title")
             }
             return nil
@@ -121,8 +121,8 @@ public struct DuplicateRule: Rule {
             // Keep the first entry per key; `+= 0` inserts `index` only when the key is new,
             // hashing the key once.
             for scope in [Scope.file, own] {
-                if let key = paper.linkKey { firstByLink[ScopedKey(scope: scope, key: key), default: index] += 0 }
-                if let key = paper.titleKey { firstByTitle[ScopedKey(scope: scope, key: key), default: index] += 0 }
+                if let id = paper.linkID { firstByLink[ScopedKey(scope: scope, key: id), default: index] += 0 }
+                if let id = paper.titleID { firstByTitle[ScopedKey(scope: scope, key: id), default: index] += 0 }
             }
         }
         // Three papers listed in two sections show a list that cross-lists on purpose, whatever

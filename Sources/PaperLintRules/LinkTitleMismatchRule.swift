@@ -30,20 +30,20 @@ public struct LinkTitleMismatchRule: Rule {
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         let papers = PaperIdentity.all(in: document, configuration)
         // Per link: the entries that used it under distinct titles, first one first.
-        var users: [PaperIdentity.LinkKey: [Int]] = [:]
+        var users: [Int: [Int]] = [:]
         let titles = PaperIdentity.TitleComparison(papers, in: document, configuration)
         var found: [Diagnostic] = []
         var reported: Set<Int> = []
         for (index, paper) in papers.enumerated() {
-            guard let key = paper.linkKey, paper.titleKey != nil, paper.paperLink != nil else { continue }
-            guard let earlier = users[key] else {
-                users[key] = [index]
+            guard let key = paper.linkKey, let id = paper.linkID, paper.titleKey != nil, paper.paperLink != nil else { continue }
+            guard let earlier = users[id] else {
+                users[id] = [index]
                 continue
             }
             // A title agreeing with any earlier use is fine (or a duplicate); report only a new one.
             guard earlier.allSatisfy({ titles.differ($0, index) }) else { continue }
             // A handful of variants is plenty; keeps a pathological list linear.
-            if earlier.count < 8 { users[key]?.append(index) }
+            if earlier.count < 8 { users[id]?.append(index) }
             // The later entry is reported, unless the arXiv month clears it and not the first:
             // then the first entry carries the pasted link.
             var (culprit, other) = (index, earlier[0])

@@ -30,13 +30,34 @@ struct PaperIdentity: Sendable {
     let title: String?
     /// `normalizedTitle(title)`; nil without a title or when nothing is left.
     let titleKey: String?
+    /// `linkKey` and `titleKey` as numbers, equal exactly when the keys are (set by `all`):
+    /// the rules match thousands of papers by them without hashing strings again.
+    private(set) var linkID: Int?
+    private(set) var titleID: Int?
 
     /// The identity of every paper entry of `document`, computed once for all rules.
     static func all(in document: Document, _ configuration: Configuration) -> [PaperIdentity] {
         document.memo("paper identities", configuration) {
-            document.paperEntries(configuration).map { PaperIdentity($0, in: document, configuration) }
+            var papers = document.paperEntries(configuration).map { PaperIdentity($0, in: document, configuration) }
+            var links: [LinkKey: Int] = [:], titles: [String: Int] = [:]
+            links.reserveCapacity(papers.count)
+            titles.reserveCapacity(papers.count)
+            for index in papers.indices {
+                if let key = papers[index].linkKey { papers[index].linkID = Self.number(key, in: &links) }
+                if let key = papers[index].titleKey { papers[index].titleID = Self.number(key, in: &titles) }
+            }
+            return papers
         }
     }
+
+    /// The number of `key` in `numbers`, a new one for a new key (one lookup: the inout
+    /// access inserts the default when the key is new).
+    private static func number<Key: Hashable>(_ key: Key, in numbers: inout [Key: Int]) -> Int {
+        let next = numbers.count
+        return value(&numbers[key, default: next])
+    }
+
+    private static func value(_ slot: inout Int) -> Int { slot }
 
     init(_ entry: Entry, in document: Document, _ configuration: Configuration) {
         self.entry = entry
