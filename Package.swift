@@ -35,8 +35,9 @@ let package = Package(
             dependencies: ["PaperLintCore", "PaperLintRules", "PaperLintGit", "PaperLintIO", "Yams"],
             swiftSettings: optimized,
             plugins: ["EmbedPresets"]),
-        // Rules/*.yml are compiled into PaperLintKit as string literals (a copied binary needs no files).
-        .executableTarget(name: "paperlint-embed"),
+        // Rules/*.yml are compiled into PaperLintKit as string literals (a copied binary needs no
+        // files), and as the Swift code of their composed YAML nodes (a run parses no preset).
+        .executableTarget(name: "paperlint-embed", dependencies: [.product(name: "Yams", package: "Yams")]),
         .plugin(name: "EmbedPresets", capability: .buildTool(), dependencies: ["paperlint-embed"]),
         // Release builds link the Swift runtime and Foundation statically: a pre-commit hook starts
         // paperlint on every commit, and resolving Foundation's shared libraries costs 13.6 ms of

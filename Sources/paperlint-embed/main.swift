@@ -1,14 +1,23 @@
 import Foundation
 
 // Build tool behind the EmbedPresets plugin: writes a Swift file holding each file's text as
-// a raw string literal, keyed by file name without its extension.
+// a raw string literal, keyed by file name without its extension; with --nodes, each YAML
+// file's composed nodes as Swift code (Nodes.swift).
 //
-// usage: paperlint-embed OUTPUT.swift ENUM-NAME FILE...
+// usage: paperlint-embed [--nodes] OUTPUT.swift ENUM-NAME FILE...
 
-let arguments = Array(CommandLine.arguments.dropFirst())
+var arguments = Array(CommandLine.arguments.dropFirst())
+// `--nodes`: the YAML files composed here, at build time, and written as Swift code that
+// builds the same nodes, so a run reads its preset without parsing YAML.
+let asNodes = arguments.first == "--nodes"
+if asNodes { arguments.removeFirst() }
 guard arguments.count >= 2 else {
-    FileHandle.standardError.write(Data("usage: paperlint-embed OUTPUT.swift ENUM-NAME FILE...\n".utf8))
+    FileHandle.standardError.write(Data("usage: paperlint-embed [--nodes] OUTPUT.swift ENUM-NAME FILE...\n".utf8))
     exit(2)
+}
+if asNodes {
+    try writeNodes(output: arguments[0], enumName: arguments[1], files: Array(arguments.dropFirst(2)))
+    exit(0)
 }
 let output = arguments[0]
 let enumName = arguments[1]

@@ -37,7 +37,10 @@ public enum ConfigurationLoader {
         }
         var configuration = Configuration(presetName: presetName)
         let presetPath = "Rules/\(presetName).yml"
-        if let node = try parse(presetText, path: presetPath) {
+        // Composed at build time; a preset without compiled nodes would be parsed here.
+        var presetNode = Presets.node(presetName)
+        if presetNode == nil { presetNode = try parse(presetText, path: presetPath) }
+        if let node = presetNode {
             try ConfigurationReader(path: presetPath).apply(node, to: &configuration)
         }
         if let user { try ConfigurationReader(path: path).apply(user, to: &configuration) }
