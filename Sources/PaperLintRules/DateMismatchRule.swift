@@ -67,8 +67,7 @@ public struct DateMismatchRule: Rule {
 
     /// An entry dated by month whose paper link is a new-style arXiv id.
     private struct Dated {
-        var paper: PaperIdentity
-        var date: EntryDate
+        var entry: Entry
         var dated: YearMonth
         var submitted: YearMonth
         var url: Range<Int>
@@ -88,26 +87,28 @@ public struct DateMismatchRule: Rule {
                 let key = paper.linkKey, key.kind == .arxiv, let url = paper.paperLink?.url,
                 let submitted = PaperIdentity.arxivMonth(key.value)
             else { return nil }
-            return Dated(paper: paper, date: date, dated: YearMonth(year: date.year, month: month), submitted: submitted, url: url, id: key.value)
+            return Dated(entry: paper.entry, dated: YearMonth(year: date.year, month: month), submitted: submitted, url: url, id: key.value)
         }
         // A date months from the id is a venue's, a revision's or another preprint server's date
         // where the list dates that way on purpose: where a real share of its other arXiv papers
         // are dated months away too (awesome-bioagent-papers: 5 of 7, either way), not where it
         // dates by arXiv month (Agent4SE: 123 of 126). A whole number of years off is a slip.
-        let awayByEntry = Dictionary(dated.map { ($0.paper.entry.line, $0.isMonthsAway) }, uniquingKeysWith: { a, _ in a })
-        let away = document.habit(dated.map(\.paper.entry)) { awayByEntry[$0.line] ?? false }
+        let awayByEntry = Dictionary(dated.map { ($0.entry.line, $0.isMonthsAway) }, uniquingKeysWith: { a, _ in a })
+        let away = document.habit(dated.map(\.entry)) { awayByEntry[$0.line] ?? false }
         for paper in dated {
-            let (date, id, url, submitted) = (paper.date, paper.id, paper.url, paper.submitted)
+            // Only entries with a date were kept above.
+            guard let date = paper.entry.date else { continue }
+            let (id, url, submitted) = (paper.id, paper.url, paper.submitted)
             guard abs(paper.offset) > Self.tolerance else { continue }
-            if paper.isMonthsAway && away.accepts(true, lines: paper.paper.entry.lines) { continue }
+            if paper.isMonthsAway && away.accepts(true, lines: paper.entry.lines) { continue }
             // An entry that links its OpenReview submission may date it by the day the venue made
             // it public, months before the arXiv id (git-disl's ICLR submissions, 2024/10/05).
-            if paper.offset < 0 && paper.offset % 12 != 0 && Self.linksOpenReview(paper.paper.entry, document.bytes) { continue }
+            if paper.offset < 0 && paper.offset % 12 != 0 && Self.linksOpenReview(paper.entry, document.bytes) { continue }
             // Under a month's heading (`### 2023.9`) carrying that same month, the date says when
             // the list filed the paper: LLM-in-Vision files a revised paper under the month it read
             // it, and a tech report under the month it came out, before its arXiv id. The id's own
             // month a year off is a slip of the year, filed or not.
-            if paper.offset % 12 != 0 && Self.headingMonth(document, paper.paper.entry.line) == paper.dated {
+            if paper.offset % 12 != 0 && Self.headingMonth(document, paper.entry.line) == paper.dated {
                 continue
             }
             let written = document.string(date.range)
