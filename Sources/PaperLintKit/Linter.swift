@@ -152,6 +152,10 @@ public enum Linter {
         _ bytes: [UInt8], displayPath: String, scope: ChangeScope = .everything, conflicts: ConflictHandling = .refuse
     ) throws(PaperLintError) -> Document {
         try requireUTF8(bytes, path: displayPath, remedy: "re-save the file as UTF-8")
+        // Entry parts keep 32-bit offsets.
+        guard bytes.count <= Int(UInt32.max) else {
+            throw PaperLintError("\(displayPath): larger than 4 GiB; a paper list that large cannot be read, split it")
+        }
         let document = Document(bytes: bytes, scope: scope)
         if conflicts == .refuse, let line = ConflictMarkers.firstLine(in: document) {
             throw PaperLintError("\(displayPath):\(line): merge conflict markers; resolve the conflict first")
