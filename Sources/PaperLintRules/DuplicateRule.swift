@@ -39,16 +39,26 @@ public struct DuplicateRule: Rule {
 
     /// Where a repeat counts as one: a part of a section (between sub-heading paragraphs such
     /// as `**In web scenarios**`), or the whole file (section -1).
+    /// In 32 bits, as the keys and values of the tables below: a large list fills them with
+    /// two keys a paper (a document has fewer than 2^31 lines, so nothing wraps).
     private struct Scope: Hashable {
-        var section: Int
-        var segment: Int
+        var section: Int32
+        var segment: Int32
+        init(section: Int, segment: Int) {
+            self.section = Int32(truncatingIfNeeded: section)
+            self.segment = Int32(truncatingIfNeeded: segment)
+        }
         static let file = Scope(section: -1, segment: 0)
     }
 
-    /// A key in one scope.
-    private struct ScopedKey<Key: Hashable>: Hashable {
+    /// A key (a number from `PaperIdentity.all`) in one scope.
+    private struct ScopedKey: Hashable {
         var scope: Scope
-        var key: Key
+        var key: Int32
+        init(scope: Scope, key: Int) {
+            self.scope = scope
+            self.key = Int32(truncatingIfNeeded: key)
+        }
     }
 
     /// A found repeat: the first entry and what they share.
@@ -60,8 +70,8 @@ public struct DuplicateRule: Rule {
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         let papers = PaperIdentity.all(in: document, configuration)
         guard papers.count >= 2 else { return [] }
-        var firstByLink: [ScopedKey<Int>: Int] = [:]
-        var firstByTitle: [ScopedKey<Int>: Int] = [:]
+        var firstByLink: [ScopedKey: Int32] = [:]
+        var firstByTitle: [ScopedKey: Int32] = [:]
         firstByLink.reserveCapacity(papers.count * 2)  // a file-wide key and a scoped one per paper
         firstByTitle.reserveCapacity(papers.count * 2)
         let layout = PaperIdentity.ListLayout.of(document, configuration)
@@ -72,13 +82,13 @@ public struct DuplicateRule: Rule {
 
         func match(_ index: Int, scope: Scope) -> Match? {
             let paper = papers[index]
-            if let key = paper.linkKey, let id = paper.linkID, let first = firstByLink[ScopedKey(scope: scope, key: id)],
+            if let key = paper.linkKey, let id = paper.linkID, let first = firstByLink[ScopedKey(scope: scope, key: id)].map(Int.init),
                 !titles.differ(first, index)
             {
                 return Match(first: first, evidence: "same \(key.evidence)")
             }
             if let id = paper.titleID, let first = firstByTitle[ScopedKey(scope: scope, key: id)] {
-                return Match(first: first, evidence: "same title")
+                return Match(first: Int(first), evidence: "same title")
             }
             return nil
         }
@@ -120,9 +130,10 @@ public struct DuplicateRule: Rule {
             }
             // Keep the first entry per key; `+= 0` inserts `index` only when the key is new,
             // hashing the key once.
+            let first = Int32(truncatingIfNeeded: index)
             for scope in [Scope.file, own] {
-                if let id = paper.linkID { firstByLink[ScopedKey(scope: scope, key: id), default: index] += 0 }
-                if let id = paper.titleID { firstByTitle[ScopedKey(scope: scope, key: id), default: index] += 0 }
+                if let id = paper.linkID { firstByLink[ScopedKey(scope: scope, key: id), default: first] += 0 }
+                if let id = paper.titleID { firstByTitle[ScopedKey(scope: scope, key: id), default: first] += 0 }
             }
         }
         // Three papers listed in two sections show a list that cross-lists on purpose, whatever
