@@ -77,22 +77,14 @@ public struct EntryPart: Sendable, Hashable {
         case lineBreak
     }
     public var kind: Kind
-    // Offsets in 32 bits (documents are at most 4 GiB, see Linter.validatedDocument): an entry
-    // has a dozen parts or more, and a large list keeps every entry's parts while its rules
-    // run; 12 bytes a part instead of 24.
-    private var start: UInt32
-    private var end: UInt32
+    private var span: ByteSpan
     public var range: Range<Int> {
-        get { Int(start)..<Int(end) }
-        set {
-            start = UInt32(newValue.lowerBound)
-            end = UInt32(newValue.upperBound)
-        }
+        get { span.range }
+        set { span = ByteSpan(newValue) }
     }
     public init(_ kind: Kind, _ range: Range<Int>) {
         self.kind = kind
-        start = UInt32(range.lowerBound)
-        end = UInt32(range.upperBound)
+        span = ByteSpan(range)
     }
 }
 
@@ -266,21 +258,28 @@ public struct EntryDeviation: Sendable, Hashable {
         case noLinks
     }
     public var kind: Kind
-    // Offsets in 32 bits (documents are at most 4 GiB, see Linter.validatedDocument): an entry
-    // has a dozen parts or more, and a large list keeps every entry's parts while its rules
-    // run; 12 bytes a part instead of 24.
-    private var start: UInt32
-    private var end: UInt32
+    private var span: ByteSpan
     public var range: Range<Int> {
-        get { Int(start)..<Int(end) }
-        set {
-            start = UInt32(newValue.lowerBound)
-            end = UInt32(newValue.upperBound)
-        }
+        get { span.range }
+        set { span = ByteSpan(newValue) }
     }
     public init(_ kind: Kind, _ range: Range<Int>) {
         self.kind = kind
+        span = ByteSpan(range)
+    }
+}
+
+/// A byte range of a document in 32 bits (documents are at most 4 GiB, see
+/// Linter.validatedDocument): an entry has a dozen parts or more, and a large list keeps
+/// every entry's parts and deviations while its rules run; 8 bytes a range instead of 16.
+public struct ByteSpan: Sendable, Hashable {
+    private var start: UInt32
+    private var end: UInt32
+
+    public init(_ range: Range<Int>) {
         start = UInt32(range.lowerBound)
         end = UInt32(range.upperBound)
     }
+
+    public var range: Range<Int> { Int(start)..<Int(end) }
 }
