@@ -245,6 +245,8 @@ public struct WhitespaceRule: Rule {
                 guard lower < label.upperBound else { continue }  // a blank label is not padding
                 var upper = label.upperBound
                 while upper > lower && Self.isBlank(bytes[upper - 1]) { upper -= 1 }
+                // Most labels have no padding: the message's strings are built only for one that has.
+                guard lower > label.lowerBound || upper < label.upperBound else { continue }
                 let suffix = switch link.syntax {
                 case .innerURL: "](…)]"
                 case .outerURL: "]](…)"
