@@ -112,9 +112,11 @@ public struct TextReporter {
     /// up for their width.
     private func excerpt(_ document: Document, _ diagnostic: ReportedDiagnostic) -> ([UInt8], Int, Int) {
         let line = document.bytes[document.contentRange(ofLine: diagnostic.start.line)]
+        // An ASCII line (most are) has a scalar, a byte and a cell per character: no passes.
+        let isASCII = ASCII.endOfASCII(document.bytes, from: line.startIndex, to: line.endIndex) == line.endIndex
         // Pass 1: the scalar count.
-        var count = 0
-        for byte in line where byte & 0xC0 != 0x80 { count += 1 }
+        var count = isASCII ? line.count : 0
+        if !isASCII { for byte in line where byte & 0xC0 != 0x80 { count += 1 } }
         let start = min(diagnostic.start.column - 1, count)
         let end = max(start, diagnostic.end.line == diagnostic.start.line ? min(diagnostic.end.column - 1, count) : count)
         let windowed = count > maxLineWidth
@@ -124,6 +126,11 @@ public struct TextReporter {
         var scalar = 0, index = line.startIndex
         var fromByte = line.startIndex, toByte = line.endIndex
         var cellsBefore = 0, cellsInside = 0
+        if isASCII {
+            (fromByte, toByte) = (line.startIndex + from, line.startIndex + to)
+            (cellsBefore, cellsInside) = (start - from, end - start)
+            (index, scalar) = (line.endIndex, count)
+        }
         while index < line.endIndex && scalar < max(to, end) {
             if scalar == from { fromByte = index }
             let lead = line[index]
