@@ -95,7 +95,16 @@ public struct TextReporter {
         byte("\n")
         for related in diagnostic.related {
             margin("=")
-            text(" note: \(related.message) at \(related.path):\(related.start.line):\(related.start.column)\n")
+            // Written piece by piece: an interpolated string per note was built and copied.
+            text(" note: ")
+            text(related.message)
+            text(" at ")
+            text(related.path)
+            byte(":")
+            JSONWriter.appendDecimal(related.start.line, to: &out)
+            byte(":")
+            JSONWriter.appendDecimal(related.start.column, to: &out)
+            byte("\n")
         }
         if let help = diagnostic.help {
             margin("=")
