@@ -9,8 +9,11 @@ extension Document {
     func offset(of position: SourcePosition) -> Int {
         guard position.line >= 1 && position.line <= lineCount else { return bytes.count }
         let content = contentRange(ofLine: position.line)
-        var index = content.lowerBound
-        var column = 1
+        // Across the line's ASCII start, a column is a byte: jump there, then walk scalars.
+        let ascii = ASCII.endOfASCII(bytes, from: content.lowerBound, to: content.upperBound) - content.lowerBound
+        let jump = max(0, min(position.column - 1, ascii))
+        var index = content.lowerBound + jump
+        var column = 1 + jump
         while index < content.upperBound && column < position.column {
             index += 1
             while index < content.upperBound && bytes[index] & 0xC0 == 0x80 { index += 1 }
