@@ -212,18 +212,32 @@ public struct EntryLink: Sendable, Hashable {
         /// `[label]` or `[[label]]` with no URL.
         case bare = "[label]"
     }
-    /// The whole link.
-    public var range: Range<Int>
-    /// The label text (`paper`), without brackets.
-    public var label: Range<Int>
-    /// The URL without parentheses; nil for `.bare`.
-    public var url: Range<Int>?
+    // Stored as 32-bit spans (see ByteSpan): a large list keeps every entry's links.
+    private var rangeSpan: ByteSpan
+    private var labelSpan: ByteSpan
+    private var urlSpan: ByteSpan?
     public var syntax: Syntax
 
+    /// The whole link.
+    public var range: Range<Int> {
+        get { rangeSpan.range }
+        set { rangeSpan = ByteSpan(newValue) }
+    }
+    /// The label text (`paper`), without brackets.
+    public var label: Range<Int> {
+        get { labelSpan.range }
+        set { labelSpan = ByteSpan(newValue) }
+    }
+    /// The URL without parentheses; nil for `.bare`.
+    public var url: Range<Int>? {
+        get { urlSpan?.range }
+        set { urlSpan = newValue.map(ByteSpan.init) }
+    }
+
     public init(range: Range<Int>, label: Range<Int>, url: Range<Int>?, syntax: Syntax) {
-        self.range = range
-        self.label = label
-        self.url = url
+        rangeSpan = ByteSpan(range)
+        labelSpan = ByteSpan(label)
+        urlSpan = url.map(ByteSpan.init)
         self.syntax = syntax
     }
 }
@@ -271,7 +285,8 @@ public struct EntryDeviation: Sendable, Hashable {
 
 /// A byte range of a document in 32 bits (documents are at most 4 GiB, see
 /// Linter.validatedDocument): an entry has a dozen parts or more, and a large list keeps
-/// every entry's parts and deviations while its rules run; 8 bytes a range instead of 16.
+/// every entry's parts, links and deviations while its rules run; 8 bytes a range instead
+/// of 16.
 public struct ByteSpan: Sendable, Hashable {
     private var start: UInt32
     private var end: UInt32
