@@ -12,14 +12,24 @@ struct MarkdownLink: Sendable, Hashable {
         case unclosed
     }
     var kind: Kind
-    /// From the `[` (or `!`) to the closing `)`; for a definition, the whole line content.
-    var range: Range<Int>
-    /// Everything between the parentheses (after `]:` for a definition).
-    var inner: Range<Int>
-    /// The destination: `inner` without surrounding blanks, angle brackets or title.
-    var destination: Range<Int>
     /// True when the destination was written in angle brackets (`<…>`), where spaces are allowed.
     var isAngled: Bool
+    // 32-bit spans (ByteSpan): every link of the file is kept for the rules that read them.
+    private let rangeSpan: ByteSpan
+    private let innerSpan: ByteSpan
+    private let destinationSpan: ByteSpan
+    /// From the `[` (or `!`) to the closing `)`; for a definition, the whole line content.
+    var range: Range<Int> { rangeSpan.range }
+    /// Everything between the parentheses (after `]:` for a definition).
+    var inner: Range<Int> { innerSpan.range }
+    /// The destination: `inner` without surrounding blanks, angle brackets or title.
+    var destination: Range<Int> { destinationSpan.range }
+
+    init(kind: Kind, range: Range<Int>, inner: Range<Int>, destination: Range<Int>, isAngled: Bool) {
+        self.kind = kind
+        self.isAngled = isAngled
+        (rangeSpan, innerSpan, destinationSpan) = (ByteSpan(range), ByteSpan(inner), ByteSpan(destination))
+    }
 }
 
 /// Finds links the way CommonMark reads them, line by line, outside code and HTML.
