@@ -54,7 +54,7 @@ public struct GitHubReporter {
         var leftOut: [ReportedDiagnostic] = []
         let diagnostics = report.diagnostics
         let total = diagnostics.count
-        out.reserveCapacity(4_096 + total * 200)
+        out.reserveCapacity(4_096 + total * 300)
         for severity in [Severity.error, .warning, .info] {
             let findings = diagnostics.filter { $0.severity == severity }
             let limit = max(1, limits.limit(for: severity))

@@ -9,7 +9,7 @@ public enum JSONReporter {
     /// The same as UTF-8 bytes, written once into one buffer.
     public static func renderBytes(_ report: LintReport) -> [UInt8] {
         let count = report.files.reduce(0) { $0 + $1.diagnostics.count }
-        var json = JSONWriter(capacity: 64 + count * 640)
+        var json = JSONWriter(capacity: 64 + count * 1_200)
         json.beginObject()
         json.field("version", 1)
         json.key("diagnostics")

@@ -14,7 +14,10 @@ struct JSONWriter {
     private var pendingKey = false
 
     /// `indent`: spaces per nesting level, or nil for compact output; `capacity`: the bytes
-    /// expected, reserved at once.
+    /// expected, reserved at once. The reporters reserve for the largest findings measured
+    /// (the bench's dense list: JSON 1.1 KB, rdjson 950 B, SARIF 2.9 KB, text 600 B, github
+    /// 260 B a finding): a buffer that grows copies itself and holds both copies at the
+    /// peak, while reserved pages never written take no memory.
     init(indent: Int? = nil, capacity: Int = 0) {
         indentUnit = indent
         bytes.reserveCapacity(capacity)

@@ -15,7 +15,7 @@ public enum RDJSONReporter {
 
     /// The same as UTF-8 bytes, written once into one buffer.
     public static func renderBytes(_ report: LintReport) -> [UInt8] {
-        var json = JSONWriter(indent: 2, capacity: 1_024 + report.files.reduce(0) { $0 + $1.diagnostics.count } * 900)
+        var json = JSONWriter(indent: 2, capacity: 1_024 + report.files.reduce(0) { $0 + $1.diagnostics.count } * 1_000)
         json.beginObject()
         json.key("source")
         source(&json)

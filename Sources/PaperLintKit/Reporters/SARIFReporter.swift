@@ -20,7 +20,7 @@ public enum SARIFReporter {
     /// The same as UTF-8 bytes, written once into one buffer.
     public static func renderBytes(_ report: LintReport) -> [UInt8] {
         let rules = ruleDescriptors()
-        var json = JSONWriter(indent: 2, capacity: 65_536 + report.files.reduce(0) { $0 + $1.diagnostics.count } * 1_600)
+        var json = JSONWriter(indent: 2, capacity: 65_536 + report.files.reduce(0) { $0 + $1.diagnostics.count } * 3_000)
         json.beginObject()
         json.field("$schema", schemaURI)
         json.field("version", "2.1.0")

@@ -17,7 +17,7 @@ public struct TextReporter {
     /// of findings renders in milliseconds.
     public func renderBytes(_ report: LintReport) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(report.diagnosticCount * 400 + 128)
+        out.reserveCapacity(report.diagnosticCount * 700 + 128)
         for file in report.files {
             for diagnostic in file.diagnostics {
                 block(diagnostic, file.document, into: &out)
