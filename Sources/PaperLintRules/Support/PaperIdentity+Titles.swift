@@ -116,4 +116,70 @@ extension PaperIdentity {
             }
         }
     }
+
+    /// Ligatures spelled out, so titles compare by their letters (`normalizedTitle`, `words`).
+    static let ligatures: [Character: String] = [
+        "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "æ": "ae", "œ": "oe", "ß": "ss",
+    ]
+
+    /// Content words of a title, lowercased, sorted and each once: runs of letters and digits
+    /// minus a few English function words ("a", "of", "the" …), which say nothing about which
+    /// paper it is. (A sorted array, not a set: titles have a handful of words, and comparing
+    /// two sorted lists needs no hashing.)
+    static func words(_ title: String) -> [String] {
+        var all: [String] = []
+        if title.utf8.allSatisfy({ $0 < 0x80 }) {
+            var current: [UInt8] = []
+            for byte in title.utf8 {
+                if isDigit(byte) || isLetter(byte) {
+                    current.append(isLetter(byte) ? byte | 0x20 : byte)
+                } else if !current.isEmpty {
+                    all.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+            }
+            if !current.isEmpty { all.append(String(decoding: current, as: UTF8.self)) }
+        } else {
+            var current = ""
+            for character in title.lowercased() {
+                if let spelled = ligatures[character] {
+                    current += spelled
+                } else if character.isLetter || character.isNumber {
+                    current.append(character)
+                } else if !current.isEmpty {
+                    all.append(current)
+                    current = ""
+                }
+            }
+            if !current.isEmpty { all.append(current) }
+        }
+        all.sort()
+        var unique: [String] = []
+        unique.reserveCapacity(all.count)
+        for word in all where unique.last != word { unique.append(word) }
+        let content = unique.filter { !functionWords.contains($0) }
+        return content.isEmpty ? unique : content
+    }
+
+    /// How many words two lists from `words` share.
+    static func sharedCount(_ a: [String], _ b: [String]) -> Int {
+        var (i, j, shared) = (0, 0, 0)
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return shared
+    }
+
+    private static let functionWords: Set<String> = [
+        "a", "an", "the", "of", "in", "on", "for", "and", "or", "with", "to", "via", "by", "as", "at", "from",
+        "is", "are", "be", "its", "their", "into", "towards", "toward",
+    ]
 }
