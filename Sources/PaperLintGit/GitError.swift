@@ -60,11 +60,12 @@ public enum Libgit2 {
     /// Whoever needs libgit2 first then waits for the rest of it, if anything is left.
     /// The process must call `finishBackgroundStart` before it exits.
     public static func startInBackground() {
-        startedInBackground.store(true, ordering: .releasing)
         // A thread of its own, at once: a first dispatch to the global queue waits about 2 ms
         // for libdispatch to start its workers, which is most of the argument parsing it hides.
+        // Without the thread, libgit2 starts when first needed, and exit has nothing to wait for.
         var thread = pthread_t()
         if pthread_create(&thread, nil, { _ in _ = Libgit2.initialized; return nil }, nil) == 0 {
+            startedInBackground.store(true, ordering: .releasing)
             pthread_detach(thread)
         }
     }

@@ -16,7 +16,12 @@ guard arguments.count >= 2 else {
     exit(2)
 }
 if asNodes {
-    try writeNodes(output: arguments[0], enumName: arguments[1], files: Array(arguments.dropFirst(2)))
+    do {
+        try writeNodes(output: arguments[0], enumName: arguments[1], files: Array(arguments.dropFirst(2)))
+    } catch {
+        FileHandle.standardError.write(Data("paperlint-embed: \(error)\n".utf8))
+        exit(2)
+    }
     exit(0)
 }
 let output = arguments[0]
