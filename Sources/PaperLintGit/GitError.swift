@@ -1,3 +1,4 @@
+import CGitStartup
 import Clibgit2
 import Dispatch
 import Synchronization
@@ -43,8 +44,9 @@ public struct GitError: Error, CustomStringConvertible, Equatable, Sendable {
     }
 }
 
-/// libgit2 must be initialised once per process before any other call. It costs several
-/// milliseconds (TLS set-up), so only the git modes pay for it.
+/// libgit2 must be initialised once per process before any other call. It costs about a
+/// millisecond once its CA-bundle parse is skipped (`skippedTrustStoreLoads`), and only the
+/// git modes pay for it.
 public enum Libgit2 {
     static let initialized: Bool = {
         guard git_libgit2_init() > 0 else { return false }
@@ -55,8 +57,8 @@ public enum Libgit2 {
         return true
     }()
 
-    /// Starts libgit2 on another thread, so its start-up (~6 ms, most of it parsing the
-    /// system's CA certificates) overlaps argument parsing and configuration loading.
+    /// Starts libgit2 on another thread, so its start-up (threads, allocators, mbedTLS's
+    /// random generator) overlaps argument parsing and configuration loading.
     /// Whoever needs libgit2 first then waits for the rest of it, if anything is left.
     /// The process must call `finishBackgroundStart` before it exits.
     public static func startInBackground() {
@@ -78,6 +80,12 @@ public enum Libgit2 {
     }
 
     private static let startedInBackground = Atomic<Bool>(false)
+
+    /// How many loads of the system's CA certificates libgit2's start-up asked mbedTLS for and
+    /// was answered with an empty store (Sources/CGitStartup/trust_store.c): paperlint never
+    /// connects anywhere. One once a libgit2 built on mbedTLS has started; zero where libgit2
+    /// is built on OpenSSL, which loads its certificates only when it connects.
+    public static var skippedTrustStoreLoads: Int { Int(paperlint_skipped_trust_store_loads()) }
 
     static func ensureInitialized() throws(GitError) {
         guard initialized else {
