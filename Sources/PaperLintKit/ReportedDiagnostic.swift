@@ -6,12 +6,16 @@ public struct ReportedDiagnostic: Sendable, Equatable {
         public var path: String
         public var start: SourcePosition
         public var message: String
+        /// The byte offset `start` was read from, in the document.
+        public var byteOffset: Int
     }
 
     public struct ReportedEdit: Sendable, Equatable {
         public var start: SourcePosition
         public var end: SourcePosition
         public var replacement: String
+        /// The byte range `start` and `end` were read from, in the document.
+        public var byteRange: Range<Int>
     }
 
     public struct ReportedFix: Sendable, Equatable {
@@ -42,7 +46,7 @@ public struct ReportedDiagnostic: Sendable, Equatable {
         message = diagnostic.message
         help = diagnostic.help
         related = diagnostic.related.map {
-            Related(path: path, start: document.position(of: $0.range.lowerBound), message: $0.message)
+            Related(path: path, start: document.position(of: $0.range.lowerBound), message: $0.message, byteOffset: $0.range.lowerBound)
         }
         fix = diagnostic.fix.map { fix in
             ReportedFix(
@@ -50,7 +54,7 @@ public struct ReportedDiagnostic: Sendable, Equatable {
                 edits: fix.edits.map {
                     ReportedEdit(
                         start: document.position(of: $0.range.lowerBound), end: document.position(of: $0.range.upperBound),
-                        replacement: $0.replacement)
+                        replacement: $0.replacement, byteRange: $0.range)
                 })
         }
         byteRange = diagnostic.range

@@ -69,6 +69,14 @@ enum Standard {
         bytes.withUnsafeBufferPointer { write($0, to: STDOUT_FILENO) }
     }
 
+    /// What `render` writes into a buffer, sent to standard output a megabyte at a time: a
+    /// report of tens of megabytes is never held whole.
+    static func output(rendering render: (ByteBuffer) -> Void) {
+        let out = ByteBuffer(chunk: 1 << 20) { write($0, to: STDOUT_FILENO) }
+        render(out)
+        out.flush()
+    }
+
     private static func write(_ text: String, to descriptor: Int32) {
         var text = text
         text.withUTF8 { write($0, to: descriptor) }

@@ -36,6 +36,29 @@ import Testing
         Golden.check(Self.hashes(of: bytes, path: "README.md"), "output-hashes/\(shape).txt")
     }
 
+    /// The CLI writes json, rdjson and SARIF through a buffer drained a megabyte at a time:
+    /// cut into loads of any size, the bytes are those of the whole.
+    @Test func streamedOutputIsTheWholeOutput() {
+        let bytes = ListGenerator(seed: 42, shape: .dense).generateBytes(entries: 1_500)
+        let document = Document(bytes: bytes)
+        let report = LintReport(
+            files: [FileReport(path: "README.md", document: document, diagnostics: Linter.lint(document, path: "README.md", Self.configuration))],
+            configuration: Self.configuration)
+        let renderers: [(String, (LintReport, ByteBuffer) -> Void, [UInt8])] = [
+            ("json", JSONReporter.render, JSONReporter.renderBytes(report)),
+            ("rdjson", RDJSONReporter.render, RDJSONReporter.renderBytes(report)),
+            ("sarif", SARIFReporter.render, SARIFReporter.renderBytes(report)),
+        ]
+        for (name, render, whole) in renderers {
+            var streamed: [UInt8] = []
+            let out = ByteBuffer(chunk: 4_099) { streamed += Array($0) }
+            render(report, out)
+            out.flush()
+            #expect(streamed == whole, "\(name)")
+            #expect(whole.count > 4_099 * 10, "\(name): several loads")
+        }
+    }
+
     @Test func corpusListsPrintWhatTheyPrinted() throws {
         let heads = Fixtures.packageRoot + "/../shared/corpus/heads"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: heads) else {

@@ -1,14 +1,43 @@
 /// 64-bit FNV-1a, for keys that must not change between runs or machines (Swift's `Hasher`
 /// is seeded per process): SARIF fingerprints, hand-review keys of corpus findings.
 public enum FNV1a {
+    /// The hash of no bytes at all, where every hash starts.
+    public static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
     /// The hash of `text`'s UTF-8 bytes as 16 lowercase hex digits.
     public static func hex<S: StringProtocol>(_ text: S) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        hex(hash(text))
+    }
+
+    /// The hash of `text`'s UTF-8 bytes, continuing `hash` (the hash of the bytes before them).
+    public static func hash<S: StringProtocol>(_ text: S, continuing hash: UInt64 = offsetBasis) -> UInt64 {
+        if let hash = text.utf8.withContiguousStorageIfAvailable({ Self.hash($0, continuing: hash) }) { return hash }
+        var hash = hash
         for byte in text.utf8 {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01B3
         }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return hash
+    }
+
+    /// The hash of `bytes`, continuing `hash`.
+    public static func hash(_ bytes: UnsafeBufferPointer<UInt8>, continuing hash: UInt64 = offsetBasis) -> UInt64 {
+        var hash = hash
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    /// `hash` as 16 lowercase hex digits.
+    public static func hex(_ hash: UInt64) -> String {
+        String(unsafeUninitializedCapacity: 16) { buffer in
+            let digits: StaticString = "0123456789abcdef"
+            digits.withUTF8Buffer { digits in
+                for index in 0..<16 { buffer[index] = digits[Int((hash >> UInt64(60 - 4 * index)) & 0xF)] }
+            }
+            return 16
+        }
     }
 }

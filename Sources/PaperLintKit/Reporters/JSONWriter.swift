@@ -8,10 +8,16 @@
 /// and no intermediate string is built per value. 35,000 findings render in a few
 /// milliseconds rather than hundreds.
 struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
-    private var needsComma: [Bool] = [false]
+    /// Where the bytes go: kept whole, or drained to standard output a load at a time.
+    let out: ByteBuffer
     private let indentUnit: Int?
     private var pendingKey = false
+    /// The open containers, the document itself at level 0: bit `n` of `members` says whether
+    /// the container at level `n` has a member yet (levels past 63, which no format reaches,
+    /// are kept in `deepMembers`).
+    private var level = 0
+    private var members: UInt64 = 0
+    private var deepMembers: [Bool] = []
 
     /// `indent`: spaces per nesting level, or nil for compact output; `capacity`: the bytes
     /// expected, reserved at once. The reporters reserve for the largest findings measured
@@ -19,52 +25,85 @@ struct JSONWriter {
     /// 260 B a finding): a buffer that grows copies itself and holds both copies at the
     /// peak, while reserved pages never written take no memory.
     init(indent: Int? = nil, capacity: Int = 0) {
-        indentUnit = indent
-        bytes.reserveCapacity(capacity)
+        self.init(indent: indent, into: ByteBuffer(capacity: capacity))
     }
 
+    /// A writer into `out` (standard output, drained a load at a time).
+    init(indent: Int? = nil, into out: ByteBuffer) {
+        indentUnit = indent
+        self.out = out
+    }
+
+    /// Everything written, of a writer that keeps it.
+    var bytes: [UInt8] { out.bytes }
+
     /// Ends the output with a line break.
-    mutating func newlineAtEnd() { bytes.append(UInt8(ascii: "\n")) }
+    mutating func newlineAtEnd() { out.append(UInt8(ascii: "\n")) }
 
     /// What was written, as text.
-    var output: String { String(decoding: bytes, as: UTF8.self) }
+    var output: String { String(decoding: out.bytes, as: UTF8.self) }
 
-    mutating func beginObject() { valuePrefix(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
+    mutating func beginObject() { valuePrefix(); out.append(UInt8(ascii: "{")); open() }
     mutating func endObject() { close(UInt8(ascii: "}")) }
-    mutating func beginArray() { valuePrefix(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
+    mutating func beginArray() { valuePrefix(); out.append(UInt8(ascii: "[")); open() }
     mutating func endArray() { close(UInt8(ascii: "]")) }
 
     mutating func key(_ name: String) {
         keyPrefix()
-        Self.appendQuoted(name, to: &bytes)
+        Self.appendQuoted(name, to: out)
         keySuffix()
     }
 
     /// A key written in the source (`"rule"`): plain ASCII, copied without a scan.
+    @inline(__always)
     mutating func key(_ name: StaticString) {
         keyPrefix()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
+        out.append(name)
+        out.append(UInt8(ascii: "\""))
         keySuffix()
     }
 
-    private mutating func keyPrefix() {
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = false
-        newline(depth: needsComma.count - 1)
+    /// Whether the innermost open container has a member yet.
+    private var hasMembers: Bool {
+        @inline(__always) get { level < 64 ? members & (1 << UInt64(level)) != 0 : deepMembers[level - 64] }
+        @inline(__always) set {
+            if level >= 64 {
+                deepMembers[level - 64] = newValue
+            } else if newValue {
+                members |= 1 << UInt64(level)
+            } else {
+                members &= ~(1 << UInt64(level))
+            }
+        }
     }
 
+    private mutating func open() {
+        level += 1
+        if level >= 64 { deepMembers.append(false) } else { hasMembers = false }
+    }
+
+    @inline(__always)
+    private mutating func keyPrefix() {
+        if hasMembers { out.append(UInt8(ascii: ",")) }
+        hasMembers = false
+        newline(depth: level)
+    }
+
+    @inline(__always)
     private mutating func keySuffix() {
-        bytes.append(UInt8(ascii: ":"))
-        if indentUnit != nil { bytes.append(UInt8(ascii: " ")) }
+        out.append(UInt8(ascii: ":"))
+        if indentUnit != nil { out.append(UInt8(ascii: " ")) }
         pendingKey = true
     }
 
-    mutating func string(_ value: String) { valuePrefix(); Self.appendQuoted(value, to: &bytes) }
-    mutating func int(_ value: Int) { valuePrefix(); Self.appendDecimal(value, to: &bytes) }
-    mutating func bool(_ value: Bool) { valuePrefix(); bytes.append(contentsOf: value ? Self.trueBytes : Self.falseBytes) }
-    mutating func null() { valuePrefix(); bytes.append(contentsOf: Self.nullBytes) }
+    mutating func string(_ value: String) { valuePrefix(); Self.appendQuoted(value, to: out) }
+    mutating func int(_ value: Int) { valuePrefix(); out.appendDecimal(value) }
+    mutating func bool(_ value: Bool) {
+        valuePrefix()
+        if value { out.append("true" as StaticString) } else { out.append("false" as StaticString) }
+    }
+    mutating func null() { valuePrefix(); out.append("null" as StaticString) }
     mutating func string(_ value: String?) {
         if let value { string(value) } else { null() }
     }
@@ -74,28 +113,30 @@ struct JSONWriter {
     mutating func field(_ name: StaticString, _ value: Int) { key(name); int(value) }
     mutating func field(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
 
-    private static let trueBytes = Array("true".utf8), falseBytes = Array("false".utf8), nullBytes = Array("null".utf8)
-
+    @inline(__always)
     private mutating func valuePrefix() {
         if pendingKey {
             pendingKey = false
         } else {
-            if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-            if needsComma.count > 1 { newline(depth: needsComma.count - 1) }
+            if hasMembers { out.append(UInt8(ascii: ",")) }
+            if level > 0 { newline(depth: level) }
         }
-        needsComma[needsComma.count - 1] = true
+        hasMembers = true
     }
 
     private mutating func close(_ bracket: UInt8) {
-        let hadMembers = needsComma.removeLast()
-        if hadMembers { newline(depth: needsComma.count - 1) }
-        bytes.append(bracket)
+        let hadMembers = hasMembers
+        if level >= 64 { deepMembers.removeLast() }
+        level -= 1
+        if hadMembers { newline(depth: level) }
+        out.append(bracket)
     }
 
-    private mutating func newline(depth: Int) {
+    @inline(__always)
+    private func newline(depth: Int) {
         guard let indentUnit else { return }
-        bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indentUnit * depth))
+        out.append(UInt8(ascii: "\n"))
+        out.append(repeating: UInt8(ascii: " "), count: indentUnit * depth)
     }
 
     /// `value` in decimal, without an intermediate string.
@@ -117,16 +158,38 @@ struct JSONWriter {
     }
 
     /// `text` as a JSON string literal: quotes, backslashes and control characters escaped,
-    /// every other byte (UTF-8 included) copied in runs. Eight bytes are tested at a time
-    /// (`needsEscape`): most text has nothing to escape.
-    static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
+    /// every other byte (UTF-8 included) copied in runs. Sixteen or eight bytes are tested at a time
+    /// (`needsEscape`), sixteen where the text is long enough: most text has nothing to escape.
+    static func appendQuoted(_ text: String, to out: ByteBuffer) {
+        out.append(UInt8(ascii: "\""))
+        appendEscaped(text, to: out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Several pieces as one JSON string literal (`message`, a separator, `help`), without
+    /// joining them into a new string first.
+    mutating func string(joining pieces: String...) {
+        valuePrefix()
+        out.append(UInt8(ascii: "\""))
+        for piece in pieces { Self.appendEscaped(piece, to: out) }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// The inside of `appendQuoted`: `text` escaped, without the quotes.
+    private static func appendEscaped(_ text: String, to out: ByteBuffer) {
         var text = text
         text.withUTF8 { utf8 in
             var runStart = 0
             var index = 0
             let raw = UnsafeRawBufferPointer(utf8)
             while index < utf8.count {
+                if index + 16 <= utf8.count,
+                    escapeMask(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                        | escapeMask(raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)) == 0
+                {
+                    index += 16
+                    continue
+                }
                 if index + 8 <= utf8.count, !needsEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
                     index += 8
                     continue
@@ -136,35 +199,42 @@ struct JSONWriter {
                     index += 1
                     continue
                 }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                out.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 runStart = index + 1
                 index += 1
                 switch byte {
-                case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-                case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-                case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                case UInt8(ascii: "\""): out.append("\\\"" as StaticString)
+                case UInt8(ascii: "\\"): out.append("\\\\" as StaticString)
+                case UInt8(ascii: "\n"): out.append("\\n" as StaticString)
+                case UInt8(ascii: "\r"): out.append("\\r" as StaticString)
+                case UInt8(ascii: "\t"): out.append("\\t" as StaticString)
                 default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                              hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                    let hex: StaticString = "0123456789abcdef"
+                    out.append("\\u00" as StaticString)
+                    hex.withUTF8Buffer { digits in
+                        out.append(digits[Int(byte >> 4)])
+                        out.append(digits[Int(byte & 0xF)])
+                    }
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+            out.append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
-    /// True when one of the eight bytes of `word` is below 0x20, a `"` or a `\`: the usual
-    /// bit tricks for "a byte less than n" and "a zero byte", exact for these values.
+    /// True when one of the eight bytes of `word` is below 0x20, a `"` or a `\`.
     @inline(__always)
-    static func needsEscape(_ word: UInt64) -> Bool {
+    static func needsEscape(_ word: UInt64) -> Bool { escapeMask(word) != 0 }
+
+    /// The high bit of each byte of `word` that is below 0x20, a `"` or a `\`, set (and
+    /// maybe of bytes after one, never of bytes before): the usual bit tricks for "a byte
+    /// less than n" and "a zero byte", exact for whether any byte is one.
+    @inline(__always)
+    static func escapeMask(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         let below = (word &- ones &* 0x20) & ~word & highs
         let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
         let quotes = (quote &- ones) & ~quote & highs
         let backslashes = (backslash &- ones) & ~backslash & highs
-        return (below | quotes | backslashes) != 0
+        return below | quotes | backslashes
     }
 }

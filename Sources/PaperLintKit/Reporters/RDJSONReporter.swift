@@ -13,21 +13,27 @@ public enum RDJSONReporter {
         String(decoding: renderBytes(report), as: UTF8.self)
     }
 
-    /// The same as UTF-8 bytes, written once into one buffer.
+    /// The same as UTF-8 bytes.
     public static func renderBytes(_ report: LintReport) -> [UInt8] {
-        var json = JSONWriter(indent: 2, capacity: 1_024 + report.files.reduce(0) { $0 + $1.diagnostics.count } * 1_000)
+        let out = ByteBuffer(capacity: 1_024 + report.diagnosticCount * 1_000)
+        render(report, into: out)
+        return out.bytes
+    }
+
+    /// Writes the report into `out` (standard output, drained a load at a time).
+    public static func render(_ report: LintReport, into out: ByteBuffer) {
+        var json = JSONWriter(indent: 2, into: out)
         json.beginObject()
         json.key("source")
         source(&json)
         json.key("diagnostics")
         json.beginArray()
         for file in report.files {
-            for diagnostic in file.diagnostics { write(diagnostic, file.document, to: &json) }
+            for index in file.diagnostics.indices { write(file.diagnostics[index], file.document, to: &json) }
         }
         json.endArray()
         json.endObject()
         json.newlineAtEnd()
-        return json.bytes
     }
 
     static func severity(_ severity: Severity) -> String {
@@ -47,11 +53,16 @@ public enum RDJSONReporter {
 
     private static func write(_ diagnostic: ReportedDiagnostic, _ document: Document, to json: inout JSONWriter) {
         json.beginObject()
-        var message = diagnostic.message
-        if let help = diagnostic.help { message += "\nhelp: " + help }
-        json.field("message", message)
+        json.key("message")
+        if let help = diagnostic.help {
+            json.string(joining: diagnostic.message, "\nhelp: ", help)
+        } else {
+            json.string(diagnostic.message)
+        }
         json.key("location")
-        location(diagnostic.path, start: diagnostic.start, end: diagnostic.end, document, &json)
+        location(
+            diagnostic.path, start: (diagnostic.start, diagnostic.byteRange.lowerBound),
+            end: (diagnostic.end, diagnostic.byteRange.upperBound), document, &json)
         json.field("severity", severity(diagnostic.severity))
         json.key("code")
         json.beginObject()
@@ -62,7 +73,9 @@ public enum RDJSONReporter {
             json.beginArray()
             json.beginObject()
             json.key("range")
-            range(replacement.start, replacement.end, document, &json)
+            range(
+                (replacement.start.start, replacement.start.byteRange.lowerBound),
+                (replacement.end.end, replacement.end.byteRange.upperBound), document, &json)
             json.field("text", replacement.text)
             json.endObject()
             json.endArray()
@@ -74,7 +87,7 @@ public enum RDJSONReporter {
                 json.beginObject()
                 json.field("message", related.message)
                 json.key("location")
-                location(related.path, start: related.start, end: nil, document, &json)
+                location(related.path, start: (related.start, related.byteOffset), end: nil, document, &json)
                 json.endObject()
             }
             json.endArray()
@@ -82,9 +95,10 @@ public enum RDJSONReporter {
         json.endObject()
     }
 
-    private static func location(
-        _ path: String, start: SourcePosition, end: SourcePosition?, _ document: Document, _ json: inout JSONWriter
-    ) {
+    /// A position, with the byte offset it was read from.
+    private typealias Position = (position: SourcePosition, offset: Int)
+
+    private static func location(_ path: String, start: Position, end: Position?, _ document: Document, _ json: inout JSONWriter) {
         json.beginObject()
         json.field("path", path)
         json.key("range")
@@ -93,7 +107,7 @@ public enum RDJSONReporter {
     }
 
     /// Without `end`, reviewdog reads a zero-width range at `start`.
-    private static func range(_ start: SourcePosition, _ end: SourcePosition?, _ document: Document, _ json: inout JSONWriter) {
+    private static func range(_ start: Position, _ end: Position?, _ document: Document, _ json: inout JSONWriter) {
         json.beginObject()
         json.key("start")
         position(start, document, &json)
@@ -104,10 +118,10 @@ public enum RDJSONReporter {
         json.endObject()
     }
 
-    private static func position(_ position: SourcePosition, _ document: Document, _ json: inout JSONWriter) {
+    private static func position(_ position: Position, _ document: Document, _ json: inout JSONWriter) {
         json.beginObject()
-        json.field("line", position.line)
-        json.field("column", document.utf8Column(of: position))
+        json.field("line", position.position.line)
+        json.field("column", document.utf8Column(of: position.position, hint: position.offset))
         json.endObject()
     }
 }

@@ -28,6 +28,27 @@ extension Document {
         guard position.line >= 1 && position.line <= lineCount else { return position.column }
         return offset(of: position) - lineStarts[position.line - 1] + 1
     }
+
+    /// `offset(of: position)` where `position` was read from the byte offset `hint`: the hint
+    /// itself when it starts a column of the position's line (or ends its content), which then
+    /// is exactly what the walk along the line would find; the walk otherwise (an offset
+    /// inside the line break).
+    func offset(of position: SourcePosition, hint: Int) -> Int {
+        startsColumn(hint, line: position.line) ? hint : offset(of: position)
+    }
+
+    /// `utf8Column(of: position)` for a position read from the byte offset `hint`.
+    func utf8Column(of position: SourcePosition, hint: Int) -> Int {
+        guard startsColumn(hint, line: position.line) else { return utf8Column(of: position) }
+        return hint - lineStarts[position.line - 1] + 1
+    }
+
+    private func startsColumn(_ offset: Int, line: Int) -> Bool {
+        guard line >= 1 && line <= lineCount else { return false }
+        let content = contentRange(ofLine: line)
+        return offset >= content.lowerBound && offset <= content.upperBound
+            && (offset == bytes.count || bytes[offset] & 0xC0 != 0x80)
+    }
 }
 
 extension ReportedDiagnostic {
@@ -37,18 +58,18 @@ extension ReportedDiagnostic {
     /// The fix's edits as byte ranges of `document`, in order.
     func editRanges(in document: Document) -> [(range: Range<Int>, replacement: String)] {
         (fix?.edits ?? []).map { edit in
-            let lower = document.offset(of: edit.start)
-            return (lower..<max(lower, document.offset(of: edit.end)), edit.replacement)
+            let lower = document.offset(of: edit.start, hint: edit.byteRange.lowerBound)
+            return (lower..<max(lower, document.offset(of: edit.end, hint: edit.byteRange.upperBound)), edit.replacement)
         }
     }
 
     /// For a safe fix: the span from the first edit's start to the last edit's end, and the
     /// text that span holds once the fix is applied. nil without a safe fix.
-    func safeReplacement(in document: Document) -> (start: SourcePosition, end: SourcePosition, text: String)? {
+    func safeReplacement(in document: Document) -> (start: ReportedEdit, end: ReportedEdit, text: String)? {
         guard let fix, fix.safety == .safe, let first = fix.edits.first, let last = fix.edits.last else { return nil }
         let edits = editRanges(in: document)
         let span = edits[0].range.lowerBound..<max(edits[0].range.lowerBound, edits[edits.count - 1].range.upperBound)
-        return (first.start, last.end, Self.applying(edits, to: document, within: span))
+        return (first, last, Self.applying(edits, to: document, within: span))
     }
 
     /// For a safe fix: the lines it touches (together with the finding's own lines) and their

@@ -75,9 +75,9 @@ extension Paperlint {
         private func write(_ report: LintReport, _ request: CheckRequest) {
             switch format {
             case .text: Standard.output(TextReporter(colored: useColor).renderBytes(report))
-            case .json: Standard.output(JSONReporter.renderBytes(report))
-            case .sarif: Standard.output(SARIFReporter.renderBytes(report))
-            case .rdjson: Standard.output(RDJSONReporter.renderBytes(report))
+            case .json: Standard.output { JSONReporter.render(report, into: $0) }
+            case .sarif: Standard.output { SARIFReporter.render(report, into: $0) }
+            case .rdjson: Standard.output { RDJSONReporter.render(report, into: $0) }
             case .review:
                 if case .range = options.mode {} else {
                     Standard.error("note: --format review is meant for --range BASE...HEAD: GitHub accepts review comments only on lines the pull request changes")
