@@ -88,9 +88,9 @@ public enum Linter {
             // other finding would be about the markers.
             let conflicts = ConflictMarkers.diagnostics(in: document)
             let found = conflicts.isEmpty ? timer.measure("rules") { RuleRunner.run(document, session.configuration) } : conflicts
-            let diagnostics = found.map { ReportedDiagnostic($0, path: file.path, in: document) }
-                .sorted(by: ReportedDiagnostic.ordered)
-                .filter { !conflicts.isEmpty || file.scope.touches($0.lineSpan(in: document)) }
+            // What the scope drops is dropped before it is resolved to lines and columns.
+            let kept = conflicts.isEmpty ? found.filter { file.scope.touches(document.lines(spanning: $0.range)) } : found
+            let diagnostics = ReportedDiagnostic.inReportOrder(kept, path: file.path, in: document)
             var fileReport = FileReport(path: file.path, document: document, diagnostics: diagnostics)
             fileReport.origin = FileReport.Origin(
                 content: file.content, scope: file.scope, found: found, patchPath: file.repositoryPath ?? file.path)
@@ -109,9 +109,7 @@ public enum Linter {
     public static func lint(_ document: Document, path: String, _ configuration: Configuration) -> [ReportedDiagnostic] {
         let timer = PhaseTimer.shared
         if timer.isEnabled { timer.measure("parse") { timer.measureDetail("parse/entries") { _ = document.entries } } }
-        return timer.measure("rules") { RuleRunner.run(document, configuration) }
-            .map { ReportedDiagnostic($0, path: path, in: document) }
-            .sorted(by: ReportedDiagnostic.ordered)
+        return ReportedDiagnostic.inReportOrder(timer.measure("rules") { RuleRunner.run(document, configuration) }, path: path, in: document)
     }
 
 

@@ -69,4 +69,18 @@ public struct ReportedDiagnostic: Sendable, Equatable {
     static func ordered(_ a: ReportedDiagnostic, _ b: ReportedDiagnostic) -> Bool {
         (a.path, a.start.line, a.start.column, a.rule) < (b.path, b.start.line, b.start.column, b.rule)
     }
+
+    /// The findings of one file, resolved in `document` and in report order (`ordered`; equal
+    /// ones in the order found). Their indices are sorted, not the findings: moving values of
+    /// a dozen references each through a merge sort was 30 ms for 35,000 findings.
+    static func inReportOrder(_ diagnostics: [Diagnostic], path: String, in document: Document) -> [ReportedDiagnostic] {
+        let reported = diagnostics.map { ReportedDiagnostic($0, path: path, in: document) }
+        let order = reported.indices.sorted { a, b in
+            let left = (reported[a].start.line, reported[a].start.column), right = (reported[b].start.line, reported[b].start.column)
+            if left != right { return left < right }
+            if reported[a].rule != reported[b].rule { return reported[a].rule < reported[b].rule }
+            return a < b
+        }
+        return order.map { reported[$0] }
+    }
 }

@@ -142,9 +142,7 @@ public enum Fixer {
     ) throws(PaperLintError) -> FileFix {
         // The loop's last round read the fixed bytes: what it found is what is left.
         let outcome = FixLoop.run(bytes, configuration, unsafe: request.unsafe, scope: scope)
-        let remaining = outcome.remaining
-            .map { ReportedDiagnostic($0, path: path, in: outcome.document) }
-            .sorted(by: ReportedDiagnostic.ordered)
+        let remaining = ReportedDiagnostic.inReportOrder(outcome.remaining, path: path, in: outcome.document)
         return FileFix(
             path: path, original: bytes, fixed: outcome.fixed, applied: outcome.applied, remaining: remaining,
             settled: outcome.settled)

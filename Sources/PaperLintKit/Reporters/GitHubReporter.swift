@@ -47,43 +47,68 @@ public struct GitHubReporter {
         String(decoding: renderBytes(report), as: UTF8.self)
     }
 
-    /// The same as UTF-8 bytes. Thousands of findings past the annotation limits go to the
-    /// log group, each written straight into one buffer.
+    /// The same as UTF-8 bytes.
     public func renderBytes(_ report: LintReport) -> [UInt8] {
-        var out: [UInt8] = []
-        var leftOut: [ReportedDiagnostic] = []
-        let diagnostics = report.diagnostics
-        let total = diagnostics.count
-        out.reserveCapacity(4_096 + total * 300)
+        let out = ByteBuffer(capacity: 4_096 + report.diagnosticCount * 300)
+        render(report, into: out)
+        return out.bytes
+    }
+
+    /// Writes the report into `out` (standard output, drained a load at a time). Thousands of
+    /// findings past the annotation limits go to the log group, each written straight into
+    /// the buffer; findings are handled by their place in the report, never copied.
+    public func render(_ report: LintReport, into out: ByteBuffer) {
+        let files = report.files
+        let all = files.indices.flatMap { file in files[file].diagnostics.indices.map { Place(file: file, index: $0) } }
+        var leftOut: [Place] = []
         for severity in [Severity.error, .warning, .info] {
-            let findings = diagnostics.filter { $0.severity == severity }
+            let findings = all.filter { files[$0.file].diagnostics[$0.index].severity == severity }
             let limit = max(1, limits.limit(for: severity))
             guard findings.count > limit else {
-                for diagnostic in findings { out += (annotation(diagnostic, report) + "\n").utf8 }
+                for place in findings { writeAnnotation(files[place.file].diagnostics[place.index], report, into: out) }
                 continue
             }
             // The last slot of this kind says what is missing instead of showing one more finding.
             let shown = findings.prefix(limit - 1)
-            for diagnostic in shown { out += (annotation(diagnostic, report) + "\n").utf8 }
+            for place in shown { writeAnnotation(files[place.file].diagnostics[place.index], report, into: out) }
             let missing = findings.count - shown.count
             leftOut += findings.dropFirst(shown.count)
             let message = """
                 \(missing) more \(severity.noun(missing)) not shown. GitHub shows at most \(limit) \(Self.command(severity)) \
-                annotations per step; all \(total) findings are listed in the step summary (the run's Summary \
+                annotations per step; all \(all.count) findings are listed in the step summary (the run's Summary \
                 page) and in this step's log.
                 """
-            out += ("::\(Self.command(severity)) title=\(Self.property("paperlint: \(missing) more \(severity.noun(missing))"))::"
-                + Self.data(message) + "\n").utf8
+            out.append("::\(Self.command(severity)) title=\(Self.property("paperlint: \(missing) more \(severity.noun(missing))"))::"
+                + Self.data(message) + "\n")
         }
-        if !leftOut.isEmpty {
-            out += ("::group::" + Self.data("paperlint: \(leftOut.count) finding\(leftOut.count == 1 ? "" : "s") not annotated") + "\n").utf8
-            for diagnostic in leftOut.sorted(by: ReportedDiagnostic.ordered) {
-                Self.appendLogLine(diagnostic, to: &out)
-                out.append(UInt8(ascii: "\n"))
-            }
-            out += "::endgroup::\n".utf8
+        guard !leftOut.isEmpty else { return }
+        out.append("::group::" + Self.data("paperlint: \(leftOut.count) finding\(leftOut.count == 1 ? "" : "s") not annotated") + "\n")
+        // In report order (`ReportedDiagnostic.ordered`), equal ones as they were left out.
+        let order = leftOut.indices.sorted { a, b in
+            let x = leftOut[a], y = leftOut[b]
+            let left = (files[x.file].diagnostics[x.index].path, files[x.file].diagnostics[x.index].start.line,
+                        files[x.file].diagnostics[x.index].start.column, files[x.file].diagnostics[x.index].rule)
+            let right = (files[y.file].diagnostics[y.index].path, files[y.file].diagnostics[y.index].start.line,
+                         files[y.file].diagnostics[y.index].start.column, files[y.file].diagnostics[y.index].rule)
+            return left < right || (left == right && a < b)
         }
-        return out
+        for position in order {
+            let place = leftOut[position]
+            Self.writeLogLine(files[place.file].diagnostics[place.index], into: out)
+            out.append(UInt8(ascii: "\n"))
+        }
+        out.append("::endgroup::\n" as StaticString)
+    }
+
+    /// A finding's place in a report: its file and its index there.
+    private struct Place {
+        var file: Int
+        var index: Int
+    }
+
+    private func writeAnnotation(_ diagnostic: ReportedDiagnostic, _ report: LintReport, into out: ByteBuffer) {
+        out.append(annotation(diagnostic, report))
+        out.append(UInt8(ascii: "\n"))
     }
 
     /// One workflow command. Columns only on single-line findings: GitHub ignores `col` and
@@ -125,23 +150,41 @@ public struct GitHubReporter {
     /// A finding as a plain log line (for those over the annotation limit). Line breaks
     /// become spaces so no line of the message can be read as a workflow command.
     static func logLine(_ diagnostic: ReportedDiagnostic) -> String {
-        var out: [UInt8] = []
-        appendLogLine(diagnostic, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        let out = ByteBuffer()
+        writeLogLine(diagnostic, into: out)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
-    static func appendLogLine(_ diagnostic: ReportedDiagnostic, to out: inout [UInt8]) {
-        let start = out.count
-        out += diagnostic.path.utf8
+    static func writeLogLine(_ diagnostic: ReportedDiagnostic, into out: ByteBuffer) {
+        appendOnOneLine(diagnostic.path, to: out)
         out.append(UInt8(ascii: ":"))
-        JSONWriter.appendDecimal(diagnostic.start.line, to: &out)
+        out.appendDecimal(diagnostic.start.line)
         out.append(UInt8(ascii: ":"))
-        JSONWriter.appendDecimal(diagnostic.start.column, to: &out)
-        out += ": \(diagnostic.severity.rawValue)[\(diagnostic.rule)] ".utf8
-        out += diagnostic.message.utf8
-        if let help = diagnostic.help { out += " (help: \(help))".utf8 }
-        for index in start..<out.count where out[index] == UInt8(ascii: "\n") || out[index] == UInt8(ascii: "\r") {
-            out[index] = UInt8(ascii: " ")
+        out.appendDecimal(diagnostic.start.column)
+        out.append(": " as StaticString)
+        out.append(diagnostic.severity.rawValue)
+        out.append(UInt8(ascii: "["))
+        appendOnOneLine(diagnostic.rule, to: out)
+        out.append("] " as StaticString)
+        appendOnOneLine(diagnostic.message, to: out)
+        if let help = diagnostic.help {
+            out.append(" (help: " as StaticString)
+            appendOnOneLine(help, to: out)
+            out.append(UInt8(ascii: ")"))
+        }
+    }
+
+    /// `text` with each line break (`\n`, `\r`) written as a space.
+    private static func appendOnOneLine(_ text: String, to out: ByteBuffer) {
+        var text = text
+        text.withUTF8 { utf8 in
+            var run = 0
+            for index in utf8.indices where utf8[index] == UInt8(ascii: "\n") || utf8[index] == UInt8(ascii: "\r") {
+                out.append(UnsafeBufferPointer(rebasing: utf8[run..<index]))
+                out.append(UInt8(ascii: " "))
+                run = index + 1
+            }
+            out.append(UnsafeBufferPointer(rebasing: utf8[run...]))
         }
     }
 

@@ -74,7 +74,7 @@ extension Paperlint {
 
         private func write(_ report: LintReport, _ request: CheckRequest) {
             switch format {
-            case .text: Standard.output(TextReporter(colored: useColor).renderBytes(report))
+            case .text: Standard.output { TextReporter(colored: useColor).render(report, into: $0) }
             case .json: Standard.output { JSONReporter.render(report, into: $0) }
             case .sarif: Standard.output { SARIFReporter.render(report, into: $0) }
             case .rdjson: Standard.output { RDJSONReporter.render(report, into: $0) }
@@ -87,7 +87,7 @@ extension Paperlint {
             case .summary:
                 Standard.output(summary(report, request))
             case .github:
-                Standard.output(GitHubReporter().renderBytes(report))
+                Standard.output { GitHubReporter().render(report, into: $0) }
                 if let path = environment("GITHUB_STEP_SUMMARY") {
                     do {
                         try StepSummaryFile.append(summary(report, request), to: path)
