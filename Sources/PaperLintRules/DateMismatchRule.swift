@@ -78,16 +78,27 @@ public struct DateMismatchRule: Rule {
         var isMonthsAway: Bool { abs(offset) > DateMismatchRule.tolerance && offset % 12 != 0 }
     }
 
+    /// A paper dated to the month that links its arXiv id, with both months.
+    private static func dated(_ paper: PaperIdentity) -> Dated? {
+        guard let date = paper.entry.date, date.form != .year, (1000...9999).contains(date.year),
+            let month = date.month, (1...12).contains(month),
+            let key = paper.linkKey, key.kind == .arxiv, let url = paper.paperLink?.url,
+            let submitted = PaperIdentity.arxivMonth(key.value)
+        else { return nil }
+        return Dated(entry: paper.entry, dated: YearMonth(year: date.year, month: month), submitted: submitted, url: url, id: key.value)
+    }
+
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         var found: [Diagnostic] = []
         // The identities `duplicate` and `link-title-mismatch` use: an arXiv link key is the id.
-        let dated = PaperIdentity.all(in: document, configuration).compactMap { paper -> Dated? in
-            guard let date = paper.entry.date, date.form != .year, (1000...9999).contains(date.year),
-                let month = date.month, (1...12).contains(month),
-                let key = paper.linkKey, key.kind == .arxiv, let url = paper.paperLink?.url,
-                let submitted = PaperIdentity.arxivMonth(key.value)
-            else { return nil }
-            return Dated(entry: paper.entry, dated: YearMonth(year: date.year, month: month), submitted: submitted, url: url, id: key.value)
+        let papers = PaperIdentity.all(in: document, configuration)
+        var dated: [Dated] = []
+        // Room for every paper at once: grown by doubling, the list held its old and new
+        // buffers together, 7 MB at the peak of a 50k-entry run.
+        dated.reserveCapacity(papers.count)
+        for paper in papers {
+            guard let one = Self.dated(paper) else { continue }
+            dated.append(one)
         }
         // A date months from the id is a venue's, a revision's or another preprint server's date
         // where the list dates that way on purpose: where a real share of its other arXiv papers

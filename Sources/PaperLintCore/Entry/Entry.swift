@@ -14,9 +14,13 @@ public final class Entry: Sendable, Hashable {
     /// 1-based line of the item's last line (continuation lines belong to the entry).
     public let lastLine: Int
     /// Bytes of the whole item: from the list marker to the end of its last line, no line terminator.
-    public let range: Range<Int>
+    public var range: Range<Int> { rangeSpan.range }
     /// The list marker and the blanks after it (`- `, `* `, `1. `).
-    public let marker: Range<Int>
+    public var marker: Range<Int> { markerSpan.range }
+    // Ranges in 32 bits (`ByteSpan`), here and in the date, title and authors: a list keeps
+    // every entry while its rules run, about 90 bytes an entry less.
+    private let rangeSpan: ByteSpan
+    private let markerSpan: ByteSpan
     /// Everything parsed, in order, covering `range`.
     public let parts: [EntryPart]
     public let date: EntryDate?
@@ -36,8 +40,8 @@ public final class Entry: Sendable, Hashable {
     ) {
         self.line = line
         self.lastLine = lastLine
-        self.range = range
-        self.marker = marker
+        rangeSpan = ByteSpan(range)
+        markerSpan = ByteSpan(marker)
         self.parts = parts
         self.date = date
         self.title = title
@@ -115,11 +119,23 @@ public struct EntryDate: Sendable, Hashable {
         case dayMonthName = "D Mon YYYY"
     }
     /// The whole bracketed date, brackets (or parentheses) and any venue included.
-    public var range: Range<Int>
+    public var range: Range<Int> {
+        get { rangeSpan.range }
+        set { rangeSpan = ByteSpan(newValue) }
+    }
     /// The date itself inside `range`: `2023/10` of `[2023/10]`, `2023.07` of `[arXiv 2023.07]`.
-    public var value: Range<Int>
+    public var value: Range<Int> {
+        get { valueSpan.range }
+        set { valueSpan = ByteSpan(newValue) }
+    }
     /// Words beside the date in the same brackets (`arXiv` of `[arXiv 2023.07]`).
-    public var venue: Range<Int>?
+    public var venue: Range<Int>? {
+        get { venueSpan?.range }
+        set { venueSpan = newValue.map(ByteSpan.init) }
+    }
+    private var rangeSpan: ByteSpan
+    private var valueSpan: ByteSpan
+    private var venueSpan: ByteSpan?
     public var year: Int
     /// 1–12 when well-formed; out-of-range values are kept as written (the date-format rule reports them).
     public var month: Int?
@@ -131,9 +147,9 @@ public struct EntryDate: Sendable, Hashable {
         range: Range<Int>, year: Int, month: Int?, day: Int?, form: Form, value: Range<Int>? = nil,
         venue: Range<Int>? = nil
     ) {
-        self.range = range
-        self.value = value ?? (range.lowerBound + 1)..<max(range.lowerBound + 1, range.upperBound - 1)
-        self.venue = venue
+        rangeSpan = ByteSpan(range)
+        valueSpan = ByteSpan(value ?? (range.lowerBound + 1)..<max(range.lowerBound + 1, range.upperBound - 1))
+        venueSpan = venue.map(ByteSpan.init)
         self.year = year
         self.month = month
         self.day = day
@@ -174,30 +190,50 @@ public struct EntryTitle: Sendable, Hashable {
     }
     /// The title with its markup (`**Title**`, `[Title](url)`). A date written inside a bold
     /// title (`**[2023] Title**`) lies inside this range, not inside `text`.
-    public var range: Range<Int>
+    public var range: Range<Int> {
+        get { rangeSpan.range }
+        set { rangeSpan = ByteSpan(newValue) }
+    }
     /// The title text without markup.
-    public var text: Range<Int>
+    public var text: Range<Int> {
+        get { textSpan.range }
+        set { textSpan = ByteSpan(newValue) }
+    }
     public var markup: Markup
     /// The URL of a `.link` title, without parentheses.
-    public var url: Range<Int>?
+    public var url: Range<Int>? {
+        get { urlSpan?.range }
+        set { urlSpan = newValue.map(ByteSpan.init) }
+    }
+    private var rangeSpan: ByteSpan
+    private var textSpan: ByteSpan
+    private var urlSpan: ByteSpan?
 
     public init(range: Range<Int>, text: Range<Int>, markup: Markup, url: Range<Int>? = nil) {
-        self.range = range
-        self.text = text
+        rangeSpan = ByteSpan(range)
+        textSpan = ByteSpan(text)
         self.markup = markup
-        self.url = url
+        urlSpan = url.map(ByteSpan.init)
     }
 }
 
 public struct EntryAuthors: Sendable, Hashable {
     /// The segment with its asterisks (`*A. Author et al. arXiv.*`).
-    public var range: Range<Int>
+    public var range: Range<Int> {
+        get { rangeSpan.range }
+        set { rangeSpan = ByteSpan(newValue) }
+    }
     /// The text inside the asterisks.
-    public var text: Range<Int>
+    public var text: Range<Int> {
+        get { textSpan.range }
+        set { textSpan = ByteSpan(newValue) }
+    }
+    private var rangeSpan: ByteSpan
+    private var textSpan: ByteSpan
 
     public init(range: Range<Int>, text: Range<Int>) {
-        self.range = range
-        self.text = text
+        rangeSpan = ByteSpan(range)
+        textSpan = ByteSpan(text)
     }
 }
 
