@@ -180,7 +180,7 @@ public struct DuplicateRule: Rule {
         _ paper: PaperIdentity, first: PaperIdentity, evidence: String, inScope: Bool,
         layout: PaperIdentity.ListLayout, in document: Document
     ) -> Diagnostic {
-        let message = "\(paper.quotedTitle) is already listed in \(PaperIdentity.sectionName(first.section, in: document)) (\(evidence))"
+        let message = "\(paper.quotedTitle(in: document)) is already listed in \(PaperIdentity.sectionName(first.section, in: document)) (\(evidence))"
         let place = first.entry.line < paper.entry.line ? "first listed here" : "already listed here"
         let related = [RelatedLocation(range: PaperIdentity.head(of: first.entry), message: place)]
         guard inScope else {

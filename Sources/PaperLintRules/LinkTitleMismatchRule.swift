@@ -67,9 +67,9 @@ public struct LinkTitleMismatchRule: Rule {
             let holderLink = holder.paperLink?.range ?? PaperIdentity.head(of: holder.entry)
             found.append(Diagnostic(
                 rule: Self.self, range: link.range,
-                message: "\(key.evidence) is also the link of \(holder.quotedTitle), a different title\(reason)",
-                help: "check which paper the link belongs to and paste the right link for \(papers[culprit].quotedTitle)",
-                related: [RelatedLocation(range: holderLink, message: "the same link, for \(holder.quotedTitle)")]))
+                message: "\(key.evidence) is also the link of \(holder.quotedTitle(in: document)), a different title\(reason)",
+                help: "check which paper the link belongs to and paste the right link for \(papers[culprit].quotedTitle(in: document))",
+                related: [RelatedLocation(range: holderLink, message: "the same link, for \(holder.quotedTitle(in: document))")]))
         }
         // An earlier entry may be reported after a later one.
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }

@@ -84,7 +84,9 @@ import Testing
     }
 
     @Test func titlesDifferOnlyWhenClearlyDifferent() {
-        func differ(_ a: String, _ b: String) -> Bool { PaperIdentity.titlesDiffer(identity(a), identity(b)) }
+        func differ(_ a: String, _ b: String) -> Bool {
+            PaperIdentity.titlesDiffer(identity(a), identity(b), PaperIdentity.TitleFacts(a), PaperIdentity.TitleFacts(b))
+        }
         #expect(!differ("Voyager", "VOYAGER: An Open-Ended Embodied Agent with Large Language Models"))
         #expect(!differ("Language Models as Zero-Shot Planners", "Language Models as Zero-Shot Planner"))
         #expect(!differ("A Survey of LLMs", "a survey of llms."))

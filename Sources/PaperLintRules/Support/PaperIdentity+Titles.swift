@@ -6,11 +6,7 @@ extension PaperIdentity {
     /// True when two titles clearly name different papers: not equal once normalised, fewer
     /// than half of their content words shared (Jaccard < 0.5), and neither word set inside
     /// the other ("Voyager" vs "Voyager: An Open-Ended Embodied Agent …" is one paper).
-    static func titlesDiffer(_ a: PaperIdentity, _ b: PaperIdentity) -> Bool {
-        titlesDiffer(a, b, TitleFacts(a.title ?? ""), TitleFacts(b.title ?? ""))
-    }
-
-    /// `titlesDiffer(_:_:)` with each title's facts already computed.
+    /// `factsA` and `factsB` are the facts of the titles as written.
     static func titlesDiffer(_ a: PaperIdentity, _ b: PaperIdentity, _ factsA: TitleFacts, _ factsB: TitleFacts) -> Bool {
         guard let keyA = a.titleKey, let keyB = b.titleKey, keyA != keyB else { return false }
         if factsA.names(factsB) || factsB.names(factsA) { return false }
@@ -88,17 +84,19 @@ extension PaperIdentity {
     /// for entries that get compared (those sharing a link with another).
     struct TitleComparison {
         let papers: [PaperIdentity]
+        private let document: Document
         private let facts: TitleFactsCache
 
         init(_ papers: [PaperIdentity], in document: Document, _ configuration: Configuration) {
             self.papers = papers
+            self.document = document
             facts = document.memo("title facts", configuration) { TitleFactsCache() }
         }
 
         /// True when `papers[a]` and `papers[b]` clearly name different papers.
         func differ(_ a: Int, _ b: Int) -> Bool {
             guard let keyA = papers[a].titleKey, let keyB = papers[b].titleKey, keyA != keyB else { return false }
-            return PaperIdentity.titlesDiffer(papers[a], papers[b], facts.facts(a, papers), facts.facts(b, papers))
+            return PaperIdentity.titlesDiffer(papers[a], papers[b], facts.facts(a, papers, document), facts.facts(b, papers, document))
         }
     }
 
@@ -107,10 +105,10 @@ extension PaperIdentity {
     final class TitleFactsCache: Sendable {
         private let known = Mutex<[Int: TitleFacts]>([:])
 
-        func facts(_ index: Int, _ papers: [PaperIdentity]) -> TitleFacts {
+        func facts(_ index: Int, _ papers: [PaperIdentity], _ document: Document) -> TitleFacts {
             known.withLock { known in
                 if let found = known[index] { return found }
-                let computed = TitleFacts(papers[index].title ?? "")
+                let computed = TitleFacts(papers[index].title(in: document) ?? "")
                 known[index] = computed
                 return computed
             }

@@ -26,8 +26,6 @@ struct PaperIdentity: Sendable {
     /// The link naming the paper (see `paperLink(of:in:_:)`), if any.
     let paperLink: EntryLink?
     let linkKey: LinkKey?
-    /// The title as written, without markup.
-    let title: String?
     /// `normalizedTitle(title)`; nil without a title or when nothing is left.
     let titleKey: String?
     /// `linkKey` and `titleKey` as numbers, equal exactly when the keys are (set by `all`):
@@ -65,10 +63,13 @@ struct PaperIdentity: Sendable {
         let link = Self.paperLink(of: entry, in: document, configuration)
         paperLink = link
         linkKey = link?.url.flatMap { Self.linkKey(document.bytes[$0]) }
-        let title = entry.title.map { document.string($0.text) }
-        self.title = title
-        titleKey = title.map(Self.normalizedTitle).flatMap { $0.isEmpty ? nil : $0 }
+        // The title itself is not kept (4 MB of strings at 50k entries): `title(in:)` reads it
+        // again for the few entries whose titles are compared word by word.
+        titleKey = entry.title.map { Self.normalizedTitle(document.string($0.text)) }.flatMap { $0.isEmpty ? nil : $0 }
     }
+
+    /// The title as written, without markup.
+    func title(in document: Document) -> String? { entry.title.map { document.string($0.text) } }
 
     /// The date and title of an entry: where a file-level finding about it is shown.
     static func head(of entry: Entry) -> Range<Int> {
@@ -78,7 +79,7 @@ struct PaperIdentity: Sendable {
     }
 
     /// The title shortened for a message: `“PathAsst: Redefining Pathology through…”`.
-    var quotedTitle: String { Self.quoted(title ?? "untitled entry") }
+    func quotedTitle(in document: Document) -> String { Self.quoted(title(in: document) ?? "untitled entry") }
 
     // MARK: - The paper link
 

@@ -41,7 +41,7 @@ public enum PaperLookup {
                 return nil
             }
             return Listed(
-                line: paper.entry.line, title: paper.quotedTitle, section: PaperIdentity.sectionName(paper.section, in: document),
+                line: paper.entry.line, title: paper.quotedTitle(in: document), section: PaperIdentity.sectionName(paper.section, in: document),
                 sectionIndex: paper.section, evidence: evidence)
         }
     }
