@@ -29,10 +29,11 @@ let package = Package(
         .target(name: "PaperLintRules", dependencies: ["PaperLintCore"], swiftSettings: optimized),
         // File I/O in one place: whole-file reads, atomic writes, appends, errno text, paths.
         .target(name: "PaperLintIO", swiftSettings: optimized),
-        // Answers libgit2's start-up load of the system CA bundle with an empty store: paperlint
-        // never connects anywhere, and the parse was 15% of a pre-commit check (trust_store.c).
-        .target(name: "CGitStartup"),
-        .target(name: "PaperLintGit", dependencies: ["Clibgit2", "CGitStartup", "PaperLintIO"], swiftSettings: optimized),
+        // Start-up settings in C: libgit2's load of the system CA bundle answered with an empty
+        // store (paperlint never connects anywhere, and the parse was 15% of a pre-commit
+        // check: trust_store.c), and glibc's threshold for mapping large blocks.
+        .target(name: "CStartup"),
+        .target(name: "PaperLintGit", dependencies: ["Clibgit2", "CStartup", "PaperLintIO"], swiftSettings: optimized),
         .target(
             name: "PaperLintKit",
             dependencies: ["PaperLintCore", "PaperLintRules", "PaperLintGit", "PaperLintIO", "Yams"],
@@ -47,7 +48,7 @@ let package = Package(
         // start-up against 7.8 ms static (hyperfine, `paperlint --version`, 2 cores).
         .executableTarget(
             name: "paperlint",
-            dependencies: ["PaperLintKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["PaperLintKit", "CStartup", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             linkerSettings: [
                 .unsafeFlags(["-static-stdlib"], .when(configuration: .release)),
                 // Modules compiled against the shared runtime do not autolink Foundation's static

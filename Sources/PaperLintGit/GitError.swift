@@ -1,4 +1,4 @@
-import CGitStartup
+import CStartup
 import Clibgit2
 import Dispatch
 import Synchronization
@@ -82,7 +82,7 @@ public enum Libgit2 {
     private static let startedInBackground = Atomic<Bool>(false)
 
     /// How many loads of the system's CA certificates libgit2's start-up asked mbedTLS for and
-    /// was answered with an empty store (Sources/CGitStartup/trust_store.c): paperlint never
+    /// was answered with an empty store (Sources/CStartup/trust_store.c): paperlint never
     /// connects anywhere. One once a libgit2 built on mbedTLS has started; zero where libgit2
     /// is built on OpenSSL, which loads its certificates only when it connects.
     public static var skippedTrustStoreLoads: Int { Int(paperlint_skipped_trust_store_loads()) }

@@ -3,7 +3,7 @@ import PaperLintGit
 import PaperLintTestSupport
 import Testing
 
-/// libgit2's start-up does not parse the system's CA bundle (Sources/CGitStartup), and the
+/// libgit2's start-up does not parse the system's CA bundle (Sources/CStartup), and the
 /// repository work that follows is unaffected.
 @Suite struct Libgit2StartTests {
     /// Whether a libgit2 built on mbedTLS is loaded in this process (Debian's 1.5 is).

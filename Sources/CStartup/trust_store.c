@@ -10,7 +10,7 @@
  *
  * Where libgit2 is built on OpenSSL instead, nothing refers to these symbols and they are
  * inert. */
-#include "paperlint_trust_store.h"
+#include "paperlint_startup.h"
 
 #include <stdatomic.h>
 
