@@ -47,4 +47,26 @@ import Testing
             #expect(document.position(of: offset) == SourcePosition(line: line, column: scalars + 1))
         }
     }
+
+    /// Lines cut with memchr (no `\r` in the file) or byte by byte (`\r\n`, lone `\r`) start
+    /// where the plain reading says: after each `\n`, and after a `\r` not followed by `\n`.
+    @Test func lineStartsAgreeWithAPlainReading() {
+        var random = SplitMix64(seed: 0x11E5)
+        let lineBreaks: [[UInt8]] = [[0x0A], [0x0D, 0x0A], [0x0D], [0x0A, 0x0A]]
+        for round in 0..<500 {
+            var bytes = Self.randomBytes(&random)
+            // Half the rounds without any `\r`, as most files are.
+            if round % 2 == 0 { bytes.removeAll { $0 == 0x0D } } else {
+                bytes += lineBreaks[Int(random.next() % UInt64(lineBreaks.count))]
+            }
+            var expected = [0]
+            for offset in bytes.indices where offset + 1 < bytes.count {
+                if bytes[offset] == 0x0A || (bytes[offset] == 0x0D && bytes[offset + 1] != 0x0A) { expected.append(offset + 1) }
+            }
+            #expect(Document.lineStarts(bytes) == expected, "round \(round)")
+        }
+        #expect(Document.lineStarts([]) == [0])
+        #expect(Document.lineStarts(Array("a\n".utf8)) == [0])
+        #expect(Document.lineStarts(Array("a\nb".utf8)) == [0, 2])
+    }
 }

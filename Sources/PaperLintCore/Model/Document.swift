@@ -88,14 +88,7 @@ public final class Document: Sendable {
     public init(bytes: [UInt8], scope: ChangeScope) {
         self.bytes = bytes
         self.scope = scope
-        var starts = [0]
-        starts.reserveCapacity(bytes.count / 40 + 1)
-        // A line ends at `\n`, or at a lone `\r` (old Mac files), as CommonMark and cmark-gfm count lines.
-        for (offset, byte) in bytes.enumerated() where offset + 1 < bytes.count {
-            if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && bytes[offset + 1] != UInt8(ascii: "\n")) {
-                starts.append(offset + 1)
-            }
-        }
+        let starts = Self.lineStarts(bytes)
         self.lineStarts = starts
         let blank: @Sendable (Int) -> Bool = { [starts] line in
             guard line >= 1 && line <= starts.count else { return true }
@@ -113,6 +106,30 @@ public final class Document: Sendable {
         }
         self.headings = headings
         self.sections = Self.sections(headings, lineCount: starts.count)
+    }
+
+    /// Where each line starts. A line ends at `\n`, or at a lone `\r` (old Mac files), as
+    /// CommonMark and cmark-gfm count lines; a file without `\r` (most) is cut with memchr.
+    static func lineStarts(_ bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 40 + 1)
+        let hasCarriageReturn = ASCII.firstIndex(of: UInt8(ascii: "\r"), in: bytes, from: 0, to: bytes.count) != nil
+        if !hasCarriageReturn {
+            var from = 0
+            while let newline = ASCII.firstIndex(of: UInt8(ascii: "\n"), in: bytes, from: from, to: bytes.count),
+                newline + 1 < bytes.count
+            {
+                starts.append(newline + 1)
+                from = newline + 1
+            }
+            return starts
+        }
+        for (offset, byte) in bytes.enumerated() where offset + 1 < bytes.count {
+            if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && bytes[offset + 1] != UInt8(ascii: "\n")) {
+                starts.append(offset + 1)
+            }
+        }
+        return starts
     }
 
     /// Convenience for tests and examples.
