@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Where a large Markdown file can be cut so that parsing the pieces on their own gives the
 /// same blocks as parsing the whole.
 ///
@@ -24,9 +28,15 @@ enum MarkdownPieces {
         var previousBlank = true
         var fence: (byte: UInt8, count: Int)?
         var htmlEnd: [UInt8]?
+        // Without a `\r` in the file (most), a line ends at the next `\n`, found by memchr.
+        let hasCarriageReturn = Self.firstIndex(of: 0x0D, in: bytes, from: start) != nil
         while lineStart < bytes.count {
             var end = lineStart
-            while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
+            if hasCarriageReturn {
+                while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
+            } else {
+                end = Self.firstIndex(of: 0x0A, in: bytes, from: lineStart) ?? bytes.count
+            }
             var next = end
             if next < bytes.count { next += bytes[next] == 0x0D && next + 1 < bytes.count && bytes[next + 1] == 0x0A ? 2 : 1 }
             let content = bytes[lineStart..<end]
@@ -52,6 +62,15 @@ enum MarkdownPieces {
         }
         pieces.append(Piece(range: pieceStart..<bytes.count, firstLine: pieceLine))
         return pieces
+    }
+
+    /// The first `byte` at or after `start`, by memchr.
+    static func firstIndex(of byte: UInt8, in bytes: [UInt8], from start: Int) -> Int? {
+        guard start < bytes.count else { return nil }
+        return bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }
     }
 
     /// True when a link reference definition in one piece could change a heading in another:
