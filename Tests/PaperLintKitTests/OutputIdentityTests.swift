@@ -22,6 +22,11 @@ import Testing
         let report = LintReport(
             files: [FileReport(path: path, document: document, diagnostics: Linter.lint(document, path: path, configuration))],
             configuration: configuration)
+        return hashes(of: report)
+    }
+
+    /// `format hash` lines for `report`.
+    static func hashes(of report: LintReport) -> String {
         let outputs: [(String, String)] = [
             ("text", TextReporter(colored: false).render(report)), ("text-colored", TextReporter(colored: true).render(report)),
             ("json", JSONReporter.render(report)), ("sarif", SARIFReporter.render(report)),
@@ -57,6 +62,37 @@ import Testing
             #expect(streamed == whole, "\(name)")
             #expect(whole.count > 4_099 * 10, "\(name): several loads")
         }
+    }
+
+    /// A staged change on the dense list, read through git's index as `check --staged` reads
+    /// it: 40 seeded edits (a double space, `][[`, `http://https://`, a copied entry) spread
+    /// through the file, so the learned house style, the duplicates and the order all meet
+    /// changed lines above and below the entries they collide with. (Ten double spaces in
+    /// one change are written on purpose: `whitespace` rightly says nothing.)
+    @Test func stagedChangePrintsWhatItPrinted() throws {
+        let base = ListGenerator(seed: 42, shape: .dense).generateBytes(entries: 3_000)
+        var lines = String(decoding: base, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let entries = lines.indices.filter { lines[$0].hasPrefix("- [20") }
+        var random = SplitMix64(seed: 5)
+        for edit in 0..<40 {
+            let at = entries[Int(random.next() % UInt64(entries.count))]
+            switch edit % 4 {
+            case 0: lines[at] = lines[at].replacing("** *", with: "**  *", maxReplacements: 1)
+            case 1: lines[at] = lines[at].replacing("] [[", with: "][[", maxReplacements: 1)
+            case 2: lines.insert(lines[entries[Int(random.next() % UInt64(entries.count))]], at: at)
+            default: lines[at] = lines[at].replacing("https://", with: "http://https://", maxReplacements: 1)
+            }
+        }
+        let repo = try ScratchRepository()
+        try repo.write("README.md", bytes: base)
+        try repo.commitAll("list")
+        try repo.write("README.md", lines.joined(separator: "\n"))
+        _ = try repo.git("add", "README.md")
+        var request = CheckRequest(mode: .staged, currentDirectory: repo.path)
+        request.configuration = Self.configuration
+        let report = try Linter.check(request)
+        #expect(Set(report.diagnostics.map(\.rule)).isSuperset(of: ["link-spacing", "url", "duplicate", "order"]))
+        Golden.check(Self.hashes(of: report), "output-hashes/staged-dense.txt")
     }
 
     @Test func corpusListsPrintWhatTheyPrinted() throws {
