@@ -9,7 +9,12 @@
  * libgit2, an empty store trusts no server: it fails closed.
  *
  * Where libgit2 is built on OpenSSL instead, nothing refers to these symbols and they are
- * inert. */
+ * inert.
+ *
+ * They are weak definitions, so that a static link against mbedTLS's own archive still
+ * links (the archive's definitions then win, and the bundle is parsed as before);
+ * `make install` links a copy of libmbedx509.a whose two definitions are weakened, so that
+ * these, linked first, are kept. */
 #include "paperlint_startup.h"
 
 #include <stdatomic.h>
@@ -19,14 +24,14 @@ static atomic_int skipped_loads;
 int mbedtls_x509_crt_parse_file(void *chain, const char *path);
 int mbedtls_x509_crt_parse_path(void *chain, const char *path);
 
-int mbedtls_x509_crt_parse_file(void *chain, const char *path) {
+__attribute__((weak)) int mbedtls_x509_crt_parse_file(void *chain, const char *path) {
     (void)chain;
     (void)path;
     atomic_fetch_add(&skipped_loads, 1);
     return 0; /* mbedTLS: 0 is success, every certificate (none) parsed */
 }
 
-int mbedtls_x509_crt_parse_path(void *chain, const char *path) {
+__attribute__((weak)) int mbedtls_x509_crt_parse_path(void *chain, const char *path) {
     (void)chain;
     (void)path;
     atomic_fetch_add(&skipped_loads, 1);
