@@ -22,6 +22,9 @@ struct Paperlint: ParsableCommand {
         // tables and the findings grown by doubling then stay in the heap once freed: 2.6 MB
         // of a 50k-entry list's peak, 5 MB of a dense one's, at the same speed.
         _ = paperlint_map_large_blocks(256 * 1024)
+        // PAPERLINT_TIMINGS counts its total from here: argument parsing is in it (the total
+        // less the phases), as "since main" says.
+        _ = PhaseTimer.shared
         if needsGit(CommandLine.arguments.dropFirst()) { Linter.startGitInBackground() }
         let failure: Error?
         do {
