@@ -35,6 +35,7 @@ import Testing
                 .randomElement(using: &rng) ?? 0
             for buffer in buffers { buffer.appendDecimal(value) }
             expected += Array(String(value).utf8)
+            #expect(ByteBuffer.decimalLength(value) == String(value).utf8.count, "\(value)")
         }
     }
 

@@ -142,19 +142,25 @@ public final class ByteBuffer {
         appendLongDecimal(value)
     }
 
-    /// The digits are counted, then written from the last straight into the buffer.
-    private func appendLongDecimal(_ value: Int) {
-        if value < 0 { append(UInt8(ascii: "-")) }
-        let magnitude = value.magnitude
+    /// How many bytes `appendDecimal(value)` writes, the sign included.
+    static func decimalLength(_ value: Int) -> Int {
         var digits = 1
-        var rest = magnitude
+        var rest = value.magnitude
         while rest >= 10 {
             rest /= 10
             digits += 1
         }
+        return value < 0 ? digits + 1 : digits
+    }
+
+    /// The digits are counted, then written from the last straight into the buffer.
+    private func appendLongDecimal(_ value: Int) {
+        if value < 0 { append(UInt8(ascii: "-")) }
+        let magnitude = value.magnitude
+        let digits = Self.decimalLength(value) - (value < 0 ? 1 : 0)
         if digits > capacity - count { makeRoom(for: digits) }
         var at = count + digits
-        rest = magnitude
+        var rest = magnitude
         repeat {
             at -= 1
             base[at] = UInt8(ascii: "0") + UInt8(rest % 10)

@@ -86,10 +86,7 @@ public struct GitHubReporter {
         // In report order (`ReportedDiagnostic.ordered`), equal ones as they were left out.
         let order = leftOut.indices.sorted { a, b in
             let x = leftOut[a], y = leftOut[b]
-            let left = (files[x.file].diagnostics[x.index].path, files[x.file].diagnostics[x.index].start.line,
-                        files[x.file].diagnostics[x.index].start.column, files[x.file].diagnostics[x.index].rule)
-            let right = (files[y.file].diagnostics[y.index].path, files[y.file].diagnostics[y.index].start.line,
-                         files[y.file].diagnostics[y.index].start.column, files[y.file].diagnostics[y.index].rule)
+            let left = files[x.file].diagnostics[x.index].orderKey, right = files[y.file].diagnostics[y.index].orderKey
             return left < right || (left == right && a < b)
         }
         for position in order {

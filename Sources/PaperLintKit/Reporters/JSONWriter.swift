@@ -139,24 +139,6 @@ struct JSONWriter {
         out.append(repeating: UInt8(ascii: " "), count: indentUnit * depth)
     }
 
-    /// `value` in decimal, without an intermediate string.
-    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            bytes.append(contentsOf: buffer[(20 - count)...])
-        }
-    }
-
     /// `text` as a JSON string literal: quotes, backslashes and control characters escaped,
     /// every other byte (UTF-8 included) copied in runs. Sixteen or eight bytes are tested at a time
     /// (`needsEscape`), sixteen where the text is long enough: most text has nothing to escape.

@@ -41,13 +41,7 @@ public struct TextReporter {
         case .info: "1;36"
         }
         let line = diagnostic.start.line
-        var gutter = 1
-        var rest = line
-        while rest >= 10 || rest <= -10 {
-            rest /= 10
-            gutter += 1
-        }
-        if line < 0 { gutter += 1 }
+        let gutter = ByteBuffer.decimalLength(line)
         func pad() { out.append(repeating: UInt8(ascii: " "), count: gutter) }
         func byte(_ character: Unicode.Scalar) { out.append(UInt8(ascii: character)) }
         // Colour: an escape code before, the reset after.
