@@ -161,15 +161,26 @@ extension String: FactCodable {
     public init?(reading reader: inout FactReader) { self = reader.readString() }
 }
 
-extension FactCodable where Self: RawRepresentable, RawValue == String {
-    public func write(to writer: inout FactWriter) { writer.write(rawValue) }
-    public init?(reading reader: inout FactReader) { self.init(rawValue: reader.readString()) }
+/// A closed set of choices is written as its index among all cases.
+extension FactCodable where Self: CaseIterable & Equatable {
+    public func write(to writer: inout FactWriter) {
+        writer.write(Self.allCases.firstIndex(of: self).map { Self.allCases.distance(from: Self.allCases.startIndex, to: $0) } ?? -1)
+    }
+
+    public init?(reading reader: inout FactReader) {
+        let index = reader.readInt()
+        guard index >= 0, index < Self.allCases.count else { return nil }
+        self = Self.allCases[Self.allCases.index(Self.allCases.startIndex, offsetBy: index)]
+    }
 }
 
-extension FactCodable where Self: RawRepresentable, RawValue == Int {
-    public func write(to writer: inout FactWriter) { writer.write(rawValue) }
-    public init?(reading reader: inout FactReader) { self.init(rawValue: reader.readInt()) }
-}
+extension DateStyle: FactCodable {}
+extension TitleStyle: FactCodable {}
+extension Requirement: FactCodable {}
+extension AuthorStyle: FactCodable {}
+extension LinkSyntaxStyle: FactCodable {}
+extension LinkSeparatorStyle: FactCodable {}
+extension ArxivForm: FactCodable {}
 
 /// A fast 64-bit hash of bytes, eight at a time, that does not change between runs or
 /// machines: it finds an entry's earlier facts by the entry's bytes (which are then compared,
