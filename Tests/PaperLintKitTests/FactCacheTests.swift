@@ -31,16 +31,21 @@ import Testing
     }
 
     /// Seeded edits of entry lines: a line removed, a neighbour's copy inserted (a duplicate,
-    /// often out of order), a character replaced by a blemish, an odd new entry; anywhere in
-    /// the file, so a change lands above and below the entries it collides with.
+    /// often out of order), a character replaced by a blemish, an odd new entry, an entry
+    /// nested, quoted or run into the one above; anywhere in the file, so a change lands above
+    /// and below the entries it collides with.
     static func edit(_ text: String, _ random: inout SplitMix64) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         for _ in 0..<(1 + Int(random.next() % 10)) {
             let entries = lines.indices.filter { lines[$0].hasPrefix("- [") }
             guard !entries.isEmpty else { break }
             let at = entries[Int(random.next() % UInt64(entries.count))]
-            switch random.next() % 5 {
+            switch random.next() % 8 {
             case 0: lines.remove(at: at)
+            // The same bytes under another prefix: nested, quoted, or joined to the line above.
+            case 5: lines[at] = "  " + lines[at]
+            case 6: lines[at] = "> " + lines[at]
+            case 7 where at > 0: lines[at - 1] += " " + lines.remove(at: at).dropFirst(2)
             case 1: lines.insert(lines[entries[Int(random.next() % UInt64(entries.count))]], at: at)
             case 2:
                 var characters = Array(lines[at])

@@ -3,9 +3,10 @@ import Glibc
 #endif
 import Synchronization
 
-/// What a rule learns from one entry, as a row of facts: derived from the entry's bytes and
-/// the configuration alone, so an entry with the same bytes has the same row in any version
-/// of the list. A rule folds its rows into the list's house style.
+/// What a rule learns from one entry, as a row of facts: derived from the entry's lines (from
+/// the start of its first line to the byte after its last) and the configuration alone, so an
+/// entry with the same lines has the same row in any version of the list. A rule folds its
+/// rows into the list's house style.
 public protocol EntryFactRow: FactCodable {
     /// Names the row's layout and meaning within one build of paperlint ("date-format").
     static var family: String { get }
@@ -28,8 +29,8 @@ public final class FactSource: @unchecked Sendable {
 /// are exactly those of a recorded entry, derived anew otherwise, and all kept for the next
 /// recording (see `recording(for:key:)`).
 ///
-/// A row is reused only after the entry's bytes (and the byte after them, which some facts
-/// read) compare equal to the recorded entry's, so a stale or colliding record costs a
+/// A row is reused only after the entry's key bytes (`keyRange`: its lines and the byte after
+/// them) compare equal to the recorded entry's, so a stale or colliding record costs a
 /// recomputation, never a wrong fact.
 public final class EntryFacts: Sendable {
     let recorded: RecordedFacts?
@@ -100,8 +101,33 @@ public final class EntryFacts: Sendable {
     /// and the rows this run derived or reused, by family name.
     public func recording(for document: Document, key: FactKey) -> [UInt8] {
         let table = table(for: document)
-        let families = fresh.withLock { $0 }.sorted { $0.key < $1.key }.map { (name: $0.key, rows: $0.value) }
+        // A later run finds an entry's row under the first entry with the same bytes (the
+        // first the index holds): that one carries the row when any copy has it (a copy may
+        // sit where a family does not look, in a skipped section).
+        let first = Self.firstCopies(document, table)
+        let families = fresh.withLock { $0 }.sorted { $0.key < $1.key }.map { family in
+            var rows = family.value
+            for index in rows.indices where rows[index] != nil && first[index] != index && rows[first[index]] == nil {
+                rows[first[index]] = rows[index]
+            }
+            return (name: family.key, rows: rows)
+        }
         return RecordedFacts.encode(key: key, hashes: table.hashes, ranges: table.ranges, families: families)
+    }
+
+    /// For each entry, the first entry with the same key bytes (itself when it is the first).
+    private static func firstCopies(_ document: Document, _ table: Table) -> [Int] {
+        let own = OpenTable(table.hashes)
+        return document.bytes.withUnsafeBytes { bytes in
+            table.ranges.indices.map { index in
+                let range = table.ranges[index]
+                return Int(own.first(table.hashes[index]) { candidate in
+                    let other = table.ranges[candidate]
+                    return candidate == index || (candidate < index && other.count == range.count
+                        && memcmp(bytes.baseAddress! + other.lowerBound, bytes.baseAddress! + range.lowerBound, range.count) == 0)
+                })
+            }
+        }
     }
 
     /// True when this run derived a row the recording did not hold, or has no recording.
@@ -120,10 +146,12 @@ public final class EntryFacts: Sendable {
         }
     }
 
-    /// An entry's key bytes: the entry and the byte after it (a line terminator, or none at
-    /// the end of the file), which some facts read.
+    /// An entry's key bytes: its whole lines (the indentation or quote marks before the list
+    /// marker included) and the byte after them (a line terminator, or none at the end of the
+    /// file), which some facts read.
     static func keyRange(_ entry: Entry, in document: Document) -> Range<Int> {
-        entry.range.lowerBound..<min(document.bytes.count, entry.range.upperBound + 1)
+        let lineStart = entry.line >= 1 && entry.line <= document.lineStarts.count ? document.lineStarts[entry.line - 1] : entry.range.lowerBound
+        return min(lineStart, entry.range.lowerBound)..<min(document.bytes.count, entry.range.upperBound + 1)
     }
 
     private static func match(_ document: Document, _ recorded: RecordedFacts?, _ source: FactSource?) -> Table {
