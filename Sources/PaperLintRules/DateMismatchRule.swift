@@ -107,8 +107,8 @@ public struct DateMismatchRule: Rule {
         let awayByEntry = Dictionary(dated.map { ($0.entry.line, $0.isMonthsAway) }, uniquingKeysWith: { a, _ in a })
         let away = document.habit(dated.map(\.entry)) { awayByEntry[$0.line] ?? false }
         for paper in dated {
-            // Only entries with a date were kept above.
-            guard let date = paper.entry.date else { continue }
+            // Only entries with a date were kept above; a finding sits on the date.
+            guard let date = paper.entry.date, document.isInFocus(bytes: date.range) else { continue }
             let (id, url, submitted) = (paper.id, paper.url, paper.submitted)
             guard abs(paper.offset) > Self.tolerance else { continue }
             if paper.isMonthsAway && away.accepts(true, lines: paper.entry.lines) { continue }
