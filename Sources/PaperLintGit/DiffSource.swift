@@ -1,5 +1,3 @@
-import Clibgit2
-
 /// Which two sides of the repository to compare, and which side is linted.
 public enum DiffSource: Sendable, Equatable, CustomStringConvertible {
     /// The index against `HEAD` (the empty tree on an unborn branch).
@@ -53,38 +51,4 @@ public struct FileChanges: Sendable, Equatable {
     public var addedLines: [ClosedRange<Int>]
     /// New-side lines (1-based) shown as context around the changes (git's default 3 lines).
     public var contextLines: [ClosedRange<Int>]
-    /// The old side's blob, when there is one (what recorded facts of it are checked against).
-    public var old: BlobContent?
-    /// The object id of the new side, when it is a blob (the index, a commit); nil for a work-tree file.
-    public var newBlobID: String?
-
-    public init(
-        path: String, status: Status, content: [UInt8]?, addedLines: [ClosedRange<Int>], contextLines: [ClosedRange<Int>],
-        old: BlobContent? = nil, newBlobID: String? = nil
-    ) {
-        self.path = path
-        self.status = status
-        self.content = content
-        self.addedLines = addedLines
-        self.contextLines = contextLines
-        self.old = old
-        self.newBlobID = newBlobID
-    }
-}
-
-/// A blob of the object store, held open: its bytes are read in place, not copied.
-public final class BlobContent: @unchecked Sendable, Equatable {
-    /// The object id, 40 hex digits.
-    public let id: String
-    private let handle: BlobHandle
-
-    init(_ handle: BlobHandle) {
-        self.handle = handle
-        id = Repository.hex(git_blob_id(handle.raw).pointee)
-    }
-
-    /// The blob's bytes, valid while this object lives.
-    public var bytes: UnsafeRawBufferPointer { handle.content }
-
-    public static func == (a: BlobContent, b: BlobContent) -> Bool { a.id == b.id }
 }

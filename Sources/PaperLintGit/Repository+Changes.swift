@@ -30,8 +30,7 @@ extension Repository {
             let lineCount = Self.lineCount(new)
             return FileChanges(
                 path: path, status: .added, content: new,
-                addedLines: lineCount > 0 ? [1...lineCount] : [], contextLines: [],
-                newBlobID: sides.newBlob.map { Self.hex(git_blob_id($0.raw).pointee) })
+                addedLines: lineCount > 0 ? [1...lineCount] : [], contextLines: [])
         }
         // Both sides in git's object store: the same object id is the same content, and xdiff
         // reads the blobs as they are (a buffer would be hashed first: 1.2 ms at 2k entries).
@@ -40,16 +39,13 @@ extension Repository {
         case .blob(let blob): git_oid_equal(git_blob_id(old.raw), git_blob_id(blob)) != 0
         case .bytes(let bytes): bytes.withUnsafeBytes { $0.elementsEqual(old.content) }
         }
-        let newID = sides.newBlob.map { Self.hex(git_blob_id($0.raw).pointee) }
         if isSame {
-            return FileChanges(path: path, status: status == .modified ? .unchanged : status, content: new, addedLines: [], contextLines: [],
-                               old: BlobContent(old), newBlobID: newID)
+            return FileChanges(path: path, status: status == .modified ? .unchanged : status, content: new, addedLines: [], contextLines: [])
         }
         let (added, context) = try withExtendedLifetime((old, sides.newBlob)) { () throws(GitError) in
             try Self.diffLines(old: .blob(old.raw), new: compared, path: path)
         }
-        return FileChanges(path: path, status: status, content: new, addedLines: added, contextLines: context,
-                           old: BlobContent(old), newBlobID: newID)
+        return FileChanges(path: path, status: status, content: new, addedLines: added, contextLines: context)
     }
 
     private struct Sides {

@@ -92,7 +92,7 @@ extension Repository {
         return Self.hex(oid.pointee)
     }
 
-    static func hex(_ oid: git_oid) -> String {
+    private static func hex(_ oid: git_oid) -> String {
         var oid = oid
         var buffer = [CChar](repeating: 0, count: Int(GIT_OID_HEXSZ) + 1)
         git_oid_tostr(&buffer, buffer.count, &oid)

@@ -66,10 +66,7 @@ public enum FileBytes {
 /// old content or the new one, never a partial write. An existing file's mode is kept and
 /// a symlink is followed: its target is replaced, the link stays.
 public enum AtomicFile {
-    /// Writes `bytes` to a temporary file beside `path` and renames it over `path`. `durable`
-    /// flushes the file and the directory first (a list, a configuration); a cache that checks
-    /// itself on reading skips the flushes, which cost milliseconds.
-    public static func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws(FileBytes.Failure) {
+    public static func write(_ bytes: [UInt8], to path: String) throws(FileBytes.Failure) {
         let target = resolvedPath(path)
         var mode: mode_t = 0o644
         var info = stat()
@@ -80,14 +77,14 @@ public enum AtomicFile {
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failure = writeAll(fd, bytes)
         if failure == 0 && fchmod(fd, mode) != 0 { failure = errno }
-        if failure == 0 && durable && fsync(fd) != 0 { failure = errno }
+        if failure == 0 && fsync(fd) != 0 { failure = errno }
         close(fd)
         if failure == 0 && rename(temporary, target) != 0 { failure = errno }
         if failure != 0 {
             unlink(temporary)
             throw FileBytes.Failure(code: failure)
         }
-        if durable { syncDirectory(of: target) }
+        syncDirectory(of: target)
     }
 
     /// Flushes the directory entry the rename changed, so after a power cut the file is

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import PaperLintCore
 import PaperLintGit
 
@@ -68,11 +65,6 @@ public struct CheckRequest: Sendable {
     /// A configuration already loaded for this run (the hook loads it once for fix and check);
     /// when set, `configPath` and `preset` are not read again.
     public var configuration: Configuration?
-    /// Reuse and keep the facts rules derive from entries, under the repository's git
-    /// directory (see `FactCache`); `--no-cache` or `PAPERLINT_CACHE=0` turns it off.
-    public var usesFactCache = CheckRequest.factCacheAllowed
-    /// False when the environment says `PAPERLINT_CACHE=0`.
-    static let factCacheAllowed: Bool = getenv("PAPERLINT_CACHE").map { String(cString: $0) != "0" } ?? true
 
     /// The list file when neither a path nor the configuration names one.
     public static let defaultList = "README.md"

@@ -16,8 +16,6 @@ public struct FileReport: Sendable {
     /// What the check read and found, for the summary's patch (`Fixer.safePatch(for:)`):
     /// nil for a file the change did not touch.
     var origin: Origin?
-    /// The fact rows the rules reused from the cache and those they derived; nil without a cache.
-    var factRows: (reused: Int, derived: Int)?
 
     /// The content, its change scope and the rules' findings on it, byte for byte.
     struct Origin {
@@ -80,29 +78,20 @@ public enum Linter {
                 report.files.append(FileReport(path: file.path, document: Document(bytes: []), diagnostics: []))
                 continue
             }
-            // In a git mode, the facts an earlier run derived from the entries this change leaves alone.
-            let cache = timer.measure("cache") { () -> FactCache.Use? in
-                guard let changes = file.changes, let repository = session.repository else { return nil }
-                return FactCache.use(
-                    for: changes, path: file.repositoryPath ?? file.path, repository: repository,
-                    configuration: session.configuration, enabled: request.usesFactCache)
-            }
             // Rules may skip work whose findings the scope would drop anyway.
             let document = try timer.measure("parse") { () throws(PaperLintError) in
                 try timer.measureDetail("parse/document") { () throws(PaperLintError) in
-                    try file.scope.document(file.content, displayPath: file.path, conflicts: .report, facts: cache?.facts)
+                    try file.scope.document(file.content, displayPath: file.path, conflicts: .report)
                 }
             }
             // A list with conflict markers gets one error per marker and nothing else: every
             // other finding would be about the markers.
             let conflicts = ConflictMarkers.diagnostics(in: document)
             let found = conflicts.isEmpty ? timer.measure("rules") { RuleRunner.run(document, session.configuration) } : conflicts
-            if conflicts.isEmpty, let cache { timer.measure("cache") { FactCache.record(cache, document: document) } }
             // What the scope drops is dropped before it is resolved to lines and columns.
             let kept = conflicts.isEmpty ? found.filter { file.scope.touches(document.lines(spanning: $0.range)) } : found
             let diagnostics = ReportedDiagnostic.inReportOrder(kept, path: file.path, in: document)
             var fileReport = FileReport(path: file.path, document: document, diagnostics: diagnostics)
-            fileReport.factRows = cache.map { ($0.facts.reusedRows, $0.facts.derivedRows) }
             fileReport.origin = FileReport.Origin(
                 content: file.content, scope: file.scope, found: found, patchPath: file.repositoryPath ?? file.path)
             report.files.append(fileReport)
@@ -158,15 +147,14 @@ public enum Linter {
     enum ConflictHandling { case refuse, report }
 
     static func validatedDocument(
-        _ bytes: [UInt8], displayPath: String, scope: ChangeScope = .everything, conflicts: ConflictHandling = .refuse,
-        facts: EntryFacts? = nil
+        _ bytes: [UInt8], displayPath: String, scope: ChangeScope = .everything, conflicts: ConflictHandling = .refuse
     ) throws(PaperLintError) -> Document {
         try requireUTF8(bytes, path: displayPath, remedy: "re-save the file as UTF-8")
         // Entry parts keep 32-bit offsets.
         guard bytes.count <= Int(UInt32.max) else {
             throw PaperLintError("\(displayPath): larger than 4 GiB; a paper list that large cannot be read, split it")
         }
-        let document = Document(bytes: bytes, scope: scope, facts: facts)
+        let document = Document(bytes: bytes, scope: scope)
         if conflicts == .refuse, let line = ConflictMarkers.firstLine(in: document) {
             throw PaperLintError("\(displayPath):\(line): merge conflict markers; resolve the conflict first")
         }

@@ -11,10 +11,8 @@ extension ChangeScope {
 
     /// The document of `bytes` under this scope (validated: UTF-8, and no conflict markers
     /// unless `check` reports them).
-    func document(
-        _ bytes: [UInt8], displayPath: String, conflicts: Linter.ConflictHandling = .refuse, facts: EntryFacts? = nil
-    ) throws(PaperLintError) -> Document {
-        try Linter.validatedDocument(bytes, displayPath: displayPath, scope: self, conflicts: conflicts, facts: facts)
+    func document(_ bytes: [UInt8], displayPath: String, conflicts: Linter.ConflictHandling = .refuse) throws(PaperLintError) -> Document {
+        try Linter.validatedDocument(bytes, displayPath: displayPath, scope: self, conflicts: conflicts)
     }
 
     /// The kept lines as byte ranges of `document`, without their last line end: what fixes
@@ -43,8 +41,6 @@ struct Session {
         var scope: ChangeScope
         /// The diff did not touch the file: under a diff filter nothing in it can be kept.
         var isUnchanged = false
-        /// What git found for the file, in a git mode.
-        var changes: FileChanges?
     }
 
     let request: CheckRequest
@@ -97,8 +93,7 @@ struct Session {
                     continue
                 }
                 session.files.append(File(path: path, repositoryPath: path, content: content,
-                                          scope: ChangeScope(changes, filter: request.filter), isUnchanged: changes.status == .unchanged,
-                                          changes: changes))
+                                          scope: ChangeScope(changes, filter: request.filter), isUnchanged: changes.status == .unchanged))
             }
             return session
         }

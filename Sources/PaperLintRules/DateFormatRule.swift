@@ -49,11 +49,17 @@ public struct DateFormatRule: Rule {
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         let entries = document.checkedEntries(configuration)
         let configured = configuration.style.date.map(WrittenDate.Shape.init(style:))
-        let rows = document.facts(Facts.self, for: entries, configuration)
-        let shapes = document.houseForms(configured, defaults: [WrittenDate.Shape(style: .yearMonth)], entries, rows) { $0.shape }
+        // A date that votes is a real one whose form says something (`StyleVotes.date`).
+        let valid = { (entry: Entry) -> WrittenDate? in
+            guard StyleVotes.date(entry, document.bytes) != nil, let date = entry.date else { return nil }
+            return WrittenDate(document.bytes, date)
+        }
+        let shapes = document.houseForms(configured, defaults: [WrittenDate.Shape(style: .yearMonth)], entries) { entry in
+            StyleVotes.date(entry, document.bytes).map(WrittenDate.Shape.init(style:))
+        }
         // Whether months and days below 10 carry their zero is learned either way (`entry.date`
         // names the parts, not the padding): a list that writes `[2024/6/28]` keeps doing so.
-        var padding = document.houseForms([], defaults: [true], entries, rows) { $0.isPadded }
+        var padding = document.houseForms([], defaults: [true], entries) { valid($0)?.isPadded }
         padding.acceptsRecurring = true
         return entries.compactMap { entry -> Diagnostic? in
             guard let entryDate = entry.date, document.isInFocus(bytes: entryDate.range) else { return nil }
@@ -79,31 +85,6 @@ public struct DateFormatRule: Rule {
                     fix: Fix(.safe, "rewrite the date as \(target)", Edit(replacing: date.value, with: value)))
             }
             return nil
-        }
-    }
-
-    /// What an entry's date says about the list's date style.
-    struct Facts: EntryFactRow {
-        static let family = "date-format"
-        /// The form of a date that votes (`StyleVotes.date`): a real one whose form says something.
-        var shape: WrittenDate.Shape?
-        /// Whether that date pads its month and day below 10; nil without one below 10.
-        var isPadded: Bool?
-
-        init(_ entry: Entry, in document: Document, _ configuration: Configuration) {
-            let style = StyleVotes.date(entry, document.bytes)
-            shape = style.map(WrittenDate.Shape.init(style:))
-            isPadded = style != nil ? entry.date.flatMap { WrittenDate(document.bytes, $0).isPadded } : nil
-        }
-
-        init?(reading reader: inout FactReader) {
-            shape = reader.read()
-            isPadded = reader.read()
-        }
-
-        func write(to writer: inout FactWriter) {
-            writer.write(shape)
-            writer.write(isPadded)
         }
     }
 
@@ -195,7 +176,7 @@ struct WrittenDate {
 
     /// What a list's dates vote for: how many parts, and the separator between them (a space
     /// for a month written by its name).
-    struct Shape: Hashable, Sendable, FactCodable {
+    struct Shape: Hashable, Sendable {
         /// 1: year, 2: year and month, 3: year, month and day.
         var parts: Int
         var separator: UInt8
@@ -203,16 +184,6 @@ struct WrittenDate {
         init(parts: Int, separator: UInt8) {
             self.parts = parts
             self.separator = separator
-        }
-
-        init?(reading reader: inout FactReader) {
-            parts = reader.readInt()
-            separator = UInt8(truncatingIfNeeded: reader.readInt())
-        }
-
-        func write(to writer: inout FactWriter) {
-            writer.write(parts)
-            writer.write(Int(separator))
         }
 
         init(style: DateStyle) {

@@ -90,71 +90,29 @@ private struct Template {
         self.document = document
         self.configuration = configuration
         let style = configuration.style
-        let rows = document.facts(Facts.self, for: entries, configuration)
-        title = document.houseForms(style.title, defaults: [.bold], entries, rows) { $0.title }
-        var linkSyntax = document.houseForms(style.linkSyntax, defaults: [.innerURL], entries, rows) { $0.linkSyntax }
+        title = document.houseForms(style.title, defaults: [.bold], entries, vote: StyleVotes.title)
+        var linkSyntax = document.houseForms(style.linkSyntax, defaults: [.innerURL], entries, votes: StyleVotes.linkSyntax)
         // Every syntax renders the same link: one a few other links use is written on purpose.
         linkSyntax.acceptsRecurring = true
         self.linkSyntax = linkSyntax
-        authors = document.houseForms(style.authors, defaults: [.authorsVenue], entries, rows) { $0.authors }
-        leading = document.habit(entries, rows) { $0.leading }
-        between = document.habit(entries, rows) { $0.between }
-        trailing = document.habit(entries, rows) { $0.trailing }
-        bare = document.habit(entries, rows) { $0.bare }
-        linkless = document.habit(entries, rows) { $0.linkless }
+        authors = AuthorSegment.forms(document, entries, configuration)
+        let bytes = document.bytes
+        func has(_ kinds: Set<EntryDeviation.Kind>, _ entry: Entry, _ counts: (EntryDeviation) -> Bool = { _ in true }) -> Bool {
+            entry.deviations.contains { kinds.contains($0.kind) && counts($0) }
+        }
+        // The kinds are built once here: a set literal inside the closures was built per entry.
+        let beforeDate: Set<EntryDeviation.Kind> = [.textBeforeDate], betweenParts: Set<EntryDeviation.Kind> = [.textAfterTitle, .textAfterAuthors]
+        let afterLinks: Set<EntryDeviation.Kind> = [.trailingText], noLinks: Set<EntryDeviation.Kind> = [.noLinks]
+        leading = document.habit(entries) { has(beforeDate, $0) }
+        between = document.habit(entries) { entry in
+            has(betweenParts, entry) { !bytes[$0.range].allSatisfy(ASCII.isStrayPunctuation) }
+        }
+        let badges = BadgeScanner(bytes: bytes)
+        trailing = document.habit(entries) { entry in has(afterLinks, entry) { !badges.isOnlyBadges($0.range) } }
+        bare = document.habit(entries) { entry in entry.links.contains { $0.url == nil } }
+        linkless = document.habit(entries) { has(noLinks, $0) }
         let form = style.date.first.map { WrittenDate.Shape(style: $0).pattern(padded: true) }
         date = "[\(form ?? Self.commonDate(document, entries))]"
-    }
-
-    /// What one entry says about the template: its title markup, link syntaxes and author
-    /// segment, and whether it carries text before the date, between its parts or after its
-    /// links, a link without a URL, or no link at all.
-    struct Facts: EntryFactRow {
-        static let family = "entry-format"
-        // The kinds are built once: a set literal in `init` was built per entry.
-        private static let beforeDate: Set<EntryDeviation.Kind> = [.textBeforeDate]
-        private static let betweenParts: Set<EntryDeviation.Kind> = [.textAfterTitle, .textAfterAuthors]
-        private static let afterLinks: Set<EntryDeviation.Kind> = [.trailingText]
-        private static let noLinks: Set<EntryDeviation.Kind> = [.noLinks]
-
-        var title: TitleStyle?
-        var linkSyntax: [LinkSyntaxStyle]
-        var authors: AuthorStyle
-        var leading: Bool
-        var between: Bool
-        var trailing: Bool
-        var bare: Bool
-        var linkless: Bool
-
-        init(_ entry: Entry, in document: Document, _ configuration: Configuration) {
-            let bytes = document.bytes
-            func has(_ kinds: Set<EntryDeviation.Kind>, _ counts: (EntryDeviation) -> Bool = { _ in true }) -> Bool {
-                entry.deviations.contains { kinds.contains($0.kind) && counts($0) }
-            }
-            title = StyleVotes.title(entry)
-            linkSyntax = StyleVotes.linkSyntax(entry)
-            authors = AuthorSegment.style(of: entry, bytes)
-            leading = has(Self.beforeDate)
-            between = has(Self.betweenParts) { !bytes[$0.range].allSatisfy(ASCII.isStrayPunctuation) }
-            trailing = has(Self.afterLinks) { !BadgeScanner(bytes: bytes).isOnlyBadges($0.range) }
-            bare = entry.links.contains { $0.url == nil }
-            linkless = has(Self.noLinks)
-        }
-
-        init?(reading reader: inout FactReader) {
-            title = reader.read()
-            linkSyntax = reader.readArray()
-            guard let authors = AuthorStyle(reading: &reader) else { return nil }
-            self.authors = authors
-            (leading, between, trailing, bare, linkless) = (reader.readBool(), reader.readBool(), reader.readBool(), reader.readBool(), reader.readBool())
-        }
-
-        func write(to writer: inout FactWriter) {
-            writer.write(title)
-            writer.write(linkSyntax)
-            authors.write(to: &writer)
-            for flag in [leading, between, trailing, bare, linkless] { writer.write(flag) }
-        }
     }
 
     /// The date form most entries use, for the message about an entry without one.

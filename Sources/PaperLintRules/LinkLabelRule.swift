@@ -73,49 +73,14 @@ public struct LinkLabelRule: Rule {
         var isKnown: Bool
     }
 
-    /// What a label says about the list's spellings and link order.
-    struct Spelling: FactCodable {
-        var written: String
-        var key: String
-        var isKnown: Bool
-
-        init(_ label: Label) {
-            (written, key, isKnown) = (label.written, label.key, label.isKnown)
-        }
-
-        init?(reading reader: inout FactReader) {
-            (written, key, isKnown) = (reader.readString(), reader.readString(), reader.readBool())
-        }
-
-        func write(to writer: inout FactWriter) {
-            writer.write(written)
-            writer.write(key)
-            writer.write(isKnown)
-        }
-    }
-
-    /// The spellings of an entry's link labels, in link order.
-    struct Facts: EntryFactRow {
-        static let family = "link-label"
-        var spellings: [Spelling]
-
-        init(_ entry: Entry, in document: Document, _ configuration: Configuration) {
-            spellings = entry.links.map { Spelling(LinkLabelRule.label($0, document, configuration.labels)) }
-        }
-
-        init?(reading reader: inout FactReader) { spellings = reader.readArray() }
-        func write(to writer: inout FactWriter) { writer.write(spellings) }
-    }
-
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         let vocabulary = configuration.labels
         let checked = document.checkedEntries(configuration)
-        let rows = document.facts(Facts.self, for: checked, configuration).map(\.spellings)
-        let preferred = preferredSpellings(rows.joined(), vocabulary)
-        let order = LabelOrder(rows, vocabulary)
+        let entries = checked.map { entry in entry.links.map { label($0, document, vocabulary) } }
+        let preferred = preferredSpellings(entries.joined(), vocabulary)
+        let order = LabelOrder(entries, vocabulary)
         var found: [Diagnostic] = []
-        for entry in checked where document.isInFocus(entry) {
-            let labels = entry.links.map { Self.label($0, document, vocabulary) }
+        for (entry, labels) in zip(checked, entries) where document.isInFocus(entry) {
             var entryFound: [Diagnostic] = []
             if let misplaced = orderDiagnostic(labels, document, order, vocabulary, all: configuration.taste.contains(.labelOrder)) {
                 entryFound.append(misplaced)
@@ -131,7 +96,7 @@ public struct LinkLabelRule: Rule {
         return found
     }
 
-    static func label(_ link: EntryLink, _ document: Document, _ vocabulary: LabelVocabulary) -> Label {
+    private func label(_ link: EntryLink, _ document: Document, _ vocabulary: LabelVocabulary) -> Label {
         var lower = link.label.lowerBound, upper = link.label.upperBound
         while lower < upper && ASCII.isBlank(document.bytes[lower]) { lower += 1 }
         while upper > lower && ASCII.isBlank(document.bytes[upper - 1]) { upper -= 1 }
@@ -144,7 +109,7 @@ public struct LinkLabelRule: Rule {
 
     /// Per spelling group, the spelling the list uses most and its counts.
     private func preferredSpellings(
-        _ labels: FlattenSequence<[[Spelling]]>, _ vocabulary: LabelVocabulary
+        _ labels: FlattenSequence<[[Label]]>, _ vocabulary: LabelVocabulary
     ) -> [String: (spelling: String, count: Int, total: Int, counts: [String: Int])] {
         var tallies: [String: Tally<String>] = [:]
         var keys: [String] = []
@@ -287,7 +252,7 @@ private struct LabelOrder {
     /// Entries listing the first key of the pair before the second (first occurrences).
     private var before: [String: Int] = [:]
 
-    init(_ entries: [[LinkLabelRule.Spelling]], _ vocabulary: LabelVocabulary) {
+    init(_ entries: [[LinkLabelRule.Label]], _ vocabulary: LabelVocabulary) {
         var seen: [String] = []
         var known: Set<String> = []
         for entry in entries {

@@ -85,25 +85,18 @@ public struct LinkSpacingRule: Rule {
 
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         let bytes = document.bytes
-        let entries = document.checkedEntries(configuration)
-        let rows = document.facts(Facts.self, for: entries, configuration)
-        // Each separator's style, and whether the change left its line alone.
-        var votes: [(style: LinkSeparatorStyle, isUntouched: Bool)] = []
-        for (entry, row) in zip(entries, rows) {
-            for separator in row.separators {
-                let line = entry.line + separator.line
-                votes.append((separator.style, !document.isChanged(line, line)))
-            }
+        var found: [(range: Range<Int>, style: LinkSeparatorStyle)] = []
+        // Text or a line break between two links is not a separator this rule judges, and
+        // neither is the space between single-bracket links (entry-format reports those).
+        for entry in document.checkedEntries(configuration) { found += StyleVotes.separators(entry, bytes) }
+        let reference = found.filter {
+            let line = document.line(containing: $0.range.lowerBound)
+            return !document.isChanged(line, line)
         }
-        let reference = votes.filter(\.isUntouched)
         // `] [[` is the grammar's separator where too few links show the list's own.
         var forms = HouseForms<LinkSeparatorStyle>(
             configured: configuration.style.linkSeparator, defaults: [.space], changed: reference.isEmpty ? nil : document.changed)
-        for vote in reference.isEmpty ? votes : reference { forms.add(vote.style) }
-        // Text or a line break between two links is not a separator this rule judges, and
-        // neither is the space between single-bracket links (entry-format reports those).
-        var found: [(range: Range<Int>, style: LinkSeparatorStyle)] = []
-        for entry in entries where document.isInFocus(entry) { found += StyleVotes.separators(entry, bytes) }
+        for separator in reference.isEmpty ? found : reference { forms.add(separator.style) }
         let name = { (style: LinkSeparatorStyle) in style == .space ? "`] [[`" : "`][[`" }
         return found.compactMap { separator -> Diagnostic? in
             guard document.isInFocus(bytes: separator.range), let expected = forms.judge(separator.style, lines: Self.line(document, separator.range)) else { return nil }
@@ -118,42 +111,6 @@ public struct LinkSpacingRule: Rule {
                 fix: Fix(.safe, expected.value == .space ? "separate the links with one space" : "join the links",
                          Edit(replacing: separator.range, with: wanted)))
         }
-    }
-
-    /// The style of each separator an entry writes between double-bracket links, with its line
-    /// (counted from the entry's first).
-    struct Facts: EntryFactRow {
-        static let family = "link-spacing"
-        struct Separator: FactCodable {
-            var line: Int
-            var style: LinkSeparatorStyle
-
-            init(line: Int, style: LinkSeparatorStyle) {
-                self.line = line
-                self.style = style
-            }
-
-            init?(reading reader: inout FactReader) {
-                let line = reader.readInt()
-                guard let style = LinkSeparatorStyle(reading: &reader) else { return nil }
-                self.init(line: line, style: style)
-            }
-
-            func write(to writer: inout FactWriter) {
-                writer.write(line)
-                style.write(to: &writer)
-            }
-        }
-        var separators: [Separator]
-
-        init(_ entry: Entry, in document: Document, _ configuration: Configuration) {
-            separators = StyleVotes.separators(entry, document.bytes).map {
-                Separator(line: document.line(containing: $0.range.lowerBound) - entry.line, style: $0.style)
-            }
-        }
-
-        init?(reading reader: inout FactReader) { separators = reader.readArray() }
-        func write(to writer: inout FactWriter) { writer.write(separators) }
     }
 
     static func line(_ document: Document, _ range: Range<Int>) -> ClosedRange<Int> {

@@ -36,21 +36,19 @@ public struct PunctuationRule: Rule {
         let configuredSegments: [Bool] = configuration.style.authors.isEmpty
             ? [] : configuration.style.authors.contains(.authorsVenue) ? [true] : [true, false]
         let periods: [Requirement] = configuration.style.titlePeriod.count == 1 ? configuration.style.titlePeriod : []
-        let rows = document.facts(Facts.self, for: entries, configuration)
-        var sections: [Int: (entries: [Entry], rows: [Facts])] = [:]
-        for (entry, row) in zip(entries, rows) {
-            sections[document.sectionIndex(containing: entry.line), default: ([], [])].entries.append(entry)
-            sections[document.sectionIndex(containing: entry.line)]?.rows.append(row)
-        }
+        var sectionEntries: [Int: [Entry]] = [:]
+        for entry in entries { sectionEntries[document.sectionIndex(containing: entry.line), default: []].append(entry) }
         let context = Context(
             document: document, configuration: configuration,
-            titles: document.houseForms(periods, entries, rows) { $0.titlePeriod },
-            sectionTitles: sections.mapValues { document.houseForms(periods, $0.entries, $0.rows) { $0.titlePeriod } },
-            segments: document.houseForms(configuredSegments, defaults: [true], entries, rows) { $0.segmentPeriod },
-            strayAfterTitle: document.habit(entries, rows) { $0.strayAfterTitle },
-            strayAfterSegment: document.habit(entries, rows) { $0.strayAfterSegment })
-        let spacedTitles = document.habit(entries, rows) { $0.spacedTitle }
-        let spacedSegments = document.habit(entries, rows) { $0.spacedSegment }
+            titles: document.houseForms(periods, entries) { TitlePeriods.vote($0, bytes) },
+            sectionTitles: sectionEntries.mapValues { document.houseForms(periods, $0) { TitlePeriods.vote($0, bytes) } },
+            segments: document.houseForms(configuredSegments, defaults: [true], entries) { entry in
+                entry.authors.map { bytes[$0.text].last(where: { !ASCII.isBlank($0) }) == UInt8(ascii: ".") }
+            },
+            strayAfterTitle: document.habit(entries) { Self.strayGap($0, .textAfterTitle, after: $0.title?.range, bytes) != nil },
+            strayAfterSegment: document.habit(entries) { Self.strayGap($0, .textAfterAuthors, after: $0.authors?.range, bytes) != nil })
+        let spacedTitles = document.habit(entries) { $0.title.map { Self.blankBeforeFinalPeriod(bytes, $0.text) != nil } ?? false }
+        let spacedSegments = document.habit(entries) { $0.authors.map { Self.blankBeforeFinalPeriod(bytes, $0.text) != nil } ?? false }
         var found: [Diagnostic] = []
         for entry in entries where document.isInFocus(entry) {
             var entryFound: [Diagnostic] = []
@@ -148,41 +146,6 @@ public struct PunctuationRule: Rule {
             index += 1
         }
         return index == line.endIndex || ASCII.isBlank(line[index])
-    }
-
-    /// What an entry says about the list's punctuation: its title's final period, its italic
-    /// segment's, stray marks after either, and a blank before either final period.
-    struct Facts: EntryFactRow {
-        static let family = "punctuation"
-        var titlePeriod: Requirement?
-        var segmentPeriod: Bool?
-        var strayAfterTitle: Bool
-        var strayAfterSegment: Bool
-        var spacedTitle: Bool
-        var spacedSegment: Bool
-
-        init(_ entry: Entry, in document: Document, _ configuration: Configuration) {
-            let bytes = document.bytes
-            titlePeriod = TitlePeriods.vote(entry, bytes)
-            segmentPeriod = entry.authors.map { bytes[$0.text].last(where: { !ASCII.isBlank($0) }) == UInt8(ascii: ".") }
-            strayAfterTitle = PunctuationRule.strayGap(entry, .textAfterTitle, after: entry.title?.range, bytes) != nil
-            strayAfterSegment = PunctuationRule.strayGap(entry, .textAfterAuthors, after: entry.authors?.range, bytes) != nil
-            spacedTitle = entry.title.map { PunctuationRule.blankBeforeFinalPeriod(bytes, $0.text) != nil } ?? false
-            spacedSegment = entry.authors.map { PunctuationRule.blankBeforeFinalPeriod(bytes, $0.text) != nil } ?? false
-        }
-
-        init?(reading reader: inout FactReader) {
-            titlePeriod = reader.read()
-            segmentPeriod = reader.read()
-            (strayAfterTitle, strayAfterSegment) = (reader.readBool(), reader.readBool())
-            (spacedTitle, spacedSegment) = (reader.readBool(), reader.readBool())
-        }
-
-        func write(to writer: inout FactWriter) {
-            writer.write(titlePeriod)
-            writer.write(segmentPeriod)
-            for flag in [strayAfterTitle, strayAfterSegment, spacedTitle, spacedSegment] { writer.write(flag) }
-        }
     }
 
     /// The non-blank text of a `kind` deviation right after `part`, when it is only punctuation.

@@ -57,63 +57,26 @@ public struct VenueNameRule: Rule {
 
     public init() {}
 
-    /// A venue word of an entry's author segment: its canonical spelling and how it is written.
-    struct Word: FactCodable {
-        var key: String
-        var written: String
-
-        init(key: String, written: String) {
-            self.key = key
-            self.written = written
-        }
-
-        init?(reading reader: inout FactReader) { self.init(key: reader.readString(), written: reader.readString()) }
-
-        func write(to writer: inout FactWriter) {
-            writer.write(key)
-            writer.write(written)
-        }
-    }
-
-    /// The venue words of an entry, in order.
-    struct Facts: EntryFactRow {
-        static let family = "venue-name"
-        var words: [Word]
-
-        init(_ entry: Entry, in document: Document, _ configuration: Configuration) {
-            words = VenueNameRule.venueWords(entry, document.bytes).map { Word(key: $0.key, written: $0.written) }
-        }
-
-        init?(reading reader: inout FactReader) { words = reader.readArray() }
-        func write(to writer: inout FactWriter) { writer.write(words) }
-    }
-
-    /// Every venue word of the entry's author segment, with its place.
-    static func venueWords(_ entry: Entry, _ bytes: [UInt8]) -> [(range: Range<Int>, key: String, written: String)] {
-        guard let segment = entry.authors else { return [] }
-        return words(bytes, segment.text).compactMap { range in
-            let written = String(decoding: bytes[range], as: UTF8.self)
-            guard let canonical = spellings[written.lowercased()] else { return nil }
-            return (range, canonical, written)
-        }
-    }
-
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         let entries = document.checkedEntries(configuration)
         let bytes = document.bytes
-        let rows = document.facts(Facts.self, for: entries, configuration)
-        guard rows.contains(where: { $0.words.contains { $0.written != $0.key } }) else { return [] }
+        // Every venue word of every segment, with its entry.
+        var words: [(entry: Entry, range: Range<Int>, key: String, written: String)] = []
+        for entry in entries {
+            guard let segment = entry.authors else { continue }
+            for range in Self.words(bytes, segment.text) {
+                let written = String(decoding: bytes[range], as: UTF8.self)
+                guard let canonical = Self.spellings[written.lowercased()] else { continue }
+                words.append((entry, range, canonical, written))
+            }
+        }
+        guard words.contains(where: { $0.written != $0.key }) else { return [] }
         // The list's own spellings, venue by venue: a habit it keeps is its style.
         let reference = document.styleReference(entries)
         let isReference = Set(reference.entries.map(\.line))
         var forms: [String: HouseForms<String>] = [:]
-        for (entry, row) in zip(entries, rows) where isReference.contains(entry.line) {
-            for word in row.words { forms[word.key, default: Self.forms(word.key, reference.changed)].add(word.written) }
-        }
-        // Every venue word of a focused entry, with its entry.
-        var words: [(entry: Entry, range: Range<Int>, key: String, written: String)] = []
-        for entry in entries where document.isInFocus(entry) {
-            for word in Self.venueWords(entry, bytes) { words.append((entry, word.range, word.key, word.written)) }
+        for word in words where isReference.contains(word.entry.line) {
+            forms[word.key, default: Self.forms(word.key, reference.changed)].add(word.written)
         }
         return words.compactMap { word -> Diagnostic? in
             guard word.written != word.key, document.isInFocus(bytes: word.range) else { return nil }

@@ -67,21 +67,11 @@ public struct WhitespaceRule: Rule {
         }
         let paddingStarts = Set(padding.values.joined().map(\.range.lowerBound))
         // Paper entries only: prose, news bullets and tables are the README's, not the list's.
-        let entries = document.paperEntries(configuration).filter { !document.isOpaque($0.line) }
-        let rows = document.facts(Facts.self, for: entries, configuration)
         var entryLines = Set<Int>()
-        // Whether each entry line holds a run of blanks, from the entry's row (the first entry
-        // holding the line says, as the line scan would).
-        var innerRunByLine: [Int: Bool] = [:]
-        for (entry, row) in zip(entries, rows) {
-            for (offset, line) in (entry.line...max(entry.line, entry.lastLine)).enumerated() {
-                entryLines.insert(line)
-                if innerRunByLine[line] == nil, offset < row.innerRuns.count, document.isListItemStart(line) == (offset == 0) {
-                    innerRunByLine[line] = row.innerRuns[offset]
-                }
-            }
+        for entry in document.paperEntries(configuration) where !document.isOpaque(entry.line) {
+            for line in entry.line...max(entry.line, entry.lastLine) { entryLines.insert(line) }
         }
-        let habits = Habits(document, lines: entryLines, innerRuns: innerRunByLine)
+        let habits = Habits(document, lines: entryLines)
         // Every finding lies on its line: lines outside the focus are not looked at.
         for line in entryLines.sorted() where !document.isOpaque(line) && document.isInFocus(line, line) {
             let content = document.contentRange(ofLine: line)
@@ -151,54 +141,13 @@ public struct WhitespaceRule: Rule {
         }
     }
 
-    /// What an entry says about the list's blanks: which joints it writes without one, and
-    /// whether each of its lines holds a run of blanks (judged as the line's first line of an
-    /// item, or as a continuation line, by its place in the entry).
-    struct Facts: EntryFactRow {
-        static let family = "whitespace"
-        /// Bit `i`: `Joint.allCases[i]` has no blank.
-        var touchingJoints: Int
-        var innerRuns: [Bool]
-
-        init(_ entry: Entry, in document: Document, _ configuration: Configuration) {
-            let bytes = document.bytes
-            touchingJoints = 0
-            for (bit, joint) in Joint.allCases.enumerated() where WhitespaceRule.gap(joint, entry, bytes) != nil {
-                touchingJoints |= 1 << bit
-            }
-            innerRuns = (entry.line...max(entry.line, entry.lastLine)).enumerated().map { offset, line in
-                WhitespaceRule.holdsInnerRun(document, line: line, isItemStart: offset == 0)
-            }
-        }
-
-        init?(reading reader: inout FactReader) {
-            touchingJoints = reader.readInt()
-            innerRuns = reader.readArray()
-        }
-
-        func write(to writer: inout FactWriter) {
-            writer.write(touchingJoints)
-            writer.write(innerRuns)
-        }
-    }
-
-    /// Whether `line` holds a run of blanks inside its text (its marker and the blanks around
-    /// it, and its trailing blanks, left out).
-    static func holdsInnerRun(_ document: Document, line: Int, isItemStart: Bool) -> Bool {
-        let content = document.contentRange(ofLine: line)
-        let end = withoutTrailingBlanks(document, line: line).text.upperBound
-        let start = entryTextStart(document.bytes, content, isItemStart: isItemStart)
-        return start < end && nextInnerRun(document.bytes, start..<end, from: start) != nil
-    }
-
     private func missingSpaces(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         let entries = document.paperEntries(configuration).filter { !document.isOpaque($0.line) }
-        let rows = document.facts(Facts.self, for: entries, configuration)
         let bytes = document.bytes
         var found: [Diagnostic] = []
-        for (bit, joint) in Joint.allCases.enumerated() {
+        for joint in Joint.allCases {
             // A list that writes `Title[[paper](…)]` throughout keeps doing so.
-            let habit = document.habit(entries, rows) { $0.touchingJoints & (1 << bit) != 0 }
+            let habit = document.habit(entries) { Self.gap(joint, $0, bytes) != nil }
             for entry in entries where document.isInFocus(entry) {
                 guard let at = Self.gap(joint, entry, bytes), habit.judge(true, lines: entry.lines) != nil else { continue }
                 let place = switch joint {
@@ -230,8 +179,8 @@ public struct WhitespaceRule: Rule {
         var trailing: HouseForms<Bool>
         var inner: HouseForms<Bool>
 
-        /// `innerRuns`: what rows say of entry lines, where they say it.
-        init(_ document: Document, lines entryLines: Set<Int>, innerRuns: [Int: Bool]) {
+        init(_ document: Document, lines entryLines: Set<Int>) {
+            let bytes = document.bytes
             var trailingVotes: [(value: Bool, focused: Bool)] = []
             var innerVotes: [(value: Bool, focused: Bool)] = []
             for line in 1...max(1, document.lineCount) where document.isInListItem(line) && !document.isOpaque(line) {
@@ -242,8 +191,8 @@ public struct WhitespaceRule: Rule {
                 let focused = document.isChanged(line, line)
                 if end > content.lowerBound && !isHardBreak { trailingVotes.append((end < content.upperBound, focused)) }
                 guard entryLines.contains(line) else { continue }
-                let inner = innerRuns[line] ?? WhitespaceRule.holdsInnerRun(document, line: line, isItemStart: document.isListItemStart(line))
-                innerVotes.append((inner, focused))
+                let start = WhitespaceRule.entryTextStart(bytes, content, isItemStart: document.isListItemStart(line))
+                innerVotes.append((start < end && WhitespaceRule.nextInnerRun(bytes, start..<end, from: start) != nil, focused))
             }
             trailing = Self.forms(trailingVotes, document)
             inner = Self.forms(innerVotes, document)

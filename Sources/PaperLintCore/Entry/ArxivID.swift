@@ -4,7 +4,7 @@
 ///     http://export.arxiv.org/pdf/2310.12345v2.pdf → 2310.12345, version 2, form pdf, host export.arxiv.org
 ///     https://arxiv.org/abs/cs/0112017     → cs/0112017 (old style, no year/month)
 public struct ArxivID: Sendable, Hashable {
-    public enum Form: String, Sendable, Hashable, CaseIterable, FactCodable {
+    public enum Form: String, Sendable, Hashable {
         case abs, pdf, html
     }
     /// The identifier without version: `2310.12345` or `cs/0112017`.

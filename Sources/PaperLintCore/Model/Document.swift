@@ -32,9 +32,6 @@ public final class Document: Sendable {
     private let flags: [LineFlags]
     /// Parsed on first use: a run whose rules need no entries never pays for them.
     private let entryCache = Mutex<[Entry]?>(nil)
-    /// Fact rows recorded for an earlier version of the file, and those derived now (see
-    /// `facts(_:for:_:)`); nil outside a git mode, where every row is derived.
-    public let entryFacts: EntryFacts?
     /// Values derived from the document and a configuration, shared by the rules (see `memo`).
     private let memos = Mutex<[Memo]>([])
 
@@ -88,10 +85,9 @@ public final class Document: Sendable {
         self.init(bytes: bytes, scope: ChangeScope(kept: focus, changed: changed))
     }
 
-    public init(bytes: [UInt8], scope: ChangeScope, facts: EntryFacts? = nil) {
+    public init(bytes: [UInt8], scope: ChangeScope) {
         self.bytes = bytes
         self.scope = scope
-        self.entryFacts = facts
         let starts = Self.lineStarts(bytes)
         self.lineStarts = starts
         let blank: @Sendable (Int) -> Bool = { [starts] line in

@@ -5,31 +5,16 @@ import PaperLintCore
 /// and `date-mismatch`.
 struct PaperIdentity: Sendable {
     /// Which kind of link key an entry's paper link reduces to.
-    enum LinkKind: String, Hashable, Sendable, CaseIterable, FactCodable {
+    enum LinkKind: String, Hashable, Sendable {
         case arxiv = "arXiv id"
         case doi = "DOI"
         case url = "URL"
     }
 
     /// The key of the paper link: `2310.12345`, `10.1145/3586183.3606763`, `example.org/paper`.
-    struct LinkKey: Hashable, Sendable, FactCodable {
+    struct LinkKey: Hashable, Sendable {
         var kind: LinkKind
         var value: String
-
-        init(kind: LinkKind, value: String) {
-            self.kind = kind
-            self.value = value
-        }
-
-        init?(reading reader: inout FactReader) {
-            guard let kind = LinkKind(reading: &reader) else { return nil }
-            self.init(kind: kind, value: reader.readString())
-        }
-
-        func write(to writer: inout FactWriter) {
-            kind.write(to: &writer)
-            writer.write(value)
-        }
         /// "arXiv id 2305.15072", "DOI 10.1145/…", "URL example.org/p".
         var evidence: String { "\(kind.rawValue) \(value)" }
     }
@@ -51,9 +36,7 @@ struct PaperIdentity: Sendable {
     /// The identity of every paper entry of `document`, computed once for all rules.
     static func all(in document: Document, _ configuration: Configuration) -> [PaperIdentity] {
         document.memo("paper identities", configuration) {
-            let entries = document.paperEntries(configuration)
-            let rows = document.facts(Facts.self, for: entries, configuration)
-            var papers = zip(entries, rows).map { PaperIdentity($0, $1, in: document) }
+            var papers = document.paperEntries(configuration).map { PaperIdentity($0, in: document, configuration) }
             var links: [LinkKey: Int] = [:], titles: [String: Int] = [:]
             links.reserveCapacity(papers.count)
             titles.reserveCapacity(papers.count)
@@ -75,49 +58,14 @@ struct PaperIdentity: Sendable {
     private static func value(_ slot: inout Int) -> Int { slot }
 
     init(_ entry: Entry, in document: Document, _ configuration: Configuration) {
-        self.init(entry, Facts(entry, in: document, configuration), in: document)
-    }
-
-    /// The identity of `entry`, from its fact row.
-    init(_ entry: Entry, _ row: Facts, in document: Document) {
         self.entry = entry
         section = document.sectionIndex(containing: entry.line)
-        paperLink = row.paperLink.flatMap { index in
-            if index >= 0 { return index < entry.links.count ? entry.links[index] : nil }
-            return Self.titleLink(of: entry)
-        }
-        linkKey = row.linkKey
-        titleKey = row.titleKey
-    }
-
-    /// What identifies an entry's paper: which link names it, its key, and the title's key.
-    struct Facts: EntryFactRow {
-        static let family = "paper-identity"
-        /// The index of the paper link among the entry's links; -1: the title, as a link.
-        var paperLink: Int?
-        var linkKey: LinkKey?
-        /// The title itself is not kept (4 MB of strings at 50k entries): `title(in:)` reads
-        /// it again for the few entries whose titles are compared word by word.
-        var titleKey: String?
-
-        init(_ entry: Entry, in document: Document, _ configuration: Configuration) {
-            let link = PaperIdentity.paperLink(of: entry, in: document, configuration)
-            paperLink = link.map { link in entry.links.firstIndex { $0.range == link.range } ?? -1 }
-            linkKey = link?.url.flatMap { PaperIdentity.linkKey(document.bytes[$0]) }
-            titleKey = entry.title.map { PaperIdentity.normalizedTitle(document.string($0.text)) }.flatMap { $0.isEmpty ? nil : $0 }
-        }
-
-        init?(reading reader: inout FactReader) {
-            paperLink = reader.read()
-            linkKey = reader.read()
-            titleKey = reader.read()
-        }
-
-        func write(to writer: inout FactWriter) {
-            writer.write(paperLink)
-            writer.write(linkKey)
-            writer.write(titleKey)
-        }
+        let link = Self.paperLink(of: entry, in: document, configuration)
+        paperLink = link
+        linkKey = link?.url.flatMap { Self.linkKey(document.bytes[$0]) }
+        // The title itself is not kept (4 MB of strings at 50k entries): `title(in:)` reads it
+        // again for the few entries whose titles are compared word by word.
+        titleKey = entry.title.map { Self.normalizedTitle(document.string($0.text)) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The title as written, without markup.
@@ -154,13 +102,10 @@ struct PaperIdentity: Sendable {
             if fallback == nil && !sharedLabels.contains(canonical) { fallback = link }
         }
         // `[Title](url)`: the title links to the paper.
-        return titleLink(of: entry) ?? fallback
-    }
-
-    /// `[Title](url)` as a link, when the title is one.
-    static func titleLink(of entry: Entry) -> EntryLink? {
-        guard let title = entry.title, title.markup == .link, let url = title.url else { return nil }
-        return EntryLink(range: title.range, label: title.text, url: url, syntax: .plain)
+        if let title = entry.title, title.markup == .link, let url = title.url {
+            return EntryLink(range: title.range, label: title.text, url: url, syntax: .plain)
+        }
+        return fallback
     }
 
     /// The key of a paper URL: its arXiv id (any URL form, any version, or an arXiv DOI),

@@ -58,17 +58,10 @@ extension Paperlint {
         @Option(help: "Colour the text output: auto (only on a terminal), always, never. NO_COLOR always wins.")
         var color: ColorChoice = .auto
 
-        @Flag(name: .customLong("no-cache"), help: """
-            Neither read nor write the facts kept in the git directory (paperlint/facts-*.bin); \
-            PAPERLINT_CACHE=0 does the same for every command.
-            """)
-        var noCache = false
-
         func run() throws {
-            var request = CheckRequest(
+            let request = CheckRequest(
                 paths: paths, mode: options.mode, filter: options.filter, failOn: failOn, currentDirectory: Standard.currentDirectory,
                 configPath: options.config, preset: options.preset)
-            if noCache { request.usesFactCache = false }
             let report = try Linter.check(request)
             for note in report.notes { Standard.error("note: \(note)") }
             let timer = PhaseTimer.shared
