@@ -58,28 +58,49 @@ extension Paperlint {
         @Option(help: "Colour the text output: auto (only on a terminal), always, never. NO_COLOR always wins.")
         var color: ColorChoice = .auto
 
-        func run() throws {
+        /// Everything a check is told, as plain values: what `run` does is a function of these,
+        /// so a command line read without argument-parser (`FastArguments`) runs the same check.
+        struct Settings: Equatable {
+            var paths: [String] = []
+            var mode: LintMode?
+            var filter: DiffFilter = .added
+            var failOn: FailOn = .error
+            var config: String?
+            var preset: String?
+            var format: OutputFormat = .text
+            var color: ColorChoice = .auto
+        }
+
+        var settings: Settings {
+            Settings(
+                paths: paths, mode: options.mode, filter: options.filter, failOn: failOn, config: options.config,
+                preset: options.preset, format: format, color: color)
+        }
+
+        func run() throws { try Self.run(settings) }
+
+        static func run(_ settings: Settings) throws {
             let request = CheckRequest(
-                paths: paths, mode: options.mode, filter: options.filter, failOn: failOn, currentDirectory: Standard.currentDirectory,
-                configPath: options.config, preset: options.preset)
+                paths: settings.paths, mode: settings.mode, filter: settings.filter, failOn: settings.failOn,
+                currentDirectory: Standard.currentDirectory, configPath: settings.config, preset: settings.preset)
             let report = try Linter.check(request)
             for note in report.notes { Standard.error("note: \(note)") }
             let timer = PhaseTimer.shared
-            timer.measure("output") { write(report, request) }
+            timer.measure("output") { write(report, request, settings) }
             if timer.isEnabled { Standard.error(timer.summary()) }
             // Exit here, with the report still alive: freeing a large list's entries and
             // findings one by one only delays the shell (about 65 ms at 50k entries).
             Standard.exit(report.hasFailures ? 1 : 0)
         }
 
-        private func write(_ report: LintReport, _ request: CheckRequest) {
-            switch format {
-            case .text: Standard.output { TextReporter(colored: useColor).render(report, into: $0) }
+        private static func write(_ report: LintReport, _ request: CheckRequest, _ settings: Settings) {
+            switch settings.format {
+            case .text: Standard.output { TextReporter(colored: settings.color.allows(on: STDOUT_FILENO)).render(report, into: $0) }
             case .json: Standard.output { JSONReporter.render(report, into: $0) }
             case .sarif: Standard.output { SARIFReporter.render(report, into: $0) }
             case .rdjson: Standard.output { RDJSONReporter.render(report, into: $0) }
             case .review:
-                if case .range = options.mode {} else {
+                if case .range = settings.mode {} else {
                     Standard.error("note: --format review is meant for --range BASE...HEAD: GitHub accepts review comments only on lines the pull request changes")
                 }
                 let unsafe = report.diagnostics.contains { $0.fix?.safety == .unsafe }
@@ -100,7 +121,7 @@ extension Paperlint {
 
         /// The step summary: findings linked to GitHub when Actions' variables are set, and the
         /// patch `paperlint fix --patch` would print for the same files and mode.
-        private func summary(_ report: LintReport, _ request: CheckRequest) -> String {
+        private static func summary(_ report: LintReport, _ request: CheckRequest) -> String {
             let links = SummaryReporter.Links(
                 server: environment("GITHUB_SERVER_URL"), repository: environment("GITHUB_REPOSITORY"), sha: environment("GITHUB_SHA"))
             let patch = report.fixableCount > 0 ? patch(report, unsafe: false, for: "summary") : ""
@@ -108,7 +129,7 @@ extension Paperlint {
         }
 
         /// The patch of the report's fixes for a summary or review; a failure is a note, and no patch.
-        private func patch(_ report: LintReport, unsafe: Bool, for output: String) -> String {
+        private static func patch(_ report: LintReport, unsafe: Bool, for output: String) -> String {
             do {
                 return try Fixer.patch(for: report, unsafe: unsafe)
             } catch {
@@ -118,11 +139,9 @@ extension Paperlint {
         }
 
         /// A variable's value; unset and empty are the same.
-        private func environment(_ name: String) -> String? {
+        private static func environment(_ name: String) -> String? {
             guard let value = getenv(name).flatMap({ String(validatingCString: $0) }), !value.isEmpty else { return nil }
             return value
         }
-
-        private var useColor: Bool { color.allows(on: STDOUT_FILENO) }
     }
 }

@@ -58,7 +58,9 @@ extension Paperlint {
             @Flag(help: "Apply safe fixes to the staged content first.")
             var fix = false
 
-            func run() throws {
+            func run() throws { try Self.run(fix: fix) }
+
+            static func run(fix: Bool) throws {
                 let environment = getenv("PAPERLINT_FIX").flatMap { String(validatingCString: $0) } ?? ""
                 let outcome = try HookRunner.run(
                     currentDirectory: Standard.currentDirectory, fixRequested: fix || environment == "1" || environment == "true")
