@@ -30,6 +30,8 @@ public final class Document: Sendable {
     public var changed: LineSet? { scope.changed }
     /// Per-line facts (index = 1-based line number), see `LineFlags`.
     private let flags: [LineFlags]
+    /// The scope over this document's lines, for the questions rules ask per entry.
+    private let scopeIndex: ScopeIndex
     /// Parsed on first use: a run whose rules need no entries never pays for them.
     private let entryCache = Mutex<[Entry]?>(nil)
     /// Values derived from the document and a configuration, shared by the rules (see `memo`).
@@ -90,6 +92,7 @@ public final class Document: Sendable {
         self.scope = scope
         let starts = Self.lineStarts(bytes)
         self.lineStarts = starts
+        scopeIndex = ScopeIndex(scope, lineStarts: starts)
         let blank: @Sendable (Int) -> Bool = { [starts] line in
             guard line >= 1 && line <= starts.count else { return true }
             let end = line < starts.count ? starts[line] : bytes.count
@@ -177,16 +180,20 @@ public final class Document: Sendable {
     }
 
     /// True when a change touched some line of `first...last`; false outside a diff.
-    public func isChanged(_ first: Int, _ last: Int) -> Bool { scope.changes(first...max(first, last)) }
+    public func isChanged(_ first: Int, _ last: Int) -> Bool { scopeIndex.changes(first...max(first, last), scope) }
 
     /// True without a focus, or when some line of `first...last` is focused.
-    public func isInFocus(_ first: Int, _ last: Int) -> Bool { scope.touches(first...max(first, last)) }
+    public func isInFocus(_ first: Int, _ last: Int) -> Bool { scopeIndex.touches(first...max(first, last), scope) }
 
-    /// True without a focus, or when a line of the byte range `range` is focused.
+    /// True without a focus, or when a line of the byte range `range` is focused (the lines
+    /// of `lines(spanning:)`: its first byte's to its last byte's).
     public func isInFocus(bytes range: Range<Int>) -> Bool {
         guard focus != nil else { return true }
-        let lines = lines(spanning: range)
-        return isInFocus(lines.lowerBound, lines.upperBound)
+        guard range.lowerBound >= 0 else {
+            let lines = lines(spanning: range)
+            return isInFocus(lines.lowerBound, lines.upperBound)
+        }
+        return scopeIndex.touchesBytes(range.lowerBound, max(range.lowerBound, range.upperBound - 1))
     }
 
     /// The lines the byte range `range` touches: its first byte's line to its last byte's (an
