@@ -38,16 +38,16 @@ public struct ArxivURLRule: Rule {
         var forms = Tally<ArxivID.Form>()
         var pins = Tally<Bool>()
         let entries = document.paperEntries(configuration)
-        // About one arXiv link an entry: room for them at once rather than by doubling, which
-        // held the old and new lists together (8.6 MB at the peak of a 50k-entry run).
-        links.reserveCapacity(entries.count)
         let reference = document.styleReference(entries)
         let isReference = Set(reference.entries.map(\.line))
         for entry in entries {
+            // Only focused links are judged; the others only vote, where they are the reference.
+            let isFocused = document.isInFocus(entry)
+            guard isFocused || isReference.contains(entry.line) else { continue }
             for link in entry.links {
                 guard let url = link.url, Self.isArxivArticle(bytes, url) else { continue }
                 let id = ArxivID.parse(bytes[url])
-                links.append((url, id))
+                if isFocused { links.append((url, id)) }
                 guard let id, isReference.contains(entry.line) else { continue }
                 if id.form != .html { forms.add(id.form) }
                 pins.add(id.version != nil)

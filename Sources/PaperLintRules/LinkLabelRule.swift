@@ -76,7 +76,9 @@ public struct LinkLabelRule: Rule {
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         let vocabulary = configuration.labels
         let checked = document.checkedEntries(configuration)
-        let entries = checked.map { entry in entry.links.map { label($0, document, vocabulary) } }
+        // A list writes a handful of labels thousands of times: each spelling is read once.
+        var spellings: [ArraySlice<UInt8>: (written: String, key: String, isKnown: Bool)] = [:]
+        let entries = checked.map { entry in entry.links.map { label($0, document, vocabulary, &spellings) } }
         let preferred = preferredSpellings(entries.joined(), vocabulary)
         let order = LabelOrder(entries, vocabulary)
         var found: [Diagnostic] = []
@@ -96,15 +98,22 @@ public struct LinkLabelRule: Rule {
         return found
     }
 
-    private func label(_ link: EntryLink, _ document: Document, _ vocabulary: LabelVocabulary) -> Label {
+    private func label(
+        _ link: EntryLink, _ document: Document, _ vocabulary: LabelVocabulary,
+        _ spellings: inout [ArraySlice<UInt8>: (written: String, key: String, isKnown: Bool)]
+    ) -> Label {
         var lower = link.label.lowerBound, upper = link.label.upperBound
         while lower < upper && ASCII.isBlank(document.bytes[lower]) { lower += 1 }
         while upper > lower && ASCII.isBlank(document.bytes[upper - 1]) { upper -= 1 }
+        let spelling = document.bytes[lower..<upper]
+        if let known = spellings[spelling] {
+            return Label(link: link, text: lower..<upper, written: known.written, key: known.key, isKnown: known.isKnown)
+        }
         let written = document.string(lower..<upper)
         let canonical = vocabulary.canonical(written)
-        return Label(
-            link: link, text: lower..<upper, written: written, key: canonical ?? "\u{0}" + written.lowercased(),
-            isKnown: canonical != nil)
+        let read = (written: written, key: canonical ?? "\u{0}" + written.lowercased(), isKnown: canonical != nil)
+        spellings[spelling] = read
+        return Label(link: link, text: lower..<upper, written: read.written, key: read.key, isKnown: read.isKnown)
     }
 
     /// Per spelling group, the spelling the list uses most and its counts.
@@ -250,7 +259,13 @@ private struct LabelOrder {
     /// Effective position of each label key seen in the list.
     private(set) var rank: [String: Int] = [:]
     /// Entries listing the first key of the pair before the second (first occurrences).
-    private var before: [String: Int] = [:]
+    private var before: [Pair: Int] = [:]
+
+    /// Two keys, first and second: hashed as they are, not joined into a new string per pair.
+    private struct Pair: Hashable {
+        var first: String
+        var second: String
+    }
 
     init(_ entries: [[LinkLabelRule.Label]], _ vocabulary: LabelVocabulary) {
         var seen: [String] = []
@@ -277,7 +292,7 @@ private struct LabelOrder {
         for (index, key) in ordered.enumerated() { rank[key] = index }
     }
 
-    private static func pair(_ a: String, _ b: String) -> String { a + "\u{0}" + b }
+    private static func pair(_ a: String, _ b: String) -> Pair { Pair(first: a, second: b) }
 
     /// Entries listing `a` before `b` (`first`), and entries with both in either order.
     func entries(with a: String, _ b: String) -> (first: Int, total: Int) {

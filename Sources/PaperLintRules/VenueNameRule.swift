@@ -55,6 +55,20 @@ public struct VenueNameRule: Rule {
         return table
     }()
 
+    /// Which (length, first letter, last letter) shapes a name of `spellings` has: most words
+    /// of an author segment are names of people, ruled out here before a string is made of them.
+    static let shapes: [Bool] = {
+        var shapes = [Bool](repeating: false, count: 32 * 32 * 32)
+        for name in spellings.keys { shapes[shape(Array(name.utf8)[...])] = true }
+        return shapes
+    }()
+
+    /// A word's shape index: its length (31 for any longer) and its first and last bytes, case folded.
+    static func shape(_ word: ArraySlice<UInt8>) -> Int {
+        guard let first = word.first, let last = word.last else { return 0 }
+        return min(word.count, 31) << 10 | Int((first | 0x20) & 31) << 5 | Int((last | 0x20) & 31)
+    }
+
     public init() {}
 
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
@@ -64,7 +78,7 @@ public struct VenueNameRule: Rule {
         var words: [(entry: Entry, range: Range<Int>, key: String, written: String)] = []
         for entry in entries {
             guard let segment = entry.authors else { continue }
-            for range in Self.words(bytes, segment.text) {
+            for range in Self.words(bytes, segment.text) where Self.shapes[Self.shape(bytes[range])] {
                 let written = String(decoding: bytes[range], as: UTF8.self)
                 guard let canonical = Self.spellings[written.lowercased()] else { continue }
                 words.append((entry, range, canonical, written))

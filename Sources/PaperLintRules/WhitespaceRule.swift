@@ -282,21 +282,25 @@ public struct WhitespaceRule: Rule {
 
     /// The next run of two or more blanks, or of blanks with a tab, in `range` from `start`.
     static func nextInnerRun(_ bytes: [UInt8], _ range: Range<Int>, from start: Int) -> (run: Range<Int>, hasTab: Bool)? {
-        var index = start
-        while index < range.upperBound {
-            guard isBlank(bytes[index]) else {
-                index += 1
-                continue
+        // Every list line is scanned: through a pointer, without a bounds check per byte.
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = max(start, 0)
+            let end = min(range.upperBound, buffer.count)
+            while index < end {
+                guard isBlank(buffer[index]) else {
+                    index += 1
+                    continue
+                }
+                let runStart = index
+                var hasTab = false
+                while index < end && isBlank(buffer[index]) {
+                    hasTab = hasTab || buffer[index] == UInt8(ascii: "\t")
+                    index += 1
+                }
+                if hasTab || index - runStart > 1 { return (runStart..<index, hasTab) }
             }
-            let runStart = index
-            var hasTab = false
-            while index < range.upperBound && isBlank(bytes[index]) {
-                hasTab = hasTab || bytes[index] == UInt8(ascii: "\t")
-                index += 1
-            }
-            if hasTab || index - runStart > 1 { return (runStart..<index, hasTab) }
+            return nil
         }
-        return nil
     }
 
     /// Skips indentation, and on an item's first line the list marker and the spaces after it:

@@ -7,8 +7,10 @@ public struct Tally<Value: Hashable>: Sendable where Value: Sendable {
     public init() {}
 
     public mutating func add(_ value: Value, _ count: Int = 1) {
-        if counts[value] == nil { order.append(value) }
+        // One hash lookup, not two: a new value is one the dictionary grew by.
+        let known = counts.count
         counts[value, default: 0] += count
+        if counts.count != known { order.append(value) }
     }
 
     public var total: Int { counts.values.reduce(0, +) }
