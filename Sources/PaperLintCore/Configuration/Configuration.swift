@@ -246,8 +246,11 @@ public struct LabelVocabulary: Sendable, Equatable {
     /// The canonical label for `label` (itself, a case variant, or an alias), or nil if unknown.
     public func canonical(_ label: String) -> String? {
         let key = label.lowercased()
-        if let exact = order.first(where: { $0.lowercased() == key }) { return exact }
-        if let alias = aliases.first(where: { $0.key.lowercased() == key }) { return alias.value }
+        // An ASCII name lowercases to as many bytes: one of another length cannot match.
+        let length = key.utf8.count
+        let mayMatch = { (name: String) in name.utf8.count == length || name.utf8.contains { $0 >= 0x80 } }
+        if let exact = order.first(where: { mayMatch($0) && $0.lowercased() == key }) { return exact }
+        if let alias = aliases.first(where: { mayMatch($0.key) && $0.key.lowercased() == key }) { return alias.value }
         return nil
     }
 

@@ -143,23 +143,22 @@ struct PaperIdentity: Sendable {
     private static func commonArxivID(_ bytes: [UInt8]) -> String? {
         guard let start = schemeEnd(bytes) else { return nil }
         // Compared in place, case-insensitively: this runs on every entry's paper link.
-        let lowered = { (index: Int) in isLetter(bytes[index]) ? bytes[index] | 0x20 : bytes[index] }
-        let scheme = 0..<(start - 3)
-        guard scheme.count == 4 || scheme.count == 5, zip(scheme, "https".utf8).allSatisfy({ lowered($0) == $1 }) else { return nil }
+        let schemeLength = start - 3
+        guard schemeLength == 4 || schemeLength == 5, matches(bytes, at: 0, "https", count: schemeLength, folding: true) else { return nil }
         var hostEnd = start
         while hostEnd < bytes.count && bytes[hostEnd] != UInt8(ascii: "/") { hostEnd += 1 }
-        let arxiv = "arxiv.org".utf8
-        let suffix = hostEnd - arxiv.count
+        let suffix = hostEnd - 9  // "arxiv.org"
         // A host alone (`https://arxiv.org`, a placeholder link) has no id, and no path to read past it.
-        guard hostEnd < bytes.count, suffix >= start, zip(suffix..<hostEnd, arxiv).allSatisfy({ lowered($0) == $1 }),
+        guard hostEnd < bytes.count, suffix >= start, matches(bytes, at: suffix, "arxiv.org", count: 9, folding: true),
             suffix == start || bytes[suffix - 1] == UInt8(ascii: ".")
         else { return nil }
         var index = hostEnd + 1
         var form = index
         while form < bytes.count && isLetter(bytes[form]) { form += 1 }
-        let name = bytes[index..<form]
+        let length = form - index
         guard form < bytes.count, bytes[form] == UInt8(ascii: "/"),
-            name.elementsEqual("abs".utf8) || name.elementsEqual("pdf".utf8) || name.elementsEqual("html".utf8)
+            (length == 3 && (matches(bytes, at: index, "abs", count: 3) || matches(bytes, at: index, "pdf", count: 3)))
+                || (length == 4 && matches(bytes, at: index, "html", count: 4))
         else { return nil }
         index = form + 1
         let idStart = index
@@ -181,10 +180,23 @@ struct PaperIdentity: Sendable {
             guard versionEnd > index + 1 else { return nil }
             index = versionEnd
         }
-        if bytes.count - index >= 4 && bytes[index..<index + 4].elementsEqual(".pdf".utf8) { index += 4 }
+        if bytes.count - index >= 4 && matches(bytes, at: index, ".pdf", count: 4) { index += 4 }
         while index < bytes.count && bytes[index] == UInt8(ascii: "/") { index += 1 }
         guard index == bytes.count else { return nil }
         return String(decoding: bytes[idStart..<idEnd], as: UTF8.self)
+    }
+
+    /// Whether `bytes` hold the first `count` bytes of `literal` at `start` (letters compared
+    /// case-insensitively with `folding`; `literal` is lowercase).
+    private static func matches(_ bytes: [UInt8], at start: Int, _ literal: StaticString, count: Int, folding: Bool = false) -> Bool {
+        guard start >= 0, count <= literal.utf8CodeUnitCount, start + count <= bytes.count else { return false }
+        let text = literal.utf8Start
+        for offset in 0..<count {
+            var byte = bytes[start + offset]
+            if folding && isLetter(byte) { byte |= 0x20 }
+            if byte != text[offset] { return false }
+        }
+        return true
     }
 
     /// A DOI inside a URL, lowercased (DOIs are case-insensitive): after `doi.org/`, or a path
@@ -320,6 +332,11 @@ struct PaperIdentity: Sendable {
 
     /// Without leading and trailing spaces and tabs.
     static func trimmed(_ text: String) -> String {
+        // Most labels have no blank at either end: nothing to copy. (A blank `Character` is
+        // the one byte, so a text whose first and last bytes are not blanks has none to trim.)
+        if let first = text.utf8.first, let last = text.utf8.last, !ASCII.isBlank(first) && !ASCII.isBlank(last) {
+            return text
+        }
         var view = Substring(text)
         while let first = view.first, first == " " || first == "\t" { view = view.dropFirst() }
         while let last = view.last, last == " " || last == "\t" { view = view.dropLast() }
