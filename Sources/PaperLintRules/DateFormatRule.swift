@@ -49,17 +49,18 @@ public struct DateFormatRule: Rule {
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         let entries = document.checkedEntries(configuration)
         let configured = configuration.style.date.map(WrittenDate.Shape.init(style:))
-        // A date that votes is a real one whose form says something (`StyleVotes.date`).
-        let valid = { (entry: Entry) -> WrittenDate? in
-            guard StyleVotes.date(entry, document.bytes) != nil, let date = entry.date else { return nil }
-            return WrittenDate(document.bytes, date)
+        // A date that votes is a real one whose form says something (`StyleVotes.date`): its
+        // shape, and whether it pads months and days below 10, read from one parse of it.
+        let votes = entries.map { entry -> (shape: WrittenDate.Shape?, isPadded: Bool?) in
+            guard let date = entry.date, Self.votes(date) else { return (nil, nil) }
+            let written = WrittenDate(document.bytes, date)
+            guard written.problem(today: nil) == nil else { return (nil, nil) }
+            return (WrittenDate.Shape(style: date.style), written.isPadded)
         }
-        let shapes = document.houseForms(configured, defaults: [WrittenDate.Shape(style: .yearMonth)], entries) { entry in
-            StyleVotes.date(entry, document.bytes).map(WrittenDate.Shape.init(style:))
-        }
+        let shapes = document.houseForms(configured, defaults: [WrittenDate.Shape(style: .yearMonth)], entries, votes) { $0.shape }
         // Whether months and days below 10 carry their zero is learned either way (`entry.date`
         // names the parts, not the padding): a list that writes `[2024/6/28]` keeps doing so.
-        var padding = document.houseForms([], defaults: [true], entries) { valid($0)?.isPadded }
+        var padding = document.houseForms([], defaults: [true], entries, votes) { $0.isPadded }
         padding.acceptsRecurring = true
         return entries.compactMap { entry -> Diagnostic? in
             guard let entryDate = entry.date, document.isInFocus(bytes: entryDate.range) else { return nil }

@@ -64,7 +64,10 @@ public struct DuplicateRule: Rule {
     /// A found repeat: the first entry and what they share.
     private struct Match {
         var first: Int
-        var evidence: String
+        /// The paper link both share; nil: the title. Put in words only for a reported repeat.
+        var link: PaperIdentity.LinkKey?
+
+        var evidence: String { link.map { "same \($0.evidence)" } ?? "same title" }
     }
 
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
@@ -85,10 +88,10 @@ public struct DuplicateRule: Rule {
             if let key = paper.linkKey, let id = paper.linkID, let first = firstByLink[ScopedKey(scope: scope, key: id)].map(Int.init),
                 !titles.differ(first, index)
             {
-                return Match(first: first, evidence: "same \(key.evidence)")
+                return Match(first: first, link: key)
             }
             if let id = paper.titleID, let first = firstByTitle[ScopedKey(scope: scope, key: id)] {
-                return Match(first: Int(first), evidence: "same title")
+                return Match(first: Int(first), link: nil)
             }
             return nil
         }
@@ -125,15 +128,20 @@ public struct DuplicateRule: Rule {
                 if !isWrittenTogether, document.isInFocus(papers[reported].entry),
                     reported == index || blamedEarlier.insert(reported).inserted
                 {
-                    crossListed.append((reported, Match(first: other, evidence: repeat_.evidence), repeat_.first))
+                    crossListed.append((reported, Match(first: other, link: repeat_.link), repeat_.first))
                 }
             }
             // Keep the first entry per key; `+= 0` inserts `index` only when the key is new,
             // hashing the key once.
             let first = Int32(truncatingIfNeeded: index)
-            for scope in [Scope.file, own] {
-                if let id = paper.linkID { firstByLink[ScopedKey(scope: scope, key: id), default: first] += 0 }
-                if let id = paper.titleID { firstByTitle[ScopedKey(scope: scope, key: id), default: first] += 0 }
+            // The two scopes written out: a two-element array literal here was an allocation per paper.
+            if let id = paper.linkID {
+                firstByLink[ScopedKey(scope: .file, key: id), default: first] += 0
+                firstByLink[ScopedKey(scope: own, key: id), default: first] += 0
+            }
+            if let id = paper.titleID {
+                firstByTitle[ScopedKey(scope: .file, key: id), default: first] += 0
+                firstByTitle[ScopedKey(scope: own, key: id), default: first] += 0
             }
         }
         // Three papers listed in two sections show a list that cross-lists on purpose, whatever

@@ -43,6 +43,8 @@ public struct OrderRule: Rule {
         let keyed = listOrder.map { id in Self.keyed(lists[id] ?? []) }
         var found: [Diagnostic] = []
         for (id, entries) in zip(listOrder, keyed) where entries.count >= 2 {
+            // Findings sit on the list's own entries: a list the focus leaves alone has none to keep.
+            guard entries.contains(where: { document.isInFocus($0.entry) }) else { continue }
             // Only a list whose untouched entries are (nearly) in order is checked, in its own direction.
             let untouched = entries.filter { !document.isChanged($0.entry) }
             let reference = untouched.count >= Self.minimumEvidence ? untouched : entries

@@ -36,12 +36,18 @@ public struct PunctuationRule: Rule {
         let configuredSegments: [Bool] = configuration.style.authors.isEmpty
             ? [] : configuration.style.authors.contains(.authorsVenue) ? [true] : [true, false]
         let periods: [Requirement] = configuration.style.titlePeriod.count == 1 ? configuration.style.titlePeriod : []
-        var sectionEntries: [Int: [Entry]] = [:]
-        for entry in entries { sectionEntries[document.sectionIndex(containing: entry.line), default: []].append(entry) }
+        // Each title's vote, read once for the list's forms and its section's.
+        let titleVotes = entries.map { TitlePeriods.vote($0, bytes) }
+        var sectionEntries: [Int: (entries: [Entry], votes: [Requirement?])] = [:]
+        for (entry, vote) in zip(entries, titleVotes) {
+            let section = document.sectionIndex(containing: entry.line)
+            sectionEntries[section, default: ([], [])].entries.append(entry)
+            sectionEntries[section]?.votes.append(vote)
+        }
         let context = Context(
             document: document, configuration: configuration,
-            titles: document.houseForms(periods, entries) { TitlePeriods.vote($0, bytes) },
-            sectionTitles: sectionEntries.mapValues { document.houseForms(periods, $0) { TitlePeriods.vote($0, bytes) } },
+            titles: document.houseForms(periods, entries, titleVotes) { $0 },
+            sectionTitles: sectionEntries.mapValues { document.houseForms(periods, $0.entries, $0.votes) { $0 } },
             segments: document.houseForms(configuredSegments, defaults: [true], entries) { entry in
                 entry.authors.map { bytes[$0.text].last(where: { !ASCII.isBlank($0) }) == UInt8(ascii: ".") }
             },

@@ -241,33 +241,61 @@ extension Document {
     func houseForms<Value: Hashable & Sendable>(
         _ configured: [Value], defaults: [Value] = [], _ entries: [Entry], vote: (Entry) -> Value?
     ) -> HouseForms<Value> {
-        houseForms(configured, defaults: defaults, entries) { entry, add in if let value = vote(entry) { add(value) } }
+        houseForms(configured, defaults: defaults, entries) { index, add in if let value = vote(entries[index]) { add(value) } }
     }
 
     /// Like `houseForms`, for keys with several votes per entry (links, separators).
     func houseForms<Value: Hashable & Sendable>(
         _ configured: [Value], defaults: [Value] = [], _ entries: [Entry], votes: (Entry) -> [Value]
     ) -> HouseForms<Value> {
-        houseForms(configured, defaults: defaults, entries) { entry, add in votes(entry).forEach(add) }
+        houseForms(configured, defaults: defaults, entries) { index, add in votes(entries[index]).forEach(add) }
+    }
+
+    /// Like `houseForms`, with the votes read from each entry's fact row (`rows[i]` is the row
+    /// of `entries[i]`).
+    func houseForms<Value: Hashable & Sendable, Row>(
+        _ configured: [Value], defaults: [Value] = [], _ entries: [Entry], _ rows: [Row], vote: (Row) -> Value?
+    ) -> HouseForms<Value> {
+        houseForms(configured, defaults: defaults, entries) { index, add in if let value = vote(rows[index]) { add(value) } }
+    }
+
+    /// Like `houseForms(_:defaults:_:_:vote:)`, for several votes per row.
+    func houseForms<Value: Hashable & Sendable, Row>(
+        _ configured: [Value], defaults: [Value] = [], _ entries: [Entry], _ rows: [Row], votes: (Row) -> [Value]
+    ) -> HouseForms<Value> {
+        houseForms(configured, defaults: defaults, entries) { index, add in votes(rows[index]).forEach(add) }
     }
 
     /// Whether entries carry something as a habit (`true`) or not: a habit is accepted only where
     /// a real share of the other entries have it, however small the list.
     func habit(_ entries: [Entry], has: (Entry) -> Bool) -> HouseForms<Bool> {
-        houseForms([], defaults: [false], isStyle: false, entries) { entry, add in add(has(entry)) }
+        houseForms([], defaults: [false], isStyle: false, entries) { index, add in add(has(entries[index])) }
     }
 
-    /// The one builder: `cast` hands each of an entry's votes to `add`.
+    /// Like `habit`, read from each entry's fact row.
+    func habit<Row>(_ entries: [Entry], _ rows: [Row], has: (Row) -> Bool) -> HouseForms<Bool> {
+        houseForms([], defaults: [false], isStyle: false, entries) { index, add in add(has(rows[index])) }
+    }
+
+    /// Which of `entries` the style is learned from (`styleReference`), as a mask; nil when
+    /// every entry is.
+    private func referenceMask(_ entries: [Entry]) -> (isReference: [Bool]?, changed: LineSet?) {
+        guard let changed else { return (nil, nil) }
+        let mask = entries.map { !isChanged($0) }
+        return mask.contains(true) ? (mask, changed) : (nil, nil)
+    }
+
+    /// The one builder: `cast` hands each vote of the entry at an index of `entries` to `add`.
     private func houseForms<Value: Hashable & Sendable>(
         _ configured: [Value], defaults: [Value], isStyle: Bool = true, _ entries: [Entry],
-        cast: (Entry, (Value) -> Void) -> Void
+        cast: (Int, (Value) -> Void) -> Void
     ) -> HouseForms<Value> {
-        let reference = styleReference(entries)
+        let reference = referenceMask(entries)
         var forms = HouseForms<Value>(configured: configured, defaults: defaults, isStyle: isStyle, changed: reference.changed)
         // Neighbours mostly vote alike: a run of equal votes is counted once, not hashed per vote.
         var run: (value: Value, count: Int)?
-        for entry in reference.entries {
-            cast(entry) { vote in
+        for index in entries.indices where reference.isReference?[index] ?? true {
+            cast(index) { vote in
                 if let current = run, current.value == vote {
                     run = (vote, current.count + 1)
                 } else {
@@ -277,8 +305,8 @@ extension Document {
             }
         }
         if let current = run { forms.add(current.value, count: current.count) }
-        if reference.changed != nil {
-            for entry in entries where isChanged(entry) { cast(entry) { forms.addOutside($0) } }
+        if let mask = reference.isReference {
+            for index in entries.indices where !mask[index] { cast(index) { forms.addOutside($0) } }
         }
         if isStyle && configured.isEmpty { forms.uniformSections = uniformSections(entries, cast: cast) }
         return forms
@@ -287,7 +315,7 @@ extension Document {
     /// The sections whose every entry (at least `acceptedCount`, changed ones included) votes
     /// one and the same form, with that form. Entries come in document order.
     private func uniformSections<Value: Hashable & Sendable>(
-        _ entries: [Entry], cast: (Entry, (Value) -> Void) -> Void
+        _ entries: [Entry], cast: (Int, (Value) -> Void) -> Void
     ) -> [(lines: ClosedRange<Int>, value: Value)] {
         var found: [(lines: ClosedRange<Int>, value: Value)] = []
         var section = -1, first = 0, last = 0, count = 0
@@ -296,7 +324,7 @@ extension Document {
         func close() {
             if isUniform, let value, count >= HouseStyleThresholds.acceptedCount { found.append((first...last, value)) }
         }
-        for entry in entries {
+        for (position, entry) in entries.enumerated() {
             let index = sectionIndex(containing: entry.line)
             if index != section {
                 close()
@@ -304,7 +332,7 @@ extension Document {
             }
             last = entry.lastLine
             var voted = false
-            cast(entry) { vote in
+            cast(position) { vote in
                 voted = true
                 if value == nil { value = vote } else if value != vote { isUniform = false }
             }
