@@ -77,13 +77,16 @@ public struct Suppressions: Sendable {
 
     private static let commands = ["paperlint-disable-next-line", "paperlint-disable", "paperlint-enable"]
 
+    private static let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8)
+
     private static func directive(_ document: Document, _ line: Int) -> Directive? {
         let bytes = document.bytes
         var range = document.contentRange(ofLine: line)
         while let first = range.first, bytes[first] == 0x20 || bytes[first] == 0x09 { range = (first + 1)..<range.upperBound }
         while let last = range.last, bytes[last] == 0x20 || bytes[last] == 0x09 { range = range.lowerBound..<last }
-        let open = Array("<!--".utf8), close = Array("-->".utf8)
-        guard range.count >= open.count + close.count,
+        // Every line is asked: most are turned away by their first byte, with nothing allocated.
+        let open = Self.commentOpen, close = Self.commentClose
+        guard range.count >= open.count + close.count, bytes[range.lowerBound] == UInt8(ascii: "<"),
             bytes[range.prefix(open.count)].elementsEqual(open),
             bytes[range.suffix(close.count)].elementsEqual(close)
         else { return nil }
