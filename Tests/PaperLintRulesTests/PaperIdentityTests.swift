@@ -140,6 +140,7 @@ import Testing
             // Content words: sorted, each once, function words left out unless nothing else is left.
             let words = PaperIdentity.words(title)
             #expect(words == Array(Set(words)).sorted(), "round \(round): \(title.debugDescription)")
+            #expect(PaperIdentity.asciiWords(title) == PaperIdentity.wordsByCharacters(title), "round \(round): \(title.debugDescription)")
         }
         #expect(PaperIdentity.words("The Art of the Art") == ["art"])
         #expect(PaperIdentity.words("Of The") == ["of", "the"])

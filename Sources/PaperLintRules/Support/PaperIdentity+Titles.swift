@@ -125,32 +125,24 @@ extension PaperIdentity {
     /// paper it is. (A sorted array, not a set: titles have a handful of words, and comparing
     /// two sorted lists needs no hashing.)
     static func words(_ title: String) -> [String] {
+        title.utf8.allSatisfy({ $0 < 0x80 }) ? asciiWords(title) : wordsByCharacters(title)
+    }
+
+    /// `words` read by characters (any title; `asciiWords` gives the same for ASCII).
+    static func wordsByCharacters(_ title: String) -> [String] {
         var all: [String] = []
-        if title.utf8.allSatisfy({ $0 < 0x80 }) {
-            var current: [UInt8] = []
-            for byte in title.utf8 {
-                if isDigit(byte) || isLetter(byte) {
-                    current.append(isLetter(byte) ? byte | 0x20 : byte)
-                } else if !current.isEmpty {
-                    all.append(String(decoding: current, as: UTF8.self))
-                    current.removeAll(keepingCapacity: true)
-                }
+        var current = ""
+        for character in title.lowercased() {
+            if let spelled = ligatures[character] {
+                current += spelled
+            } else if character.isLetter || character.isNumber {
+                current.append(character)
+            } else if !current.isEmpty {
+                all.append(current)
+                current = ""
             }
-            if !current.isEmpty { all.append(String(decoding: current, as: UTF8.self)) }
-        } else {
-            var current = ""
-            for character in title.lowercased() {
-                if let spelled = ligatures[character] {
-                    current += spelled
-                } else if character.isLetter || character.isNumber {
-                    current.append(character)
-                } else if !current.isEmpty {
-                    all.append(current)
-                    current = ""
-                }
-            }
-            if !current.isEmpty { all.append(current) }
         }
+        if !current.isEmpty { all.append(current) }
         all.sort()
         var unique: [String] = []
         unique.reserveCapacity(all.count)
@@ -158,6 +150,47 @@ extension PaperIdentity {
         let content = unique.filter { !functionWords.contains($0) }
         return content.isEmpty ? unique : content
     }
+
+    /// `words` of an ASCII title, worked on its bytes: an ASCII string orders as its bytes
+    /// do, so the words are sorted, made unique and sifted as byte runs, and only the words
+    /// kept become strings (dense lists compare thousands of titles).
+    static func asciiWords(_ title: String) -> [String] {
+        var lowered: [UInt8] = []
+        lowered.reserveCapacity(title.utf8.count)
+        var runs: [Range<Int>] = []
+        runs.reserveCapacity(16)
+        var start = 0
+        for byte in title.utf8 {
+            if isDigit(byte) || isLetter(byte) {
+                lowered.append(isLetter(byte) ? byte | 0x20 : byte)
+            } else if lowered.count > start {
+                runs.append(start..<lowered.count)
+                start = lowered.count
+            }
+        }
+        if lowered.count > start { runs.append(start..<lowered.count) }
+        return lowered.withUnsafeBufferPointer { bytes in
+            func precedes(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+                let common = min(a.count, b.count)
+                for offset in 0..<common where bytes[a.lowerBound + offset] != bytes[b.lowerBound + offset] {
+                    return bytes[a.lowerBound + offset] < bytes[b.lowerBound + offset]
+                }
+                return a.count < b.count
+            }
+            func equal(_ a: Range<Int>, _ b: Range<Int>) -> Bool { !precedes(a, b) && !precedes(b, a) }
+            runs.sort(by: precedes)
+            var unique: [Range<Int>] = []
+            unique.reserveCapacity(runs.count)
+            for run in runs where unique.last.map({ !equal($0, run) }) ?? true { unique.append(run) }
+            let content = unique.filter { run in
+                !functionWordBytes.contains { word in word.count == run.count && word.elementsEqual(bytes[run]) }
+            }
+            return (content.isEmpty ? unique : content).map { String(decoding: bytes[$0], as: UTF8.self) }
+        }
+    }
+
+    /// `functionWords` as bytes, for `asciiWords`.
+    private static let functionWordBytes: [[UInt8]] = functionWords.sorted().map { Array($0.utf8) }
 
     /// How many words two lists from `words` share.
     static func sharedCount(_ a: [String], _ b: [String]) -> Int {
