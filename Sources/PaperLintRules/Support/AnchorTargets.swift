@@ -116,34 +116,43 @@ struct AnchorTargets {
     /// Values of `id="…"` and `name="…"` attributes anywhere in the file (`<a name="intro"></a>`).
     static func htmlAnchors(_ bytes: [UInt8]) -> Set<String> {
         var anchors: Set<String> = []
-        var index = 0
-        while index < bytes.count {
-            guard ASCII.isBlank(bytes[index]) || bytes[index] == ASCII.newline else {
-                index += 1
-                continue
+        // Every byte of the file is looked at: through a pointer, without a bounds check each.
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                let byte = buffer[index]
+                guard byte == ASCII.space || byte == ASCII.tab || byte == ASCII.newline else {
+                    index += 1
+                    continue
+                }
+                let start = index + 1
+                // Most blanks start no attribute: look at `id=`/`name=` only after an `i` or `n`.
+                guard start < count, buffer[start] == UInt8(ascii: "i") || buffer[start] == UInt8(ascii: "n") else {
+                    index += 1
+                    continue
+                }
+                var valueStart: Int?
+                for attribute in Self.anchorAttributes where ASCII.hasPrefix(bytes, at: start, end: count, attribute) {
+                    let quote = start + attribute.utf8.count
+                    if quote < count && (buffer[quote] == ASCII.doubleQuote || buffer[quote] == ASCII.singleQuote) { valueStart = quote }
+                }
+                guard let quote = valueStart else {
+                    index += 1
+                    continue
+                }
+                var end = quote + 1
+                while end < count && buffer[end] != buffer[quote] && buffer[end] != ASCII.newline { end += 1 }
+                if end < count && buffer[end] == buffer[quote] { anchors.insert(String(decoding: buffer[quote + 1..<end], as: UTF8.self)) }
+                index = end
             }
-            let start = index + 1
-            // Most blanks start no attribute: look at `id=`/`name=` only after an `i` or `n`.
-            guard start < bytes.count, bytes[start] == UInt8(ascii: "i") || bytes[start] == UInt8(ascii: "n") else {
-                index += 1
-                continue
-            }
-            var valueStart: Int?
-            for attribute in ["id=", "name="] where ASCII.hasPrefix(bytes, at: start, end: bytes.count, attribute) {
-                let quote = start + attribute.utf8.count
-                if quote < bytes.count && (bytes[quote] == ASCII.doubleQuote || bytes[quote] == ASCII.singleQuote) { valueStart = quote }
-            }
-            guard let quote = valueStart else {
-                index += 1
-                continue
-            }
-            var end = quote + 1
-            while end < bytes.count && bytes[end] != bytes[quote] && bytes[end] != ASCII.newline { end += 1 }
-            if end < bytes.count && bytes[end] == bytes[quote] { anchors.insert(String(decoding: bytes[quote + 1..<end], as: UTF8.self)) }
-            index = end
         }
         return anchors
     }
+
+    /// The attributes an HTML anchor is named by (made once: a literal in the scan was an
+    /// array per candidate).
+    private static let anchorAttributes = ["id=", "name="]
 }
 
 /// The table of contents: a list whose items start with `#anchor` links.
