@@ -232,9 +232,16 @@ extension Document {
     /// are judged against the list as it was. Where the change touches every entry (a new
     /// file), and outside a diff, every entry, each judged against the others.
     func styleReference(_ entries: [Entry]) -> (entries: [Entry], changed: LineSet?) {
-        guard let changed else { return (entries, nil) }
-        let untouched = entries.filter { !isChanged($0) }
-        return untouched.isEmpty ? (entries, nil) : (untouched, changed)
+        let reference = referenceMask(entries)
+        guard let mask = reference.isReference else { return (entries, nil) }
+        return (entries.indices.filter { mask[$0] }.map { entries[$0] }, reference.changed)
+    }
+
+    /// `styleReference` as a mask over `entries`; nil when every entry is in it.
+    private func referenceMask(_ entries: [Entry]) -> (isReference: [Bool]?, changed: LineSet?) {
+        guard let changed else { return (nil, nil) }
+        let mask = entries.map { !isChanged($0) }
+        return mask.contains(true) ? (mask, changed) : (nil, nil)
     }
 
     /// A `HouseForms` of `configured` with the votes of the reference entries among `entries`.
@@ -251,38 +258,18 @@ extension Document {
         houseForms(configured, defaults: defaults, entries) { index, add in votes(entries[index]).forEach(add) }
     }
 
-    /// Like `houseForms`, with the votes read from each entry's fact row (`rows[i]` is the row
-    /// of `entries[i]`).
-    func houseForms<Value: Hashable & Sendable, Row>(
-        _ configured: [Value], defaults: [Value] = [], _ entries: [Entry], _ rows: [Row], vote: (Row) -> Value?
+    /// Like `houseForms`, with each entry's vote read from a value worked out once per entry
+    /// (`facts[i]` belongs to `entries[i]`), which several forms may share.
+    func houseForms<Value: Hashable & Sendable, Facts>(
+        _ configured: [Value], defaults: [Value] = [], _ entries: [Entry], _ facts: [Facts], vote: (Facts) -> Value?
     ) -> HouseForms<Value> {
-        houseForms(configured, defaults: defaults, entries) { index, add in if let value = vote(rows[index]) { add(value) } }
-    }
-
-    /// Like `houseForms(_:defaults:_:_:vote:)`, for several votes per row.
-    func houseForms<Value: Hashable & Sendable, Row>(
-        _ configured: [Value], defaults: [Value] = [], _ entries: [Entry], _ rows: [Row], votes: (Row) -> [Value]
-    ) -> HouseForms<Value> {
-        houseForms(configured, defaults: defaults, entries) { index, add in votes(rows[index]).forEach(add) }
+        houseForms(configured, defaults: defaults, entries) { index, add in if let value = vote(facts[index]) { add(value) } }
     }
 
     /// Whether entries carry something as a habit (`true`) or not: a habit is accepted only where
     /// a real share of the other entries have it, however small the list.
     func habit(_ entries: [Entry], has: (Entry) -> Bool) -> HouseForms<Bool> {
         houseForms([], defaults: [false], isStyle: false, entries) { index, add in add(has(entries[index])) }
-    }
-
-    /// Like `habit`, read from each entry's fact row.
-    func habit<Row>(_ entries: [Entry], _ rows: [Row], has: (Row) -> Bool) -> HouseForms<Bool> {
-        houseForms([], defaults: [false], isStyle: false, entries) { index, add in add(has(rows[index])) }
-    }
-
-    /// Which of `entries` the style is learned from (`styleReference`), as a mask; nil when
-    /// every entry is.
-    private func referenceMask(_ entries: [Entry]) -> (isReference: [Bool]?, changed: LineSet?) {
-        guard let changed else { return (nil, nil) }
-        let mask = entries.map { !isChanged($0) }
-        return mask.contains(true) ? (mask, changed) : (nil, nil)
     }
 
     /// The one builder: `cast` hands each vote of the entry at an index of `entries` to `add`.
