@@ -55,15 +55,15 @@ public enum ASCII {
     @inlinable public static func lowercased(_ byte: UInt8) -> UInt8 {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
     }
-    /// True when `bytes[at...]` (before `end`) starts with `prefix`, ASCII case-insensitively;
-    /// `prefix` is lowercase.
-    public static func hasPrefix(_ bytes: [UInt8], at: Int, end: Int, _ prefix: String) -> Bool {
+    /// True when `bytes[at...]` (before `end`) starts with `prefix`, ASCII case-insensitively
+    /// (`prefix` is lowercase), or byte for byte when `ignoringCase` is false.
+    public static func hasPrefix(_ bytes: [UInt8], at: Int, end: Int, _ prefix: String, ignoringCase: Bool = true) -> Bool {
         // Read from the string's own bytes: an array of them per call was an allocation on
         // every URL and every blank the callers look at.
         guard at >= 0, at + prefix.utf8.count <= end else { return false }
         var index = at
         for expected in prefix.utf8 {
-            if lowercased(bytes[index]) != expected { return false }
+            if (ignoringCase ? lowercased(bytes[index]) : bytes[index]) != expected { return false }
             index += 1
         }
         return true
@@ -88,10 +88,12 @@ public enum ASCII {
         }
     }
     /// True when `pattern` occurs in `bytes`, byte for byte.
-    public static func contains(_ bytes: [UInt8], _ pattern: [UInt8]) -> Bool {
+    public static func contains(_ bytes: [UInt8], _ pattern: [UInt8]) -> Bool { contains(bytes[...], pattern) }
+    /// True when `pattern` occurs in `bytes`, byte for byte.
+    public static func contains(_ bytes: ArraySlice<UInt8>, _ pattern: [UInt8]) -> Bool {
         guard let first = pattern.first else { return true }
         guard bytes.count >= pattern.count else { return false }
-        for start in 0...(bytes.count - pattern.count) where bytes[start] == first {
+        for start in bytes.startIndex...(bytes.endIndex - pattern.count) where bytes[start] == first {
             if bytes[start..<start + pattern.count].elementsEqual(pattern) { return true }
         }
         return false

@@ -144,12 +144,13 @@ struct PaperIdentity: Sendable {
         guard let start = schemeEnd(bytes) else { return nil }
         // Compared in place, case-insensitively: this runs on every entry's paper link.
         let schemeLength = start - 3
-        guard schemeLength == 4 || schemeLength == 5, matches(bytes, at: 0, "https", count: schemeLength, folding: true) else { return nil }
+        guard schemeLength == 4 || schemeLength == 5, ASCII.hasPrefix(bytes, at: 0, end: start - 3, schemeLength == 4 ? "http" : "https")
+        else { return nil }
         var hostEnd = start
         while hostEnd < bytes.count && bytes[hostEnd] != UInt8(ascii: "/") { hostEnd += 1 }
         let suffix = hostEnd - 9  // "arxiv.org"
         // A host alone (`https://arxiv.org`, a placeholder link) has no id, and no path to read past it.
-        guard hostEnd < bytes.count, suffix >= start, matches(bytes, at: suffix, "arxiv.org", count: 9, folding: true),
+        guard hostEnd < bytes.count, suffix >= start, ASCII.hasPrefix(bytes, at: suffix, end: hostEnd, "arxiv.org"),
             suffix == start || bytes[suffix - 1] == UInt8(ascii: ".")
         else { return nil }
         var index = hostEnd + 1
@@ -157,8 +158,7 @@ struct PaperIdentity: Sendable {
         while form < bytes.count && isLetter(bytes[form]) { form += 1 }
         let length = form - index
         guard form < bytes.count, bytes[form] == UInt8(ascii: "/"),
-            (length == 3 && (matches(bytes, at: index, "abs", count: 3) || matches(bytes, at: index, "pdf", count: 3)))
-                || (length == 4 && matches(bytes, at: index, "html", count: 4))
+            articleForms.contains(where: { $0.utf8.count == length && ASCII.hasPrefix(bytes, at: index, end: form, $0, ignoringCase: false) })
         else { return nil }
         index = form + 1
         let idStart = index
@@ -180,24 +180,14 @@ struct PaperIdentity: Sendable {
             guard versionEnd > index + 1 else { return nil }
             index = versionEnd
         }
-        if bytes.count - index >= 4 && matches(bytes, at: index, ".pdf", count: 4) { index += 4 }
+        if ASCII.hasPrefix(bytes, at: index, end: bytes.count, ".pdf", ignoringCase: false) { index += 4 }
         while index < bytes.count && bytes[index] == UInt8(ascii: "/") { index += 1 }
         guard index == bytes.count else { return nil }
         return String(decoding: bytes[idStart..<idEnd], as: UTF8.self)
     }
 
-    /// Whether `bytes` hold the first `count` bytes of `literal` at `start` (letters compared
-    /// case-insensitively with `folding`; `literal` is lowercase).
-    private static func matches(_ bytes: [UInt8], at start: Int, _ literal: StaticString, count: Int, folding: Bool = false) -> Bool {
-        guard start >= 0, count <= literal.utf8CodeUnitCount, start + count <= bytes.count else { return false }
-        let text = literal.utf8Start
-        for offset in 0..<count {
-            var byte = bytes[start + offset]
-            if folding && isLetter(byte) { byte |= 0x20 }
-            if byte != text[offset] { return false }
-        }
-        return true
-    }
+    /// The path segments before an arXiv article id, as `commonArxivID` reads them (case matters).
+    private static let articleForms = ["abs", "pdf", "html"]
 
     /// A DOI inside a URL, lowercased (DOIs are case-insensitive): after `doi.org/`, or a path
     /// segment `10.NNNN/…` (`dl.acm.org/doi/pdf/10.1145/3586183.3606763`). Query, fragment

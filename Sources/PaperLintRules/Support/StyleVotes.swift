@@ -24,25 +24,13 @@ public enum StyleVotes {
         // ASCII text (almost every segment) is read as bytes; other text as characters, whose
         // grapheme clusters may hide a final period.
         if text.allSatisfy({ $0 < 0x80 }) {
-            return text.last == UInt8(ascii: ".") || occurs(" et al", in: text) || occurs(", ", in: text) ? .authorsVenue : .venue
+            return text.last == UInt8(ascii: ".") || ASCII.contains(text, etAl) || ASCII.contains(text, commaSpace) ? .authorsVenue : .venue
         }
         let string = String(decoding: text, as: UTF8.self)
         return string.hasSuffix(".") || string.contains(" et al") || string.contains(", ") ? .authorsVenue : .venue
     }
 
-    /// Whether `pattern` occurs in `text`, byte for byte.
-    private static func occurs(_ pattern: StaticString, in text: ArraySlice<UInt8>) -> Bool {
-        let count = pattern.utf8CodeUnitCount, bytes = pattern.utf8Start
-        guard text.count >= count else { return false }
-        var start = text.startIndex
-        while start + count <= text.endIndex {
-            var offset = 0
-            while offset < count && text[start + offset] == bytes[offset] { offset += 1 }
-            if offset == count { return true }
-            start += 1
-        }
-        return false
-    }
+    private static let etAl = Array(" et al".utf8), commaSpace = Array(", ".utf8)
 
     /// The syntax of each link with a URL, in the configuration's terms. A title written as a
     /// link (`[Title](url)`) votes for `[label](url)`: a list that links its titles that way
