@@ -52,10 +52,8 @@ public struct DateFormatRule: Rule {
         // A date that votes is a real one whose form says something (`StyleVotes.date`): its
         // shape, and whether it pads months and days below 10, read from one parse of it.
         let votes = entries.map { entry -> (shape: WrittenDate.Shape?, isPadded: Bool?) in
-            guard let date = entry.date, Self.votes(date) else { return (nil, nil) }
-            let written = WrittenDate(document.bytes, date)
-            guard written.problem(today: nil) == nil else { return (nil, nil) }
-            return (WrittenDate.Shape(style: date.style), written.isPadded)
+            guard let voting = StyleVotes.votingDate(entry, document.bytes) else { return (nil, nil) }
+            return (WrittenDate.Shape(style: voting.date.style), voting.written.isPadded)
         }
         let shapes = document.houseForms(configured, defaults: [WrittenDate.Shape(style: .yearMonth)], entries, votes) { $0.shape }
         // Whether months and days below 10 carry their zero is learned either way (`entry.date`

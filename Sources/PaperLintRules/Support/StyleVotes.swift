@@ -6,9 +6,15 @@ import PaperLintCore
 public enum StyleVotes {
     /// The date's form, for a real date whose form says something (`DateFormatRule.votes`).
     public static func date(_ entry: Entry, _ bytes: [UInt8]) -> DateStyle? {
-        guard let date = entry.date, DateFormatRule.votes(date), WrittenDate(bytes, date).problem(today: nil) == nil
-        else { return nil }
-        return date.style
+        votingDate(entry, bytes)?.date.style
+    }
+
+    /// The entry's date and how it is written, when it votes (see `date`): date-format reads
+    /// its padding from the same parse.
+    static func votingDate(_ entry: Entry, _ bytes: [UInt8]) -> (date: EntryDate, written: WrittenDate)? {
+        guard let date = entry.date, DateFormatRule.votes(date) else { return nil }
+        let written = WrittenDate(bytes, date)
+        return written.problem(today: nil) == nil ? (date, written) : nil
     }
 
     /// The title's markup.
