@@ -38,16 +38,14 @@ public struct PunctuationRule: Rule {
         let periods: [Requirement] = configuration.style.titlePeriod.count == 1 ? configuration.style.titlePeriod : []
         // Each title's vote, read once for the list's forms and its section's.
         let titleVotes = entries.map { TitlePeriods.vote($0, bytes) }
-        var sectionEntries: [Int: (entries: [Entry], votes: [Requirement?])] = [:]
-        for (entry, vote) in zip(entries, titleVotes) {
-            let section = document.sectionIndex(containing: entry.line)
-            sectionEntries[section, default: ([], [])].entries.append(entry)
-            sectionEntries[section]?.votes.append(vote)
-        }
+        var sectionMembers: [Int: [Int]] = [:]
+        for index in entries.indices { sectionMembers[document.sectionIndex(containing: entries[index].line), default: []].append(index) }
         let context = Context(
             document: document, configuration: configuration,
             titles: document.houseForms(periods, entries, titleVotes) { $0 },
-            sectionTitles: sectionEntries.mapValues { document.houseForms(periods, $0.entries, $0.votes) { $0 } },
+            sectionTitles: sectionMembers.mapValues { members in
+                document.houseForms(periods, members.map { entries[$0] }, members.map { titleVotes[$0] }) { $0 }
+            },
             segments: document.houseForms(configuredSegments, defaults: [true], entries) { entry in
                 entry.authors.map { bytes[$0.text].last(where: { !ASCII.isBlank($0) }) == UInt8(ascii: ".") }
             },
