@@ -25,7 +25,7 @@ import Testing
         #expect(ids == RuleCatalog.all.map { $0.description.id } + ["suppression", "merge-conflict"])
         for (rule, type) in zip(rules, RuleCatalog.all) {
             let level = (rule["defaultConfiguration"] as? [String: Any])?["level"] as? String
-            #expect(level == SARIFReporter.level(type.description.defaultSeverity))
+            #expect(level == "\(SARIFReporter.level(type.description.defaultSeverity))")
             #expect((rule["shortDescription"] as? [String: Any])?["text"] as? String == type.description.summary)
             #expect((rule["fullDescription"] as? [String: Any])?["text"] as? String == type.description.rationale)
             let help = try #require(rule["help"] as? [String: String])

@@ -131,6 +131,21 @@ public final class ByteBuffer {
         count += repeats
     }
 
+    /// Room for `needed` more bytes at the end, to write through the pointer and then count
+    /// with `advance`; nil when a drained buffer's whole load is smaller (write in pieces then).
+    @inline(__always)
+    func room(_ needed: Int) -> UnsafeMutablePointer<UInt8>? {
+        if needed > capacity - count {
+            if drain != nil && needed > capacity { return nil }
+            makeRoom(for: needed)
+        }
+        return base + count
+    }
+
+    /// Counts `written` bytes stored through `room`.
+    @inline(__always)
+    func advance(_ written: Int) { count += written }
+
     /// `value` in decimal, without an intermediate string.
     @inline(__always)
     func appendDecimal(_ value: Int) {

@@ -43,25 +43,88 @@ struct JSONWriter {
     /// What was written, as text.
     var output: String { String(decoding: out.bytes, as: UTF8.self) }
 
-    mutating func beginObject() { valuePrefix(); out.append(UInt8(ascii: "{")); open() }
+    mutating func beginObject() { begin(UInt8(ascii: "{")) }
     mutating func endObject() { close(UInt8(ascii: "}")) }
-    mutating func beginArray() { valuePrefix(); out.append(UInt8(ascii: "[")); open() }
+    mutating func beginArray() { begin(UInt8(ascii: "[")) }
     mutating func endArray() { close(UInt8(ascii: "]")) }
 
-    mutating func key(_ name: String) {
+    /// The value's separator and line break, and `bracket`, stored at once.
+    @inline(__always)
+    private mutating func begin(_ bracket: UInt8) {
+        let indent = !pendingKey && level > 0 ? indentUnit.map { $0 &* level } ?? -1 : -1
+        if let room = out.room(indent &+ 11) {
+            var at = 0
+            if pendingKey {
+                pendingKey = false
+            } else if hasMembers {
+                room[0] = UInt8(ascii: ",")
+                at = 1
+            }
+            if indent >= 0 { Self.storeBreak(room, &at, indent) }
+            room[at] = bracket
+            out.advance(at + 1)
+            hasMembers = true
+        } else {
+            valuePrefix()
+            out.append(bracket)
+        }
+        open()
+    }
+
+    /// A key known only at run time (literal keys take the `StaticString` overload: Swift
+    /// would pick a `String` one for them, at a scan and a copy per key).
+    mutating func key(computed name: String) {
         keyPrefix()
         Self.appendQuoted(name, to: out)
         keySuffix()
     }
 
-    /// A key written in the source (`"rule"`): plain ASCII, copied without a scan.
+    /// A key written in the source (`"rule"`): plain ASCII, copied without a scan. The comma,
+    /// line break, indentation, quoted key and colon are stored at once.
     @inline(__always)
     mutating func key(_ name: StaticString) {
-        keyPrefix()
-        out.append(UInt8(ascii: "\""))
-        out.append(name)
-        out.append(UInt8(ascii: "\""))
-        keySuffix()
+        let indent = indentUnit.map { $0 &* level } ?? -1
+        guard let room = out.room(name.utf8CodeUnitCount &+ indent &+ 14) else {
+            keyPrefix()
+            out.append(UInt8(ascii: "\""))
+            out.append(name)
+            out.append(UInt8(ascii: "\""))
+            keySuffix()
+            return
+        }
+        var at = 0
+        if hasMembers {
+            room[0] = UInt8(ascii: ",")
+            at = 1
+        }
+        hasMembers = false
+        if indent >= 0 { Self.storeBreak(room, &at, indent) }
+        room[at] = UInt8(ascii: "\"")
+        (room + at + 1).update(from: name.utf8Start, count: name.utf8CodeUnitCount)
+        at += name.utf8CodeUnitCount + 1
+        room[at] = UInt8(ascii: "\"")
+        room[at + 1] = UInt8(ascii: ":")
+        at += 2
+        if indent >= 0 {
+            room[at] = UInt8(ascii: " ")
+            at += 1
+        }
+        out.advance(at)
+        pendingKey = true
+    }
+
+    /// A line break and `indent` spaces at `room[at]`, eight spaces a store: the room holds
+    /// seven bytes past them, overwritten by what follows.
+    @inline(__always)
+    private static func storeBreak(_ room: UnsafeMutablePointer<UInt8>, _ at: inout Int, _ indent: Int) {
+        room[at] = UInt8(ascii: "\n")
+        let spaces = UnsafeMutableRawPointer(room + at + 1)
+        var stored = 0
+        while stored < indent {
+            spaces.storeBytes(of: 0x2020_2020_2020_2020 as UInt64, toByteOffset: stored, as: UInt64.self)
+            stored += 8
+        }
+        at += 1 + indent
     }
 
     /// Whether the innermost open container has a member yet.
@@ -109,6 +172,14 @@ struct JSONWriter {
     }
 
     mutating func field(_ name: StaticString, _ value: String) { key(name); string(value) }
+    /// A value written in the source (`"%SRCROOT%"`): plain ASCII with nothing to escape.
+    mutating func field(_ name: StaticString, constant value: StaticString) {
+        key(name)
+        valuePrefix()
+        out.append(UInt8(ascii: "\""))
+        out.append(value)
+        out.append(UInt8(ascii: "\""))
+    }
     mutating func field(_ name: StaticString, _ value: String?) { key(name); string(value) }
     mutating func field(_ name: StaticString, _ value: Int) { key(name); int(value) }
     mutating func field(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
@@ -128,8 +199,16 @@ struct JSONWriter {
         let hadMembers = hasMembers
         if level >= 64 { deepMembers.removeLast() }
         level -= 1
-        if hadMembers { newline(depth: level) }
-        out.append(bracket)
+        let indent = hadMembers ? indentUnit.map { $0 &* level } ?? -1 : -1
+        if let room = out.room(indent &+ 10) {
+            var at = 0
+            if indent >= 0 { Self.storeBreak(room, &at, indent) }
+            room[at] = bracket
+            out.advance(at + 1)
+        } else {
+            if hadMembers { newline(depth: level) }
+            out.append(bracket)
+        }
     }
 
     @inline(__always)
@@ -159,48 +238,53 @@ struct JSONWriter {
 
     /// The inside of `appendQuoted`: `text` escaped, without the quotes.
     private static func appendEscaped(_ text: String, to out: ByteBuffer) {
-        var text = text
-        text.withUTF8 { utf8 in
-            var runStart = 0
-            var index = 0
-            let raw = UnsafeRawBufferPointer(utf8)
-            while index < utf8.count {
-                if index + 16 <= utf8.count,
-                    escapeMask(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                        | escapeMask(raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)) == 0
-                {
-                    index += 16
-                    continue
-                }
-                if index + 8 <= utf8.count, !needsEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
-                    index += 8
-                    continue
-                }
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
-                    index += 1
-                    continue
-                }
-                out.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                runStart = index + 1
+        // Native text is read in place; other text (bridged, or a small string) is copied once.
+        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: out) }) == nil {
+            var text = text
+            text.withUTF8 { appendEscaped($0, to: out) }
+        }
+    }
+
+    private static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to out: ByteBuffer) {
+        var runStart = 0
+        var index = 0
+        let raw = UnsafeRawBufferPointer(utf8)
+        while index < utf8.count {
+            if index + 16 <= utf8.count,
+                escapeMask(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    | escapeMask(raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)) == 0
+            {
+                index += 16
+                continue
+            }
+            if index + 8 <= utf8.count, !needsEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index += 8
+                continue
+            }
+            let byte = utf8[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
                 index += 1
-                switch byte {
-                case UInt8(ascii: "\""): out.append("\\\"" as StaticString)
-                case UInt8(ascii: "\\"): out.append("\\\\" as StaticString)
-                case UInt8(ascii: "\n"): out.append("\\n" as StaticString)
-                case UInt8(ascii: "\r"): out.append("\\r" as StaticString)
-                case UInt8(ascii: "\t"): out.append("\\t" as StaticString)
-                default:
-                    let hex: StaticString = "0123456789abcdef"
-                    out.append("\\u00" as StaticString)
-                    hex.withUTF8Buffer { digits in
-                        out.append(digits[Int(byte >> 4)])
-                        out.append(digits[Int(byte & 0xF)])
-                    }
+                continue
+            }
+            out.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            runStart = index + 1
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""): out.append("\\\"" as StaticString)
+            case UInt8(ascii: "\\"): out.append("\\\\" as StaticString)
+            case UInt8(ascii: "\n"): out.append("\\n" as StaticString)
+            case UInt8(ascii: "\r"): out.append("\\r" as StaticString)
+            case UInt8(ascii: "\t"): out.append("\\t" as StaticString)
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                out.append("\\u00" as StaticString)
+                hex.withUTF8Buffer { digits in
+                    out.append(digits[Int(byte >> 4)])
+                    out.append(digits[Int(byte & 0xF)])
                 }
             }
-            out.append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
+        out.append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
     }
 
     /// True when one of the eight bytes of `word` is below 0x20, a `"` or a `\`.

@@ -74,7 +74,7 @@ public enum SARIFReporter {
     /// A rule as SARIF describes it.
     struct RuleDescriptor {
         var id: String
-        var level: String
+        var level: StaticString
         var summary: String
         var rationale: String
         var markdown: String
@@ -117,7 +117,7 @@ public enum SARIFReporter {
         return rules
     }
 
-    static func level(_ severity: Severity) -> String {
+    static func level(_ severity: Severity) -> StaticString {
         switch severity {
         case .error: "error"
         case .warning: "warning"
@@ -139,7 +139,7 @@ public enum SARIFReporter {
         json.endObject()
         json.key("defaultConfiguration")
         json.beginObject()
-        json.field("level", rule.level)
+        json.field("level", constant: rule.level)
         json.endObject()
         json.endObject()
     }
@@ -176,7 +176,7 @@ public enum SARIFReporter {
         json.beginObject()
         json.field("ruleId", diagnostic.rule)
         if let ruleIndex { json.field("ruleIndex", ruleIndex) }
-        json.field("level", level(diagnostic.severity))
+        json.field("level", constant: level(diagnostic.severity))
         json.key("message")
         json.beginObject()
         json.key("text")
@@ -202,7 +202,7 @@ public enum SARIFReporter {
         }
         json.key("partialFingerprints")
         json.beginObject()
-        json.key(fingerprintKey)
+        json.key(computed: fingerprintKey)
         json.string(fingerprint)
         json.endObject()
         if let fix = diagnostic.fix {
@@ -262,7 +262,7 @@ public enum SARIFReporter {
     private static func artifactLocation(_ uri: String, _ json: inout JSONWriter) {
         json.beginObject()
         json.field("uri", uri)
-        json.field("uriBaseId", "%SRCROOT%")
+        json.field("uriBaseId", constant: "%SRCROOT%")
         json.endObject()
     }
 
