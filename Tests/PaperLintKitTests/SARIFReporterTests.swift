@@ -87,4 +87,24 @@ import Testing
         })
         #expect(SARIFReporter.fingerprints(moved.files[0]) == prints)
     }
+
+    /// The recipe, pinned: FNV-1a of the path, the rule id, the line with blanks trimmed (read
+    /// as text, so a byte that is not UTF-8 counts as U+FFFD) and the occurrence, NUL-separated.
+    @Test func fingerprintsHashPathRuleTrimmedLineAndOccurrence() {
+        let lines: [[UInt8]] = [
+            Array(" \t- café  x \t\r\n".utf8),
+            [UInt8(ascii: "-"), 0xFF, UInt8(ascii: " "), UInt8(ascii: "b"), UInt8(ascii: "\n")],
+            Array("- plain\n\t- plain\n".utf8),
+        ]
+        let document = Document(bytes: lines.flatMap { $0 })
+        let at = [3, 17, 23, 31]
+        let diagnostics = at.map { Diagnostic(ruleID: "whitespace", severity: .error, range: $0..<($0 + 1), message: "m") }
+        let reported = diagnostics.map { ReportedDiagnostic($0, path: "lists/ä.md", in: document) }
+        let file = FileReport(path: "lists/ä.md", document: document, diagnostics: reported)
+        let expected = [("- café  x", 0), ("-\u{FFFD} b", 0), ("- plain", 0), ("- plain", 1)].map { text, occurrence in
+            FNV1a.hex("lists/ä.md\u{0}whitespace\u{0}\(text)\u{0}\(occurrence)")
+        }
+        #expect(reported.map(\.start.line) == [1, 2, 3, 4])
+        #expect(SARIFReporter.fingerprints(file) == expected)
+    }
 }

@@ -30,6 +30,13 @@ public enum FNV1a {
         return hash
     }
 
+    /// `hash` continued by one byte.
+    @inlinable
+    public static func add(_ byte: UInt8, to hash: inout UInt64) {
+        hash ^= UInt64(byte)
+        hash &*= 0x0000_0100_0000_01B3
+    }
+
     /// `hash` as 16 lowercase hex digits.
     public static func hex(_ hash: UInt64) -> String {
         String(unsafeUninitializedCapacity: 16) { buffer in

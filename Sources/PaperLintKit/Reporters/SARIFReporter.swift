@@ -282,25 +282,42 @@ public enum SARIFReporter {
     /// line with surrounding blanks trimmed, and which of the identical (rule, line) pairs it
     /// is. No line number, so inserting entries above a finding does not make it look new.
     static func fingerprints(_ file: FileReport) -> [String] {
-        var seen: [String: Int] = [:]
+        var seen: [OccurrenceKey: Int] = [:]
         seen.reserveCapacity(file.diagnostics.count)
-        // The key's bytes are gathered in one reused buffer: an interpolated string per finding
-        // was a third of the format's time.
-        var key: [UInt8] = []
+        let document = file.document
+        var pathHash = FNV1a.hash(file.path)
+        FNV1a.add(0, to: &pathHash)
         return file.diagnostics.indices.map { index in
-            let line = file.diagnostics[index].start.line
-            let text = line <= file.document.lineCount ? file.document.text(ofLine: line) : ""
-            key.removeAll(keepingCapacity: true)
-            key.append(contentsOf: file.path.utf8)
-            key.append(0)
-            key.append(contentsOf: file.diagnostics[index].rule.utf8)
-            key.append(0)
-            key.append(contentsOf: text.trimmingBlanks().utf8)
-            let occurrence = Self.postIncrement(&seen[String(decoding: key, as: UTF8.self), default: 0])
-            key.append(0)
-            key.append(contentsOf: String(occurrence).utf8)
-            return FNV1a.hex(key.withUnsafeBufferPointer { FNV1a.hash($0) })
+            let diagnostic = file.diagnostics[index]
+            // The key: path, rule id and the trimmed line, as the line reads once decoded (a
+            // line that is not valid UTF-8 counts with its bytes repaired).
+            var hash = FNV1a.hash(diagnostic.rule, continuing: pathHash)
+            FNV1a.add(0, to: &hash)
+            var text: ArraySlice<UInt8> = []
+            if diagnostic.start.line <= document.lineCount {
+                var range = document.contentRange(ofLine: diagnostic.start.line)
+                while !range.isEmpty && ASCII.isSpace(document.bytes[range.lowerBound]) { range = range.dropFirst() }
+                while !range.isEmpty && ASCII.isSpace(document.bytes[range.upperBound - 1]) { range = range.dropLast() }
+                text = document.bytes[range]
+                if ASCII.endOfASCII(document.bytes, from: range.lowerBound, to: range.upperBound) != range.upperBound {
+                    text = ArraySlice(String(decoding: text, as: UTF8.self).utf8)
+                }
+                hash = text.withUnsafeBufferPointer { FNV1a.hash($0, continuing: hash) }
+            }
+            let occurrence = Self.postIncrement(&seen[OccurrenceKey(hash: hash, rule: diagnostic.rule, text: text), default: 0])
+            // The hash runs on over a separator and the occurrence's digits.
+            FNV1a.add(0, to: &hash)
+            return FNV1a.hex(FNV1a.hash(String(occurrence), continuing: hash))
         }
+    }
+
+    /// Which finding of a rule on a line: keyed by the line's bytes, hashed by the FNV-1a
+    /// hash already taken of them (the path is the same for the whole file).
+    private struct OccurrenceKey: Hashable {
+        let hash: UInt64
+        let rule: String
+        let text: ArraySlice<UInt8>
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
 
     /// The value before it is counted up.
