@@ -16,6 +16,8 @@ struct JSONWriter {
     /// the container at level `n` has a member yet (levels past 63, which no format reaches,
     /// are kept in `deepMembers`).
     private var level = 0
+    /// How many containers are open: the level of the next member or element.
+    var depth: Int { level }
     private var members: UInt64 = 0
     private var deepMembers: [Bool] = []
 
@@ -160,6 +162,10 @@ struct JSONWriter {
         pendingKey = true
     }
 
+    /// Starts a value its caller writes straight into `out` (`SARIFResults`): the separator
+    /// and line break this writer would put before it, and the value counts as written.
+    mutating func beginRawValue() { valuePrefix() }
+
     mutating func string(_ value: String) { valuePrefix(); Self.appendQuoted(value, to: out) }
     mutating func int(_ value: Int) { valuePrefix(); out.appendDecimal(value) }
     mutating func bool(_ value: Bool) {
@@ -237,7 +243,7 @@ struct JSONWriter {
     }
 
     /// The inside of `appendQuoted`: `text` escaped, without the quotes.
-    private static func appendEscaped(_ text: String, to out: ByteBuffer) {
+    static func appendEscaped(_ text: String, to out: ByteBuffer) {
         // Native text is read in place; other text (bridged, or a small string) is copied once.
         if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: out) }) == nil {
             var text = text

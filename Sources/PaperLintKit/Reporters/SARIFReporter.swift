@@ -12,6 +12,8 @@ public enum SARIFReporter {
     public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
     /// The key of paperlint's entry in `partialFingerprints`; bump the version if the recipe changes.
     public static let fingerprintKey = "paperlint/v1"
+    /// Spaces per nesting level.
+    static let indent = 2
 
     public static func render(_ report: LintReport) -> String {
         String(decoding: renderBytes(report), as: UTF8.self)
@@ -27,7 +29,7 @@ public enum SARIFReporter {
     /// Writes the report into `out` (standard output, drained a load at a time).
     public static func render(_ report: LintReport, into out: ByteBuffer) {
         let rules = ruleDescriptors()
-        var json = JSONWriter(indent: 2, into: out)
+        var json = JSONWriter(indent: indent, into: out)
         json.beginObject()
         json.field("$schema", schemaURI)
         json.field("version", "2.1.0")
@@ -53,15 +55,15 @@ public enum SARIFReporter {
         json.beginArray()
         // The first descriptor of each rule id, as `firstIndex` would find it.
         let ruleIndices = Dictionary(rules.indices.map { (rules[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        var results = SARIFResults(into: out, depth: json.depth, indent: indent)
         for file in report.files {
             let fingerprints = self.fingerprints(file)
             // A path's URI, percent-encoded once per file rather than at every location.
-            let fileURI = URI.path(file.path)
-            let uri = { (path: String) in path == file.path ? fileURI : URI.path(path) }
+            results.file(file.path, uri: URI.path(file.path))
             for index in 0..<min(file.diagnostics.count, fingerprints.count) {
-                write(
+                results.write(
                     file.diagnostics[index], fingerprint: fingerprints[index], ruleIndex: ruleIndices[file.diagnostics[index].rule],
-                    uri: uri, to: &json)
+                    uri: URI.path, json: &json)
             }
         }
         json.endArray()
@@ -167,114 +169,6 @@ public enum SARIFReporter {
     private static func text(_ value: String, _ json: inout JSONWriter) {
         json.beginObject()
         json.field("text", value)
-        json.endObject()
-    }
-
-    private static func write(
-        _ diagnostic: ReportedDiagnostic, fingerprint: String, ruleIndex: Int?, uri: (String) -> String, to json: inout JSONWriter
-    ) {
-        json.beginObject()
-        json.field("ruleId", diagnostic.rule)
-        if let ruleIndex { json.field("ruleIndex", ruleIndex) }
-        json.field("level", constant: level(diagnostic.severity))
-        json.key("message")
-        json.beginObject()
-        json.key("text")
-        if let help = diagnostic.help { json.string(joining: diagnostic.message, "\nhelp: ", help) } else { json.string(diagnostic.message) }
-        json.endObject()
-        json.key("locations")
-        json.beginArray()
-        location(uri(diagnostic.path), start: diagnostic.start, end: diagnostic.end, &json)
-        json.endArray()
-        if !diagnostic.related.isEmpty {
-            json.key("relatedLocations")
-            json.beginArray()
-            for (index, related) in diagnostic.related.enumerated() {
-                json.beginObject()
-                json.field("id", index + 1)
-                json.key("physicalLocation")
-                physicalLocation(uri(related.path), start: related.start, end: nil, &json)
-                json.key("message")
-                text(related.message, &json)
-                json.endObject()
-            }
-            json.endArray()
-        }
-        json.key("partialFingerprints")
-        json.beginObject()
-        json.key(computed: fingerprintKey)
-        json.string(fingerprint)
-        json.endObject()
-        if let fix = diagnostic.fix {
-            json.key("fixes")
-            json.beginArray()
-            json.beginObject()
-            json.key("description")
-            json.beginObject()
-            json.key("text")
-            json.string(joining: fix.message, fix.safety == .safe ? "" : " (unsafe: review before applying)")
-            json.endObject()
-            json.key("artifactChanges")
-            json.beginArray()
-            json.beginObject()
-            json.key("artifactLocation")
-            artifactLocation(uri(diagnostic.path), &json)
-            json.key("replacements")
-            json.beginArray()
-            for edit in fix.edits {
-                json.beginObject()
-                json.key("deletedRegion")
-                region(edit.start, edit.end, &json)
-                json.key("insertedContent")
-                text(edit.replacement, &json)
-                json.endObject()
-            }
-            json.endArray()
-            json.endObject()
-            json.endArray()
-            json.key("properties")
-            json.beginObject()
-            json.field("safety", fix.safety.rawValue)
-            json.endObject()
-            json.endObject()
-            json.endArray()
-        }
-        json.endObject()
-    }
-
-    private static func location(_ uri: String, start: SourcePosition, end: SourcePosition?, _ json: inout JSONWriter) {
-        json.beginObject()
-        json.key("physicalLocation")
-        physicalLocation(uri, start: start, end: end, &json)
-        json.endObject()
-    }
-
-    private static func physicalLocation(_ uri: String, start: SourcePosition, end: SourcePosition?, _ json: inout JSONWriter) {
-        json.beginObject()
-        json.key("artifactLocation")
-        artifactLocation(uri, &json)
-        json.key("region")
-        region(start, end, &json)
-        json.endObject()
-    }
-
-    /// `uri`: the path, percent-encoded (`URI.path`).
-    private static func artifactLocation(_ uri: String, _ json: inout JSONWriter) {
-        json.beginObject()
-        json.field("uri", uri)
-        json.field("uriBaseId", constant: "%SRCROOT%")
-        json.endObject()
-    }
-
-    /// SARIF regions are 1-based with an exclusive `endColumn`, like the JSON model.
-    private static func region(_ start: SourcePosition, _ end: SourcePosition?, _ json: inout JSONWriter) {
-        json.beginObject()
-        json.field("startLine", start.line)
-        json.field("startColumn", start.column)
-        if let end {
-            json.field("endLine", end.line)
-            json.field("endColumn", end.column)
-        }
         json.endObject()
     }
 
