@@ -31,7 +31,7 @@ import Testing
             for buffer in buffers { buffer.append(repeating: UInt8(ascii: " "), count: count) }
             expected += Array(repeating: UInt8(ascii: " "), count: count)
         default:
-            let value = [0, 7, 9, 10, 99, 100, 12_345, -1, -10, Int.max, Int.min, Int.random(in: -1_000_000...1_000_000, using: &rng)]
+            let value = [0, 7, 9, 10, 99, 100, 101, 1_000, 12_345, 100_000, -1, -10, -100, Int.max, Int.min, Int.random(in: -1_000_000...1_000_000, using: &rng)]
                 .randomElement(using: &rng) ?? 0
             for buffer in buffers { buffer.appendDecimal(value) }
             expected += Array(String(value).utf8)

@@ -86,6 +86,7 @@ public final class ByteBuffer {
         count += bytes.count
     }
 
+    @inline(__always)
     func append(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0) } }
 
     func append(_ bytes: ArraySlice<UInt8>) { bytes.withUnsafeBufferPointer { append($0) } }
@@ -168,21 +169,33 @@ public final class ByteBuffer {
         return value < 0 ? digits + 1 : digits
     }
 
-    /// The digits are counted, then written from the last straight into the buffer.
+    /// The digits are counted, then written from the last straight into the buffer, two at a
+    /// time.
     private func appendLongDecimal(_ value: Int) {
         if value < 0 { append(UInt8(ascii: "-")) }
-        let magnitude = value.magnitude
         let digits = Self.decimalLength(value) - (value < 0 ? 1 : 0)
         if digits > capacity - count { makeRoom(for: digits) }
         var at = count + digits
-        var rest = magnitude
-        repeat {
-            at -= 1
-            base[at] = UInt8(ascii: "0") + UInt8(rest % 10)
-            rest /= 10
-        } while rest > 0
+        var rest = value.magnitude
+        Self.digitPairs.withUTF8Buffer { pairs in
+            while rest >= 10 {
+                let pair = Int(rest % 100) * 2
+                rest /= 100
+                at -= 2
+                base[at] = pairs[pair]
+                base[at + 1] = pairs[pair + 1]
+            }
+        }
+        if at > count { base[at - 1] = UInt8(ascii: "0") + UInt8(rest) }
         count += digits
     }
+
+    /// `00`, `01` … `99`.
+    private static let digitPairs: StaticString = """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
 
     /// Room for `needed` more bytes: drained (room for a whole load), or grown to at least
     /// twice the size.

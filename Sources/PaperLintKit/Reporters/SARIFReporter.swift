@@ -57,7 +57,7 @@ public enum SARIFReporter {
         let ruleIndices = Dictionary(rules.indices.map { (rules[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
         var results = SARIFResults(into: out, depth: json.depth, indent: indent)
         for file in report.files {
-            let fingerprints = self.fingerprints(file)
+            let fingerprints = fingerprintHashes(file)
             // A path's URI, percent-encoded once per file rather than at every location.
             results.file(file.path, uri: URI.path(file.path))
             for index in 0..<min(file.diagnostics.count, fingerprints.count) {
@@ -176,6 +176,11 @@ public enum SARIFReporter {
     /// line with surrounding blanks trimmed, and which of the identical (rule, line) pairs it
     /// is. No line number, so inserting entries above a finding does not make it look new.
     static func fingerprints(_ file: FileReport) -> [String] {
+        fingerprintHashes(file).map(FNV1a.hex)
+    }
+
+    /// The fingerprints as the hashes their hex digits spell.
+    static func fingerprintHashes(_ file: FileReport) -> [UInt64] {
         var seen: [OccurrenceKey: Int] = [:]
         seen.reserveCapacity(file.diagnostics.count)
         let document = file.document
@@ -201,7 +206,11 @@ public enum SARIFReporter {
             let occurrence = Self.postIncrement(&seen[OccurrenceKey(hash: hash, rule: diagnostic.rule, text: text), default: 0])
             // The hash runs on over a separator and the occurrence's digits.
             FNV1a.add(0, to: &hash)
-            return FNV1a.hex(FNV1a.hash(String(occurrence), continuing: hash))
+            if occurrence < 10 {
+                FNV1a.add(UInt8(ascii: "0") + UInt8(occurrence), to: &hash)
+                return hash
+            }
+            return FNV1a.hash(String(occurrence), continuing: hash)
         }
     }
 

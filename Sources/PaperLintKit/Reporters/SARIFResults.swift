@@ -57,7 +57,7 @@ struct SARIFResults {
     }
 
     /// One result, as the next element of the array `json` is in.
-    func write(_ diagnostic: ReportedDiagnostic, fingerprint print: String, ruleIndex index: Int?, uri: (String) -> String, json: inout JSONWriter) {
+    func write(_ diagnostic: ReportedDiagnostic, fingerprint print: UInt64, ruleIndex index: Int?, uri: (String) -> String, json: inout JSONWriter) {
         json.beginRawValue()
         out.append(ruleID)
         JSONWriter.appendQuoted(diagnostic.rule, to: out)
@@ -86,7 +86,7 @@ struct SARIFResults {
         }
         if !diagnostic.related.isEmpty { out.append(relatedEnd) }
         out.append(fingerprint)
-        JSONWriter.appendQuoted(print, to: out)
+        Self.appendQuotedHex(print, to: out)
         guard let fix = diagnostic.fix else {
             out.append(resultEnd)
             return
@@ -111,6 +111,18 @@ struct SARIFResults {
     /// The URI of `path`, quoted: the file's own from the bytes made once.
     private func quoted(_ path: String, _ uri: (String) -> String) -> [UInt8] {
         path == self.path ? quotedURI : Self.quoted(uri(path))
+    }
+
+    /// `hash` as 16 lowercase hex digits in quotes (`FNV1a.hex`, without making a string).
+    private static func appendQuotedHex(_ hash: UInt64, to out: ByteBuffer) {
+        guard let room = out.room(18) else { return JSONWriter.appendQuoted(FNV1a.hex(hash), to: out) }
+        room[0] = UInt8(ascii: "\"")
+        for index in 0..<16 {
+            let nibble = UInt8(truncatingIfNeeded: hash >> UInt64(60 - 4 * index)) & 0xF
+            room[1 + index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+        }
+        room[17] = UInt8(ascii: "\"")
+        out.advance(18)
     }
 
     private static func quoted(_ text: String) -> [UInt8] {
