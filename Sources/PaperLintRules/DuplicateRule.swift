@@ -131,17 +131,17 @@ public struct DuplicateRule: Rule {
                     crossListed.append((reported, Match(first: other, link: repeat_.link), repeat_.first))
                 }
             }
-            // Keep the first entry per key; `+= 0` inserts `index` only when the key is new,
-            // hashing the key once.
+            // Keep the first entry per key. (Not `[key, default: first] += 0`: its default is a
+            // closure context allocated and released per call, eight a paper.)
             let first = Int32(truncatingIfNeeded: index)
             // The two scopes written out: a two-element array literal here was an allocation per paper.
             if let id = paper.linkID {
-                firstByLink[ScopedKey(scope: .file, key: id), default: first] += 0
-                firstByLink[ScopedKey(scope: own, key: id), default: first] += 0
+                Self.keepFirst(&firstByLink, ScopedKey(scope: .file, key: id), first)
+                Self.keepFirst(&firstByLink, ScopedKey(scope: own, key: id), first)
             }
             if let id = paper.titleID {
-                firstByTitle[ScopedKey(scope: .file, key: id), default: first] += 0
-                firstByTitle[ScopedKey(scope: own, key: id), default: first] += 0
+                Self.keepFirst(&firstByTitle, ScopedKey(scope: .file, key: id), first)
+                Self.keepFirst(&firstByTitle, ScopedKey(scope: own, key: id), first)
             }
         }
         // Three papers listed in two sections show a list that cross-lists on purpose, whatever
@@ -160,6 +160,12 @@ public struct DuplicateRule: Rule {
             found.sort { $0.range.lowerBound < $1.range.lowerBound }
         }
         return found
+    }
+
+    /// Records `index` under `key` unless the key has an entry already.
+    @inline(__always)
+    private static func keepFirst(_ table: inout [ScopedKey: Int32], _ key: ScopedKey, _ index: Int32) {
+        if table[key] == nil { table[key] = index }
     }
 
     /// Words of a heading that names a selection of papers filed elsewhere by topic.
