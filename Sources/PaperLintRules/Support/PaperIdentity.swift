@@ -57,7 +57,7 @@ struct PaperIdentity: Sendable {
 
     private static func value(_ slot: inout Int) -> Int { slot }
 
-    init(_ entry: Entry, in document: Document, _ configuration: Configuration) {
+    init(_ entry: Entry, in document: Document, _ configuration: borrowing Configuration) {
         self.entry = entry
         section = document.sectionIndex(containing: entry.line)
         let link = Self.paperLink(of: entry, in: document, configuration)
