@@ -137,6 +137,7 @@ import Testing
                         "round \(round), limit \(limit): \(title.debugDescription)")
             }
             #expect(PaperIdentity.leadWords(title) == PaperIdentity.leadWordsByCharacters(title), "round \(round): \(title.debugDescription)")
+            #expect(PaperIdentity.hasName(title) == (PaperIdentity.name(title) != nil), "round \(round): \(title.debugDescription)")
             // Content words: sorted, each once, function words left out unless nothing else is left.
             let words = PaperIdentity.words(title)
             #expect(words == Array(Set(words)).sorted(), "round \(round): \(title.debugDescription)")

@@ -80,6 +80,23 @@ public enum ASCII {
             return index
         }
     }
+    /// True when every byte of `text` is ASCII, read eight bytes at a time.
+    public static func isASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            let raw = UnsafeRawBufferPointer(utf8)
+            var index = 0
+            while index + 8 <= raw.count {
+                if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                index += 8
+            }
+            while index < raw.count {
+                if raw[index] >= 0x80 { return false }
+                index += 1
+            }
+            return true
+        }
+    }
     /// The first index of `byte` in `bytes[start..<end]`, or nil (memchr).
     public static func firstIndex(of byte: UInt8, in bytes: [UInt8], from start: Int, to end: Int) -> Int? {
         guard start < end else { return nil }

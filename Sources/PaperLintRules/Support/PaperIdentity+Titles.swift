@@ -9,6 +9,11 @@ extension PaperIdentity {
     /// `factsA` and `factsB` are the facts of the titles as written.
     static func titlesDiffer(_ a: PaperIdentity, _ b: PaperIdentity, _ factsA: TitleFacts, _ factsB: TitleFacts) -> Bool {
         guard let keyA = a.titleKey, let keyB = b.titleKey, keyA != keyB else { return false }
+        return factsDiffer(factsA, factsB)
+    }
+
+    /// `titlesDiffer` for two titles known to differ once normalised.
+    static func factsDiffer(_ factsA: TitleFacts, _ factsB: TitleFacts) -> Bool {
         if factsA.names(factsB) || factsB.names(factsA) { return false }
         let wordsA = factsA.words, wordsB = factsB.words
         let shared = sharedCount(wordsA, wordsB)
@@ -29,7 +34,7 @@ extension PaperIdentity {
             words = PaperIdentity.words(title)
             lead = PaperIdentity.leadWords(title)
             // No colon byte, no name: skips the scan by characters for most titles.
-            isName = title.utf8.contains(UInt8(ascii: ":")) && PaperIdentity.name(title) != nil
+            isName = title.utf8.contains(UInt8(ascii: ":")) && PaperIdentity.hasName(title)
         }
 
         /// True when `other` starts with this title's distinctive name, ignoring case.
@@ -41,20 +46,27 @@ extension PaperIdentity {
     /// `titleWords` of the title up to its first colon, lowercased (an ASCII title is split
     /// and lowercased byte by byte, with the same result).
     static func leadWords(_ title: String) -> [String] {
-        guard title.utf8.allSatisfy({ $0 < 0x80 }) else { return leadWordsByCharacters(title) }
-        var words: [String] = []
-        var current: [UInt8] = []
-        for byte in title.utf8 {
-            if byte == UInt8(ascii: ":") { break }
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") {
-                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-                current.removeAll(keepingCapacity: true)
-            } else {
-                current.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+        guard ASCII.isASCII(title) else { return leadWordsByCharacters(title) }
+        var title = title
+        return title.withUTF8 { utf8 in
+            let end = utf8.firstIndex(of: UInt8(ascii: ":")) ?? utf8.count
+            let isSeparator = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") }
+            var words: [String] = []
+            var index = 0
+            while index < end {
+                guard !isSeparator(utf8[index]) else {
+                    index += 1
+                    continue
+                }
+                let start = index
+                while index < end && !isSeparator(utf8[index]) { index += 1 }
+                words.append(String(unsafeUninitializedCapacity: index - start) { word in
+                    for offset in 0..<(index - start) { word[offset] = ASCII.lowercased(utf8[start + offset]) }
+                    return index - start
+                })
             }
+            return words
         }
-        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-        return words
     }
 
     /// The paper's name before its title's first colon (`Shake-VLA` of `Shake-VLA: Shake, Stir,
@@ -69,6 +81,35 @@ extension PaperIdentity {
             word.dropFirst().contains(where: \.isUppercase) || word.contains(where: \.isNumber) || word.contains("-")
         }
         return words.contains(where: isCoined) ? words : nil
+    }
+
+    /// `name(title) != nil`, read as bytes when the title is ASCII.
+    static func hasName(_ title: String) -> Bool {
+        guard ASCII.isASCII(title) else { return name(title) != nil }
+        var title = title
+        return title.withUTF8 { utf8 in
+            guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return false }
+            let isSeparator = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") }
+            var words = 0, isCoined = false, index = 0
+            while index < colon {
+                guard !isSeparator(utf8[index]) else {
+                    index += 1
+                    continue
+                }
+                words += 1
+                let start = index
+                while index < colon && !isSeparator(utf8[index]) {
+                    let byte = utf8[index]
+                    if (index > start && byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || PaperIdentity.isDigit(byte)
+                        || byte == UInt8(ascii: "-")
+                    {
+                        isCoined = true
+                    }
+                    index += 1
+                }
+            }
+            return (1...5).contains(words) && isCoined
+        }
     }
 
     /// `leadWords` for any title, character by character.
@@ -95,8 +136,13 @@ extension PaperIdentity {
 
         /// True when `papers[a]` and `papers[b]` clearly name different papers.
         func differ(_ a: Int, _ b: Int) -> Bool {
-            guard let keyA = papers[a].titleKey, let keyB = papers[b].titleKey, keyA != keyB else { return false }
-            return PaperIdentity.titlesDiffer(papers[a], papers[b], facts.facts(a, papers, document), facts.facts(b, papers, document))
+            // The keys' numbers (set by `all`) tell equal keys apart without comparing strings.
+            if let idA = papers[a].titleID, let idB = papers[b].titleID {
+                guard idA != idB else { return false }
+            } else {
+                guard let keyA = papers[a].titleKey, let keyB = papers[b].titleKey, keyA != keyB else { return false }
+            }
+            return PaperIdentity.factsDiffer(facts.facts(a, papers, document), facts.facts(b, papers, document))
         }
     }
 
@@ -106,9 +152,12 @@ extension PaperIdentity {
         private let known = Mutex<[Int: TitleFacts]>([:])
 
         func facts(_ index: Int, _ papers: [PaperIdentity], _ document: Document) -> TitleFacts {
-            known.withLock { known in
+            if let found = known.withLock({ $0[index] }) { return found }
+            // Computed outside the lock, so the other rule comparing titles does not wait; if it
+            // computed the same title meanwhile, its facts (equal to these) are kept.
+            let computed = TitleFacts(papers[index].title(in: document) ?? "")
+            return known.withLock { known in
                 if let found = known[index] { return found }
-                let computed = TitleFacts(papers[index].title(in: document) ?? "")
                 known[index] = computed
                 return computed
             }
@@ -125,7 +174,7 @@ extension PaperIdentity {
     /// paper it is. (A sorted array, not a set: titles have a handful of words, and comparing
     /// two sorted lists needs no hashing.)
     static func words(_ title: String) -> [String] {
-        title.utf8.allSatisfy({ $0 < 0x80 }) ? asciiWords(title) : wordsByCharacters(title)
+        ASCII.isASCII(title) ? asciiWords(title) : wordsByCharacters(title)
     }
 
     /// `words` read by characters (any title; `asciiWords` gives the same for ASCII).
@@ -155,21 +204,25 @@ extension PaperIdentity {
     /// do, so the words are sorted, made unique and sifted as byte runs, and only the words
     /// kept become strings (dense lists compare thousands of titles).
     static func asciiWords(_ title: String) -> [String] {
-        var lowered: [UInt8] = []
-        lowered.reserveCapacity(title.utf8.count)
-        var runs: [Range<Int>] = []
-        runs.reserveCapacity(16)
-        var start = 0
-        for byte in title.utf8 {
-            if isDigit(byte) || isLetter(byte) {
-                lowered.append(isLetter(byte) ? byte | 0x20 : byte)
-            } else if lowered.count > start {
-                runs.append(start..<lowered.count)
-                start = lowered.count
+        var title = title
+        return title.withUTF8 { utf8 in
+            // The letters and digits, lowercased, and the runs they form.
+            let lowered = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(utf8.count, 1))
+            defer { lowered.deallocate() }
+            var runs: [Range<Int>] = []
+            runs.reserveCapacity(16)
+            var count = 0, start = 0
+            for byte in utf8 {
+                if isDigit(byte) || isLetter(byte) {
+                    lowered[count] = isLetter(byte) ? byte | 0x20 : byte
+                    count += 1
+                } else if count > start {
+                    runs.append(start..<count)
+                    start = count
+                }
             }
-        }
-        if lowered.count > start { runs.append(start..<lowered.count) }
-        return lowered.withUnsafeBufferPointer { bytes in
+            if count > start { runs.append(start..<count) }
+            let bytes = UnsafeBufferPointer(lowered)
             func precedes(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
                 let common = min(a.count, b.count)
                 for offset in 0..<common where bytes[a.lowerBound + offset] != bytes[b.lowerBound + offset] {
@@ -182,15 +235,24 @@ extension PaperIdentity {
             var unique: [Range<Int>] = []
             unique.reserveCapacity(runs.count)
             for run in runs where unique.last.map({ !equal($0, run) }) ?? true { unique.append(run) }
+            let functionWords = functionWordBytes
             let content = unique.filter { run in
-                !functionWordBytes.contains { word in word.count == run.count && word.elementsEqual(bytes[run]) }
+                run.count > functionWordLongest
+                    || !functionWords.contains { word in word.count == run.count && word.elementsEqual(bytes[run]) }
             }
-            return (content.isEmpty ? unique : content).map { String(decoding: bytes[$0], as: UTF8.self) }
+            return (content.isEmpty ? unique : content).map { run in
+                String(unsafeUninitializedCapacity: run.count) { word in
+                    _ = word.initialize(from: bytes[run])
+                    return run.count
+                }
+            }
         }
     }
 
     /// `functionWords` as bytes, for `asciiWords`.
     private static let functionWordBytes: [[UInt8]] = functionWords.sorted().map { Array($0.utf8) }
+    /// No run longer than this is a function word.
+    private static let functionWordLongest = functionWords.map(\.utf8.count).max() ?? 0
 
     /// How many words two lists from `words` share.
     static func sharedCount(_ a: [String], _ b: [String]) -> Int {
