@@ -16,6 +16,9 @@ public final class Document: Sendable {
     public let headings: [Heading]
     /// The preamble and one section per heading, in document order.
     public let sections: [Section]
+    /// Each section's heading line (1 for the preamble): `sectionIndex(containing:)` searches
+    /// these numbers, not the sections, whose headings' strings a probe would retain.
+    let sectionHeadingLines: [Int]
     /// What the change touched: the one scope the check filters by and the rules read.
     public let scope: ChangeScope
     /// The lines whose findings will be kept (`scope.kept`), or nil for all of them.
@@ -109,6 +112,7 @@ public final class Document: Sendable {
         }
         self.headings = headings
         self.sections = Self.sections(headings, lineCount: starts.count)
+        sectionHeadingLines = sections.map { $0.heading?.line ?? 1 }
     }
 
     /// Where each line starts. A line ends at `\n`, or at a lone `\r` (old Mac files), as

@@ -38,7 +38,7 @@ extension Document {
 
     /// Index into `sections` of the section holding line `line`.
     public func sectionIndex(containing line: Int) -> Int {
-        max(0, sections.partitioningIndex { ($0.heading?.line ?? 1) > line } - 1)
+        max(0, sectionHeadingLines.partitioningIndex { $0 > line } - 1)
     }
 
     /// Headings from the section of `line` up to the top, innermost first ("GPT-4V", "Multimodal LLMs in Medicine").
