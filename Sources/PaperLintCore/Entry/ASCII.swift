@@ -58,15 +58,19 @@ public enum ASCII {
     /// True when `bytes[at...]` (before `end`) starts with `prefix`, ASCII case-insensitively
     /// (`prefix` is lowercase), or byte for byte when `ignoringCase` is false.
     public static func hasPrefix(_ bytes: [UInt8], at: Int, end: Int, _ prefix: String, ignoringCase: Bool = true) -> Bool {
-        // Read from the string's own bytes: an array of them per call was an allocation on
-        // every URL and every blank the callers look at.
-        guard at >= 0, at + prefix.utf8.count <= end else { return false }
-        var index = at
-        for expected in prefix.utf8 {
-            if (ignoringCase ? lowercased(bytes[index]) : bytes[index]) != expected { return false }
-            index += 1
+        // Read from the string's own bytes through a pointer: an array of them per call was an
+        // allocation on every URL and every blank the callers look at, and iterating the
+        // string's UTF-8 view cost more than the comparison.
+        var prefix = prefix
+        return prefix.withUTF8 { expected in
+            guard at >= 0, at + expected.count <= end, at + expected.count <= bytes.count else { return false }
+            return bytes.withUnsafeBufferPointer { bytes in
+                for offset in 0..<expected.count where (ignoringCase ? lowercased(bytes[at + offset]) : bytes[at + offset]) != expected[offset] {
+                    return false
+                }
+                return true
+            }
         }
-        return true
     }
     /// The first index from `start` (before `end`) of a byte above 0x7F, or `end`: eight bytes
     /// at a time while they are all ASCII.
