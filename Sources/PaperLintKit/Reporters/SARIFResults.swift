@@ -6,7 +6,8 @@ import PaperLintCore
 /// indentation between two values are one constant run of bytes: a result is a dozen copies of
 /// such runs with its values between them, not some eighty calls into `JSONWriter` (a key, an
 /// opening and a closing each cost a hundred instructions or more). The text is what
-/// `JSONWriter` writes for the same values, byte for byte (OutputIdentityTests).
+/// `JSONWriter` writes for the same values, byte for byte (SARIFResultsTests holds it to
+/// that writer on random findings; OutputIdentityTests to the pinned reports).
 struct SARIFResults {
     private let out: ByteBuffer
     /// The pieces, named after the value that follows them.
