@@ -73,16 +73,81 @@ public struct LinkLabelRule: Rule {
         var isKnown: Bool
     }
 
+    /// The distinct spellings of a list's labels, numbered in the order read: each is read
+    /// once, and equal text is one spelling however its bytes are written.
+    struct Spellings {
+        let vocabulary: LabelVocabulary
+        /// Per spelling: the label as written, its spelling group (`Label.key`), the group's
+        /// number, and whether the vocabulary knows it.
+        private(set) var written: [String] = []
+        private(set) var key: [String] = []
+        private(set) var group: [Int32] = []
+        private(set) var isKnown: [Bool] = []
+        /// The groups by number.
+        private(set) var groups: [String] = []
+        private var byBytes: [ArraySlice<UInt8>: Int32] = [:]
+        private var byText: [String: Int32] = [:]
+        private var byGroup: [String: Int32] = [:]
+
+        init(vocabulary: LabelVocabulary) { self.vocabulary = vocabulary }
+
+        var count: Int { written.count }
+
+        /// The number of the spelling at `text`.
+        mutating func number(_ text: Range<Int>, _ document: Document) -> Int32 {
+            let bytes = document.bytes[text]
+            if let known = byBytes[bytes] { return known }
+            let label = document.string(text)
+            let number = byText[label] ?? add(label)
+            byBytes[bytes] = number
+            return number
+        }
+
+        private mutating func add(_ label: String) -> Int32 {
+            let number = Int32(written.count)
+            let canonical = vocabulary.canonical(label)
+            let key = canonical ?? "\u{0}" + label.lowercased()
+            written.append(label)
+            self.key.append(key)
+            isKnown.append(canonical != nil)
+            if let known = byGroup[key] {
+                group.append(known)
+            } else {
+                byGroup[key] = Int32(groups.count)
+                group.append(Int32(groups.count))
+                groups.append(key)
+            }
+            byText[label] = number
+            return number
+        }
+
+        func label(_ link: EntryLink, _ text: Range<Int>, _ number: Int32) -> Label {
+            Label(link: link, text: text, written: written[Int(number)], key: key[Int(number)], isKnown: isKnown[Int(number)])
+        }
+    }
+
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         let vocabulary = configuration.labels
         let checked = document.checkedEntries(configuration)
-        // A list writes a handful of labels thousands of times: each spelling is read once.
-        var spellings: [ArraySlice<UInt8>: (written: String, key: String, isKnown: Bool)] = [:]
-        let entries = checked.map { entry in entry.links.map { label($0, document, vocabulary, &spellings) } }
-        let preferred = preferredSpellings(entries.joined(), vocabulary)
-        let order = LabelOrder(entries, vocabulary)
+        // Every link's label as a spelling number, in one array (a list writes a handful of
+        // labels a hundred thousand times), with where each entry's labels start.
+        var spellings = Spellings(vocabulary: vocabulary)
+        var numbers: [Int32] = []
+        numbers.reserveCapacity(checked.count * 3)
+        var starts: [Int] = []
+        starts.reserveCapacity(checked.count + 1)
+        for entry in checked {
+            starts.append(numbers.count)
+            for link in entry.links { numbers.append(spellings.number(Self.text(of: link, document), document)) }
+        }
+        starts.append(numbers.count)
+        let preferred = preferredSpellings(numbers, spellings)
+        let order = LabelOrder(numbers, starts, spellings, vocabulary)
         var found: [Diagnostic] = []
-        for (entry, labels) in zip(checked, entries) where document.isInFocus(entry) {
+        for (index, entry) in checked.enumerated() where document.isInFocus(entry) {
+            let labels = entry.links.indices.map { position in
+                spellings.label(entry.links[position], Self.text(of: entry.links[position], document), numbers[starts[index] + position])
+            }
             var entryFound: [Diagnostic] = []
             if let misplaced = orderDiagnostic(labels, document, order, vocabulary, all: configuration.taste.contains(.labelOrder)) {
                 entryFound.append(misplaced)
@@ -98,33 +163,32 @@ public struct LinkLabelRule: Rule {
         return found
     }
 
-    private func label(
-        _ link: EntryLink, _ document: Document, _ vocabulary: LabelVocabulary,
-        _ spellings: inout [ArraySlice<UInt8>: (written: String, key: String, isKnown: Bool)]
-    ) -> Label {
+    /// The label text of `link` with the blanks around it trimmed.
+    private static func text(of link: EntryLink, _ document: Document) -> Range<Int> {
         var lower = link.label.lowerBound, upper = link.label.upperBound
         while lower < upper && ASCII.isBlank(document.bytes[lower]) { lower += 1 }
         while upper > lower && ASCII.isBlank(document.bytes[upper - 1]) { upper -= 1 }
-        let spelling = document.bytes[lower..<upper]
-        if let known = spellings[spelling] {
-            return Label(link: link, text: lower..<upper, written: known.written, key: known.key, isKnown: known.isKnown)
-        }
-        let written = document.string(lower..<upper)
-        let canonical = vocabulary.canonical(written)
-        let read = (written: written, key: canonical ?? "\u{0}" + written.lowercased(), isKnown: canonical != nil)
-        spellings[spelling] = read
-        return Label(link: link, text: lower..<upper, written: read.written, key: read.key, isKnown: read.isKnown)
+        return lower..<upper
     }
 
-    /// Per spelling group, the spelling the list uses most and its counts.
+    /// Per spelling group, the spelling the list uses most and its counts. `numbers` are the
+    /// labels' spellings in list order: a group's tally holds its spellings in the order
+    /// the list first writes them.
     private func preferredSpellings(
-        _ labels: FlattenSequence<[[Label]]>, _ vocabulary: LabelVocabulary
+        _ numbers: [Int32], _ spellings: Spellings
     ) -> [String: (spelling: String, count: Int, total: Int, counts: [String: Int])] {
+        var uses = [Int](repeating: 0, count: spellings.count)
+        var firstSeen: [Int32] = []
+        for number in numbers where !spellings.written[Int(number)].isEmpty {
+            if uses[Int(number)] == 0 { firstSeen.append(number) }
+            uses[Int(number)] += 1
+        }
         var tallies: [String: Tally<String>] = [:]
         var keys: [String] = []
-        for label in labels where !label.written.isEmpty {
-            if tallies[label.key] == nil { keys.append(label.key) }
-            tallies[label.key, default: Tally()].add(label.written)
+        for number in firstSeen {
+            let key = spellings.key[Int(number)]
+            if tallies[key] == nil { keys.append(key) }
+            tallies[key, default: Tally()].add(spellings.written[Int(number)], uses[Int(number)])
         }
         var preferred: [String: (String, Int, Int, [String: Int])] = [:]
         for key in keys {
@@ -267,17 +331,31 @@ private struct LabelOrder {
         var second: String
     }
 
-    init(_ entries: [[LinkLabelRule.Label]], _ vocabulary: LabelVocabulary) {
-        var seen: [String] = []
-        var known: Set<String> = []
-        for entry in entries {
-            var keys: [String] = []
-            for label in entry where label.isKnown && !keys.contains(label.key) { keys.append(label.key) }
-            for (index, first) in keys.enumerated() {
-                for second in keys[(index + 1)...] { before[Self.pair(first, second), default: 0] += 1 }
+    /// `numbers`: every label's spelling, the entries' from `starts[i]` to `starts[i + 1]`.
+    init(_ numbers: [Int32], _ starts: [Int], _ spellings: LinkLabelRule.Spellings, _ vocabulary: LabelVocabulary) {
+        // Counted by group numbers; the strings are looked up once per pair at the end.
+        var pairs: [Int64: Int] = [:]
+        var seenGroups: [Int32] = []
+        var isSeen = [Bool](repeating: false, count: spellings.groups.count)
+        var keys: [Int32] = []
+        for entry in 0..<max(0, starts.count - 1) {
+            keys.removeAll(keepingCapacity: true)
+            for number in numbers[starts[entry]..<starts[entry + 1]] where spellings.isKnown[Int(number)] {
+                let group = spellings.group[Int(number)]
+                if !keys.contains(group) { keys.append(group) }
             }
-            for key in keys where known.insert(key).inserted { seen.append(key) }
+            for (index, first) in keys.enumerated() {
+                for second in keys[(index + 1)...] { pairs[Int64(first) << 32 | Int64(second), default: 0] += 1 }
+            }
+            for group in keys where !isSeen[Int(group)] {
+                isSeen[Int(group)] = true
+                seenGroups.append(group)
+            }
         }
+        for (pair, count) in pairs {
+            before[Self.pair(spellings.groups[Int(pair >> 32)], spellings.groups[Int(pair & 0xFFFF_FFFF)])] = count
+        }
+        let seen = seenGroups.map { spellings.groups[Int($0)] }
         // The vocabulary's order first, then an insertion sort that lets the list's clear
         // preferences move a label forward; deterministic even if the preferences form a cycle.
         let initial = seen.sorted { (vocabulary.rank($0) ?? Int.max, $0) < (vocabulary.rank($1) ?? Int.max, $1) }
