@@ -10,8 +10,14 @@ extension Repository {
     /// Both sides are read as bytes and compared with libgit2's xdiff (with git's default
     /// indent heuristic, so hunks match `git diff`); a path missing on the old side is
     /// looked up in libgit2's rename detection before it counts as added.
-    public func changes(in path: String, source: DiffSource) throws(GitError) -> FileChanges {
-        let sides = try self.sides(for: path, source: source)
+    ///
+    /// `whenNewIsRead` gets the new side's bytes as soon as they are read, before the old side
+    /// is read and the two compared (not when the index holds the same blob as HEAD), so a
+    /// caller can parse them meanwhile on another core.
+    public func changes(
+        in path: String, source: DiffSource, whenNewIsRead: ((_ new: [UInt8]) -> Void)? = nil
+    ) throws(GitError) -> FileChanges {
+        let sides = try self.sides(for: path, source: source, whenNewIsRead: whenNewIsRead)
         guard let new = sides.new else {
             let status: FileChanges.Status = sides.old == nil ? .unchanged : .deleted
             if status == .unchanged { throw missing(path, source) }
@@ -59,7 +65,7 @@ extension Repository {
         var comparable: [UInt8]?
     }
 
-    private func sides(for path: String, source: DiffSource) throws(GitError) -> Sides {
+    private func sides(for path: String, source: DiffSource, whenNewIsRead: ((_ new: [UInt8]) -> Void)?) throws(GitError) -> Sides {
         switch source {
         case .staged:
             guard workdir != nil else {
@@ -74,7 +80,9 @@ extension Repository {
             } else if git_index_get_bypath(index.raw, path, 2) != nil || git_index_get_bypath(index.raw, path, 3) != nil {
                 throw GitError(.conflicted(path), "\(path): has unresolved merge conflicts in the index; resolve them and `git add` it first")
             }
-            return Sides(old: try blob(at: path, in: oldTree), oldTree: oldTree, new: newBlob?.bytes, newBlob: newBlob)
+            let new = newBlob?.bytes
+            if let new, let whenNewIsRead, let newBlob, !isBlob(newBlob, at: path, in: oldTree) { whenNewIsRead(new) }
+            return Sides(old: try blob(at: path, in: oldTree), oldTree: oldTree, new: new, newBlob: newBlob)
         case .worktree:
             guard let workdir else {
                 throw GitError(.bareRepository, "a bare repository has no work tree; use --range A..B to lint commits")
@@ -82,6 +90,7 @@ extension Repository {
             let oldTree = try headTree()
             let new = try readWorkFile(workdir + "/" + path, displayPath: path)
             let comparable = try new.map { (bytes) throws(GitError) in try cleanFiltered(bytes, path: path) }
+            if let new, let whenNewIsRead { whenNewIsRead(new) }
             return Sides(old: try blob(at: path, in: oldTree), oldTree: oldTree, new: new, comparable: comparable)
         case .range(let baseSpec, let headSpec, let useMergeBase):
             let base = try commit(baseSpec, role: "base")
@@ -89,7 +98,9 @@ extension Repository {
             let oldCommit = useMergeBase ? try mergeBase(base, head, specs: (baseSpec, headSpec)) : base
             let oldTree = try tree(of: oldCommit)
             let newBlob = try blob(at: path, in: try tree(of: head))
-            return Sides(old: try blob(at: path, in: oldTree), oldTree: oldTree, new: newBlob?.bytes, newBlob: newBlob)
+            let new = newBlob?.bytes
+            if let new, let whenNewIsRead, let newBlob, !isBlob(newBlob, at: path, in: oldTree) { whenNewIsRead(new) }
+            return Sides(old: try blob(at: path, in: oldTree), oldTree: oldTree, new: new, newBlob: newBlob)
         }
     }
 

@@ -159,6 +159,16 @@ public final class Repository {
         }
         return try blob(oid)
     }
+
+    /// True when `tree` holds `blob` itself (the same object id) at `path`: nothing is read.
+    func isBlob(_ blob: BlobHandle, at path: String, in tree: TreeHandle?) -> Bool {
+        guard let tree else { return false }
+        var entry: OpaquePointer?
+        guard git_tree_entry_bypath(&entry, tree.raw, path) == 0, let entry else { return false }
+        defer { git_tree_entry_free(entry) }
+        guard let oid = git_tree_entry_id(entry) else { return false }
+        return git_oid_equal(oid, git_blob_id(blob.raw)) != 0
+    }
 }
 
 enum ProcessEnvironment {

@@ -81,7 +81,7 @@ public enum Linter {
             // Rules may skip work whose findings the scope would drop anyway.
             let document = try timer.measure("parse") { () throws(PaperLintError) in
                 try timer.measureDetail("parse/document") { () throws(PaperLintError) in
-                    try file.scope.document(file.content, displayPath: file.path, conflicts: .report)
+                    try file.scope.document(file.content, displayPath: file.path, conflicts: .report, parsed: file.prefetched?.document())
                 }
             }
             // A list with conflict markers gets one error per marker and nothing else: every
@@ -147,14 +147,16 @@ public enum Linter {
     enum ConflictHandling { case refuse, report }
 
     static func validatedDocument(
-        _ bytes: [UInt8], displayPath: String, scope: ChangeScope = .everything, conflicts: ConflictHandling = .refuse
+        _ bytes: [UInt8], displayPath: String, scope: ChangeScope = .everything, conflicts: ConflictHandling = .refuse,
+        parsed: Document? = nil
     ) throws(PaperLintError) -> Document {
         try requireUTF8(bytes, path: displayPath, remedy: "re-save the file as UTF-8")
         // Entry parts keep 32-bit offsets.
         guard bytes.count <= Int(UInt32.max) else {
             throw PaperLintError("\(displayPath): larger than 4 GiB; a paper list that large cannot be read, split it")
         }
-        let document = Document(bytes: bytes, scope: scope)
+        // A parse made beforehand (`PrefetchedDocument`) is rescoped, if it is of these bytes.
+        let document = parsed.flatMap { $0.bytes == bytes ? Document($0, scope: scope) : nil } ?? Document(bytes: bytes, scope: scope)
         if conflicts == .refuse, let line = ConflictMarkers.firstLine(in: document) {
             throw PaperLintError("\(displayPath):\(line): merge conflict markers; resolve the conflict first")
         }

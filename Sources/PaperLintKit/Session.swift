@@ -11,8 +11,10 @@ extension ChangeScope {
 
     /// The document of `bytes` under this scope (validated: UTF-8, and no conflict markers
     /// unless `check` reports them).
-    func document(_ bytes: [UInt8], displayPath: String, conflicts: Linter.ConflictHandling = .refuse) throws(PaperLintError) -> Document {
-        try Linter.validatedDocument(bytes, displayPath: displayPath, scope: self, conflicts: conflicts)
+    func document(
+        _ bytes: [UInt8], displayPath: String, conflicts: Linter.ConflictHandling = .refuse, parsed: Document? = nil
+    ) throws(PaperLintError) -> Document {
+        try Linter.validatedDocument(bytes, displayPath: displayPath, scope: self, conflicts: conflicts, parsed: parsed)
     }
 
     /// The kept lines as byte ranges of `document`, without their last line end: what fixes
@@ -41,6 +43,8 @@ struct Session {
         var scope: ChangeScope
         /// The diff did not touch the file: under a diff filter nothing in it can be kept.
         var isUnchanged = false
+        /// `content` parsed while git diffed it (git modes).
+        var prefetched: PrefetchedDocument?
     }
 
     let request: CheckRequest
@@ -85,15 +89,20 @@ struct Session {
             }
             var session = Session(request: request, mode: mode, source: source, repository: repository, configuration: configuration)
             for path in try repositoryPaths(request, configuration: configuration, repository: repository, source: source) {
+                // The new side is parsed on another core while git reads the old one and diffs.
+                var prefetched: PrefetchedDocument?
                 let changes = try timer.measure("git") { () throws(PaperLintError) in
-                    try git { () throws(GitError) in try repository.changes(in: path, source: source) }
+                    try git { () throws(GitError) in
+                        try repository.changes(in: path, source: source) { prefetched = PrefetchedDocument($0) }
+                    }
                 }
                 guard let content = changes.content else {
                     session.notes.append(note(for: changes, source: source))
                     continue
                 }
                 session.files.append(File(path: path, repositoryPath: path, content: content,
-                                          scope: ChangeScope(changes, filter: request.filter), isUnchanged: changes.status == .unchanged))
+                                          scope: ChangeScope(changes, filter: request.filter), isUnchanged: changes.status == .unchanged,
+                                          prefetched: prefetched))
             }
             return session
         }

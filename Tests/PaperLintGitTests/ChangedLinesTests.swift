@@ -28,6 +28,23 @@ import Testing
         #expect(worktree.addedLines == [3...3, 12...12])
     }
 
+    /// A check parses the new side while git diffs: it is handed over before the diff, and not
+    /// at all when the index holds HEAD's blob (nothing to lint then).
+    @Test func theNewSideIsHandedOverUnlessItIsHEADs() throws {
+        let repo = try ScratchRepository()
+        try repo.commit("README.md", text(entries))
+        var handed: [[UInt8]] = []
+        let same = try Repository.discover(from: repo.path).changes(in: "README.md", source: .staged) { handed.append($0) }
+        #expect(same.status == .unchanged && handed.isEmpty)
+        var staged = entries
+        staged.insert("- [2023/11] **Staged**", at: 2)
+        try repo.write("README.md", text(staged))
+        try repo.git("add", "README.md")
+        let changes = try Repository.discover(from: repo.path).changes(in: "README.md", source: .staged) { handed.append($0) }
+        #expect(handed == [Array(text(staged).utf8)])
+        #expect(changes.content == handed.first && changes.addedLines == [3...3])
+    }
+
     @Test func unbornBranchComparesWithTheEmptyTree() throws {
         let repo = try ScratchRepository()
         try repo.write("README.md", "a\nb\n")

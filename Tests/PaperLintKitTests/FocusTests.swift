@@ -46,6 +46,25 @@ import Testing
         }
     }
 
+    /// A check parses a change's new side while git diffs it and gives it the scope later
+    /// (`PrefetchedDocument`): the findings are those of a document parsed with its scope.
+    @Test func aDocumentParsedBeforeItsScopeLintsAsOneParsedWithIt() throws {
+        let configuration = try ConfigurationLoader.load(text: "")
+        for (name, bytes) in [("healthcare", try Fixtures.bytes(Fixtures.healthcare)), ("generated", ListGenerator(seed: 9).generateBytes(entries: 600))] {
+            let prefetched = try #require(PrefetchedDocument(bytes).document())
+            var random = SplitMix64(seed: 0x9A7)
+            for round in 0..<8 {
+                let first = 1 + Int(random.next() % UInt64(prefetched.lineCount))
+                let focus = LineSet([first...min(prefetched.lineCount, first + Int(random.next() % 40))])
+                let scope = ChangeScope(kept: focus, changed: round % 2 == 0 ? focus : nil)
+                let direct = Linter.lint(Document(bytes: bytes, scope: scope), path: name, configuration)
+                #expect(Linter.lint(Document(prefetched, scope: scope), path: name, configuration) == direct, "\(name), round \(round)")
+            }
+        }
+        // Bytes the check refuses are left for it to report: nothing is parsed.
+        #expect(PrefetchedDocument([0x2D, 0x20, 0xFF, 0x0A]).document() == nil)
+    }
+
     @Test func diffModesLintWithTheChangedLinesAsFocus() throws {
         let repo = try ScratchRepository()
         try repo.commit("README.md", "# Papers\n\n- [2023/10] **A Paper** *A. Author et al. arXiv.* [[paper](https://arxiv.org/abs/2310.12345)]\n")

@@ -36,7 +36,7 @@ public final class Document: Sendable {
     /// The scope over this document's lines, for the questions rules ask per entry.
     private let scopeIndex: ScopeIndex
     /// Parsed on first use: a run whose rules need no entries never pays for them.
-    private let entryCache = Mutex<[Entry]?>(nil)
+    private let entryCache: Mutex<[Entry]?>
     /// Values derived from the document and a configuration, shared by the rules (see `memo`).
     private let memos = Mutex<[Memo]>([])
 
@@ -93,6 +93,7 @@ public final class Document: Sendable {
     public init(bytes: [UInt8], scope: ChangeScope) {
         self.bytes = bytes
         self.scope = scope
+        entryCache = Mutex(nil)
         let starts = Self.lineStarts(bytes)
         self.lineStarts = starts
         scopeIndex = ScopeIndex(scope, lineStarts: starts)
@@ -113,6 +114,22 @@ public final class Document: Sendable {
         self.headings = headings
         self.sections = Self.sections(headings, lineCount: starts.count)
         sectionHeadingLines = sections.map { $0.heading?.line ?? 1 }
+    }
+
+    /// `parsed` under another scope: its lines, blocks, headings and entries (none of which
+    /// depend on the scope) taken as they are. A check parses a change's new side while git
+    /// diffs it, before it knows which lines changed.
+    public init(_ parsed: Document, scope: ChangeScope) {
+        bytes = parsed.bytes
+        self.scope = scope
+        lineStarts = parsed.lineStarts
+        scopeIndex = ScopeIndex(scope, lineStarts: parsed.lineStarts)
+        blocks = parsed.blocks
+        flags = parsed.flags
+        headings = parsed.headings
+        sections = parsed.sections
+        sectionHeadingLines = parsed.sectionHeadingLines
+        entryCache = Mutex(parsed.entryCache.withLock { $0 })
     }
 
     /// Where each line starts. A line ends at `\n`, or at a lone `\r` (old Mac files), as

@@ -15,7 +15,7 @@ public enum Fixer {
         var report = FixReport(files: [], patch: "", notes: session.notes, commitID: nil, failOn: request.check.failOn)
         var files: [(fix: FileFix, file: Session.File)] = []
         for file in session.files {
-            let document = try file.scope.document(file.content, displayPath: file.path)
+            let document = try file.scope.document(file.content, displayPath: file.path, parsed: file.prefetched?.document())
             let fixed = try fix(file.content, path: file.path, session.configuration, request, scope: file.scope.fixBounds(in: document))
             report.patch += try patch(fixed, path: file.repositoryPath ?? file.path)
             files.append((fixed, file))
