@@ -13,20 +13,14 @@ public enum FNV1a {
     public static func hash<S: StringProtocol>(_ text: S, continuing hash: UInt64 = offsetBasis) -> UInt64 {
         if let hash = text.utf8.withContiguousStorageIfAvailable({ Self.hash($0, continuing: hash) }) { return hash }
         var hash = hash
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
+        for byte in text.utf8 { add(byte, to: &hash) }
         return hash
     }
 
     /// The hash of `bytes`, continuing `hash`.
     public static func hash(_ bytes: UnsafeBufferPointer<UInt8>, continuing hash: UInt64 = offsetBasis) -> UInt64 {
         var hash = hash
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
+        for byte in bytes { add(byte, to: &hash) }
         return hash
     }
 
@@ -40,11 +34,17 @@ public enum FNV1a {
     /// `hash` as 16 lowercase hex digits.
     public static func hex(_ hash: UInt64) -> String {
         String(unsafeUninitializedCapacity: 16) { buffer in
-            let digits: StaticString = "0123456789abcdef"
-            digits.withUTF8Buffer { digits in
-                for index in 0..<16 { buffer[index] = digits[Int((hash >> UInt64(60 - 4 * index)) & 0xF)] }
-            }
+            writeHex(hash, to: buffer.baseAddress!)
             return 16
+        }
+    }
+
+    /// `hash` as 16 lowercase hex digits stored at `digits` (a reporter writes them straight
+    /// into its output).
+    public static func writeHex(_ hash: UInt64, to digits: UnsafeMutablePointer<UInt8>) {
+        let hex: StaticString = "0123456789abcdef"
+        hex.withUTF8Buffer { hex in
+            for index in 0..<16 { digits[index] = hex[Int((hash >> UInt64(60 - 4 * index)) & 0xF)] }
         }
     }
 }

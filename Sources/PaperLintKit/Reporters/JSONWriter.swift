@@ -178,14 +178,6 @@ struct JSONWriter {
     }
 
     mutating func field(_ name: StaticString, _ value: String) { key(name); string(value) }
-    /// A value written in the source (`"%SRCROOT%"`): plain ASCII with nothing to escape.
-    mutating func field(_ name: StaticString, constant value: StaticString) {
-        key(name)
-        valuePrefix()
-        out.append(UInt8(ascii: "\""))
-        out.append(value)
-        out.append(UInt8(ascii: "\""))
-    }
     mutating func field(_ name: StaticString, _ value: String?) { key(name); string(value) }
     mutating func field(_ name: StaticString, _ value: Int) { key(name); int(value) }
     mutating func field(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
@@ -237,13 +229,22 @@ struct JSONWriter {
     /// joining them into a new string first.
     mutating func string(joining pieces: String...) {
         valuePrefix()
+        Self.appendQuoted(joining: pieces, to: out)
+    }
+
+    /// `pieces` as one JSON string literal, written into `out`.
+    static func appendQuoted(joining pieces: String..., to out: ByteBuffer) {
+        appendQuoted(joining: pieces, to: out)
+    }
+
+    private static func appendQuoted(joining pieces: [String], to out: ByteBuffer) {
         out.append(UInt8(ascii: "\""))
-        for piece in pieces { Self.appendEscaped(piece, to: out) }
+        for piece in pieces { appendEscaped(piece, to: out) }
         out.append(UInt8(ascii: "\""))
     }
 
     /// The inside of `appendQuoted`: `text` escaped, without the quotes.
-    static func appendEscaped(_ text: String, to out: ByteBuffer) {
+    private static func appendEscaped(_ text: String, to out: ByteBuffer) {
         // Native text is read in place; other text (bridged, or a small string) is copied once.
         if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: out) }) == nil {
             var text = text

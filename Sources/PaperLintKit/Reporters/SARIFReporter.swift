@@ -141,7 +141,7 @@ public enum SARIFReporter {
         json.endObject()
         json.key("defaultConfiguration")
         json.beginObject()
-        json.field("level", constant: rule.level)
+        json.field("level", rule.level.description)
         json.endObject()
         json.endObject()
     }

@@ -69,13 +69,11 @@ struct SARIFResults {
         out.append(level)
         out.append(SARIFReporter.level(diagnostic.severity))
         out.append(message)
-        out.append(UInt8(ascii: "\""))
-        JSONWriter.appendEscaped(diagnostic.message, to: out)
         if let help = diagnostic.help {
-            JSONWriter.appendEscaped("\nhelp: ", to: out)
-            JSONWriter.appendEscaped(help, to: out)
+            JSONWriter.appendQuoted(joining: diagnostic.message, "\nhelp: ", help, to: out)
+        } else {
+            JSONWriter.appendQuoted(diagnostic.message, to: out)
         }
-        out.append(UInt8(ascii: "\""))
         out.append(afterMessage)
         location.write(quoted(diagnostic.path, uri), diagnostic.start, diagnostic.end, to: out)
         out.append(locationEnd)
@@ -93,10 +91,7 @@ struct SARIFResults {
             return
         }
         out.append(fixes)
-        out.append(UInt8(ascii: "\""))
-        JSONWriter.appendEscaped(fix.message, to: out)
-        if fix.safety != .safe { JSONWriter.appendEscaped(" (unsafe: review before applying)", to: out) }
-        out.append(UInt8(ascii: "\""))
+        JSONWriter.appendQuoted(joining: fix.message, fix.safety == .safe ? "" : " (unsafe: review before applying)", to: out)
         out.append(fixURI)
         out.append(quoted(diagnostic.path, uri))
         for (number, edit) in fix.edits.enumerated() {
@@ -118,10 +113,7 @@ struct SARIFResults {
     private static func appendQuotedHex(_ hash: UInt64, to out: ByteBuffer) {
         guard let room = out.room(18) else { return JSONWriter.appendQuoted(FNV1a.hex(hash), to: out) }
         room[0] = UInt8(ascii: "\"")
-        for index in 0..<16 {
-            let nibble = UInt8(truncatingIfNeeded: hash >> UInt64(60 - 4 * index)) & 0xF
-            room[1 + index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
-        }
+        FNV1a.writeHex(hash, to: room + 1)
         room[17] = UInt8(ascii: "\"")
         out.advance(18)
     }
