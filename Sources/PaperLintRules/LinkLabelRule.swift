@@ -77,10 +77,9 @@ public struct LinkLabelRule: Rule {
     /// once, and equal text is one spelling however its bytes are written.
     struct Spellings {
         let vocabulary: LabelVocabulary
-        /// Per spelling: the label as written, its spelling group (`Label.key`), the group's
-        /// number, and whether the vocabulary knows it.
+        /// Per spelling: the label as written, its spelling group's number, and whether the
+        /// vocabulary knows it.
         private(set) var written: [String] = []
-        private(set) var key: [String] = []
         private(set) var group: [Int32] = []
         private(set) var isKnown: [Bool] = []
         /// The groups by number.
@@ -108,7 +107,6 @@ public struct LinkLabelRule: Rule {
             let canonical = vocabulary.canonical(label)
             let key = canonical ?? "\u{0}" + label.lowercased()
             written.append(label)
-            self.key.append(key)
             isKnown.append(canonical != nil)
             if let known = byGroup[key] {
                 group.append(known)
@@ -121,8 +119,11 @@ public struct LinkLabelRule: Rule {
             return number
         }
 
+        /// The spelling group (`Label.key`) of spelling `number`.
+        func key(_ number: Int32) -> String { groups[Int(group[Int(number)])] }
+
         func label(_ link: EntryLink, _ text: Range<Int>, _ number: Int32) -> Label {
-            Label(link: link, text: text, written: written[Int(number)], key: key[Int(number)], isKnown: isKnown[Int(number)])
+            Label(link: link, text: text, written: written[Int(number)], key: key(number), isKnown: isKnown[Int(number)])
         }
     }
 
@@ -186,7 +187,7 @@ public struct LinkLabelRule: Rule {
         var tallies: [String: Tally<String>] = [:]
         var keys: [String] = []
         for number in firstSeen {
-            let key = spellings.key[Int(number)]
+            let key = spellings.key(number)
             if tallies[key] == nil { keys.append(key) }
             tallies[key, default: Tally()].add(spellings.written[Int(number)], uses[Int(number)])
         }

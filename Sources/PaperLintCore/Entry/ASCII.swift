@@ -75,31 +75,21 @@ public enum ASCII {
     /// The first index from `start` (before `end`) of a byte above 0x7F, or `end`: eight bytes
     /// at a time while they are all ASCII.
     public static func endOfASCII(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
-        bytes.withUnsafeBytes { raw in
-            var index = start
-            while index + 8 <= end && raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                index += 8
-            }
-            while index < end && raw[index] < 0x80 { index += 1 }
-            return index
+        bytes.withUnsafeBytes { endOfASCII($0, from: start, to: end) }
+    }
+
+    private static func endOfASCII(_ raw: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int {
+        var index = start
+        while index + 8 <= end && raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            index += 8
         }
+        while index < end && raw[index] < 0x80 { index += 1 }
+        return index
     }
     /// True when every byte of `text` is ASCII, read eight bytes at a time.
     public static func isASCII(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { utf8 in
-            let raw = UnsafeRawBufferPointer(utf8)
-            var index = 0
-            while index + 8 <= raw.count {
-                if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-                index += 8
-            }
-            while index < raw.count {
-                if raw[index] >= 0x80 { return false }
-                index += 1
-            }
-            return true
-        }
+        return text.withUTF8 { utf8 in endOfASCII(UnsafeRawBufferPointer(utf8), from: 0, to: utf8.count) == utf8.count }
     }
     /// The first index of `byte` in `bytes[start..<end]`, or nil (memchr).
     public static func firstIndex(of byte: UInt8, in bytes: [UInt8], from start: Int, to end: Int) -> Int? {

@@ -49,23 +49,30 @@ extension PaperIdentity {
         guard ASCII.isASCII(title) else { return leadWordsByCharacters(title) }
         var title = title
         return title.withUTF8 { utf8 in
-            let end = utf8.firstIndex(of: UInt8(ascii: ":")) ?? utf8.count
-            let isSeparator = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") }
             var words: [String] = []
-            var index = 0
-            while index < end {
-                guard !isSeparator(utf8[index]) else {
-                    index += 1
-                    continue
-                }
-                let start = index
-                while index < end && !isSeparator(utf8[index]) { index += 1 }
-                words.append(String(unsafeUninitializedCapacity: index - start) { word in
-                    for offset in 0..<(index - start) { word[offset] = ASCII.lowercased(utf8[start + offset]) }
-                    return index - start
+            forEachWord(utf8, before: utf8.firstIndex(of: UInt8(ascii: ":")) ?? utf8.count) { word in
+                words.append(String(unsafeUninitializedCapacity: word.count) { lowered in
+                    for offset in 0..<word.count { lowered[offset] = ASCII.lowercased(utf8[word.lowerBound + offset]) }
+                    return word.count
                 })
             }
             return words
+        }
+    }
+
+    /// Each word of an ASCII title before `end` (`titleWords` read as bytes: runs between
+    /// spaces, `*` and `_`), as a range of `utf8`.
+    private static func forEachWord(_ utf8: UnsafeBufferPointer<UInt8>, before end: Int, _ body: (Range<Int>) -> Void) {
+        let isSeparator = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") }
+        var index = 0
+        while index < end {
+            guard !isSeparator(utf8[index]) else {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < end && !isSeparator(utf8[index]) { index += 1 }
+            body(start..<index)
         }
     }
 
@@ -89,23 +96,13 @@ extension PaperIdentity {
         var title = title
         return title.withUTF8 { utf8 in
             guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return false }
-            let isSeparator = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") }
-            var words = 0, isCoined = false, index = 0
-            while index < colon {
-                guard !isSeparator(utf8[index]) else {
-                    index += 1
-                    continue
-                }
+            var words = 0, isCoined = false
+            forEachWord(utf8, before: colon) { word in
                 words += 1
-                let start = index
-                while index < colon && !isSeparator(utf8[index]) {
+                isCoined = isCoined || word.contains { index in
                     let byte = utf8[index]
-                    if (index > start && byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || PaperIdentity.isDigit(byte)
+                    return (index > word.lowerBound && byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || PaperIdentity.isDigit(byte)
                         || byte == UInt8(ascii: "-")
-                    {
-                        isCoined = true
-                    }
-                    index += 1
                 }
             }
             return (1...5).contains(words) && isCoined
