@@ -142,6 +142,9 @@ public enum Linter {
         }
     }
 
+    /// The largest file a document is made of: entry parts keep 32-bit offsets.
+    static let maximumBytes = Int(UInt32.max)
+
     /// What reading a document does about conflict markers: stop (fix, init), or let
     /// `check` report them.
     enum ConflictHandling { case refuse, report }
@@ -150,13 +153,18 @@ public enum Linter {
         _ bytes: [UInt8], displayPath: String, scope: ChangeScope = .everything, conflicts: ConflictHandling = .refuse,
         parsed: Document? = nil
     ) throws(PaperLintError) -> Document {
-        try requireUTF8(bytes, path: displayPath, remedy: "re-save the file as UTF-8")
-        // Entry parts keep 32-bit offsets.
-        guard bytes.count <= Int(UInt32.max) else {
-            throw PaperLintError("\(displayPath): larger than 4 GiB; a paper list that large cannot be read, split it")
+        let document: Document
+        if let parsed, parsed.bytes == bytes {
+            // Parsed beforehand (`PrefetchedDocument`), which parses only bytes that pass the
+            // checks below: it is rescoped, not checked and parsed again.
+            document = Document(parsed, scope: scope)
+        } else {
+            try requireUTF8(bytes, path: displayPath, remedy: "re-save the file as UTF-8")
+            guard bytes.count <= maximumBytes else {
+                throw PaperLintError("\(displayPath): larger than 4 GiB; a paper list that large cannot be read, split it")
+            }
+            document = Document(bytes: bytes, scope: scope)
         }
-        // A parse made beforehand (`PrefetchedDocument`) is rescoped, if it is of these bytes.
-        let document = parsed.flatMap { $0.bytes == bytes ? Document($0, scope: scope) : nil } ?? Document(bytes: bytes, scope: scope)
         if conflicts == .refuse, let line = ConflictMarkers.firstLine(in: document) {
             throw PaperLintError("\(displayPath):\(line): merge conflict markers; resolve the conflict first")
         }

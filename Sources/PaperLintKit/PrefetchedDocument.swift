@@ -13,7 +13,7 @@ final class PrefetchedDocument: Sendable {
     /// alone, for the check to report as it always does.
     init(_ bytes: [UInt8]) {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            if UTF8Check.firstInvalidOffset(in: bytes) == nil && bytes.count <= Int(UInt32.max) {
+            if UTF8Check.firstInvalidOffset(in: bytes) == nil && bytes.count <= Linter.maximumBytes {
                 let document = Document(bytes: bytes, scope: .everything)
                 _ = document.entries
                 parsed.withLock { $0 = document }
