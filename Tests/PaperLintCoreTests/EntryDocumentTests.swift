@@ -32,7 +32,7 @@ import Testing
         ])
         #expect(entries.map(\.line) == [3, 4, 6, 9])
         #expect(entries.map(\.lastLine) == [3, 5, 7, 10])
-        #expect(entries[1].parts.map(\.kind) == [.marker, .title, .lineBreak, .title])
+        #expect(entries[1].parts(in: document.bytes).map(\.kind) == [.marker, .title, .lineBreak, .title])
         for entry in entries { #expect(EntryCheck.violations(entry, document.bytes).isEmpty) }
     }
 

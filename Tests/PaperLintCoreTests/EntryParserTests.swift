@@ -327,7 +327,7 @@ struct LinkCase: Sendable, CustomTestStringConvertible {
         #expect(entry.separators.map { EntryCheck.text(bytes, $0) } == ["", " ", "  ", ", "])
         let first = try #require(EntryCheck.span(of: "][[b]", in: bytes))
         #expect(entry.separators[0] == first.lowerBound + 1..<first.lowerBound + 1, "an empty separator sits between ] and [")
-        #expect(entry.parts.filter { $0.kind == .separator }.map { EntryCheck.text(bytes, $0.range) } == [" ", "  ", ", "])
+        #expect(entry.parts(in: bytes).filter { $0.kind == .separator }.map { EntryCheck.text(bytes, $0.range) } == [" ", "  ", ", "])
         #expect(entry.deviations.isEmpty, "\(entry.deviations)")
     }
 

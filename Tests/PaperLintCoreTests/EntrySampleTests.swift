@@ -97,7 +97,7 @@ import Testing
         let pulseDot = try #require(EntryCheck.span(of: "*OpenMedLab*.", in: Array(bytes[pulseLine])))
         let dot = pulseLine.lowerBound + pulseDot.upperBound - 1
         #expect(pulse.deviations == [EntryDeviation(.textAfterAuthors, dot..<dot + 1)])
-        #expect(pulse.parts.contains(EntryPart(.other, dot..<dot + 1)))
+        #expect(pulse.parts(in: bytes).contains(EntryPart(.other, dot..<dot + 1)))
 
         let qiu = try #require(entries.first { $0.line == 164 })
         let qiuTitle = try #require(qiu.title)
@@ -108,8 +108,9 @@ import Testing
 
         // Lines 161–162: two spaces before the links are a `.space` part, not a deviation.
         let rajpurkar = try #require(entries.first { $0.line == 161 })
-        let beforeLink = try #require(rajpurkar.parts.firstIndex { $0.kind == .link })
-        #expect(EntryCheck.text(bytes, rajpurkar.parts[beforeLink - 1].range) == "  ")
+        let rajpurkarParts = rajpurkar.parts(in: bytes)
+        let beforeLink = try #require(rajpurkarParts.firstIndex { $0.kind == .link })
+        #expect(EntryCheck.text(bytes, rajpurkarParts[beforeLink - 1].range) == "  ")
     }
 
     @Test func healthcareLinkOrderAndSeparators() throws {
@@ -146,7 +147,7 @@ import Testing
         #expect(synapse.lastLine == 444)
         let title = try #require(synapse.title)
         #expect(EntryCheck.text(bytes, title.text) == "SYNAPSE: Leveraging Few-Shot Exemplars for\nHuman-Level Computer Control.")
-        #expect(synapse.parts.map(\.kind).prefix(6) == [.marker, .date, .space, .title, .lineBreak, .title])
+        #expect(synapse.parts(in: bytes).map(\.kind).prefix(6) == [.marker, .date, .space, .title, .lineBreak, .title])
         #expect(synapse.deviations.isEmpty)
         // Lines 498–499: the author segment wraps before its closing parenthesis.
         let autogen = try #require(entries.first { $0.line == 498 })

@@ -1,4 +1,4 @@
-import PaperLintCore
+@testable import PaperLintCore
 
 /// Helpers shared by the entry parser tests.
 enum EntryCheck {
@@ -26,7 +26,7 @@ enum EntryCheck {
 
     /// The parts as (kind, text) pairs, for comparing against an expected layout.
     static func layout(_ entry: Entry, _ bytes: [UInt8]) -> [Piece] {
-        entry.parts.map { Piece($0.kind, text(bytes, $0.range)) }
+        entry.parts(in: bytes).map { Piece($0.kind, text(bytes, $0.range)) }
     }
 
     /// Everything that must hold for any entry of any input; returns what does not.
@@ -41,11 +41,14 @@ enum EntryCheck {
         guard range.lowerBound >= 0 && range.upperBound <= bytes.count else {
             return ["entry range \(range) outside the \(bytes.count) bytes"]
         }
+        // The parts are read again from the entry's range: that parse is the entry itself.
+        let (reparsed, parts) = EntryParser.parseRecordingParts(bytes, range: range, line: entry.line, lastLine: entry.lastLine)
+        if reparsed != entry { problems.append("parsing the entry's range again gives another entry") }
         // Parts: contiguous, ordered, non-empty, covering the range, reproducing the bytes.
         var cursor = range.lowerBound
         var joined: [UInt8] = []
         joined.reserveCapacity(range.count)
-        for part in entry.parts {
+        for part in parts {
             if part.range.lowerBound != cursor { problems.append("part \(part.kind) \(part.range) does not start at \(cursor)") }
             if part.range.isEmpty { problems.append("empty part \(part.kind) at \(part.range.lowerBound)") }
             inside(part.range, range, "part \(part.kind)")
@@ -67,18 +70,18 @@ enum EntryCheck {
 
         // Components lie inside the entry and inside each other, and are made of their parts
         // (split only by line breaks).
-        let partIndex = Dictionary(entry.parts.enumerated().map { ($1.range.lowerBound, $0) }, uniquingKeysWith: { a, _ in a })
+        let partIndex = Dictionary(parts.enumerated().map { ($1.range.lowerBound, $0) }, uniquingKeysWith: { a, _ in a })
         func made(of kind: EntryPart.Kind, _ component: Range<Int>, _ what: String) {
             guard !component.isEmpty else { return }
             guard var index = partIndex[component.lowerBound] else {
                 return problems.append("\(what) \(component) does not start a part")
             }
-            while index < entry.parts.count && entry.parts[index].range.upperBound < component.upperBound {
-                if entry.parts[index].kind != kind && entry.parts[index].kind != .lineBreak { break }
+            while index < parts.count && parts[index].range.upperBound < component.upperBound {
+                if parts[index].kind != kind && parts[index].kind != .lineBreak { break }
                 index += 1
             }
-            if index >= entry.parts.count || entry.parts[index].kind != kind
-                || entry.parts[index].range.upperBound != component.upperBound
+            if index >= parts.count || parts[index].kind != kind
+                || parts[index].range.upperBound != component.upperBound
             {
                 problems.append("\(what) \(component) is not covered by \(kind) parts")
             }

@@ -1,12 +1,12 @@
 /// One paper entry, parsed from the bytes of a list item.
 ///
-/// Every part carries its exact UTF-8 byte span in the document. `parts` covers the item's
-/// bytes from the list marker to the end of its last line without gaps or overlaps, so
-/// joining the parts' bytes reproduces the item byte for byte.
+/// Every part carries its exact UTF-8 byte span in the document. `parts(in:)` covers the
+/// item's bytes from the list marker to the end of its last line without gaps or overlaps,
+/// so joining the parts' bytes reproduces the item byte for byte.
 ///
 /// A class with constant fields: rules pass entries around, group and pair them, and a
-/// reference costs one pointer and one reference count where the value (four arrays and
-/// a dozen ranges) cost ~250 bytes and four counts per copy. Two entries are equal when all
+/// reference costs one pointer and one reference count where the value (three arrays and
+/// a dozen ranges) cost ~250 bytes and three counts per copy. Two entries are equal when all
 /// their fields are.
 public final class Entry: Sendable, Hashable {
     /// 1-based line of the item's first line.
@@ -21,8 +21,6 @@ public final class Entry: Sendable, Hashable {
     // parts): a list keeps every entry while its rules run, about 90 bytes an entry less.
     private let rangeSpan: ByteSpan
     private let markerSpan: ByteSpan
-    /// Everything parsed, in order, covering `range`.
-    public let parts: [EntryPart]
     public let date: EntryDate?
     public let title: EntryTitle?
     /// The italic author/venue segment (`*Zeming Chen et al. NeurIPS 2023.*`).
@@ -34,7 +32,7 @@ public final class Entry: Sendable, Hashable {
     public let deviations: [EntryDeviation]
 
     public init(
-        line: Int, lastLine: Int, range: Range<Int>, marker: Range<Int>, parts: [EntryPart], date: EntryDate?,
+        line: Int, lastLine: Int, range: Range<Int>, marker: Range<Int>, date: EntryDate?,
         title: EntryTitle?, authors: EntryAuthors?, links: [EntryLink], separators: [Range<Int>],
         deviations: [EntryDeviation]
     ) {
@@ -42,13 +40,19 @@ public final class Entry: Sendable, Hashable {
         self.lastLine = lastLine
         rangeSpan = ByteSpan(range)
         markerSpan = ByteSpan(marker)
-        self.parts = parts
         self.date = date
         self.title = title
         self.authors = authors
         self.links = links
         self.separators = separators
         self.deviations = deviations
+    }
+
+    /// Everything parsed, in order, covering `range`: the entry parsed again from `bytes`, the
+    /// bytes it was parsed from. No rule reads the parts, and a list's rules keep all of its
+    /// entries: the parts were 7 MB of a 50,000-entry list's peak, and an allocation each.
+    public func parts(in bytes: [UInt8]) -> [EntryPart] {
+        EntryParser.parseRecordingParts(bytes, range: range, line: line, lastLine: lastLine).parts
     }
 
     /// True when the item looks like a paper entry (a date, or a bold title followed by links),
@@ -58,7 +62,7 @@ public final class Entry: Sendable, Hashable {
     public static func == (a: Entry, b: Entry) -> Bool {
         a === b
             || (a.line == b.line && a.lastLine == b.lastLine && a.range == b.range && a.marker == b.marker
-                && a.parts == b.parts && a.date == b.date && a.title == b.title && a.authors == b.authors
+                && a.date == b.date && a.title == b.title && a.authors == b.authors
                 && a.links == b.links && a.separators == b.separators && a.deviations == b.deviations)
     }
 

@@ -120,11 +120,19 @@ public enum EntryParser {
     static func parseCounting(
         _ bytes: [UInt8], range: Range<Int>, line: Int, lastLine: Int
     ) -> (entry: Entry, steps: Int) {
-        let lower = min(max(range.lowerBound, 0), bytes.count)
-        let upper = min(max(range.upperBound, lower), bytes.count)
-        var scanner = Scanner(bytes: bytes, start: lower, end: upper)
+        var scanner = Scanner(bytes: bytes, range: range, recordsParts: false)
         let entry = scanner.parseEntry(line: line, lastLine: lastLine)
         return (entry, scanner.steps)
+    }
+
+    /// `parse` with the parts of the item recorded (`Entry.parts(in:)`); recording changes
+    /// nothing else.
+    static func parseRecordingParts(
+        _ bytes: [UInt8], range: Range<Int>, line: Int, lastLine: Int
+    ) -> (entry: Entry, parts: [EntryPart]) {
+        var scanner = Scanner(bytes: bytes, range: range, recordsParts: true)
+        let entry = scanner.parseEntry(line: line, lastLine: lastLine)
+        return (entry, scanner.parts)
     }
 
     /// Where a list marker starting at `start` (`-`, `*`, `+`, or up to nine digits and `.`
@@ -157,27 +165,21 @@ extension EntryParser {
         let end: Int
         /// Bytes examined, counting re-reads.
         private(set) var steps = 0
+        /// The parts emitted so far, when they are recorded (`Entry.parts(in:)`); a parse for
+        /// the rules records none.
         private(set) var parts: [EntryPart] = []
+        private let recordsParts: Bool
         var deviations: [EntryDeviation] = []
-        /// Everything before this offset is covered by `parts`.
+        /// Everything before this offset is covered by parts, recorded or not.
         private(set) var emitted: Int
 
-        /// `array` in a buffer of its own size. Parts are gathered in room for sixteen (most
-        /// entries have eight or so), and a list keeps 50,000 entries' parts: 5 MB of the
-        /// unused room at 50k entries.
-        static func exactly<Element>(_ array: [Element]) -> [Element] {
-            guard array.capacity > array.count else { return array }
-            return Array(unsafeUninitializedCapacity: array.count) { buffer, count in
-                count = buffer.initialize(fromContentsOf: array)
-            }
-        }
-
-        init(bytes: [UInt8], start: Int, end: Int) {
+        /// A scanner over `range`, clamped to `bytes`.
+        init(bytes: [UInt8], range: Range<Int>, recordsParts: Bool) {
             self.bytes = bytes
-            self.start = start
-            self.end = end
-            self.emitted = start
-            parts.reserveCapacity(16)
+            start = min(max(range.lowerBound, 0), bytes.count)
+            end = min(max(range.upperBound, start), bytes.count)
+            emitted = start
+            self.recordsParts = recordsParts
         }
 
         /// The byte at `index`, or 0 outside the item (0 matches no byte the grammar looks for).
@@ -209,7 +211,7 @@ extension EntryParser {
             }
             emit(.other, to: end)
             return Entry(
-                line: line, lastLine: lastLine, range: start..<end, marker: marker, parts: Self.exactly(parts), date: date,
+                line: line, lastLine: lastLine, range: start..<end, marker: marker, date: date,
                 title: title, authors: authors, links: links, separators: separators,
                 deviations: sortedDeviations())
         }
@@ -245,6 +247,11 @@ extension EntryParser {
         mutating func emit(_ kind: EntryPart.Kind, to upper: Int) {
             let upper = min(upper, end)
             guard upper > emitted else { return }
+            guard recordsParts else {
+                steps += upper - emitted
+                emitted = upper
+                return
+            }
             // Most parts lie on one line: no newline, no line break to split out.
             guard bytes[emitted..<upper].contains(ASCII.newline) else {
                 steps += upper - emitted
@@ -294,7 +301,7 @@ extension EntryParser {
         }
 
         private mutating func append(_ kind: EntryPart.Kind, _ range: Range<Int>) {
-            guard !range.isEmpty else { return }
+            guard recordsParts, !range.isEmpty else { return }
             if let last = parts.last, last.kind == kind, last.range.upperBound == range.lowerBound,
                 kind == .space || kind == .other || kind == .lineBreak
             {

@@ -33,6 +33,7 @@ struct EntryComposer {
         var links = habits.ordered(paper.links, configuration)
         // A link labelled with a venue and year (`[[ICLR 2025]](url)`) carries the venue.
         var venueWritten = paper.venue != nil && model.links.contains { Self.containsYear(document.string($0.label)) }
+        let parts = model.parts(in: document.bytes)
         var removed: Set<Int> = []  // indices of model parts left out
 
         if let date = model.date {
@@ -72,7 +73,7 @@ struct EntryComposer {
             if let text {
                 substitutions.append(Substitution(range: authors.text, bytes: Array(text.utf8)))
                 venueWritten = venueWritten || paper.venue != nil
-            } else if let index = model.parts.firstIndex(where: { $0.kind == .authors }) {
+            } else if let index = parts.firstIndex(where: { $0.kind == .authors }) {
                 removed.insert(index)
             }
             if venueOnly && !paper.authors.isEmpty {
@@ -84,9 +85,9 @@ struct EntryComposer {
         if paper.venue != nil && !venueWritten {
             notes.append("the list has no place for a venue in its entries; --venue is not written")
         }
-        substitutions += try linkSubstitutions(links, model: model, paper: paper, removed: &removed)
-        for (index, part) in model.parts.enumerated() where part.kind == .other { removed.insert(index) }
-        substitutions += removals(model, removed)
+        substitutions += try linkSubstitutions(links, model: model, parts: parts, paper: paper, removed: &removed)
+        for (index, part) in parts.enumerated() where part.kind == .other { removed.insert(index) }
+        substitutions += removals(parts, removed)
         return Composed(text: String(decoding: apply(substitutions, to: model), as: UTF8.self), notes: notes)
     }
 
@@ -96,11 +97,11 @@ struct EntryComposer {
     /// link is labelled with a year (`[[arXiv 2025]]`) names the venue in its label, so the
     /// new link does too.
     private func linkSubstitutions(
-        _ links: [NewPaper.Link], model: Entry, paper: CheckedPaper, removed: inout Set<Int>
+        _ links: [NewPaper.Link], model: Entry, parts: [EntryPart], paper: CheckedPaper, removed: inout Set<Int>
     ) throws(PaperLintError) -> [Substitution] {
         var runs: [[Int]] = []  // indices of model parts, one array per run of links
         var open = false
-        for (index, part) in model.parts.enumerated() {
+        for (index, part) in parts.enumerated() {
             switch part.kind {
             case .link:
                 if open { runs[runs.count - 1].append(index) } else { runs.append([index]) }
@@ -117,12 +118,12 @@ struct EntryComposer {
         }
         let syntax = model.links.first?.syntax ?? .innerURL
         // The model's own separator between two adjacent links, else the list's usual one.
-        let separator = runs.lazy.flatMap { $0 }.first { model.parts[$0].kind == .separator }
-            .map { Array(document.bytes[model.parts[$0].range]) } ?? habits.separator
+        let separator = runs.lazy.flatMap { $0 }.first { parts[$0].kind == .separator }
+            .map { Array(document.bytes[parts[$0].range]) } ?? habits.separator
         let paperIndex = links.firstIndex { ListHabits.canonical($0.label, configuration) == "paper" } ?? links.indices.first
         var rest = links
         let paperLink = paperIndex.map { rest.remove(at: $0) }
-        let leads = model.title.map { model.parts[firstRun[0]].range.lowerBound < $0.range.lowerBound } ?? false
+        let leads = model.title.map { parts[firstRun[0]].range.lowerBound < $0.range.lowerBound } ?? false
         var groups: [(run: [Int], links: [NewPaper.Link])]
         var trailing: [NewPaper.Link] = []
         if runs.count > 1 {
@@ -141,7 +142,7 @@ struct EntryComposer {
                 removed.formUnion(run)
                 continue
             }
-            let range = model.parts[run[0]].range.lowerBound..<model.parts[run[run.count - 1]].range.upperBound
+            let range = parts[run[0]].range.lowerBound..<parts[run[run.count - 1]].range.upperBound
             let modelLabel = model.links.first { $0.range.lowerBound == range.lowerBound }.map { document.string($0.label) } ?? ""
             let venueLabel = Self.containsYear(modelLabel) && assigned.count == 1 ? venueLabel(paper, assigned[0]) : nil
             out.append(Substitution(range: range, bytes: render(assigned, syntax: syntax, separator: separator, label: venueLabel)))
@@ -174,17 +175,17 @@ struct EntryComposer {
     }
 
     /// Left-out parts, each with the blank before it (or after it, at the start of the entry).
-    private func removals(_ model: Entry, _ removed: Set<Int>) -> [Substitution] {
+    private func removals(_ parts: [EntryPart], _ removed: Set<Int>) -> [Substitution] {
         var out: [Substitution] = []
         var taken: Set<Int> = []
         for index in removed.sorted() {
-            var range = model.parts[index].range
+            var range = parts[index].range
             taken.insert(index)
-            if index > 0, model.parts[index - 1].kind == .space, !taken.contains(index - 1) {
-                range = model.parts[index - 1].range.lowerBound..<range.upperBound
+            if index > 0, parts[index - 1].kind == .space, !taken.contains(index - 1) {
+                range = parts[index - 1].range.lowerBound..<range.upperBound
                 taken.insert(index - 1)
-            } else if index + 1 < model.parts.count, model.parts[index + 1].kind == .space, !taken.contains(index + 1) {
-                range = range.lowerBound..<model.parts[index + 1].range.upperBound
+            } else if index + 1 < parts.count, parts[index + 1].kind == .space, !taken.contains(index + 1) {
+                range = range.lowerBound..<parts[index + 1].range.upperBound
                 taken.insert(index + 1)
             }
             out.append(Substitution(range: range, bytes: []))

@@ -63,7 +63,7 @@ struct ListHabits: Sendable {
     static func commonSeparator(_ entries: [Entry], _ document: Document) -> [UInt8]? {
         var separators: [[UInt8]: Int] = [:]
         for entry in entries {
-            for part in entry.parts where part.kind == .separator && part.range.count <= 5 {
+            for part in entry.parts(in: document.bytes) where part.kind == .separator && part.range.count <= 5 {
                 let bytes = Array(document.bytes[part.range])
                 if bytes.allSatisfy({ " \t|,;/-".utf8.contains($0) }) { separators[bytes, default: 0] += 1 }
             }

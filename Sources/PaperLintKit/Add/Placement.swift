@@ -97,7 +97,7 @@ struct Placement {
             authors = StyleVotes.authors(entry, document.bytes)
             links = entry.links.first?.syntax
             separator = entry.separators.first.map { Array(document.bytes[$0]) } ?? []
-            other = entry.parts.contains { $0.kind == .other }
+            other = entry.parts(in: document.bytes).contains { $0.kind == .other }
         }
 
         /// Tie-break: the plainer shape (no badges, no venue in the date) wins.
