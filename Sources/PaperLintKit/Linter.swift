@@ -89,7 +89,11 @@ public enum Linter {
             let conflicts = ConflictMarkers.diagnostics(in: document)
             let found = conflicts.isEmpty ? timer.measure("rules") { RuleRunner.run(document, session.configuration) } : conflicts
             // What the scope drops is dropped before it is resolved to lines and columns.
-            let kept = conflicts.isEmpty ? found.filter { file.scope.touches(document.lines(spanning: $0.range)) } : found
+            let keepsAll = !conflicts.isEmpty || file.scope.kept == nil
+            let kept = keepsAll ? found : found.filter { file.scope.touches(document.lines(spanning: $0.range)) }
+            // The entries and the rules' memos are not needed to report, and are a third of a
+            // large list's heap: the report's findings take their place.
+            document.releaseDerivedValues()
             let diagnostics = ReportedDiagnostic.inReportOrder(kept, path: file.path, in: document)
             var fileReport = FileReport(path: file.path, document: document, diagnostics: diagnostics)
             fileReport.origin = FileReport.Origin(

@@ -76,13 +76,30 @@ public struct ReportedDiagnostic: Sendable, Equatable {
     /// a dozen references each through a merge sort was 30 ms for 35,000 findings. One file
     /// has one path, so `orderKey` is compared without it.
     static func inReportOrder(_ diagnostics: [Diagnostic], path: String, in document: Document) -> [ReportedDiagnostic] {
-        let reported = diagnostics.map { ReportedDiagnostic($0, path: path, in: document) }
+        var reported = diagnostics.map { ReportedDiagnostic($0, path: path, in: document) }
         let order = reported.indices.sorted { a, b in
             let left = (reported[a].start.line, reported[a].start.column), right = (reported[b].start.line, reported[b].start.column)
             if left != right { return left < right }
             if reported[a].rule != reported[b].rule { return reported[a].rule < reported[b].rule }
             return a < b
         }
-        return order.map { reported[$0] }
+        permute(&reported, into: order)
+        return reported
+    }
+
+    /// Rearranges `values` in place so that `values[i]` becomes the old `values[order[i]]`,
+    /// cycle by cycle: a second array of 35,000 findings was 5 MB of a dense list's peak.
+    static func permute<T>(_ values: inout [T], into order: [Int]) {
+        var placed = [Bool](repeating: false, count: values.count)
+        for start in values.indices where !placed[start] {
+            // Follow the cycle through `start`: each place takes the value its order names.
+            var place = start
+            while order[place] != start {
+                values.swapAt(place, order[place])
+                placed[place] = true
+                place = order[place]
+            }
+            placed[place] = true
+        }
     }
 }

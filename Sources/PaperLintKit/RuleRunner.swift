@@ -30,8 +30,16 @@ enum RuleRunner {
                 slots.withLock { $0[index] = findings }
             }
         }
-        let results = slots.withLock { $0 }
-        for (rule, findings) in zip(enabled, results) {
+        // Taken out of the slots and emptied one by one as they are copied: a dense list's
+        // findings are then held once, not twice, while they are gathered.
+        var results = slots.withLock { slots in
+            defer { slots = [] }
+            return slots
+        }
+        found.reserveCapacity(found.count + results.reduce(0) { $0 + $1.count })
+        for (index, rule) in enabled.enumerated() {
+            let findings = results[index]
+            results[index] = []
             let id = rule.description.id
             // A severity set under `rules:` applies to every finding of the rule; without one,
             // each finding keeps the severity the rule gave it (some rules rate findings lower).

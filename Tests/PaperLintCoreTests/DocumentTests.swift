@@ -24,6 +24,18 @@ import Testing
         #expect(Document("a\n").lineCount == 1)
     }
 
+    @Test func releasedEntriesAndMemosAreDerivedAgain() {
+        let document = Document("# A\n\n- [2023/10] **T** *A.* [[paper](https://arxiv.org/abs/2310.12345)]\n- b\n")
+        let entries = document.entries
+        var computed = 0
+        let first = document.memo("count", .default) { computed += 1; return 7 }
+        document.releaseDerivedValues()
+        #expect(document.entries == entries)
+        #expect(document.entries.first !== entries.first, "parsed again, not kept")
+        #expect(document.memo("count", .default) { computed += 1; return 7 } == first)
+        #expect(computed == 2)
+    }
+
     @Test func blockStructureFromCmark() {
         let document = Document("""
             # Title

@@ -70,6 +70,13 @@ public final class Document: Sendable {
         }
     }
 
+    /// Drops the entries and every memo; the document derives them again if asked. A check
+    /// that has its findings needs none of them while it reports.
+    public func releaseDerivedValues() {
+        entryCache.withLock { $0 = nil }
+        memos.withLock { $0 = [] }
+    }
+
     /// Every list item parsed as an entry, in document order (see `EntryParser`).
     public var entries: [Entry] {
         entryCache.withLock { cache in
