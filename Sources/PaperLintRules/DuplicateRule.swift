@@ -40,7 +40,7 @@ public struct DuplicateRule: Rule {
     /// Where a repeat counts as one: a part of a section (between sub-heading paragraphs such
     /// as `**In web scenarios**`), or the whole file (section -1).
     /// In 32 bits, as the keys and values of the tables below: a large list fills them with
-    /// two keys a paper (a document has fewer than 2^31 lines, so nothing wraps).
+    /// a key a paper (a document has fewer than 2^31 lines, so nothing wraps).
     private struct Scope: Hashable {
         var section: Int32
         var segment: Int32
@@ -61,6 +61,33 @@ public struct DuplicateRule: Rule {
         }
     }
 
+    /// The first paper with each key, in the whole file and in its own scope. Keys are dense
+    /// numbers (`PaperIdentity.all`), so the file-wide firsts are an array: a table of both
+    /// scopes held two keys a paper, 8 MB of a dense 50k list's peak.
+    private struct Firsts {
+        private var fileWide: [Int32]
+        private var scoped: [ScopedKey: Int32] = [:]
+
+        /// `keys`: one more than the largest key number.
+        init(keys: Int, papers: Int) {
+            fileWide = [Int32](repeating: -1, count: keys)
+            scoped.reserveCapacity(papers)
+        }
+
+        func first(_ key: Int, in scope: Scope) -> Int? {
+            if scope == .file { return fileWide[key] < 0 ? nil : Int(fileWide[key]) }
+            return scoped[ScopedKey(scope: scope, key: key)].map(Int.init)
+        }
+
+        /// Records paper `index` under `key` where no earlier paper holds it. (Not
+        /// `[key, default: index] += 0`: its default is a closure context allocated per call.)
+        mutating func record(_ key: Int, own: Scope, _ index: Int) {
+            if fileWide[key] < 0 { fileWide[key] = Int32(truncatingIfNeeded: index) }
+            let scopedKey = ScopedKey(scope: own, key: key)
+            if scoped[scopedKey] == nil { scoped[scopedKey] = Int32(truncatingIfNeeded: index) }
+        }
+    }
+
     /// A found repeat: the first entry and what they share.
     private struct Match {
         var first: Int
@@ -73,10 +100,8 @@ public struct DuplicateRule: Rule {
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         let papers = PaperIdentity.all(in: document, configuration)
         guard papers.count >= 2 else { return [] }
-        var firstByLink: [ScopedKey: Int32] = [:]
-        var firstByTitle: [ScopedKey: Int32] = [:]
-        firstByLink.reserveCapacity(papers.count * 2)  // a file-wide key and a scoped one per paper
-        firstByTitle.reserveCapacity(papers.count * 2)
+        var firstByLink = Firsts(keys: papers.lazy.compactMap(\.linkID).max().map { $0 + 1 } ?? 0, papers: papers.count)
+        var firstByTitle = Firsts(keys: papers.lazy.compactMap(\.titleID).max().map { $0 + 1 } ?? 0, papers: papers.count)
         let layout = PaperIdentity.ListLayout.of(document, configuration)
         let titles = PaperIdentity.TitleComparison(papers, in: document, configuration)
         // Which sections are selections of highlights, once per section, not per repeat.
@@ -85,13 +110,13 @@ public struct DuplicateRule: Rule {
 
         func match(_ index: Int, scope: Scope) -> Match? {
             let paper = papers[index]
-            if let key = paper.linkKey, let id = paper.linkID, let first = firstByLink[ScopedKey(scope: scope, key: id)].map(Int.init),
+            if let key = paper.linkKey, let id = paper.linkID, let first = firstByLink.first(id, in: scope),
                 !titles.differ(first, index)
             {
                 return Match(first: first, link: key)
             }
-            if let id = paper.titleID, let first = firstByTitle[ScopedKey(scope: scope, key: id)] {
-                return Match(first: Int(first), link: nil)
+            if let id = paper.titleID, let first = firstByTitle.first(id, in: scope) {
+                return Match(first: first, link: nil)
             }
             return nil
         }
@@ -131,18 +156,8 @@ public struct DuplicateRule: Rule {
                     crossListed.append((reported, Match(first: other, link: repeat_.link), repeat_.first))
                 }
             }
-            // Keep the first entry per key. (Not `[key, default: first] += 0`: its default is a
-            // closure context allocated and released per call, eight a paper.)
-            let first = Int32(truncatingIfNeeded: index)
-            // The two scopes written out: a two-element array literal here was an allocation per paper.
-            if let id = paper.linkID {
-                Self.keepFirst(&firstByLink, ScopedKey(scope: .file, key: id), first)
-                Self.keepFirst(&firstByLink, ScopedKey(scope: own, key: id), first)
-            }
-            if let id = paper.titleID {
-                Self.keepFirst(&firstByTitle, ScopedKey(scope: .file, key: id), first)
-                Self.keepFirst(&firstByTitle, ScopedKey(scope: own, key: id), first)
-            }
+            if let id = paper.linkID { firstByLink.record(id, own: own, index) }
+            if let id = paper.titleID { firstByTitle.record(id, own: own, index) }
         }
         // Three papers listed in two sections show a list that cross-lists on purpose, whatever
         // their share (a taxonomy survey files a paper under each of its topics).
@@ -164,9 +179,6 @@ public struct DuplicateRule: Rule {
 
     /// Records `index` under `key` unless the key has an entry already.
     @inline(__always)
-    private static func keepFirst(_ table: inout [ScopedKey: Int32], _ key: ScopedKey, _ index: Int32) {
-        if table[key] == nil { table[key] = index }
-    }
 
     /// Words of a heading that names a selection of papers filed elsewhere by topic.
     static let highlightWords = ["notable", "highlight", "featured", "must-read", "must read", "recommended", "essential"]
