@@ -21,17 +21,23 @@ struct PaperIdentity: Sendable {
 
     /// The entry this identity describes.
     let entry: Entry
-    /// Index of the innermost section holding the entry.
-    let section: Int
-    /// The link naming the paper (see `paperLink(of:in:_:)`), if any.
-    let paperLink: EntryLink?
     let linkKey: LinkKey?
     /// `normalizedTitle(title)`; nil without a title or when nothing is left.
     let titleKey: String?
+    // In 32 bits, numbers standing for the values below: the rules keep every paper's
+    // identity, 120 bytes each with these spelled out, 64 now.
+    private let sectionIndex: Int32
+    private let paperLinkSlot: Int32
+    private var linkNumber: Int32 = -1, titleNumber: Int32 = -1
+
+    /// Index of the innermost section holding the entry.
+    var section: Int { Int(sectionIndex) }
+    /// The link naming the paper (see `paperLink(of:in:_:)`), if any.
+    var paperLink: EntryLink? { Self.link(inSlot: Int(paperLinkSlot), of: entry) }
     /// `linkKey` and `titleKey` as numbers, equal exactly when the keys are (set by `all`):
     /// the rules match thousands of papers by them without hashing strings again.
-    private(set) var linkID: Int?
-    private(set) var titleID: Int?
+    var linkID: Int? { linkNumber < 0 ? nil : Int(linkNumber) }
+    var titleID: Int? { titleNumber < 0 ? nil : Int(titleNumber) }
 
     /// The identity of every paper entry of `document`, computed once for all rules.
     static func all(in document: Document, _ configuration: Configuration) -> [PaperIdentity] {
@@ -41,8 +47,8 @@ struct PaperIdentity: Sendable {
             links.reserveCapacity(papers.count)
             titles.reserveCapacity(papers.count)
             for index in papers.indices {
-                if let key = papers[index].linkKey { papers[index].linkID = Self.number(key, in: &links) }
-                if let key = papers[index].titleKey { papers[index].titleID = Self.number(key, in: &titles) }
+                if let key = papers[index].linkKey { papers[index].linkNumber = Int32(Self.number(key, in: &links)) }
+                if let key = papers[index].titleKey { papers[index].titleNumber = Int32(Self.number(key, in: &titles)) }
             }
             return papers
         }
@@ -59,10 +65,10 @@ struct PaperIdentity: Sendable {
 
     init(_ entry: Entry, in document: Document, _ configuration: borrowing Configuration) {
         self.entry = entry
-        section = document.sectionIndex(containing: entry.line)
-        let link = Self.paperLink(of: entry, in: document, configuration)
-        paperLink = link
-        linkKey = link?.url.flatMap { Self.linkKey(document.bytes[$0]) }
+        sectionIndex = Int32(truncatingIfNeeded: document.sectionIndex(containing: entry.line))
+        let slot = Self.paperLinkSlot(of: entry, in: document, configuration)
+        paperLinkSlot = Int32(truncatingIfNeeded: slot)
+        linkKey = Self.link(inSlot: slot, of: entry)?.url.flatMap { Self.linkKey(document.bytes[$0]) }
         // The title itself is not kept (4 MB of strings at 50k entries): `title(in:)` reads it
         // again for the few entries whose titles are compared word by word.
         titleKey = entry.title.map { Self.normalizedTitle(document.string($0.text)) }.flatMap { $0.isEmpty ? nil : $0 }
@@ -94,18 +100,31 @@ struct PaperIdentity: Sendable {
     /// `project`, `demo` …). An entry with only a code link has no paper link: two papers
     /// may share one repository.
     static func paperLink(of entry: Entry, in document: Document, _ configuration: Configuration) -> EntryLink? {
-        var fallback: EntryLink?
-        for link in entry.links where link.url != nil {
+        link(inSlot: paperLinkSlot(of: entry, in: document, configuration), of: entry)
+    }
+
+    /// Where `paperLink(of:in:_:)` finds the link: an index into `entry.links`, `titleSlot`
+    /// for the title's own link, or `noSlot`.
+    private static func paperLinkSlot(of entry: Entry, in document: Document, _ configuration: Configuration) -> Int {
+        var fallback = noSlot
+        for (index, link) in entry.links.enumerated() where link.url != nil {
             let label = trimmed(document.string(link.label)).lowercased()
             let canonical = configuration.labels.canonical(label)?.lowercased() ?? label
-            if canonical == "paper" { return link }
-            if fallback == nil && !sharedLabels.contains(canonical) { fallback = link }
+            if canonical == "paper" { return index }
+            if fallback == noSlot && !sharedLabels.contains(canonical) { fallback = index }
         }
         // `[Title](url)`: the title links to the paper.
-        if let title = entry.title, title.markup == .link, let url = title.url {
-            return EntryLink(range: title.range, label: title.text, url: url, syntax: .plain)
-        }
+        if let title = entry.title, title.markup == .link, title.url != nil { return titleSlot }
         return fallback
+    }
+
+    private static let titleSlot = -1, noSlot = -2
+
+    /// The link in `slot` (see `paperLinkSlot`) of `entry`.
+    private static func link(inSlot slot: Int, of entry: Entry) -> EntryLink? {
+        if slot >= 0 { return entry.links[slot] }
+        guard slot == titleSlot, let title = entry.title, let url = title.url else { return nil }
+        return EntryLink(range: title.range, label: title.text, url: url, syntax: .plain)
     }
 
     /// The key of a paper URL: its arXiv id (any URL form, any version, or an arXiv DOI),
