@@ -34,8 +34,16 @@ public struct LinkTitleMismatchRule: Rule {
         let titles = PaperIdentity.TitleComparison(papers, in: document, configuration)
         var found: [Diagnostic] = []
         var reported: Set<Int> = []
+        // A finding lies on the paper link of one of the entries sharing it: with a focus, only
+        // links some focused entry carries can have one (each entry has one paper link, so
+        // the others' comparisons decide nothing about these). A staged check of a dense
+        // list compared thousands of titles for nothing.
+        let judged: Set<Int>? = document.focus == nil ? nil : Set(papers.lazy.compactMap { paper in
+            paper.paperLink.flatMap { document.isInFocus(bytes: $0.range) ? paper.linkID : nil }
+        })
         for (index, paper) in papers.enumerated() {
             guard let key = paper.linkKey, let id = paper.linkID, paper.titleKey != nil, paper.paperLink != nil else { continue }
+            if let judged, !judged.contains(id) { continue }
             guard let earlier = users[id] else {
                 users[id] = [index]
                 continue

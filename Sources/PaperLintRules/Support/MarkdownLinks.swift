@@ -39,16 +39,25 @@ struct MarkdownLink: Sendable, Hashable {
 /// Backslash escapes and inline code spans are skipped. Links never span lines in the
 /// lists this tool reads, so a link broken across lines is not seen.
 enum MarkdownLinks {
-    /// `links(in:)`, scanned once for all rules.
+    /// `links(in:)`, scanned once for all rules. With a focus, only the links its rules can
+    /// read: those on focused lines (the only ones `url` judges) and those on lines with a
+    /// `#` (every anchor link, which `toc` reads whole). Lines are scanned one by one, so
+    /// these are exactly the links of those lines.
     static func shared(in document: Document, _ configuration: Configuration) -> [MarkdownLink] {
-        document.memo("markdown links", configuration) { links(in: document) }
+        document.memo("markdown links", configuration) {
+            guard document.focus != nil else { return links(in: document) }
+            return links(in: document) { line, content in
+                document.isInFocus(line, line) || ASCII.firstIndex(of: ASCII.hash, in: document.bytes, from: content.lowerBound, to: content.upperBound) != nil
+            }
+        }
     }
 
-    static func links(in document: Document) -> [MarkdownLink] {
+    /// Every link of the lines `includes` accepts (all of them by default), in document order.
+    static func links(in document: Document, lines includes: (Int, Range<Int>) -> Bool = { _, _ in true }) -> [MarkdownLink] {
         var found: [MarkdownLink] = []
         for line in 1...document.lineCount where !document.isOpaque(line) {
             let content = document.contentRange(ofLine: line)
-            guard document.bytes[content].contains(ASCII.closeBracket) else { continue }
+            guard document.bytes[content].contains(ASCII.closeBracket), includes(line, content) else { continue }
             scan(document.bytes, content, into: &found)
         }
         return found
