@@ -94,6 +94,9 @@ extension EntryParser.Scanner {
     mutating func scanDate(at open: Int, closer: UInt8) -> (date: EntryDate, isValid: Bool)? {
         // `[ 2023/10]` is not written as a date.
         guard !ASCII.isSpace(byte(open + 1)) else { return nil }
+        // Most dates are one word (`[2023/10]`): the words after the first are gathered only
+        // when there are any.
+        var first: Range<Int>?
         var words: [Range<Int>] = []
         var index = open + 1
         while index < end && index - open <= 80 {
@@ -118,15 +121,16 @@ extension EntryParser.Scanner {
                 }
                 index += 1
             }
-            words.append(start..<index)
+            if let first, words.isEmpty { words.append(first) }
+            if first == nil { first = start..<index } else { words.append(start..<index) }
         }
-        guard index < end, byte(index) == closer, !words.isEmpty, words.count <= 8,
-            words[words.count - 1].upperBound == index
+        guard index < end, byte(index) == closer, let first, words.count <= 8,
+            (words.last ?? first).upperBound == index
         else { return nil }
         let range = open..<index + 1
-        if words.count == 1 {
-            guard let numeric = numericDate(words[0]) else { return nil }
-            return (numeric.date(range: range, value: words[0], venue: nil), numeric.isValid)
+        if words.isEmpty {
+            guard let numeric = numericDate(first) else { return nil }
+            return (numeric.date(range: range, value: first, venue: nil), numeric.isValid)
         }
         // Words beside the date: a venue, unless the brackets are a link's label.
         guard byte(range.upperBound) != ASCII.openParen else { return nil }
@@ -151,40 +155,63 @@ extension EntryParser.Scanner {
         return first.lowerBound..<last.upperBound
     }
 
-    /// A date written with digits, as read.
+    /// A date written with digits, as read: up to three groups of digits and the separators
+    /// between them, held inline (an entry's date was two arrays, allocated per entry).
     struct NumericDate {
-        var groups: [(value: Int, digits: Int)]
-        var separators: [UInt8]
-        var hasPlaceholder: Bool
+        /// How many groups were read (1–3).
+        private(set) var count = 0
+        private var values: (Int, Int, Int) = (0, 0, 0)
+        private var digitCounts: (Int, Int, Int) = (0, 0, 0)
+        private var separators: (UInt8, UInt8) = (0, 0)
+        var hasPlaceholder = false
 
-        var isPlausibleYear: Bool { groups[0].digits == 4 && (1900...2099).contains(groups[0].value) }
+        /// The value of group `index` (its first nine digits).
+        func value(_ index: Int) -> Int { index == 0 ? values.0 : index == 1 ? values.1 : values.2 }
+        /// How many digits group `index` has.
+        func digits(_ index: Int) -> Int { index == 0 ? digitCounts.0 : index == 1 ? digitCounts.1 : digitCounts.2 }
+        /// The separator after group `index` (0 or 1).
+        func separator(_ index: Int) -> UInt8 { index == 0 ? separators.0 : separators.1 }
+
+        /// Adds a group; the caller reads at most three.
+        mutating func append(value: Int, digits: Int) {
+            switch count {
+            case 0: (values.0, digitCounts.0) = (value, digits)
+            case 1: (values.1, digitCounts.1) = (value, digits)
+            default: (values.2, digitCounts.2) = (value, digits)
+            }
+            count += 1
+        }
+
+        /// Sets the separator after the last group.
+        mutating func separate(_ byte: UInt8) {
+            if count == 1 { separators.0 = byte } else { separators.1 = byte }
+        }
+
+        var isPlausibleYear: Bool { digits(0) == 4 && (1900...2099).contains(value(0)) }
 
         var isValid: Bool {
-            let year = groups[0]
-            if hasPlaceholder || year.digits != 4 { return false }
-            guard groups.count > 1 else { return true }
-            let month = groups[1]
-            let separator = separators[0]
-            guard (1...12).contains(month.value) else { return false }
-            if groups.count == 2 {
+            if hasPlaceholder || digits(0) != 4 { return false }
+            guard count > 1 else { return true }
+            let first = separator(0)
+            guard (1...12).contains(value(1)) else { return false }
+            if count == 2 {
                 // `[2023/9]` and `[2023.9]` are dates; `[2023-9]` is an ISO date missing its zero.
-                return month.digits == 2 || (month.digits == 1 && separator != ASCII.hyphen)
+                return digits(1) == 2 || (digits(1) == 1 && first != ASCII.hyphen)
             }
-            let day = groups[2]
-            return separators[0] == separators[1] && (1...31).contains(day.value)
-                && (separator == ASCII.period ? month.digits <= 2 && day.digits <= 2 : month.digits == 2 && day.digits == 2)
+            return first == separator(1) && (1...31).contains(value(2))
+                && (first == ASCII.period ? digits(1) <= 2 && digits(2) <= 2 : digits(1) == 2 && digits(2) == 2)
         }
 
         func date(range: Range<Int>, value: Range<Int>, venue: Range<Int>?) -> EntryDate {
-            let year = hasPlaceholder ? 0 : groups[0].value
-            let month = hasPlaceholder || groups.count < 2 ? nil : groups[1].value
-            let day = hasPlaceholder || groups.count < 3 ? nil : groups[2].value
+            let year = hasPlaceholder ? 0 : self.value(0)
+            let month = hasPlaceholder || count < 2 ? nil : self.value(1)
+            let day = hasPlaceholder || count < 3 ? nil : self.value(2)
             let form: EntryDate.Form
-            switch (groups.count, separators.first) {
+            switch (count, count > 1 ? separator(0) : nil) {
             case (1, _): form = .year
             case (_, ASCII.hyphen?): form = .dashed
             case (_, ASCII.period?): form = .dotted
-            case (2, _): form = hasPlaceholder || groups[1].digits != 1 ? .yearMonth : .singleDigitMonth
+            case (2, _): form = hasPlaceholder || digits(1) != 1 ? .yearMonth : .singleDigitMonth
             default: form = .yearMonthDay
             }
             return EntryDate(range: range, year: year, month: month, day: day, form: form, value: value, venue: venue)
@@ -196,9 +223,7 @@ extension EntryParser.Scanner {
     /// (`[1]`, a footnote), and for dotted groups of more than two digits (`2310.12345` is an
     /// arXiv id).
     private mutating func numericDate(_ word: Range<Int>) -> NumericDate? {
-        var groups: [(value: Int, digits: Int)] = []
-        var separators: [UInt8] = []
-        var hasPlaceholder = false
+        var date = NumericDate()
         var index = word.lowerBound
         while true {
             var value = 0
@@ -206,7 +231,7 @@ extension EntryParser.Scanner {
             while index < word.upperBound {
                 let current = byte(index)
                 if current == ASCII.questionMark || current == UInt8(ascii: "X") || current == UInt8(ascii: "x") {
-                    hasPlaceholder = true
+                    date.hasPlaceholder = true
                 } else {
                     guard ASCII.isDigit(current) else { break }
                     if digits < 9 { value = value * 10 + Int(current - ASCII.zero) }
@@ -215,18 +240,18 @@ extension EntryParser.Scanner {
                 index += 1
             }
             guard digits > 0 else { return nil }
-            groups.append((value, digits))
+            date.append(value: value, digits: digits)
             if index == word.upperBound { break }
             let next = byte(index)
-            guard (next == ASCII.slash || next == ASCII.hyphen || next == ASCII.period) && groups.count < 3 else { return nil }
-            separators.append(next)
+            guard (next == ASCII.slash || next == ASCII.hyphen || next == ASCII.period) && date.count < 3 else { return nil }
+            date.separate(next)
             index += 1
         }
         // A lone short number (`[1]`) is a footnote or a counter, not a date.
-        guard groups[0].digits == 4 || groups.count > 1 else { return nil }
-        if separators.first == ASCII.period && groups.dropFirst().contains(where: { $0.digits > 2 }) { return nil }
-        if hasPlaceholder && groups[0].digits != 4 { return nil }
-        return NumericDate(groups: groups, separators: separators, hasPlaceholder: hasPlaceholder)
+        guard date.digits(0) == 4 || date.count > 1 else { return nil }
+        if date.count > 1 && date.separator(0) == ASCII.period && (1..<date.count).contains(where: { date.digits($0) > 2 }) { return nil }
+        if date.hasPlaceholder && date.digits(0) != 4 { return nil }
+        return date
     }
 
     /// `Mon YYYY` or `D Mon YYYY` among `words` (`Oct`, `Oct.`, `October`, any case; the day
