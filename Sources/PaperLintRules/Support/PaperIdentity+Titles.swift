@@ -34,7 +34,9 @@ extension PaperIdentity {
             words = PaperIdentity.words(title)
             lead = PaperIdentity.leadWords(title)
             // No colon byte, no name: skips the scan by characters for most titles.
-            isName = title.utf8.contains(UInt8(ascii: ":")) && PaperIdentity.hasName(title)
+            let colon = UInt8(ascii: ":")
+            isName = (title.utf8.withContiguousStorageIfAvailable { $0.contains(colon) } ?? title.utf8.contains(colon))
+                && PaperIdentity.hasName(title)
         }
 
         /// True when `other` starts with this title's distinctive name, ignoring case.
