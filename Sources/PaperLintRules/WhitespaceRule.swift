@@ -205,7 +205,18 @@ public struct WhitespaceRule: Rule {
             var forms = HouseForms<Bool>(
                 configured: [], defaults: [false], isStyle: false, changed: reference.isEmpty ? nil : document.changed)
             forms.acceptsRecurring = true
-            for vote in reference.isEmpty ? votes : reference { forms.add(vote.value) }
+            // Runs of equal votes are added at once: one vote at a time, 100,000 votes of a
+            // large list were 75 M instructions of hashing.
+            var run: (value: Bool, count: Int)?
+            for vote in reference.isEmpty ? votes : reference {
+                if let current = run, current.value == vote.value {
+                    run = (current.value, current.count + 1)
+                } else {
+                    if let current = run { forms.add(current.value, count: current.count) }
+                    run = (vote.value, 1)
+                }
+            }
+            if let current = run { forms.add(current.value, count: current.count) }
             if !reference.isEmpty {
                 for vote in votes where vote.focused { forms.addOutside(vote.value) }
             }
@@ -287,6 +298,15 @@ public struct WhitespaceRule: Rule {
             var index = max(start, 0)
             let end = min(range.upperBound, buffer.count)
             while index < end {
+                // Eight bytes at a time while they hold no tab, no two spaces in a row and no
+                // space last (a run that could go on): their blanks are single spaces.
+                while index + 8 <= end {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                    let spaces = ASCII.bytes(of: word, equalTo: ASCII.space)
+                    guard ASCII.bytes(of: word, equalTo: ASCII.tab) == 0, spaces & (spaces >> 8) == 0, spaces >> 63 == 0 else { break }
+                    index += 8
+                }
+                guard index < end else { break }
                 guard isBlank(buffer[index]) else {
                     index += 1
                     continue

@@ -31,6 +31,19 @@ import Testing
         }
     }
 
+    @Test func byteFlagsMarkExactlyTheEqualBytes() {
+        var random = SplitMix64(seed: 0xA5C3)
+        let alphabet: [UInt8] = [0x20, 0x09, 0x00, 0x7F, 0x80, 0xA0, 0xFF, 0x21, 0x1F, 0x61]
+        for _ in 0..<2_000 {
+            let bytes = (0..<8).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+            let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+            for byte in alphabet {
+                let expected = bytes.enumerated().reduce(UInt64(0)) { $0 | ($1.element == byte ? UInt64(0x80) << (8 * UInt64($1.offset)) : 0) }
+                #expect(ASCII.bytes(of: word, equalTo: byte) == expected, "\(bytes) \(byte)")
+            }
+        }
+    }
+
     @Test func validationAndColumnsAgreeWithTheStandardLibrary() {
         var random = SplitMix64(seed: 0xC01A)
         for _ in 0..<500 {

@@ -1,10 +1,48 @@
 import PaperLintCore
-import PaperLintRules
+@testable import PaperLintRules
 import PaperLintTestSupport
 import Testing
 
 @Suite struct WhitespaceRuleTests {
     func check(_ text: String) -> [Diagnostic] { WhitespaceRule().check(Document(text), .default) }
+
+    /// The first run of blanks holding a tab or more than one blank, read byte by byte.
+    static func plainInnerRun(_ bytes: [UInt8], _ range: Range<Int>, from start: Int) -> (run: Range<Int>, hasTab: Bool)? {
+        var index = max(start, 0)
+        let end = min(range.upperBound, bytes.count)
+        while index < end {
+            guard bytes[index] == 0x20 || bytes[index] == 0x09 else {
+                index += 1
+                continue
+            }
+            let runStart = index
+            var hasTab = false
+            while index < end && (bytes[index] == 0x20 || bytes[index] == 0x09) {
+                hasTab = hasTab || bytes[index] == 0x09
+                index += 1
+            }
+            if hasTab || index - runStart > 1 { return (runStart..<index, hasTab) }
+        }
+        return nil
+    }
+
+    @Test func innerRunsAreFoundAsAPlainReadingFindsThem() {
+        var random = SplitMix64(seed: 0x5BACE)
+        let pieces: [[UInt8]] = [[0x20], [0x20, 0x20], [0x09], Array("ab".utf8), Array("word".utf8), Array("é".utf8), Array("**T**".utf8)]
+        for _ in 0..<3_000 {
+            var bytes: [UInt8] = []
+            // Mostly single spaces between words, as entries are; now and then a double or a tab.
+            for _ in 0..<Int(random.next() % 30) {
+                let roll = Int(random.next() % 20)
+                bytes += roll < 2 ? pieces[roll == 0 ? 1 : 2] : roll < 10 ? pieces[0] : pieces[3 + Int(random.next() % 4)]
+            }
+            let start = Int(random.next() % UInt64(bytes.count + 1))
+            let end = start + Int(random.next() % UInt64(bytes.count - start + 1))
+            let found = WhitespaceRule.nextInnerRun(bytes, 0..<end, from: start)
+            let expected = Self.plainInnerRun(bytes, 0..<end, from: start)
+            #expect(found?.run == expected?.run && found?.hasTab == expected?.hasTab, "\(bytes) \(start)..<\(end)")
+        }
+    }
 
     @Test func reportsEachKindWithItsMessage() {
         let found = check("- [2023/10] **A**  *B.*\t[[paper](u)]  \n")

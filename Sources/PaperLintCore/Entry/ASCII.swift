@@ -86,6 +86,14 @@ public enum ASCII {
         while index < end && raw[index] < 0x80 { index += 1 }
         return index
     }
+    /// The bytes of `word` equal to `byte`, as the high bit of each (exactly: no other bit is
+    /// set, so adjacent matches show as adjacent flags). `word` holds eight bytes of a
+    /// buffer, the first in its lowest bits.
+    @inlinable public static func bytes(of word: UInt64, equalTo byte: UInt8) -> UInt64 {
+        let zeroed = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        let low = 0x7F7F_7F7F_7F7F_7F7F as UInt64
+        return ~(((zeroed & low) &+ low) | zeroed | low)
+    }
     /// True when every byte of `text` is ASCII, read eight bytes at a time.
     public static func isASCII(_ text: String) -> Bool {
         var text = text
