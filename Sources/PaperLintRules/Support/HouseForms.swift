@@ -281,51 +281,73 @@ extension Document {
         var forms = HouseForms<Value>(configured: configured, defaults: defaults, isStyle: isStyle, changed: reference.changed)
         // Neighbours mostly vote alike: a run of equal votes is counted once, not hashed per vote.
         var run: (value: Value, count: Int)?
-        for index in entries.indices where reference.isReference?[index] ?? true {
-            cast(index) { vote in
-                if let current = run, current.value == vote {
-                    run = (vote, current.count + 1)
-                } else {
-                    if let current = run { forms.add(current.value, count: current.count) }
-                    run = (vote, 1)
+        func count(_ vote: Value) {
+            if let current = run, current.value == vote {
+                run = (vote, current.count + 1)
+            } else {
+                if let current = run { forms.add(current.value, count: current.count) }
+                run = (vote, 1)
+            }
+        }
+        if isStyle && configured.isEmpty {
+            // A style to learn: each entry is cast once, its vote counted towards the house
+            // forms (outside them, for a changed entry) and towards its section's uniformity.
+            var sections = UniformSections<Value>()
+            for index in entries.indices {
+                let isReference = reference.isReference?[index] ?? true
+                sections.enter(entries[index], section: sectionIndex(containing: entries[index].line))
+                cast(index) { vote in
+                    sections.vote(vote)
+                    if isReference { count(vote) } else { forms.addOutside(vote) }
                 }
+                sections.leave()
+            }
+            forms.uniformSections = sections.result()
+        } else {
+            for index in entries.indices where reference.isReference?[index] ?? true { cast(index, count) }
+            if let mask = reference.isReference {
+                for index in entries.indices where !mask[index] { cast(index) { forms.addOutside($0) } }
             }
         }
         if let current = run { forms.add(current.value, count: current.count) }
-        if let mask = reference.isReference {
-            for index in entries.indices where !mask[index] { cast(index) { forms.addOutside($0) } }
-        }
-        if isStyle && configured.isEmpty { forms.uniformSections = uniformSections(entries, cast: cast) }
         return forms
     }
+}
 
-    /// The sections whose every entry (at least `acceptedCount`, changed ones included) votes
-    /// one and the same form, with that form. Entries come in document order.
-    private func uniformSections<Value: Hashable & Sendable>(
-        _ entries: [Entry], cast: (Int, (Value) -> Void) -> Void
-    ) -> [(lines: ClosedRange<Int>, value: Value)] {
-        var found: [(lines: ClosedRange<Int>, value: Value)] = []
-        var section = -1, first = 0, last = 0, count = 0
-        var value: Value?
-        var isUniform = true
-        func close() {
-            if isUniform, let value, count >= HouseStyleThresholds.acceptedCount { found.append((first...last, value)) }
+/// The sections whose every entry (at least `acceptedCount`, changed ones included) votes
+/// one and the same form, with that form, read from entries in document order.
+private struct UniformSections<Value: Hashable & Sendable> {
+    private var found: [(lines: ClosedRange<Int>, value: Value)] = []
+    private var section = -1, first = 0, last = 0, count = 0
+    private var value: Value?
+    private var isUniform = true
+    private var voted = false
+
+    /// Starts reading `entry`, in section `section`.
+    mutating func enter(_ entry: Entry, section index: Int) {
+        if index != section {
+            close()
+            (section, first, count, value, isUniform) = (index, entry.line, 0, nil, true)
         }
-        for (position, entry) in entries.enumerated() {
-            let index = sectionIndex(containing: entry.line)
-            if index != section {
-                close()
-                (section, first, count, value, isUniform) = (index, entry.line, 0, nil, true)
-            }
-            last = entry.lastLine
-            var voted = false
-            cast(position) { vote in
-                voted = true
-                if value == nil { value = vote } else if value != vote { isUniform = false }
-            }
-            // An entry with no vote (no title, no link) says nothing either way.
-            if voted { count += 1 }
-        }
+        last = entry.lastLine
+        voted = false
+    }
+
+    mutating func vote(_ vote: Value) {
+        voted = true
+        if value == nil { value = vote } else if value != vote { isUniform = false }
+    }
+
+    /// Ends the entry: one with no vote (no title, no link) says nothing either way.
+    mutating func leave() {
+        if voted { count += 1 }
+    }
+
+    private mutating func close() {
+        if isUniform, let value, count >= HouseStyleThresholds.acceptedCount { found.append((first...last, value)) }
+    }
+
+    mutating func result() -> [(lines: ClosedRange<Int>, value: Value)] {
         close()
         return found
     }
