@@ -174,6 +174,8 @@ public struct ArxivURLRule: Rule {
         while hostEnd < url.upperBound && bytes[hostEnd] != ASCII.slash { hostEnd += 1 }
         guard ArxivID.isArxivHost(bytes[afterScheme..<hostEnd]) else { return false }
         let path = hostEnd + 1
-        return ["abs/", "pdf/", "html/"].contains { ASCII.hasPrefix(bytes, at: path, end: url.upperBound, $0) }
+        return articlePaths.contains { ASCII.hasPrefix(bytes, at: path, end: url.upperBound, $0) }
     }
+
+    private static let articlePaths: [StaticString] = ["abs/", "pdf/", "html/"]
 }

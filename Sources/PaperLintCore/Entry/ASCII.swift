@@ -57,12 +57,10 @@ public enum ASCII {
     }
     /// True when `bytes[at...]` (before `end`) starts with `prefix`, ASCII case-insensitively
     /// (`prefix` is lowercase), or byte for byte when `ignoringCase` is false.
-    public static func hasPrefix(_ bytes: [UInt8], at: Int, end: Int, _ prefix: String, ignoringCase: Bool = true) -> Bool {
-        // Read from the string's own bytes through a pointer: an array of them per call was an
-        // allocation on every URL and every blank the callers look at, and iterating the
-        // string's UTF-8 view cost more than the comparison.
-        var prefix = prefix
-        return prefix.withUTF8 { expected in
+    public static func hasPrefix(_ bytes: [UInt8], at: Int, end: Int, _ prefix: StaticString, ignoringCase: Bool = true) -> Bool {
+        // A constant's bytes, read through a pointer: a `String` prefix was copied out of the
+        // string on every call (165 instructions for `https`), and these run on every URL.
+        prefix.withUTF8Buffer { expected in
             guard at >= 0, at + expected.count <= end, at + expected.count <= bytes.count else { return false }
             return bytes.withUnsafeBufferPointer { bytes in
                 for offset in 0..<expected.count where (ignoringCase ? lowercased(bytes[at + offset]) : bytes[at + offset]) != expected[offset] {

@@ -134,7 +134,7 @@ struct AnchorTargets {
                 }
                 var valueStart: Int?
                 for attribute in Self.anchorAttributes where ASCII.hasPrefix(bytes, at: start, end: count, attribute) {
-                    let quote = start + attribute.utf8.count
+                    let quote = start + attribute.utf8CodeUnitCount
                     if quote < count && (buffer[quote] == ASCII.doubleQuote || buffer[quote] == ASCII.singleQuote) { valueStart = quote }
                 }
                 guard let quote = valueStart else {
@@ -152,7 +152,7 @@ struct AnchorTargets {
 
     /// The attributes an HTML anchor is named by (made once: a literal in the scan was an
     /// array per candidate).
-    private static let anchorAttributes = ["id=", "name="]
+    private static let anchorAttributes: [StaticString] = ["id=", "name="]
 }
 
 /// The table of contents: a list whose items start with `#anchor` links.

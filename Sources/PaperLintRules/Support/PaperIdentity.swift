@@ -177,7 +177,7 @@ struct PaperIdentity: Sendable {
         while form < bytes.count && isLetter(bytes[form]) { form += 1 }
         let length = form - index
         guard form < bytes.count, bytes[form] == UInt8(ascii: "/"),
-            articleForms.contains(where: { $0.utf8.count == length && ASCII.hasPrefix(bytes, at: index, end: form, $0, ignoringCase: false) })
+            articleForms.contains(where: { $0.utf8CodeUnitCount == length && ASCII.hasPrefix(bytes, at: index, end: form, $0, ignoringCase: false) })
         else { return nil }
         index = form + 1
         let idStart = index
@@ -206,7 +206,7 @@ struct PaperIdentity: Sendable {
     }
 
     /// The path segments before an arXiv article id, as `commonArxivID` reads them (case matters).
-    private static let articleForms = ["abs", "pdf", "html"]
+    private static let articleForms: [StaticString] = ["abs", "pdf", "html"]
 
     /// A DOI inside a URL, lowercased (DOIs are case-insensitive): after `doi.org/`, or a path
     /// segment `10.NNNN/…` (`dl.acm.org/doi/pdf/10.1145/3586183.3606763`). Query, fragment
