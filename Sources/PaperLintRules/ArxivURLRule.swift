@@ -35,24 +35,25 @@ public struct ArxivURLRule: Rule {
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         let bytes = document.bytes
         var links: [(url: Range<Int>, id: ArxivID?)] = []
-        var forms = Tally<ArxivID.Form>()
-        var pins = Tally<Bool>()
+        var formVotes = Tally<ArxivID.Form>.Runs()
+        var pinVotes = Tally<Bool>.Runs()
         let entries = document.paperEntries(configuration)
-        let reference = document.styleReference(entries)
-        let isReference = Set(reference.entries.map(\.line))
-        for entry in entries {
+        let reference = document.referenceMask(entries)
+        for (index, entry) in entries.enumerated() {
             // Only focused links are judged; the others only vote, where they are the reference.
             let isFocused = document.isInFocus(entry)
-            guard isFocused || isReference.contains(entry.line) else { continue }
+            let isReference = reference.isReference?[index] ?? true
+            guard isFocused || isReference else { continue }
             for link in entry.links {
                 guard let url = link.url, Self.isArxivArticle(bytes, url) else { continue }
                 let id = ArxivID.parse(bytes[url])
                 if isFocused { links.append((url, id)) }
-                guard let id, isReference.contains(entry.line) else { continue }
-                if id.form != .html { forms.add(id.form) }
-                pins.add(id.version != nil)
+                guard let id, isReference else { continue }
+                if id.form != .html { formVotes.add(id.form) }
+                pinVotes.add(id.version != nil)
             }
         }
+        let forms = formVotes.tally, pins = pinVotes.tally
         let expected = expectedForms(configuration, forms, changed: reference.changed)
         // Version pins are a matter of taste: reported only when `taste:` asks, and then only
         // where the list links the latest version.

@@ -15,6 +15,31 @@ public struct Tally<Value: Hashable>: Sendable where Value: Sendable {
 
     public var total: Int { counts.values.reduce(0, +) }
 
+    /// Votes gathered a run at a time: neighbours mostly vote alike, and a run of equal votes
+    /// is added (hashed) once. `tally` is the same as adding each vote on its own.
+    public struct Runs: Sendable {
+        private var counted = Tally()
+        private var run: (value: Value, count: Int)?
+
+        public init() {}
+
+        public mutating func add(_ value: Value) {
+            if let current = run, current.value == value {
+                run = (value, current.count + 1)
+            } else {
+                if let current = run { counted.add(current.value, current.count) }
+                run = (value, 1)
+            }
+        }
+
+        /// Every vote added so far.
+        public var tally: Tally {
+            var all = counted
+            if let run { all.add(run.value, run.count) }
+            return all
+        }
+    }
+
     /// The value with the most votes (the first seen among equals), nil without votes.
     public var winner: Value? {
         order.max { (counts[$0] ?? 0, -(order.firstIndex(of: $0) ?? 0)) < (counts[$1] ?? 0, -(order.firstIndex(of: $1) ?? 0)) }

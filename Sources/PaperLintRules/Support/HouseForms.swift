@@ -238,7 +238,7 @@ extension Document {
     }
 
     /// `styleReference` as a mask over `entries`; nil when every entry is in it.
-    private func referenceMask(_ entries: [Entry]) -> (isReference: [Bool]?, changed: LineSet?) {
+    func referenceMask(_ entries: [Entry]) -> (isReference: [Bool]?, changed: LineSet?) {
         guard let changed else { return (nil, nil) }
         let mask = entries.map { !isChanged($0) }
         return mask.contains(true) ? (mask, changed) : (nil, nil)
