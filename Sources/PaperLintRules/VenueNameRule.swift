@@ -55,12 +55,14 @@ public struct VenueNameRule: Rule {
         return table
     }()
 
-    /// Which (length, first letter, last letter) shapes a name of `spellings` has: most words
-    /// of an author segment are names of people, ruled out here before a string is made of them.
-    static let shapes: [Bool] = {
-        var shapes = [Bool](repeating: false, count: 32 * 32 * 32)
-        for name in spellings.keys { shapes[shape(Array(name.utf8)[...])] = true }
-        return shapes
+    /// The names of `spellings` by shape (length, first letter, last letter; see `shape`),
+    /// lowercased, with their own spelling: most words of an author segment are names of
+    /// people, ruled out by their shape, and a word of a venue's shape is compared byte by
+    /// byte before a string is made of it.
+    static let namesByShape: [[(lowercased: [UInt8], spelling: String)]] = {
+        var table = [[(lowercased: [UInt8], spelling: String)]](repeating: [], count: 32 * 32 * 32)
+        for (key, spelling) in spellings.sorted(by: { $0.key < $1.key }) { table[shape(Array(key.utf8)[...])].append((Array(key.utf8), spelling)) }
+        return table
     }()
 
     /// A word's shape index: its length (31 for any longer) and its first and last bytes, case folded.
@@ -69,27 +71,35 @@ public struct VenueNameRule: Rule {
         return min(word.count, 31) << 10 | Int((first | 0x20) & 31) << 5 | Int((last | 0x20) & 31)
     }
 
+    /// The venue spelled by `word` (ASCII letters and hyphens), ignoring case, if any.
+    static func venue(_ word: ArraySlice<UInt8>) -> String? {
+        for name in namesByShape[shape(word)] where name.lowercased.count == word.count
+            && zip(name.lowercased, word).allSatisfy({ $0 == ASCII.lowercased($1) })
+        {
+            return name.spelling
+        }
+        return nil
+    }
+
     public init() {}
 
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         let entries = document.checkedEntries(configuration)
         let bytes = document.bytes
-        // Every venue word of every segment, with its entry.
-        var words: [(entry: Entry, range: Range<Int>, key: String, written: String)] = []
-        for entry in entries {
+        // Every venue word of every segment, with its entry's index.
+        var words: [(index: Int, entry: Entry, range: Range<Int>, key: String, written: String)] = []
+        for (index, entry) in entries.enumerated() {
             guard let segment = entry.authors else { continue }
-            for range in Self.words(bytes, segment.text) where Self.shapes[Self.shape(bytes[range])] {
-                let written = String(decoding: bytes[range], as: UTF8.self)
-                guard let canonical = Self.spellings[written.lowercased()] else { continue }
-                words.append((entry, range, canonical, written))
+            Self.forEachWord(bytes, segment.text) { range in
+                guard let canonical = Self.venue(bytes[range]) else { return }
+                words.append((index, entry, range, canonical, String(decoding: bytes[range], as: UTF8.self)))
             }
         }
         guard words.contains(where: { $0.written != $0.key }) else { return [] }
         // The list's own spellings, venue by venue: a habit it keeps is its style.
-        let reference = document.styleReference(entries)
-        let isReference = Set(reference.entries.map(\.line))
+        let reference = document.referenceMask(entries)
         var forms: [String: HouseForms<String>] = [:]
-        for word in words where isReference.contains(word.entry.line) {
+        for word in words where reference.isReference?[word.index] ?? true {
             forms[word.key, default: Self.forms(word.key, reference.changed)].add(word.written)
         }
         return words.compactMap { word -> Diagnostic? in
@@ -111,9 +121,9 @@ public struct VenueNameRule: Rule {
 
     /// Runs of ASCII letters (with inner hyphens, `NAACL-HLT`) that are whole words: not part of
     /// a domain (`arxiv.org`) or of a longer token with a non-ASCII letter.
-    static func words(_ bytes: [UInt8], _ range: Range<Int>) -> [Range<Int>] {
+    /// They are handed to `body` in order, with nothing allocated.
+    static func forEachWord(_ bytes: [UInt8], _ range: Range<Int>, _ body: (Range<Int>) -> Void) {
         func isLetter(_ byte: UInt8) -> Bool { byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z") }
-        var found: [Range<Int>] = []
         var index = range.lowerBound
         while index < range.upperBound {
             guard isLetter(bytes[index]) else {
@@ -132,8 +142,7 @@ public struct VenueNameRule: Rule {
             let next = index + 1 < range.upperBound ? bytes[index + 1] : 0x20
             let isDomain = (after == ASCII.period || after == ASCII.slash) && isLetter(next)
             let isPath = before == ASCII.slash || before == ASCII.period && start - 1 > range.lowerBound && isLetter(bytes[start - 2])
-            if !isDomain && !isPath && before < 0x80 && after < 0x80 { found.append(start..<index) }
+            if !isDomain && !isPath && before < 0x80 && after < 0x80 { body(start..<index) }
         }
-        return found
     }
 }
