@@ -78,6 +78,18 @@ import Testing
         #expect(PaperIdentity.normalizedTitle("“—”") == "")
     }
 
+    /// A title's key read from the document's bytes is the key of its text.
+    @Test func titleKeysFromBytesAreTheKeysOfTheText() {
+        var random = SplitMix64(seed: 0x71E)
+        let pieces = ["Path", "Asst", ": ", "Re-defining", "  ", "LLM", "2023", "ﬁ", "École", "Poke\u{301}", "“", "中文", "!", "\t", "x"]
+        for _ in 0..<2_000 {
+            let title = (0..<Int(random.next() % 8)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let bytes = Array("- **\(title)**".utf8)
+            let range = 4..<(bytes.count - 2)
+            #expect(PaperIdentity.normalizedTitle(bytes, range) == PaperIdentity.normalizedTitle(title), "\(title)")
+        }
+    }
+
     func identity(_ title: String) -> PaperIdentity {
         let document = Document("- [2023/01] **\(title)** *A.*\n")
         return PaperIdentity(document.entries[0], in: document, .default)

@@ -42,7 +42,8 @@ struct PaperIdentity: Sendable {
     /// The identity of every paper entry of `document`, computed once for all rules.
     static func all(in document: Document, _ configuration: Configuration) -> [PaperIdentity] {
         document.memo("paper identities", configuration) {
-            var papers = document.paperEntries(configuration).map { PaperIdentity($0, in: document, configuration) }
+            var roles = LabelRoles()
+            var papers = document.paperEntries(configuration).map { PaperIdentity($0, in: document, configuration, roles: &roles) }
             var links: [LinkKey: Int] = [:], titles: [String: Int] = [:]
             links.reserveCapacity(papers.count)
             titles.reserveCapacity(papers.count)
@@ -64,14 +65,20 @@ struct PaperIdentity: Sendable {
     private static func value(_ slot: inout Int) -> Int { slot }
 
     init(_ entry: Entry, in document: Document, _ configuration: borrowing Configuration) {
+        var roles = LabelRoles()
+        self.init(entry, in: document, configuration, roles: &roles)
+    }
+
+    /// `roles`: the labels' roles known so far, shared by the identities of one list.
+    init(_ entry: Entry, in document: Document, _ configuration: borrowing Configuration, roles: inout LabelRoles) {
         self.entry = entry
         sectionIndex = Int32(truncatingIfNeeded: document.sectionIndex(containing: entry.line))
-        let slot = Self.paperLinkSlot(of: entry, in: document, configuration)
+        let slot = Self.paperLinkSlot(of: entry, in: document, configuration, roles: &roles)
         paperLinkSlot = Int32(truncatingIfNeeded: slot)
         linkKey = Self.link(inSlot: slot, of: entry)?.url.flatMap { Self.linkKey(document.bytes[$0]) }
         // The title itself is not kept (4 MB of strings at 50k entries): `title(in:)` reads it
         // again for the few entries whose titles are compared word by word.
-        titleKey = entry.title.map { Self.normalizedTitle(document.string($0.text)) }.flatMap { $0.isEmpty ? nil : $0 }
+        titleKey = entry.title.map { Self.normalizedTitle(document.bytes, $0.text) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The title as written, without markup.
@@ -100,18 +107,39 @@ struct PaperIdentity: Sendable {
     /// `project`, `demo` …). An entry with only a code link has no paper link: two papers
     /// may share one repository.
     static func paperLink(of entry: Entry, in document: Document, _ configuration: Configuration) -> EntryLink? {
-        link(inSlot: paperLinkSlot(of: entry, in: document, configuration), of: entry)
+        var roles = LabelRoles()
+        return link(inSlot: paperLinkSlot(of: entry, in: document, configuration, roles: &roles), of: entry)
+    }
+
+    /// What a link's label says about the link: it names the paper, it is one of the commonly
+    /// shared labels, or neither.
+    enum LabelRole { case paper, shared, other }
+
+    /// Each label's role, worked out once per spelling: a list writes a handful of labels on
+    /// thousands of links, and working one out lowercases it and searches the vocabulary.
+    struct LabelRoles {
+        private var known: [String: LabelRole] = [:]
+
+        mutating func role(of written: String, _ configuration: borrowing Configuration) -> LabelRole {
+            if let role = known[written] { return role }
+            let label = trimmed(written).lowercased()
+            let canonical = configuration.labels.canonical(label)?.lowercased() ?? label
+            let role: LabelRole = canonical == "paper" ? .paper : sharedLabels.contains(canonical) ? .shared : .other
+            known[written] = role
+            return role
+        }
     }
 
     /// Where `paperLink(of:in:_:)` finds the link: an index into `entry.links`, `titleSlot`
     /// for the title's own link, or `noSlot`.
-    private static func paperLinkSlot(of entry: Entry, in document: Document, _ configuration: Configuration) -> Int {
+    private static func paperLinkSlot(
+        of entry: Entry, in document: Document, _ configuration: borrowing Configuration, roles: inout LabelRoles
+    ) -> Int {
         var fallback = noSlot
         for (index, link) in entry.links.enumerated() where link.url != nil {
-            let label = trimmed(document.string(link.label)).lowercased()
-            let canonical = configuration.labels.canonical(label)?.lowercased() ?? label
-            if canonical == "paper" { return index }
-            if fallback == noSlot && !sharedLabels.contains(canonical) { fallback = index }
+            let role = roles.role(of: document.string(link.label), configuration)
+            if role == .paper { return index }
+            if fallback == noSlot && role == .other { fallback = index }
         }
         // `[Title](url)`: the title links to the paper.
         if let title = entry.title, title.markup == .link, title.url != nil { return titleSlot }
@@ -290,14 +318,7 @@ struct PaperIdentity: Sendable {
         // Most titles are ASCII: a byte loop avoids grapheme breaking.
         let ascii = title.utf8.withContiguousStorageIfAvailable { utf8 -> String? in
             guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return String(unsafeUninitializedCapacity: utf8.count) { key in
-                var count = 0
-                for byte in utf8 where isDigit(byte) || isLetter(byte) {
-                    key[count] = isLetter(byte) ? byte | 0x20 : byte
-                    count += 1
-                }
-                return count
-            }
+            return asciiKey(utf8)
         }
         if let ascii = ascii ?? nil { return ascii }
         var key = ""
@@ -310,6 +331,37 @@ struct PaperIdentity: Sendable {
             }
         }
         return key
+    }
+
+    /// `normalizedTitle` of the title in `bytes[range]`, read from the bytes: an ASCII title
+    /// (most are) becomes its key without a string of the title in between.
+    static func normalizedTitle(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        guard ASCII.endOfASCII(bytes, from: range.lowerBound, to: range.upperBound) == range.upperBound else {
+            return normalizedTitle(String(decoding: bytes[range], as: UTF8.self))
+        }
+        return bytes.withUnsafeBufferPointer { asciiKey(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// The letters and digits of ASCII `text`, lowercased.
+    private static func asciiKey(_ text: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: text.count) { key in
+            var count = 0
+            for byte in text {
+                let folded = titleKeyBytes[Int(byte)]
+                if folded != 0 {
+                    key[count] = folded
+                    count += 1
+                }
+            }
+            return count
+        }
+    }
+
+    /// Each byte as a title key keeps it: an ASCII letter lowercased, a digit as it is, and
+    /// 0 for anything else.
+    private static let titleKeyBytes: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
+        let value = UInt8(byte)
+        return isLetter(value) ? value | 0x20 : isDigit(value) ? value : 0
     }
 
     /// `“Title”`, cut at a word boundary after about 48 characters: `“A Long Title Of…”`.
