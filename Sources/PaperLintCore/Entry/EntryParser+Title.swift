@@ -13,8 +13,14 @@ extension EntryParser.Scanner {
         }
         let first = byte(open)
         let isBold = startsBold(at: open)
-        if isBold && !isKeyword(boldAt: open) {
-            return boldTitle(at: open, text: open + 2)
+        if isBold {
+            let close = inlineBold(at: open)
+            if !isKeyword(boldAt: open, closingAt: close) {
+                // The closing `**` is known (nothing but title bytes lie before it): no need to
+                // look for it again.
+                guard let close else { return boldTitle(at: open, text: open + 2) }
+                return emitTitle(open..<close, text: open + 2..<close - 2, markup: .bold)
+            }
         }
         if !isBold && (first == ASCII.asterisk || first == ASCII.underscore) {
             return italicTitle(at: open, delimiter: first)
@@ -55,8 +61,9 @@ extension EntryParser.Scanner {
     /// `**Video**-LLaVA`), or words follow it up to a comma before the links, the way a list
     /// that highlights keywords ends its titles (`**Calibrated** Self-Rewarding Models,
     /// [[Paper]](…)`). `**Title** A. Author [[paper](…)]` stays a bold title with text after it.
-    private mutating func isKeyword(boldAt open: Int) -> Bool {
-        guard let close = inlineBold(at: open) else { return false }
+    /// `close`: `inlineBold(at: open)`.
+    private mutating func isKeyword(boldAt open: Int, closingAt close: Int?) -> Bool {
+        guard let close else { return false }
         let after = byte(close)
         if ASCII.isAlphanumeric(after) || after == ASCII.hyphen || after == UInt8(ascii: ":") { return true }
         guard ASCII.isBlank(after) else { return false }
