@@ -64,11 +64,12 @@ enum MarkdownPieces {
         return pieces
     }
 
-    /// The first `byte` at or after `start`, by memchr.
-    static func firstIndex(of byte: UInt8, in bytes: [UInt8], from start: Int) -> Int? {
-        guard start < bytes.count else { return nil }
+    /// The first `byte` at or after `start` (and before `end`, the end of `bytes` by default), by memchr.
+    static func firstIndex(of byte: UInt8, in bytes: [UInt8], from start: Int, to end: Int? = nil) -> Int? {
+        let end = min(end ?? bytes.count, bytes.count)
+        guard start < end else { return nil }
         return bytes.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress, let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+            guard let base = raw.baseAddress, let found = memchr(base + start, Int32(byte), end - start) else { return nil }
             return base.distance(to: UnsafeRawPointer(found))
         }
     }
