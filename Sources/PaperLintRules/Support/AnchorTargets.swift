@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import PaperLintCore
 
 struct AnchorTargets {
@@ -113,46 +116,56 @@ struct AnchorTargets {
         return String(validating: bytes, as: UTF8.self) ?? text
     }
 
-    /// Values of `id="…"` and `name="…"` attributes anywhere in the file (`<a name="intro"></a>`).
+    /// Values of `id="…"` and `name="…"` attributes anywhere in the file (`<a name="intro"></a>`):
+    /// an attribute name after a blank (space, tab or line break) whose first letter is lower
+    /// case, then `=` and a quoted value on the same line. A value is skipped whole, so an
+    /// attribute inside it counts for nothing.
     static func htmlAnchors(_ bytes: [UInt8]) -> Set<String> {
         var anchors: Set<String> = []
-        // Every byte of the file is looked at: through a pointer, without a bounds check each.
+        // Every attribute has its `=`, which paper lists rarely write: memchr finds them, and
+        // the name before each is checked (the file's every byte was looked at one by one).
         bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
             let count = buffer.count
-            var index = 0
-            while index < count {
-                let byte = buffer[index]
-                guard byte == ASCII.space || byte == ASCII.tab || byte == ASCII.newline else {
-                    index += 1
-                    continue
-                }
-                let start = index + 1
-                // Most blanks start no attribute: look at `id=`/`name=` only after an `i` or `n`.
-                guard start < count, buffer[start] == UInt8(ascii: "i") || buffer[start] == UInt8(ascii: "n") else {
-                    index += 1
-                    continue
-                }
-                var valueStart: Int?
-                for attribute in Self.anchorAttributes where ASCII.hasPrefix(bytes, at: start, end: count, attribute) {
-                    let quote = start + attribute.utf8CodeUnitCount
-                    if quote < count && (buffer[quote] == ASCII.doubleQuote || buffer[quote] == ASCII.singleQuote) { valueStart = quote }
-                }
-                guard let quote = valueStart else {
-                    index += 1
-                    continue
-                }
+            // A blank before an attribute must lie at or after this offset: the end of the
+            // last value read (its closing quote, or the line break that ended it).
+            var resume = 0
+            var from = 0
+            while from < count, let found = memchr(base + from, Int32(UInt8(ascii: "=")), count - from) {
+                let equals = base.distance(to: UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self))
+                from = equals + 1
+                guard let blank = attributeBlank(buffer, equals: equals), blank >= resume else { continue }
+                let quote = equals + 1
+                guard quote < count, buffer[quote] == ASCII.doubleQuote || buffer[quote] == ASCII.singleQuote else { continue }
                 var end = quote + 1
                 while end < count && buffer[end] != buffer[quote] && buffer[end] != ASCII.newline { end += 1 }
                 if end < count && buffer[end] == buffer[quote] { anchors.insert(String(decoding: buffer[quote + 1..<end], as: UTF8.self)) }
-                index = end
+                resume = end
+                from = max(from, end)
             }
         }
         return anchors
     }
 
-    /// The attributes an HTML anchor is named by (made once: a literal in the scan was an
-    /// array per candidate).
-    private static let anchorAttributes: [StaticString] = ["id=", "name="]
+    /// The blank before the attribute name that ends at the `=` at `equals` (`id` or `name`,
+    /// its first letter lower case, the others in any case), or nil.
+    private static func attributeBlank(_ buffer: UnsafeBufferPointer<UInt8>, equals: Int) -> Int? {
+        func isBlank(_ index: Int) -> Bool {
+            index >= 0 && (buffer[index] == ASCII.space || buffer[index] == ASCII.tab || buffer[index] == ASCII.newline)
+        }
+        if equals >= 3, buffer[equals - 2] == UInt8(ascii: "i"), ASCII.lowercased(buffer[equals - 1]) == UInt8(ascii: "d"),
+            isBlank(equals - 3)
+        {
+            return equals - 3
+        }
+        if equals >= 5, buffer[equals - 4] == UInt8(ascii: "n"), ASCII.lowercased(buffer[equals - 3]) == UInt8(ascii: "a"),
+            ASCII.lowercased(buffer[equals - 2]) == UInt8(ascii: "m"), ASCII.lowercased(buffer[equals - 1]) == UInt8(ascii: "e"),
+            isBlank(equals - 5)
+        {
+            return equals - 5
+        }
+        return nil
+    }
 }
 
 /// The table of contents: a list whose items start with `#anchor` links.
