@@ -120,9 +120,11 @@ public enum EntryParser {
     static func parseCounting(
         _ bytes: [UInt8], range: Range<Int>, line: Int, lastLine: Int
     ) -> (entry: Entry, steps: Int) {
-        var scanner = Scanner(bytes: bytes, range: range, recordsParts: false)
-        let entry = scanner.parseEntry(line: line, lastLine: lastLine)
-        return (entry, scanner.steps)
+        bytes.withUnsafeBufferPointer { buffer in
+            var scanner = Scanner(bytes: buffer, range: range, recordsParts: false)
+            let entry = scanner.parseEntry(line: line, lastLine: lastLine)
+            return (entry, scanner.steps)
+        }
     }
 
     /// `parse` with the parts of the item recorded (`Entry.parts(in:)`); recording changes
@@ -130,9 +132,11 @@ public enum EntryParser {
     static func parseRecordingParts(
         _ bytes: [UInt8], range: Range<Int>, line: Int, lastLine: Int
     ) -> (entry: Entry, parts: [EntryPart]) {
-        var scanner = Scanner(bytes: bytes, range: range, recordsParts: true)
-        let entry = scanner.parseEntry(line: line, lastLine: lastLine)
-        return (entry, scanner.parts)
+        bytes.withUnsafeBufferPointer { buffer in
+            var scanner = Scanner(bytes: buffer, range: range, recordsParts: true)
+            let entry = scanner.parseEntry(line: line, lastLine: lastLine)
+            return (entry, scanner.parts)
+        }
     }
 
     /// Where a list marker starting at `start` (`-`, `*`, `+`, or up to nine digits and `.`
@@ -160,7 +164,9 @@ extension EntryParser {
     /// Parts are only ever appended through `emit`, which continues where the previous part
     /// ended, so they are contiguous and ordered by construction.
     struct Scanner {
-        let bytes: [UInt8]
+        /// The document's bytes, valid while the scanner lives (`parseCounting` lends them):
+        /// every byte of an item is read through `byte(_:)`, without the array's checks.
+        let bytes: UnsafeBufferPointer<UInt8>
         let start: Int
         let end: Int
         /// Bytes examined, counting re-reads.
@@ -174,7 +180,7 @@ extension EntryParser {
         private(set) var emitted: Int
 
         /// A scanner over `range`, clamped to `bytes`.
-        init(bytes: [UInt8], range: Range<Int>, recordsParts: Bool) {
+        init(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, recordsParts: Bool) {
             self.bytes = bytes
             start = min(max(range.lowerBound, 0), bytes.count)
             end = min(max(range.upperBound, start), bytes.count)
