@@ -9,7 +9,8 @@ extension Document {
         // computation per document serves all rules.
         memo("paper entries", configuration) {
             let skipKeys = Set(configuration.skipSections.map(Configuration.sectionKey))
-            var skippedSection: [Int: Bool] = [:]
+            // Per section, once known: whether it is skipped.
+            var skippedSection = [Bool?](repeating: nil, count: sections.count)
             return entries.filter { entry in
                 // An item whose first line opens an HTML block (`- <div>`) is markup, not a paper.
                 guard entry.isPaper, !isOpaque(entry.line) else { return false }
