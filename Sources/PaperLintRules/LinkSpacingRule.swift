@@ -96,7 +96,7 @@ public struct LinkSpacingRule: Rule {
         // `] [[` is the grammar's separator where too few links show the list's own.
         var forms = HouseForms<LinkSeparatorStyle>(
             configured: configuration.style.linkSeparator, defaults: [.space], changed: reference.isEmpty ? nil : document.changed)
-        for separator in reference.isEmpty ? found : reference { forms.add(separator.style) }
+        forms.add(each: (reference.isEmpty ? found : reference).lazy.map(\.style))
         let name = { (style: LinkSeparatorStyle) in style == .space ? "`] [[`" : "`][[`" }
         return found.compactMap { separator -> Diagnostic? in
             guard document.isInFocus(bytes: separator.range), let expected = forms.judge(separator.style, lines: Self.line(document, separator.range)) else { return nil }

@@ -207,16 +207,7 @@ public struct WhitespaceRule: Rule {
             forms.acceptsRecurring = true
             // Runs of equal votes are added at once: one vote at a time, 100,000 votes of a
             // large list were 75 M instructions of hashing.
-            var run: (value: Bool, count: Int)?
-            for vote in reference.isEmpty ? votes : reference {
-                if let current = run, current.value == vote.value {
-                    run = (current.value, current.count + 1)
-                } else {
-                    if let current = run { forms.add(current.value, count: current.count) }
-                    run = (vote.value, 1)
-                }
-            }
-            if let current = run { forms.add(current.value, count: current.count) }
+            forms.add(each: (reference.isEmpty ? votes : reference).lazy.map(\.value))
             if !reference.isEmpty {
                 for vote in votes where vote.focused { forms.addOutside(vote.value) }
             }

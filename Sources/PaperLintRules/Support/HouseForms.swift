@@ -140,6 +140,21 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
         allCounts[value, default: 0] += count
     }
 
+    /// `add` for each of `votes`, in order: a run of equal votes is added at once (neighbours
+    /// mostly vote alike, and each `add` hashes).
+    mutating func add<Votes: Sequence>(each votes: Votes) where Votes.Element == Value {
+        var run: (value: Value, count: Int)?
+        for vote in votes {
+            if let current = run, current.value == vote {
+                run = (vote, current.count + 1)
+            } else {
+                if let current = run { add(current.value, count: current.count) }
+                run = (vote, 1)
+            }
+        }
+        if let current = run { add(current.value, count: current.count) }
+    }
+
     var isConfigured: Bool { !configured.isEmpty }
 
     /// The forms accepted with every vote counted (what `paperlint init` writes).
