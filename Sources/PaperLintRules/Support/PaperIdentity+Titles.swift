@@ -205,44 +205,59 @@ extension PaperIdentity {
     static func asciiWords(_ title: String) -> [String] {
         var title = title
         return title.withUTF8 { utf8 in
-            // The letters and digits, lowercased, and the runs they form.
-            let lowered = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(utf8.count, 1))
-            defer { lowered.deallocate() }
-            var runs: [Range<Int>] = []
-            runs.reserveCapacity(16)
-            var count = 0, start = 0
-            for byte in utf8 {
-                if isDigit(byte) || isLetter(byte) {
-                    lowered[count] = isLetter(byte) ? byte | 0x20 : byte
-                    count += 1
-                } else if count > start {
-                    runs.append(start..<count)
-                    start = count
-                }
-            }
-            if count > start { runs.append(start..<count) }
-            let bytes = UnsafeBufferPointer(lowered)
-            func precedes(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
-                let common = min(a.count, b.count)
-                for offset in 0..<common where bytes[a.lowerBound + offset] != bytes[b.lowerBound + offset] {
-                    return bytes[a.lowerBound + offset] < bytes[b.lowerBound + offset]
-                }
-                return a.count < b.count
-            }
-            func equal(_ a: Range<Int>, _ b: Range<Int>) -> Bool { !precedes(a, b) && !precedes(b, a) }
-            runs.sort(by: precedes)
-            var unique: [Range<Int>] = []
-            unique.reserveCapacity(runs.count)
-            for run in runs where unique.last.map({ !equal($0, run) }) ?? true { unique.append(run) }
-            let functionWords = functionWordBytes
-            let content = unique.filter { run in
-                run.count > functionWordLongest
-                    || !functionWords.contains { word in word.count == run.count && word.elementsEqual(bytes[run]) }
-            }
-            return (content.isEmpty ? unique : content).map { run in
-                String(unsafeUninitializedCapacity: run.count) { word in
-                    _ = word.initialize(from: bytes[run])
-                    return run.count
+            // The letters and digits, lowercased, and the runs they form: both in scratch
+            // space on the stack, sorted, made unique and sifted in place.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(utf8.count, 1)) { lowered in
+                withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: utf8.count / 2 + 1) { runs in
+                    var count = 0, start = 0, runCount = 0
+                    for byte in utf8 {
+                        if isDigit(byte) || isLetter(byte) {
+                            lowered[count] = isLetter(byte) ? byte | 0x20 : byte
+                            count += 1
+                        } else if count > start {
+                            runs[runCount] = start..<count
+                            runCount += 1
+                            start = count
+                        }
+                    }
+                    if count > start {
+                        runs[runCount] = start..<count
+                        runCount += 1
+                    }
+                    let bytes = UnsafeBufferPointer(lowered)
+                    func precedes(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+                        let common = min(a.count, b.count)
+                        for offset in 0..<common where bytes[a.lowerBound + offset] != bytes[b.lowerBound + offset] {
+                            return bytes[a.lowerBound + offset] < bytes[b.lowerBound + offset]
+                        }
+                        return a.count < b.count
+                    }
+                    func equal(_ a: Range<Int>, _ b: Range<Int>) -> Bool { !precedes(a, b) && !precedes(b, a) }
+                    var sorted = UnsafeMutableBufferPointer(rebasing: runs[0..<runCount])
+                    sorted.sort(by: precedes)
+                    var unique = 0
+                    for index in 0..<runCount where unique == 0 || !equal(runs[unique - 1], runs[index]) {
+                        runs[unique] = runs[index]
+                        unique += 1
+                    }
+                    let functionWords = functionWordBytes
+                    func isContent(_ run: Range<Int>) -> Bool {
+                        run.count > functionWordLongest
+                            || !functionWords.contains { word in word.count == run.count && word.elementsEqual(bytes[run]) }
+                    }
+                    // The content words, or every word of a title made only of function words.
+                    let contentCount = (0..<unique).count { isContent(runs[$0]) }
+                    let keepsAll = contentCount == 0
+                    var words: [String] = []
+                    words.reserveCapacity(keepsAll ? unique : contentCount)
+                    for index in 0..<unique where keepsAll || isContent(runs[index]) {
+                        let run = runs[index]
+                        words.append(String(unsafeUninitializedCapacity: run.count) { word in
+                            _ = word.initialize(from: bytes[run])
+                            return run.count
+                        })
+                    }
+                    return words
                 }
             }
         }

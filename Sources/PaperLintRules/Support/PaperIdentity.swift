@@ -176,11 +176,14 @@ struct PaperIdentity: Sendable {
 
     /// The year and month a new-style id encodes (`2310.15896` → 2023/10); nil otherwise.
     static func arxivMonth(_ id: String) -> YearMonth? {
-        let bytes = Array(id.utf8)
-        guard bytes.count > 5, bytes[4] == UInt8(ascii: "."), bytes[0..<4].allSatisfy(isDigit) else { return nil }
-        let month = Int(bytes[2] - 48) * 10 + Int(bytes[3] - 48)
-        guard (1...12).contains(month) else { return nil }
-        return YearMonth(year: 2000 + Int(bytes[0] - 48) * 10 + Int(bytes[1] - 48), month: month)
+        // Read in place (ids are small strings): an array of the bytes was an allocation per call.
+        var id = id
+        return id.withUTF8 { bytes -> YearMonth? in
+            guard bytes.count > 5, bytes[4] == UInt8(ascii: "."), bytes[0..<4].allSatisfy(isDigit) else { return nil }
+            let month = Int(bytes[2] - 48) * 10 + Int(bytes[3] - 48)
+            guard (1...12).contains(month) else { return nil }
+            return YearMonth(year: 2000 + Int(bytes[0] - 48) * 10 + Int(bytes[1] - 48), month: month)
+        }
     }
 
     /// The usual arXiv link, read without building strings:
