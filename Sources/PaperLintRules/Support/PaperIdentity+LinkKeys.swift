@@ -5,6 +5,8 @@ extension PaperIdentity {
     /// The key of a paper URL: its arXiv id (any URL form, any version, or an arXiv DOI),
     /// else its DOI, else the normalised URL; nil for an empty or scheme-less URL.
     static func linkKey<C: Collection>(_ url: C) -> LinkKey? where C.Element == UInt8 {
+        // One array of the URL for the three readers (each takes an array as it is).
+        let url = Array(url)
         if let id = arxivID(url) { return LinkKey(kind: .arxiv, value: id) }
         if let doi = doi(url) { return LinkKey(kind: .doi, value: doi) }
         return normalizedURL(url).map { LinkKey(kind: .url, value: $0) }

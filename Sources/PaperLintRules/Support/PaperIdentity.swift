@@ -190,16 +190,18 @@ struct PaperIdentity: Sendable {
 
     /// The letters and digits of ASCII `text`, lowercased.
     private static func asciiKey(_ text: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: text.count) { key in
-            var count = 0
-            for byte in text {
-                let folded = titleKeyBytes[Int(byte)]
-                if folded != 0 {
-                    key[count] = folded
-                    count += 1
+        titleKeyBytes.withUnsafeBufferPointer { table in
+            String(unsafeUninitializedCapacity: text.count) { key in
+                var count = 0
+                for byte in text {
+                    let folded = table[Int(byte)]
+                    if folded != 0 {
+                        key[count] = folded
+                        count += 1
+                    }
                 }
+                return count
             }
-            return count
         }
     }
 
