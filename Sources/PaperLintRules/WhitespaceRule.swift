@@ -67,13 +67,14 @@ public struct WhitespaceRule: Rule {
         }
         let paddingStarts = Set(padding.values.joined().map(\.range.lowerBound))
         // Paper entries only: prose, news bullets and tables are the README's, not the list's.
-        var entryLines = Set<Int>()
+        // Which lines (by number) belong to one: a mask, read in line order.
+        var isEntryLine = [Bool](repeating: false, count: document.lineCount + 1)
         for entry in document.paperEntries(configuration) where !document.isOpaque(entry.line) {
-            for line in entry.line...max(entry.line, entry.lastLine) { entryLines.insert(line) }
+            for line in entry.line...max(entry.line, entry.lastLine) where line <= document.lineCount { isEntryLine[line] = true }
         }
-        let habits = Habits(document, lines: entryLines)
+        let habits = Habits(document, lines: isEntryLine)
         // Every finding lies on its line: lines outside the focus are not looked at.
-        for line in entryLines.sorted() where !document.isOpaque(line) && document.isInFocus(line, line) {
+        for line in 1...document.lineCount where isEntryLine[line] && !document.isOpaque(line) && document.isInFocus(line, line) {
             let content = document.contentRange(ofLine: line)
             let (text, isHardBreak) = Self.withoutTrailingBlanks(document, line: line)
             let end = text.upperBound
@@ -179,7 +180,8 @@ public struct WhitespaceRule: Rule {
         var trailing: HouseForms<Bool>
         var inner: HouseForms<Bool>
 
-        init(_ document: Document, lines entryLines: Set<Int>) {
+        /// `isEntryLine[line]`: the line belongs to a paper entry.
+        init(_ document: Document, lines isEntryLine: [Bool]) {
             let bytes = document.bytes
             var trailingVotes: [(value: Bool, focused: Bool)] = []
             var innerVotes: [(value: Bool, focused: Bool)] = []
@@ -190,7 +192,7 @@ public struct WhitespaceRule: Rule {
                 let end = text.upperBound
                 let focused = document.isChanged(line, line)
                 if end > content.lowerBound && !isHardBreak { trailingVotes.append((end < content.upperBound, focused)) }
-                guard entryLines.contains(line) else { continue }
+                guard isEntryLine[line] else { continue }
                 let start = WhitespaceRule.entryTextStart(bytes, content, isItemStart: document.isListItemStart(line))
                 innerVotes.append((start < end && WhitespaceRule.nextInnerRun(bytes, start..<end, from: start) != nil, focused))
             }
