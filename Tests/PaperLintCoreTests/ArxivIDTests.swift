@@ -25,6 +25,8 @@ import Testing
         #expect(parse("https://arxiv.org/abs/2310.12345v") == nil)
         #expect(parse("https://arxiv.org/abs/2310.12345v2v3") == nil)
         #expect(parse("https://arxiv.org/abs/2310.12345v2/")?.version == 2)
+        #expect(parse("https://arxiv.org/abs/2310.12345v123456789012345678")?.version == 123_456_789_012_345_678)
+        #expect(parse("https://arxiv.org/abs/2310.12345v99999999999999999999") == nil, "a version Int cannot hold")
         #expect(parse("https://ARXIV.org/abs/2310.12345")?.host == "arxiv.org")
         #expect(parse("https://xarxiv.org/abs/2310.12345") == nil)
         #expect(parse("https://arxiv.org/abs/cs//0112017")?.id == "cs//0112017")

@@ -71,17 +71,34 @@ public struct ArxivID: Sendable, Hashable {
         var version: Int?
         var v = idEnd - 1
         while v > idStart && bytes[v] != 0x76 { v -= 1 }
-        if v > idStart, bytes[v] == 0x76, isDigit(bytes[v - 1]),
-            let number = Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[(v + 1)..<idEnd]), as: UTF8.self))
-        {
+        if v > idStart, bytes[v] == 0x76, isDigit(bytes[v - 1]), let number = versionNumber(bytes, (v + 1)..<idEnd) {
             version = number
             idEnd = v
         }
         guard idStart <= idEnd, isValid(bytes, idStart..<idEnd) else { return nil }
         return ArxivID(
             id: String(decoding: UnsafeBufferPointer(rebasing: bytes[idStart..<idEnd]), as: UTF8.self), version: version,
-            form: form, host: String(decoding: bytes[hostStart..<slash].map(asciiLowercased), as: UTF8.self),
+            form: form, host: lowercasedString(bytes, hostStart..<slash),
             scheme: colon == 4 ? "http" : "https", hasPDFSuffix: hasPDFSuffix)
+    }
+
+    /// The number after a version's `v`, as `Int` reads its text: digits alone are summed in
+    /// place (most versions), anything else goes through `Int(String)`.
+    private static func versionNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard !range.isEmpty, range.count <= 18, range.allSatisfy({ isDigit(bytes[$0]) }) else {
+            return Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+        }
+        return range.reduce(0) { $0 * 10 + Int(bytes[$1] - 48) }
+    }
+
+    /// The ASCII-lowercased text of `bytes[range]`, made without a copy when it has no upper
+    /// case letter (most hosts).
+    private static func lowercasedString(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        guard slice.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else {
+            return String(decoding: slice, as: UTF8.self)
+        }
+        return String(decoding: slice.map(asciiLowercased), as: UTF8.self)
     }
 
     /// `arxiv.org` or a subdomain of it (`export.arxiv.org`), in any letter case.
