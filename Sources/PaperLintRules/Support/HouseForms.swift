@@ -255,8 +255,29 @@ extension Document {
     /// `styleReference` as a mask over `entries`; nil when every entry is in it.
     func referenceMask(_ entries: [Entry]) -> (isReference: [Bool]?, changed: LineSet?) {
         guard let changed else { return (nil, nil) }
-        let mask = entries.map { !isChanged($0) }
+        let mask = Self.unchanged(entries, changed) ?? entries.map { !isChanged($0) }
         return mask.contains(true) ? (mask, changed) : (nil, nil)
+    }
+
+    /// Which of `entries` touch none of the `changed` lines, worked out from the changed
+    /// ranges (a change touches few entries; the rules ask this of every list, several times
+    /// each). Nil unless the entries come in document order, each ending no earlier than the
+    /// one before, as every list of entries does: then those touching a range are one run.
+    static func unchanged(_ entries: [Entry], _ changed: LineSet) -> [Bool]? {
+        func end(_ entry: Entry) -> Int { max(entry.line, entry.lastLine) }
+        for index in entries.indices.dropFirst()
+        where entries[index].line < entries[index - 1].line || end(entries[index]) < end(entries[index - 1]) {
+            return nil
+        }
+        var mask = [Bool](repeating: true, count: entries.count)
+        for range in changed.ranges {
+            var index = entries.partitioningIndex { end($0) >= range.lowerBound }
+            while index < entries.count && entries[index].line <= range.upperBound {
+                mask[index] = false
+                index += 1
+            }
+        }
+        return mask
     }
 
     /// A `HouseForms` of `configured` with the votes of the reference entries among `entries`.
