@@ -177,9 +177,6 @@ public struct DuplicateRule: Rule {
         return found
     }
 
-    /// Records `index` under `key` unless the key has an entry already.
-    @inline(__always)
-
     /// Words of a heading that names a selection of papers filed elsewhere by topic.
     static let highlightWords = ["notable", "highlight", "featured", "must-read", "must read", "recommended", "essential"]
 
