@@ -31,14 +31,7 @@ enum MarkdownPieces {
         // Without a `\r` in the file (most), a line ends at the next `\n`, found by memchr.
         let hasCarriageReturn = Self.firstIndex(of: 0x0D, in: bytes, from: start) != nil
         while lineStart < bytes.count {
-            var end = lineStart
-            if hasCarriageReturn {
-                while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
-            } else {
-                end = Self.firstIndex(of: 0x0A, in: bytes, from: lineStart) ?? bytes.count
-            }
-            var next = end
-            if next < bytes.count { next += bytes[next] == 0x0D && next + 1 < bytes.count && bytes[next + 1] == 0x0A ? 2 : 1 }
+            let (end, next) = Self.line(bytes, from: lineStart, to: bytes.count, hasCarriageReturn: hasCarriageReturn)
             let content = bytes[lineStart..<end]
             let blank = content.allSatisfy { $0 == 0x20 || $0 == 0x09 }
             if let open = fence {
@@ -62,6 +55,21 @@ enum MarkdownPieces {
         }
         pieces.append(Piece(range: pieceStart..<bytes.count, firstLine: pieceLine))
         return pieces
+    }
+
+    /// The line starting at `start` (before `limit`): where its content ends, at a `\n`, a
+    /// `\r` or `limit`, and where the next line starts, after `\n`, `\r\n` or a lone `\r`.
+    /// Text without a `\r` (`hasCarriageReturn` false; most files) is cut with memchr.
+    static func line(_ bytes: [UInt8], from start: Int, to limit: Int, hasCarriageReturn: Bool) -> (end: Int, next: Int) {
+        var end = start
+        if hasCarriageReturn {
+            while end < limit && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
+        } else {
+            end = firstIndex(of: 0x0A, in: bytes, from: start, to: limit) ?? limit
+        }
+        var next = end
+        if next < limit { next += bytes[next] == 0x0D && next + 1 < limit && bytes[next + 1] == 0x0A ? 2 : 1 }
+        return (end, next)
     }
 
     /// The first `byte` at or after `start` (and before `end`, the end of `bytes` by default), by memchr.

@@ -53,16 +53,7 @@ enum MarkdownSkim {
         // Without a `\r` in the piece (most), a line ends at the next `\n`, found by memchr.
         let hasCarriageReturn = MarkdownPieces.firstIndex(of: 0x0D, in: bytes, from: range.lowerBound, to: range.upperBound) != nil
         while lineStart < range.upperBound {
-            var end = lineStart
-            if hasCarriageReturn {
-                while end < range.upperBound && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
-            } else {
-                end = MarkdownPieces.firstIndex(of: 0x0A, in: bytes, from: lineStart, to: range.upperBound) ?? range.upperBound
-            }
-            var next = end
-            if next < range.upperBound {
-                next += bytes[next] == 0x0D && next + 1 < range.upperBound && bytes[next + 1] == 0x0A ? 2 : 1
-            }
+            let (end, next) = MarkdownPieces.line(bytes, from: lineStart, to: range.upperBound, hasCarriageReturn: hasCarriageReturn)
             defer {
                 lineStart = next
                 line += 1
