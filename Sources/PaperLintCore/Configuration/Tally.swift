@@ -15,27 +15,20 @@ public struct Tally<Value: Hashable>: Sendable where Value: Sendable {
 
     public var total: Int { counts.values.reduce(0, +) }
 
-    /// Votes gathered a run at a time: neighbours mostly vote alike, and a run of equal votes
-    /// is added (hashed) once. `tally` is the same as adding each vote on its own.
+    /// Votes gathered a run at a time (see `VoteRun`). `tally` is the same as adding each
+    /// vote on its own.
     public struct Runs: Sendable {
         private var counted = Tally()
-        private var run: (value: Value, count: Int)?
+        private var run = VoteRun<Value>()
 
         public init() {}
 
-        public mutating func add(_ value: Value) {
-            if let current = run, current.value == value {
-                run = (value, current.count + 1)
-            } else {
-                if let current = run { counted.add(current.value, current.count) }
-                run = (value, 1)
-            }
-        }
+        public mutating func add(_ value: Value) { run.add(value) { counted.add($0, $1) } }
 
         /// Every vote added so far.
         public var tally: Tally {
-            var all = counted
-            if let run { all.add(run.value, run.count) }
+            var all = counted, open = run
+            open.finish { all.add($0, $1) }
             return all
         }
     }
@@ -52,3 +45,29 @@ public struct Tally<Value: Hashable>: Sendable where Value: Sendable {
             .joined(separator: ", ")
     }
 }
+
+/// Equal votes in a row, gathered as one run: neighbours mostly vote alike, so whatever counts
+/// them (a tally, house forms) is updated, and hashes, once a run rather than once a vote.
+public struct VoteRun<Value: Equatable> {
+    private var run: (value: Value, count: Int)?
+
+    public init() {}
+
+    /// Counts `vote`; the run it ends, if any, is handed to `flush` (value, count) first.
+    public mutating func add(_ vote: Value, flush: (Value, Int) -> Void) {
+        if let current = run, current.value == vote {
+            run = (vote, current.count + 1)
+        } else {
+            if let current = run { flush(current.value, current.count) }
+            run = (vote, 1)
+        }
+    }
+
+    /// Hands the open run, if any, to `flush` and starts afresh.
+    public mutating func finish(_ flush: (Value, Int) -> Void) {
+        if let current = run { flush(current.value, current.count) }
+        run = nil
+    }
+}
+
+extension VoteRun: Sendable where Value: Sendable {}

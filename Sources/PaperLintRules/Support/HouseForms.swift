@@ -143,16 +143,9 @@ struct HouseForms<Value: Hashable & Sendable>: Sendable {
     /// `add` for each of `votes`, in order: a run of equal votes is added at once (neighbours
     /// mostly vote alike, and each `add` hashes).
     mutating func add<Votes: Sequence>(each votes: Votes) where Votes.Element == Value {
-        var run: (value: Value, count: Int)?
-        for vote in votes {
-            if let current = run, current.value == vote {
-                run = (vote, current.count + 1)
-            } else {
-                if let current = run { add(current.value, count: current.count) }
-                run = (vote, 1)
-            }
-        }
-        if let current = run { add(current.value, count: current.count) }
+        var run = VoteRun<Value>()
+        for vote in votes { run.add(vote) { add($0, count: $1) } }
+        run.finish { add($0, count: $1) }
     }
 
     var isConfigured: Bool { !configured.isEmpty }
@@ -316,15 +309,8 @@ extension Document {
         let reference = referenceMask(entries)
         var forms = HouseForms<Value>(configured: configured, defaults: defaults, isStyle: isStyle, changed: reference.changed)
         // Neighbours mostly vote alike: a run of equal votes is counted once, not hashed per vote.
-        var run: (value: Value, count: Int)?
-        func count(_ vote: Value) {
-            if let current = run, current.value == vote {
-                run = (vote, current.count + 1)
-            } else {
-                if let current = run { forms.add(current.value, count: current.count) }
-                run = (vote, 1)
-            }
-        }
+        var run = VoteRun<Value>()
+        func count(_ vote: Value) { run.add(vote) { forms.add($0, count: $1) } }
         if isStyle && configured.isEmpty {
             // A style to learn: each entry is cast once, its vote counted towards the house
             // forms (outside them, for a changed entry) and towards its section's uniformity.
@@ -345,7 +331,7 @@ extension Document {
                 for index in entries.indices where !mask[index] { cast(index) { forms.addOutside($0) } }
             }
         }
-        if let current = run { forms.add(current.value, count: current.count) }
+        run.finish { forms.add($0, count: $1) }
         return forms
     }
 }
