@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import PaperLintCore
 
 struct AnchorTargets {
@@ -124,42 +121,34 @@ struct AnchorTargets {
         var anchors: Set<String> = []
         // Every attribute has its `=`, which paper lists rarely write: memchr finds them, and
         // the name before each is checked (the file's every byte was looked at one by one).
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let count = buffer.count
-            // A blank before an attribute must lie at or after this offset: the end of the
-            // last value read (its closing quote, or the line break that ended it).
-            var resume = 0
-            var from = 0
-            while from < count, let found = memchr(base + from, Int32(UInt8(ascii: "=")), count - from) {
-                let equals = base.distance(to: UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self))
-                from = equals + 1
-                guard let blank = attributeBlank(buffer, equals: equals), blank >= resume else { continue }
-                let quote = equals + 1
-                guard quote < count, buffer[quote] == ASCII.doubleQuote || buffer[quote] == ASCII.singleQuote else { continue }
-                var end = quote + 1
-                while end < count && buffer[end] != buffer[quote] && buffer[end] != ASCII.newline { end += 1 }
-                if end < count && buffer[end] == buffer[quote] { anchors.insert(String(decoding: buffer[quote + 1..<end], as: UTF8.self)) }
-                resume = end
-                from = max(from, end)
-            }
+        // A blank before an attribute must lie at or after `resume`: the end of the last value
+        // read (its closing quote, or the line break that ended it).
+        var resume = 0, from = 0
+        while let equals = ASCII.firstIndex(of: ASCII.equals, in: bytes, from: from, to: bytes.count) {
+            from = equals + 1
+            guard let blank = attributeBlank(bytes, equals: equals), blank >= resume else { continue }
+            let quote = equals + 1
+            guard quote < bytes.count, bytes[quote] == ASCII.doubleQuote || bytes[quote] == ASCII.singleQuote else { continue }
+            var end = quote + 1
+            while end < bytes.count && bytes[end] != bytes[quote] && bytes[end] != ASCII.newline { end += 1 }
+            if end < bytes.count && bytes[end] == bytes[quote] { anchors.insert(String(decoding: bytes[quote + 1..<end], as: UTF8.self)) }
+            resume = end
+            from = max(from, end)
         }
         return anchors
     }
 
     /// The blank before the attribute name that ends at the `=` at `equals` (`id` or `name`,
     /// its first letter lower case, the others in any case), or nil.
-    private static func attributeBlank(_ buffer: UnsafeBufferPointer<UInt8>, equals: Int) -> Int? {
-        func isBlank(_ index: Int) -> Bool {
-            index >= 0 && (buffer[index] == ASCII.space || buffer[index] == ASCII.tab || buffer[index] == ASCII.newline)
-        }
-        if equals >= 3, buffer[equals - 2] == UInt8(ascii: "i"), ASCII.lowercased(buffer[equals - 1]) == UInt8(ascii: "d"),
+    private static func attributeBlank(_ bytes: [UInt8], equals: Int) -> Int? {
+        func isBlank(_ index: Int) -> Bool { index >= 0 && (ASCII.isBlank(bytes[index]) || bytes[index] == ASCII.newline) }
+        if equals >= 3, bytes[equals - 2] == UInt8(ascii: "i"), ASCII.lowercased(bytes[equals - 1]) == UInt8(ascii: "d"),
             isBlank(equals - 3)
         {
             return equals - 3
         }
-        if equals >= 5, buffer[equals - 4] == UInt8(ascii: "n"), ASCII.lowercased(buffer[equals - 3]) == UInt8(ascii: "a"),
-            ASCII.lowercased(buffer[equals - 2]) == UInt8(ascii: "m"), ASCII.lowercased(buffer[equals - 1]) == UInt8(ascii: "e"),
+        if equals >= 5, bytes[equals - 4] == UInt8(ascii: "n"), ASCII.lowercased(bytes[equals - 3]) == UInt8(ascii: "a"),
+            ASCII.lowercased(bytes[equals - 2]) == UInt8(ascii: "m"), ASCII.lowercased(bytes[equals - 1]) == UInt8(ascii: "e"),
             isBlank(equals - 5)
         {
             return equals - 5
