@@ -38,9 +38,8 @@ public struct DuplicateRule: Rule {
     public init() {}
 
     /// Where a repeat counts as one: a part of a section (between sub-heading paragraphs such
-    /// as `**In web scenarios**`), or the whole file (section -1).
-    /// In 32 bits, as the keys and values of the tables below: a large list fills them with
-    /// a key a paper (a document has fewer than 2^31 lines, so nothing wraps).
+    /// as `**In web scenarios**`). In 32 bits (a document has fewer than 2^31 lines, so
+    /// nothing wraps).
     private struct Scope: Hashable {
         var section: Int32
         var segment: Int32
@@ -48,43 +47,43 @@ public struct DuplicateRule: Rule {
             self.section = Int32(truncatingIfNeeded: section)
             self.segment = Int32(truncatingIfNeeded: segment)
         }
-        static let file = Scope(section: -1, segment: 0)
     }
 
-    /// A key (a number from `PaperIdentity.all`) in one scope.
-    private struct ScopedKey: Hashable {
-        var scope: Scope
-        var key: Int32
-        init(scope: Scope, key: Int) {
-            self.scope = scope
-            self.key = Int32(truncatingIfNeeded: key)
-        }
-    }
-
-    /// The first paper with each key, in the whole file and in its own scope. Keys are dense
-    /// numbers (`PaperIdentity.all`), so the file-wide firsts are an array: a table of both
-    /// scopes held two keys a paper, 8 MB of a dense 50k list's peak.
+    /// The first paper with each key before a given paper: in the whole file, and in the
+    /// paper's own scope. Keys are dense numbers (`PaperIdentity.all`), so both are arrays: the
+    /// file-wide firsts by key, the scoped ones by paper, worked out scope by scope (a table
+    /// keyed by scope and key was looked up twice for every paper).
     private struct Firsts {
         private var fileWide: [Int32]
-        private var scoped: [ScopedKey: Int32] = [:]
+        private var inOwnScope: [Int32]
 
-        /// `keys`: one more than the largest key number.
-        init(keys: Int, papers: Int) {
-            fileWide = [Int32](repeating: -1, count: keys)
-            scoped.reserveCapacity(papers)
+        /// `keys`: each paper's key number, or -1; `scopes`: each paper's scope number;
+        /// `byScope`: the papers' indices ordered by scope, in document order within one.
+        init(keys: [Int32], scopes: [Int32], byScope: [Int32]) {
+            let count = Int(keys.max() ?? -1) + 1
+            fileWide = [Int32](repeating: -1, count: count)
+            for (index, key) in keys.enumerated() where key >= 0 && fileWide[Int(key)] < 0 {
+                fileWide[Int(key)] = Int32(truncatingIfNeeded: index)
+            }
+            // The scope a key's first below was seen in, and that first.
+            var seenIn = [Int32](repeating: -1, count: count), first = [Int32](repeating: -1, count: count)
+            inOwnScope = [Int32](repeating: -1, count: keys.count)
+            for index in byScope {
+                let key = Int(keys[Int(index)])
+                guard key >= 0 else { continue }
+                if seenIn[key] == scopes[Int(index)] {
+                    inOwnScope[Int(index)] = first[key]
+                } else {
+                    seenIn[key] = scopes[Int(index)]
+                    first[key] = index
+                }
+            }
         }
 
-        func first(_ key: Int, in scope: Scope) -> Int? {
-            if scope == .file { return fileWide[key] < 0 ? nil : Int(fileWide[key]) }
-            return scoped[ScopedKey(scope: scope, key: key)].map(Int.init)
-        }
-
-        /// Records paper `index` under `key` where no earlier paper holds it. (Not
-        /// `[key, default: index] += 0`: its default is a closure context allocated per call.)
-        mutating func record(_ key: Int, own: Scope, _ index: Int) {
-            if fileWide[key] < 0 { fileWide[key] = Int32(truncatingIfNeeded: index) }
-            let scopedKey = ScopedKey(scope: own, key: key)
-            if scoped[scopedKey] == nil { scoped[scopedKey] = Int32(truncatingIfNeeded: index) }
+        /// The first paper before paper `index` sharing its key, in the file or in its scope.
+        func first(before index: Int, key: Int, fileWide wholeFile: Bool) -> Int? {
+            let found = wholeFile ? fileWide[key] : inOwnScope[index]
+            return found >= 0 && found < index ? Int(found) : nil
         }
     }
 
@@ -100,26 +99,34 @@ public struct DuplicateRule: Rule {
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         let papers = PaperIdentity.all(in: document, configuration)
         guard papers.count >= 2 else { return [] }
-        var firstByLink = Firsts(keys: papers.lazy.compactMap(\.linkID).max().map { $0 + 1 } ?? 0, papers: papers.count)
-        var firstByTitle = Firsts(keys: papers.lazy.compactMap(\.titleID).max().map { $0 + 1 } ?? 0, papers: papers.count)
         let layout = PaperIdentity.ListLayout.of(document, configuration)
+        let scopes = papers.map { Scope(section: $0.section, segment: layout.place(of: $0.entry)?.segment ?? 0) }
+        let (scopeNumbers, byScope) = Self.numbered(scopes)
+        let firstByLink = Firsts(keys: papers.map { $0.linkID.map { Int32(truncatingIfNeeded: $0) } ?? -1 }, scopes: scopeNumbers, byScope: byScope)
+        let firstByTitle = Firsts(keys: papers.map { $0.titleID.map { Int32(truncatingIfNeeded: $0) } ?? -1 }, scopes: scopeNumbers, byScope: byScope)
         let titles = PaperIdentity.TitleComparison(papers, in: document, configuration)
         // Which sections are selections of highlights, once per section, not per repeat.
         let highlights = document.sections.indices.map { Self.isHighlights($0, document) }
         var found: [Diagnostic] = []
 
-        func match(_ index: Int, scope: Scope) -> Match? {
+        /// The repeat paper `index` is, in the whole file or in its own scope.
+        func match(_ index: Int, fileWide wholeFile: Bool) -> Match? {
             let paper = papers[index]
-            if let key = paper.linkKey, let id = paper.linkID, let first = firstByLink.first(id, in: scope),
+            if let key = paper.linkKey, let id = paper.linkID, let first = firstByLink.first(before: index, key: id, fileWide: wholeFile),
                 !titles.differ(first, index)
             {
                 return Match(first: first, link: key)
             }
-            if let id = paper.titleID, let first = firstByTitle.first(id, in: scope) {
+            if let id = paper.titleID, let first = firstByTitle.first(before: index, key: id, fileWide: wholeFile) {
                 return Match(first: first, link: nil)
             }
             return nil
         }
+        // Under a focus, a repeat is reported only on a focused copy. A paper whose keys no
+        // focused paper carries can repeat only papers out of focus: it matters only to the
+        // cross-listing count below, and is matched (comparing titles) only if that count is read.
+        let mayRepeatFocused = Self.sharingKeys(papers, with: document)
+        var deferred: [Int] = []
 
         let fileWide = configuration.duplicateScope == .file
         // Repeats across sections, when the scope is the section: a list that cross-lists papers
@@ -131,17 +138,18 @@ public struct DuplicateRule: Rule {
         // How many sections list the paper first listed at an index.
         var sectionsListing: [Int: Int] = [:]
         for (index, paper) in papers.enumerated() {
-            let own = Scope(section: paper.section, segment: layout.place(of: paper.entry)?.segment ?? 0)
             // A repeat is reported on the later entry. Every entry is matched (the cross-listing
-            // share needs them all) and recorded below as a possible first one.
-            if let repeat_ = match(index, scope: fileWide ? .file : own) {
+            // share needs them all), the deferred ones below.
+            if let mayRepeatFocused, !mayRepeatFocused[index] {
+                if !fileWide { deferred.append(index) }
+            } else if let repeat_ = match(index, fileWide: fileWide) {
                 let (reported, other) = Self.blamed(index, repeat_.first, papers, document)
                 // A new copy above several old ones is reported once.
                 if document.isInFocus(papers[reported].entry), reported == index || blamedEarlier.insert(reported).inserted {
                     found.append(report(papers[reported], first: papers[other], evidence: repeat_.evidence, inScope: true,
                                         layout: layout, in: document))
                 }
-            } else if !fileWide, let repeat_ = match(index, scope: .file),
+            } else if !fileWide, let repeat_ = match(index, fileWide: true),
                 !highlights[paper.section], !highlights[papers[repeat_.first].section]
             {
                 crossListedCount += 1
@@ -156,8 +164,14 @@ public struct DuplicateRule: Rule {
                     crossListed.append((reported, Match(first: other, link: repeat_.link), repeat_.first))
                 }
             }
-            if let id = paper.linkID { firstByLink.record(id, own: own, index) }
-            if let id = paper.titleID { firstByTitle.record(id, own: own, index) }
+        }
+        // What is reported goes by the whole list's count, which the deferred papers complete.
+        guard !crossListed.isEmpty else { return found }
+        for index in deferred where match(index, fileWide: false) == nil {
+            guard let repeat_ = match(index, fileWide: true), !highlights[papers[index].section], !highlights[papers[repeat_.first].section]
+            else { continue }
+            crossListedCount += 1
+            sectionsListing[repeat_.first, default: 1] += 1
         }
         // Three papers listed in two sections show a list that cross-lists on purpose, whatever
         // their share (a taxonomy survey files a paper under each of its topics).
@@ -175,6 +189,49 @@ public struct DuplicateRule: Rule {
             found.sort { $0.range.lowerBound < $1.range.lowerBound }
         }
         return found
+    }
+
+    /// Each scope's number (by first appearance) and the papers' indices grouped by scope, in
+    /// document order within each: a scope's papers are usually, not always, side by side.
+    private static func numbered(_ scopes: [Scope]) -> (numbers: [Int32], byScope: [Int32]) {
+        var known: [Scope: Int32] = [:]
+        var numbers = [Int32](repeating: 0, count: scopes.count), sizes: [Int32] = []
+        for (index, scope) in scopes.enumerated() {
+            if index > 0 && scope == scopes[index - 1] {
+                numbers[index] = numbers[index - 1]
+            } else if let number = known[scope] {
+                numbers[index] = number
+            } else {
+                numbers[index] = Int32(truncatingIfNeeded: sizes.count)
+                known[scope] = numbers[index]
+                sizes.append(0)
+            }
+            sizes[Int(numbers[index])] += 1
+        }
+        // A counting sort: each scope's run starts where the earlier scopes' papers end.
+        var next = [Int32](repeating: 0, count: sizes.count)
+        for number in sizes.indices.dropFirst() { next[number] = next[number - 1] + sizes[number - 1] }
+        var byScope = [Int32](repeating: 0, count: scopes.count)
+        for (index, number) in numbers.enumerated() {
+            byScope[Int(next[Int(number)])] = Int32(truncatingIfNeeded: index)
+            next[Int(number)] += 1
+        }
+        return (numbers, byScope)
+    }
+
+    /// Under a focus, whether each paper is focused or shares its paper link or title with a
+    /// focused paper; nil without a focus, where every paper may be reported.
+    private static func sharingKeys(_ papers: [PaperIdentity], with document: Document) -> [Bool]? {
+        guard document.focus != nil else { return nil }
+        let focused = papers.map { document.isInFocus($0.entry) }
+        var links = Set<Int>(), titles = Set<Int>()
+        for index in papers.indices where focused[index] {
+            if let id = papers[index].linkID { links.insert(id) }
+            if let id = papers[index].titleID { titles.insert(id) }
+        }
+        return papers.indices.map { index in
+            focused[index] || papers[index].linkID.map(links.contains) == true || papers[index].titleID.map(titles.contains) == true
+        }
     }
 
     /// Words of a heading that names a selection of papers filed elsewhere by topic.

@@ -46,6 +46,15 @@ import Testing
         }
     }
 
+    /// The dense shape repeats half its papers, within and across sections: `duplicate`
+    /// matches papers no focused one shares a key with only when the cross-listing count is
+    /// read, and must report as without a focus in either scope.
+    @Test func focusNeverChangesWhatIsKeptAmongRepeats() throws {
+        let dense = ListGenerator(seed: 11, shape: .dense).generateBytes(entries: 500)
+        expectSameKeptFindings(dense, try ConfigurationLoader.load(text: ""), "dense")
+        expectSameKeptFindings(dense, try ConfigurationLoader.load(text: "duplicates:\n  scope: file\n"), "dense, scope file")
+    }
+
     /// A check parses a change's new side while git diffs it and gives it the scope later
     /// (`PrefetchedDocument`): the findings are those of a document parsed with its scope.
     @Test func aDocumentParsedBeforeItsScopeLintsAsOneParsedWithIt() throws {
