@@ -75,6 +75,8 @@ public struct EncodingRule: Rule {
 
     private func lineEndings(_ document: Document) -> [Diagnostic] {
         let bytes = document.bytes
+        // Most files hold no CR at all: one memchr says so, not a look at every byte.
+        guard ASCII.firstIndex(of: ASCII.carriageReturn, in: bytes, from: 0, to: bytes.count) != nil else { return [] }
         var crlf: [Range<Int>] = [], lf: [Range<Int>] = []
         for (offset, byte) in bytes.enumerated() where byte == ASCII.newline {
             if offset > 0 && bytes[offset - 1] == ASCII.carriageReturn { crlf.append(offset - 1..<offset + 1) } else { lf.append(offset..<offset + 1) }
@@ -120,7 +122,8 @@ public struct EncodingRule: Rule {
     private func entities(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         let bytes = document.bytes
         var found: [Diagnostic] = []
-        for entry in document.paperEntries(configuration) {
+        // A finding lies in its entry's title or authors: only focused entries can hold one kept.
+        for entry in document.paperEntries(configuration) where document.isInFocus(entry) {
             var segments: [(Range<Int>, String)] = []
             if let title = entry.title { segments.append((title.text, "title")) }
             if let authors = entry.authors { segments.append((authors.text, "author segment")) }
