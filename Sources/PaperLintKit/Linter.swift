@@ -24,6 +24,9 @@ public struct FileReport: Sendable {
         var found: [Diagnostic]
         /// The path a patch names: repository-relative inside a repository.
         var patchPath: String
+        /// The parse `document` was rescoped from, held as long as the report: `check` exits
+        /// with the report alive, so neither is freed entry by entry on the way out.
+        var parsed: PrefetchedDocument?
     }
 
     public init(path: String, document: Document, diagnostics: [ReportedDiagnostic]) {
@@ -97,7 +100,8 @@ public enum Linter {
             let diagnostics = ReportedDiagnostic.inReportOrder(kept, path: file.path, in: document)
             var fileReport = FileReport(path: file.path, document: document, diagnostics: diagnostics)
             fileReport.origin = FileReport.Origin(
-                content: file.content, scope: file.scope, found: found, patchPath: file.repositoryPath ?? file.path)
+                content: file.content, scope: file.scope, found: found, patchPath: file.repositoryPath ?? file.path,
+                parsed: file.prefetched)
             report.files.append(fileReport)
         }
         return report
