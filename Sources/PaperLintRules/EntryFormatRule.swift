@@ -51,8 +51,6 @@ public struct EntryFormatRule: Rule {
     /// Items that look like paper entries but for the date: a bold title and a link with a URL,
     /// in a checked section whose dated entries outnumber them.
     static func datelessEntries(_ document: Document, _ configuration: Configuration, dated: [Entry]) -> [Entry] {
-        var datedBySection: [Int: Int] = [:]
-        for entry in dated { datedBySection[document.sectionIndex(containing: entry.line), default: 0] += 1 }
         var candidates: [Int: [Entry]] = [:]
         var sections: [Int] = []
         for entry in document.entries where entry.date == nil && !document.isOpaque(entry.line) {
@@ -63,56 +61,58 @@ public struct EntryFormatRule: Rule {
             if candidates[section] == nil { sections.append(section) }
             candidates[section, default: []].append(entry)
         }
+        // Dated entries come in document order: a section's are counted by two binary searches,
+        // and only in the sections that hold a candidate (most lists: none).
+        func datedCount(in section: Int) -> Int {
+            let first = document.sections[section].heading?.line ?? 1, last = document.sections[section].lastLine
+            return dated.partitioningIndex { $0.line > last } - dated.partitioningIndex { $0.line >= first }
+        }
         return sections.flatMap { section in
             let entries = candidates[section] ?? []
-            return (datedBySection[section] ?? 0) > entries.count ? entries : []
+            return datedCount(in: section) > entries.count ? entries : []
         }
     }
 }
 
-/// The house style resolved for one document, and the checks of one entry against it.
-private struct Template {
+/// The house style resolved for one document, and the checks of one entry against it. Each
+/// form is learned from the whole list the first time an entry's check reads it: a staged
+/// check whose new entries have no text before the date never tallies that habit.
+private final class Template {
     let document: Document
     let configuration: Configuration
-    let title: HouseForms<TitleStyle>
-    let authors: HouseForms<AuthorStyle>
-    let linkSyntax: HouseForms<LinkSyntaxStyle>
+    private let entries: [Entry]
+    lazy var title = document.houseForms(configuration.style.title, defaults: [.bold], entries, vote: StyleVotes.title)
+    lazy var authors = AuthorSegment.forms(document, entries, configuration)
+    lazy var linkSyntax: HouseForms<LinkSyntaxStyle> = {
+        var forms = document.houseForms(configuration.style.linkSyntax, defaults: [.innerURL], entries, votes: StyleVotes.linkSyntaxVotes)
+        // Every syntax renders the same link: one a few other links use is written on purpose.
+        forms.acceptsRecurring = true
+        return forms
+    }()
     /// Whether entries carry text before the date, between their parts, after the links,
     /// links without a URL, or no link at all: a list that does it on purpose is not flagged.
-    let leading: HouseForms<Bool>
-    let between: HouseForms<Bool>
-    let trailing: HouseForms<Bool>
-    let bare: HouseForms<Bool>
-    let linkless: HouseForms<Bool>
-    let date: String
+    lazy var leading = habit([.textBeforeDate])
+    lazy var between = habit([.textAfterTitle, .textAfterAuthors]) { [document] in !document.bytes[$0.range].allSatisfy(ASCII.isStrayPunctuation) }
+    lazy var trailing: HouseForms<Bool> = {
+        let badges = BadgeScanner(bytes: document.bytes)
+        return habit([.trailingText]) { !badges.isOnlyBadges($0.range) }
+    }()
+    lazy var bare = document.habit(entries) { entry in entry.links.contains { $0.url == nil } }
+    lazy var linkless = habit([.noLinks])
+    lazy var date: String = {
+        let form = configuration.style.date.first.map { WrittenDate.Shape(style: $0).pattern(padded: true) }
+        return "[\(form ?? Self.commonDate(document, entries))]"
+    }()
 
     init(_ document: Document, _ entries: [Entry], _ configuration: Configuration) {
         self.document = document
         self.configuration = configuration
-        let style = configuration.style
-        title = document.houseForms(style.title, defaults: [.bold], entries, vote: StyleVotes.title)
-        var linkSyntax = document.houseForms(style.linkSyntax, defaults: [.innerURL], entries, votes: StyleVotes.linkSyntax)
-        // Every syntax renders the same link: one a few other links use is written on purpose.
-        linkSyntax.acceptsRecurring = true
-        self.linkSyntax = linkSyntax
-        authors = AuthorSegment.forms(document, entries, configuration)
-        let bytes = document.bytes
-        func has(_ kinds: Set<EntryDeviation.Kind>, _ entry: Entry, _ counts: (EntryDeviation) -> Bool = { _ in true }) -> Bool {
-            entry.deviations.contains { kinds.contains($0.kind) && counts($0) }
-        }
-        // The kinds are built once here: a set literal inside the closures was built per entry.
-        let beforeDate: Set<EntryDeviation.Kind> = [.textBeforeDate], betweenParts: Set<EntryDeviation.Kind> = [.textAfterTitle, .textAfterAuthors]
-        let afterLinks: Set<EntryDeviation.Kind> = [.trailingText], noLinks: Set<EntryDeviation.Kind> = [.noLinks]
-        leading = document.habit(entries) { has(beforeDate, $0) }
-        between = document.habit(entries) { entry in
-            has(betweenParts, entry) { !bytes[$0.range].allSatisfy(ASCII.isStrayPunctuation) }
-        }
-        let badges = BadgeScanner(bytes: bytes)
-        trailing = document.habit(entries) { entry in has(afterLinks, entry) { !badges.isOnlyBadges($0.range) } }
-        bare = document.habit(entries) { entry in entry.links.contains { $0.url == nil } }
-        linkless = document.habit(entries) { has(noLinks, $0) }
-        let form = style.date.first.map { WrittenDate.Shape(style: $0).pattern(padded: true) }
-        date = "[\(form ?? Self.commonDate(document, entries))]"
+        self.entries = entries
+    }
+
+    /// Whether entries as a habit have a deviation of `kinds` that `counts`.
+    private func habit(_ kinds: Set<EntryDeviation.Kind>, _ counts: @escaping (EntryDeviation) -> Bool = { _ in true }) -> HouseForms<Bool> {
+        document.habit(entries) { entry in entry.deviations.contains { kinds.contains($0.kind) && counts($0) } }
     }
 
     /// The date form most entries use, for the message about an entry without one.
