@@ -280,11 +280,13 @@ extension Document {
         houseForms(configured, defaults: defaults, entries) { index, add in if let value = vote(entries[index]) { add(value) } }
     }
 
-    /// Like `houseForms`, for keys with several votes per entry (links, separators).
-    func houseForms<Value: Hashable & Sendable>(
-        _ configured: [Value], defaults: [Value] = [], _ entries: [Entry], votes: (Entry) -> [Value]
+    /// Like `houseForms`, for keys with several votes per entry (links).
+    func houseForms<Value: Hashable & Sendable, Votes: Sequence<Value>>(
+        _ configured: [Value], defaults: [Value] = [], _ entries: [Entry], votes: (Entry) -> Votes
     ) -> HouseForms<Value> {
-        houseForms(configured, defaults: defaults, entries) { index, add in votes(entries[index]).forEach(add) }
+        houseForms(configured, defaults: defaults, entries) { index, add in
+            for vote in votes(entries[index]) { add(vote) }
+        }
     }
 
     /// Like `houseForms`, with each entry's vote read from a value worked out once per entry

@@ -41,9 +41,14 @@ public enum StyleVotes {
     /// The syntax of each link with a URL, in the configuration's terms. A title written as a
     /// link (`[Title](url)`) votes for `[label](url)`: a list that links its titles that way
     /// writes its other links so too.
-    public static func linkSyntax(_ entry: Entry) -> [LinkSyntaxStyle] {
-        let links = entry.links.compactMap { linkSyntax(of: $0.syntax) }
-        return entry.title?.markup == .link ? [.plain] + links : links
+    public static func linkSyntax(_ entry: Entry) -> [LinkSyntaxStyle] { Array(linkSyntaxVotes(entry)) }
+
+    /// `linkSyntax(_:)` with the first three votes in place: the rules read every entry's.
+    static func linkSyntaxVotes(_ entry: Entry) -> SmallArray<LinkSyntaxStyle> {
+        var votes = SmallArray<LinkSyntaxStyle>(filler: .plain)
+        if entry.title?.markup == .link { votes.append(.plain) }
+        for link in entry.links { if let style = linkSyntax(of: link.syntax) { votes.append(style) } }
+        return votes
     }
 
     /// A link's syntax in the configuration's terms; nil for a bare `[[label]]`.
