@@ -32,27 +32,7 @@ public struct PunctuationRule: Rule {
 
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         let entries = document.checkedEntries(configuration)
-        let bytes = document.bytes
-        let configuredSegments: [Bool] = configuration.style.authors.isEmpty
-            ? [] : configuration.style.authors.contains(.authorsVenue) ? [true] : [true, false]
-        let periods: [Requirement] = configuration.style.titlePeriod.count == 1 ? configuration.style.titlePeriod : []
-        // Each title's vote, read once for the list's forms and its section's.
-        let titleVotes = entries.map { TitlePeriods.vote($0, bytes) }
-        var sectionMembers: [Int: [Int]] = [:]
-        for index in entries.indices { sectionMembers[document.sectionIndex(containing: entries[index].line), default: []].append(index) }
-        let context = Context(
-            document: document, configuration: configuration,
-            titles: document.houseForms(periods, entries, titleVotes) { $0 },
-            sectionTitles: sectionMembers.mapValues { members in
-                document.houseForms(periods, members.map { entries[$0] }, members.map { titleVotes[$0] }) { $0 }
-            },
-            segments: document.houseForms(configuredSegments, defaults: [true], entries) { entry in
-                entry.authors.map { bytes[$0.text].last(where: { !ASCII.isBlank($0) }) == UInt8(ascii: ".") }
-            },
-            strayAfterTitle: document.habit(entries) { Self.strayGap($0, .textAfterTitle, after: $0.title?.range, bytes) != nil },
-            strayAfterSegment: document.habit(entries) { Self.strayGap($0, .textAfterAuthors, after: $0.authors?.range, bytes) != nil })
-        let spacedTitles = document.habit(entries) { $0.title.map { Self.blankBeforeFinalPeriod(bytes, $0.text) != nil } ?? false }
-        let spacedSegments = document.habit(entries) { $0.authors.map { Self.blankBeforeFinalPeriod(bytes, $0.text) != nil } ?? false }
+        let context = Context(document: document, configuration: configuration, entries: entries)
         var found: [Diagnostic] = []
         for entry in entries where document.isInFocus(entry) {
             var entryFound: [Diagnostic] = []
@@ -81,9 +61,9 @@ public struct PunctuationRule: Rule {
                 entryFound.append(period)
             }
             // `*Some Journal .*`, `**Title .**`: a blank before the final period.
-            for (part, habit) in [(entry.title?.text, spacedTitles), (entry.authors?.text, spacedSegments)] {
+            for (part, isTitle) in [(entry.title?.text, true), (entry.authors?.text, false)] {
                 guard let part, let blank = Self.blankBeforeFinalPeriod(document.bytes, part),
-                    habit.judge(true, lines: entry.lines) != nil
+                    (isTitle ? context.spacedTitles : context.spacedSegments).judge(true, lines: entry.lines) != nil
                 else { continue }
                 let shown = document.quotedEnd(part.lowerBound..<(part.upperBound), about: 16)
                 entryFound.append(Diagnostic(
@@ -177,17 +157,59 @@ public struct PunctuationRule: Rule {
         }
     }
 
-    private struct Context {
+    /// The list's forms, each learned from every entry the first time a focused entry's check
+    /// reads it: most habits matter only to an entry that has the mark they are about.
+    private final class Context {
         let document: Document
         let configuration: Configuration
+        private let entries: [Entry]
+        /// Each title's vote, read once for the list's forms and its section's.
+        private let titleVotes: [Requirement?]
+        private let periods: [Requirement]
         /// Titles ending with a period (`.require`) or without one (`.forbid`), list-wide and by section.
-        let titles: HouseForms<Requirement>
-        let sectionTitles: [Int: HouseForms<Requirement>]
+        lazy var titles = document.houseForms(periods, entries, titleVotes) { $0 }
+        private var sectionTitles: [Int: HouseForms<Requirement>] = [:]
         /// Italic segments ending with a period.
-        let segments: HouseForms<Bool>
+        lazy var segments: HouseForms<Bool> = {
+            let authors = configuration.style.authors
+            let configured: [Bool] = authors.isEmpty ? [] : authors.contains(.authorsVenue) ? [true] : [true, false]
+            return document.houseForms(configured, defaults: [true], entries) { [document] entry in
+                entry.authors.map { document.bytes[$0.text].last(where: { !ASCII.isBlank($0) }) == UInt8(ascii: ".") }
+            }
+        }()
         /// Entries with stray punctuation after the title (`**Title**.`) or the segment (`*Venue*.`).
-        let strayAfterTitle: HouseForms<Bool>
-        let strayAfterSegment: HouseForms<Bool>
+        lazy var strayAfterTitle = document.habit(entries) { [document] in
+            PunctuationRule.strayGap($0, .textAfterTitle, after: $0.title?.range, document.bytes) != nil
+        }
+        lazy var strayAfterSegment = document.habit(entries) { [document] in
+            PunctuationRule.strayGap($0, .textAfterAuthors, after: $0.authors?.range, document.bytes) != nil
+        }
+        /// Entries with a blank before the final period of the title (`**Title .**`) or segment.
+        lazy var spacedTitles = document.habit(entries) { [document] in
+            $0.title.map { PunctuationRule.blankBeforeFinalPeriod(document.bytes, $0.text) != nil } ?? false
+        }
+        lazy var spacedSegments = document.habit(entries) { [document] in
+            $0.authors.map { PunctuationRule.blankBeforeFinalPeriod(document.bytes, $0.text) != nil } ?? false
+        }
+
+        init(document: Document, configuration: Configuration, entries: [Entry]) {
+            self.document = document
+            self.configuration = configuration
+            self.entries = entries
+            titleVotes = entries.map { TitlePeriods.vote($0, document.bytes) }
+            periods = configuration.style.titlePeriod.count == 1 ? configuration.style.titlePeriod : []
+        }
+
+        /// The title forms of the entries in `section` (entries come in document order: the
+        /// section's are one run of them).
+        private func titles(in section: Int) -> HouseForms<Requirement> {
+            if let known = sectionTitles[section] { return known }
+            let first = document.sections[section].heading?.line ?? 1, last = document.sections[section].lastLine
+            let members = entries.partitioningIndex { $0.line >= first }..<entries.partitioningIndex { $0.line > last }
+            let forms = document.houseForms(periods, Array(entries[members]), Array(titleVotes[members])) { $0 }
+            sectionTitles[section] = forms
+            return forms
+        }
 
         /// A section with at least this many titles of its own follows its own forms.
         static let sectionVotes = 10
@@ -204,7 +226,7 @@ public struct PunctuationRule: Rule {
             let section = document.sectionIndex(containing: entry.line)
             var forms = titles
             var scope = "in this list"
-            if !titles.isConfigured, let local = sectionTitles[section], local.counts.values.reduce(0, +) >= Self.sectionVotes {
+            if !titles.isConfigured, case let local = titles(in: section), local.counts.values.reduce(0, +) >= Self.sectionVotes {
                 // A section's own forms excuse a form the list rejects (a survey section with
                 // periods in a list without), never accuse one the list writes itself.
                 guard !titles.accepts(vote, lines: entry.lines) else { return nil }
@@ -307,7 +329,7 @@ public struct PunctuationRule: Rule {
             let bytes = document.bytes
             var end = title.text.upperBound
             while end > title.text.lowerBound && ASCII.isBlank(bytes[end - 1]) { end -= 1 }
-            let tail = { document.quotedEnd(title.range) }
+            let tail = { [document] in document.quotedEnd(title.range) }
             switch (TitlePeriods.ending(bytes, title.text), requirement.value) {
             case (.period, .forbid):
                 return Diagnostic(
