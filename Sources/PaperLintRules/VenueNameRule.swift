@@ -86,24 +86,29 @@ public struct VenueNameRule: Rule {
     public func check(_ document: Document, _ configuration: Configuration) -> [Diagnostic] {
         let entries = document.checkedEntries(configuration)
         let bytes = document.bytes
-        // Every venue word of every segment, with its entry's index.
-        var words: [(index: Int, entry: Entry, range: Range<Int>, key: String, written: String)] = []
-        for (index, entry) in entries.enumerated() {
+        // The words a finding can be about: focused venue words not spelled as the venue is.
+        var candidates: [(entry: Entry, range: Range<Int>, key: String, written: String)] = []
+        for entry in entries where document.isInFocus(entry) {
             guard let segment = entry.authors else { continue }
             Self.forEachWord(bytes, segment.text) { range in
-                guard let canonical = Self.venue(bytes[range]) else { return }
-                words.append((index, entry, range, canonical, String(decoding: bytes[range], as: UTF8.self)))
+                guard document.isInFocus(bytes: range), let canonical = Self.venue(bytes[range]) else { return }
+                let written = String(decoding: bytes[range], as: UTF8.self)
+                if written != canonical { candidates.append((entry, range, canonical, written)) }
             }
         }
-        guard words.contains(where: { $0.written != $0.key }) else { return [] }
-        // The list's own spellings, venue by venue: a habit it keeps is its style.
+        guard !candidates.isEmpty else { return [] }
+        // The list's own spellings of those venues: a habit it keeps is its style.
+        let keys = Set(candidates.map(\.key))
         let reference = document.referenceMask(entries)
         var forms: [String: HouseForms<String>] = [:]
-        for word in words where reference.isReference?[word.index] ?? true {
-            forms[word.key, default: Self.forms(word.key, reference.changed)].add(word.written)
+        for (index, entry) in entries.enumerated() where reference.isReference?[index] ?? true {
+            guard let segment = entry.authors else { continue }
+            Self.forEachWord(bytes, segment.text) { range in
+                guard let canonical = Self.venue(bytes[range]), keys.contains(canonical) else { return }
+                forms[canonical, default: Self.forms(canonical, reference.changed)].add(String(decoding: bytes[range], as: UTF8.self))
+            }
         }
-        return words.compactMap { word -> Diagnostic? in
-            guard word.written != word.key, document.isInFocus(bytes: word.range) else { return nil }
+        return candidates.compactMap { word -> Diagnostic? in
             let house = forms[word.key] ?? Self.forms(word.key, reference.changed)
             guard let deviation = house.judge(word.written, lines: word.entry.lines) else { return nil }
             let others = deviation.total == 0 ? "" : " (\(deviation.count) of the other \(deviation.total) in this list)"
