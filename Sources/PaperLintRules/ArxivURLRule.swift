@@ -39,10 +39,14 @@ public struct ArxivURLRule: Rule {
         var pinVotes = Tally<Bool>.Runs()
         let entries = document.paperEntries(configuration)
         let reference = document.referenceMask(entries)
+        // The list's forms and pins are read only where a finding depends on them: its forms
+        // where they are configured or `taste:` asks, its pins where `taste:` asks.
+        let votes = !Self.configuredForms(configuration).isEmpty || configuration.taste.contains(.arxivForm)
+            || configuration.taste.contains(.arxivVersion)
         for (index, entry) in entries.enumerated() {
             // Only focused links are judged; the others only vote, where they are the reference.
             let isFocused = document.isInFocus(entry)
-            let isReference = reference.isReference?[index] ?? true
+            let isReference = votes && reference.isReference?[index] ?? true
             guard isFocused || isReference else { continue }
             for link in entry.links {
                 guard let url = link.url, Self.isArxivArticle(bytes, url) else { continue }
@@ -82,10 +86,14 @@ public struct ArxivURLRule: Rule {
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
+    /// The forms `style.arxiv-form` names.
+    private static func configuredForms(_ configuration: Configuration) -> [ArxivID.Form] {
+        configuration.style.arxivForm.compactMap { $0 == .pdf ? ArxivID.Form.pdf : $0 == .abs ? .abs : nil }
+    }
+
     /// The forms links may take: the configured ones, else the list's own (`abs/` or `pdf/`).
     private func expectedForms(_ configuration: Configuration, _ forms: Tally<ArxivID.Form>, changed: LineSet?) -> HouseForms<ArxivID.Form> {
-        let configured = configuration.style.arxivForm.compactMap { $0 == .pdf ? ArxivID.Form.pdf : $0 == .abs ? .abs : nil }
-        var house = HouseForms<ArxivID.Form>(configured: configured, defaults: [.abs], changed: changed)
+        var house = HouseForms<ArxivID.Form>(configured: Self.configuredForms(configuration), defaults: [.abs], changed: changed)
         for form in forms.order { house.add(form, count: forms.counts[form] ?? 0) }
         return house
     }
