@@ -40,11 +40,12 @@ public struct OrderRule: Rule {
         guard configuration.order != .none else { return [] }
         let layout = PaperIdentity.ListLayout.of(document, configuration)
         let (listOrder, lists) = Self.lists(document, configuration, layout)
-        let keyed = listOrder.map { id in Self.keyed(lists[id] ?? []) }
         var found: [Diagnostic] = []
-        for (id, entries) in zip(listOrder, keyed) where entries.count >= 2 {
+        for id in listOrder {
             // Findings sit on the list's own entries: a list the focus leaves alone has none to keep.
-            guard entries.contains(where: { document.isInFocus($0.entry) }) else { continue }
+            guard let listed = lists[id], listed.contains(where: { document.isInFocus($0) }) else { continue }
+            let entries = Self.keyed(listed)
+            guard entries.count >= 2, entries.contains(where: { document.isInFocus($0.entry) }) else { continue }
             // Only a list whose untouched entries are (nearly) in order is checked, in its own direction.
             let untouched = entries.filter { !document.isChanged($0.entry) }
             let reference = untouched.count >= Self.minimumEvidence ? untouched : entries
@@ -60,14 +61,28 @@ public struct OrderRule: Rule {
     static func lists(
         _ document: Document, _ configuration: Configuration, _ layout: PaperIdentity.ListLayout
     ) -> (order: [PaperIdentity.ListLayout.ListID], entries: [PaperIdentity.ListLayout.ListID: [Entry]]) {
-        var lists: [PaperIdentity.ListLayout.ListID: [Entry]] = [:]
+        var numbers: [PaperIdentity.ListLayout.ListID: Int] = [:]
         var listOrder: [PaperIdentity.ListLayout.ListID] = []
+        var grouped: [[Entry]] = []
+        // Entries of one list mostly follow each other: the last list's number is kept at hand.
+        var last: (list: PaperIdentity.ListLayout.ListID, number: Int)?
         for entry in document.paperEntries(configuration) where !document.isOpaque(entry.line) {
             guard let place = layout.place(of: entry) else { continue }
-            if lists[place.list] == nil { listOrder.append(place.list) }
-            lists[place.list, default: []].append(entry)
+            let number: Int
+            if let last, last.list == place.list {
+                number = last.number
+            } else if let known = numbers[place.list] {
+                number = known
+            } else {
+                number = grouped.count
+                numbers[place.list] = number
+                listOrder.append(place.list)
+                grouped.append([])
+            }
+            grouped[number].append(entry)
+            last = (place.list, number)
         }
-        return (listOrder, lists)
+        return (listOrder, Dictionary(uniqueKeysWithValues: zip(listOrder, grouped)))
     }
 
     /// The paper entries of each list, as `check` groups them.
