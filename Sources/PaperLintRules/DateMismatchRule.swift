@@ -92,26 +92,33 @@ public struct DateMismatchRule: Rule {
         var found: [Diagnostic] = []
         // The identities `duplicate` and `link-title-mismatch` use: an arXiv link key is the id.
         let papers = PaperIdentity.all(in: document, configuration)
-        var dated: [Dated] = []
-        // Room for every paper at once: grown by doubling, the list held its old and new
-        // buffers together, 7 MB at the peak of a 50k-entry run.
-        dated.reserveCapacity(papers.count)
-        for paper in papers {
-            guard let one = Self.dated(paper) else { continue }
-            dated.append(one)
-        }
         // A date months from the id is a venue's, a revision's or another preprint server's date
         // where the list dates that way on purpose: where a real share of its other arXiv papers
         // are dated months away too (awesome-bioagent-papers: 5 of 7, either way), not where it
         // dates by arXiv month (Agent4SE: 123 of 126). A whole number of years off is a slip.
-        let awayByEntry = Dictionary(dated.map { ($0.entry.line, $0.isMonthsAway) }, uniquingKeysWith: { a, _ in a })
-        let away = document.habit(dated.map(\.entry)) { awayByEntry[$0.line] ?? false }
-        for paper in dated {
-            // Only entries with a date were kept above; a finding sits on the date.
-            guard let date = paper.entry.date, document.isInFocus(bytes: date.range) else { continue }
+        // Learned from every dated paper, once a focused one is months away.
+        var known: HouseForms<Bool>?
+        func away() -> HouseForms<Bool> {
+            if let known { return known }
+            var dated: [Dated] = []
+            // Room for every paper at once: grown by doubling, the list held its old and new
+            // buffers together, 7 MB at the peak of a 50k-entry run.
+            dated.reserveCapacity(papers.count)
+            for paper in papers {
+                guard let one = Self.dated(paper) else { continue }
+                dated.append(one)
+            }
+            let awayByEntry = Dictionary(dated.map { ($0.entry.line, $0.isMonthsAway) }, uniquingKeysWith: { a, _ in a })
+            let habit = document.habit(dated.map(\.entry)) { awayByEntry[$0.line] ?? false }
+            known = habit
+            return habit
+        }
+        for paper in papers {
+            // A finding sits on the date: only focused dates are read.
+            guard let date = paper.entry.date, document.isInFocus(bytes: date.range), let paper = Self.dated(paper) else { continue }
             let (id, url, submitted) = (paper.id, paper.url, paper.submitted)
             guard abs(paper.offset) > Self.tolerance else { continue }
-            if paper.isMonthsAway && away.accepts(true, lines: paper.entry.lines) { continue }
+            if paper.isMonthsAway && away().accepts(true, lines: paper.entry.lines) { continue }
             // An entry that links its OpenReview submission may date it by the day the venue made
             // it public, months before the arXiv id (git-disl's ICLR submissions, 2024/10/05).
             if paper.offset < 0 && paper.offset % 12 != 0 && Self.linksOpenReview(paper.entry, document.bytes) { continue }
