@@ -31,6 +31,22 @@ import Testing
         }
     }
 
+    @Test func aThreeByteSearchFindsTheFirstOfAny() {
+        var random = SplitMix64(seed: 0xA5C7)
+        let stops: [(UInt8, UInt8, UInt8)] = [(0x5C, 0x28, 0x29), (0x0A, 0x5B, 0x2A), (0xEF, 0x61, 0x20)]
+        for _ in 0..<500 {
+            var bytes = Self.randomBytes(&random)
+            for _ in 0..<Int(random.next() % 4) { bytes.insert([0x28, 0x29, 0x5C, 0x2A, 0x5B][Int(random.next() % 5)], at: Int(random.next() % UInt64(bytes.count))) }
+            let start = Int(random.next() % UInt64(bytes.count + 1))
+            let end = start + Int(random.next() % UInt64(bytes.count - start + 1))
+            for (a, b, c) in stops {
+                let expected = bytes[start..<end].firstIndex { $0 == a || $0 == b || $0 == c } ?? end
+                let found = bytes.withUnsafeBufferPointer { ASCII.firstIndex(of: a, b, c, in: $0, from: start, to: end) }
+                #expect(found == expected, "\(bytes) \(start)..<\(end)")
+            }
+        }
+    }
+
     @Test func byteFlagsMarkExactlyTheEqualBytes() {
         var random = SplitMix64(seed: 0xA5C3)
         let alphabet: [UInt8] = [0x20, 0x09, 0x00, 0x7F, 0x80, 0xA0, 0xFF, 0x21, 0x1F, 0x61]

@@ -70,6 +70,25 @@ public enum ASCII {
             }
         }
     }
+    /// The first index from `start` (before `end`) of a byte equal to `a`, `b` or `c`, or
+    /// `end`: eight bytes at a time while none of them is one.
+    @inlinable public static func firstIndex(
+        of a: UInt8, _ b: UInt8, _ c: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
+    ) -> Int {
+        var index = start
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= end {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let found = ASCII.bytes(of: word, equalTo: a) | ASCII.bytes(of: word, equalTo: b) | ASCII.bytes(of: word, equalTo: c)
+                if found != 0 { return index + found.trailingZeroBitCount / 8 }
+                index += 8
+            }
+        }
+        while index < end && bytes[index] != a && bytes[index] != b && bytes[index] != c { index += 1 }
+        return index
+    }
+
     /// The first index from `start` (before `end`) of a byte above 0x7F, or `end`: eight bytes
     /// at a time while they are all ASCII.
     public static func endOfASCII(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {

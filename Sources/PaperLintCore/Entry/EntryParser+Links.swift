@@ -165,6 +165,9 @@ extension EntryParser.Scanner {
         var depth = 0
         var index = open
         while index < end {
+            // URLs are long: the bytes up to the next `\`, `(` or `)` are passed over at once.
+            index = skip(from: index, to: ASCII.backslash, ASCII.openParen, ASCII.closeParen)
+            guard index < end else { break }
             let current = byte(index)
             if current == ASCII.backslash {
                 index += 2

@@ -91,6 +91,9 @@ extension EntryParser.Scanner {
         guard byte(index + 1) == ASCII.asterisk, !ASCII.isSpace(byte(index + 2)) else { return nil }
         var close = index + 2
         while close < end {
+            // Titles are long: the bytes up to the next line break, `[` or `*` are passed over at once.
+            close = skip(from: close, to: ASCII.newline, ASCII.openBracket, ASCII.asterisk)
+            guard close < end else { break }
             let current = byte(close)
             if current == ASCII.newline || current == ASCII.openBracket { return nil }
             if current == ASCII.asterisk {

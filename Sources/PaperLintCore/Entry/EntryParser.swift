@@ -188,6 +188,16 @@ extension EntryParser {
             self.recordsParts = recordsParts
         }
 
+        /// The first index from `index` (before the item's end) of a byte equal to `a`, `b` or
+        /// `c`, or the end; the bytes passed over count as read.
+        mutating func skip(from index: Int, to a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+            let from = max(index, start)
+            guard from < end else { return max(index, end) }
+            let found = ASCII.firstIndex(of: a, b, c, in: bytes, from: from, to: end)
+            steps += found - from
+            return found
+        }
+
         /// The byte at `index`, or 0 outside the item (0 matches no byte the grammar looks for).
         mutating func byte(_ index: Int) -> UInt8 {
             steps += 1
