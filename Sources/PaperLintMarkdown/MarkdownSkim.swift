@@ -1,3 +1,5 @@
+import Glibc
+
 /// The block layout of a plain piece of a paper list, read from its bytes without cmark-gfm.
 ///
 /// Most of a paper list is headings and bullet lists: rules need its entries and headings
@@ -167,7 +169,8 @@ enum MarkdownSkim {
     /// ordered lists, thematic breaks and setext underlines, bullets (where no item may start).
     private static func startsBlock(_ text: ArraySlice<UInt8>) -> Bool {
         guard let first = text.first else { return false }
-        if text.contains(0x7C) { return true }  // a `|` may make a table row
+        // A `|` may make a table row (memchr: every line of the list is looked at).
+        if text.withUnsafeBytes({ $0.baseAddress.map { memchr($0, 0x7C, text.count) != nil } ?? false }) { return true }
         switch first {
         case 0x3E, 0x3C, 0x7C:  // > < |
             return true
