@@ -27,6 +27,24 @@ import Testing
         #expect(Slugger.slugify(text) == slug)
     }
 
+    /// The cursor answers as the search does, for lines asked in order (as entries come) and
+    /// out of it, with headings on the first line and back to back.
+    @Test func theSectionCursorAnswersAsTheSearch() {
+        var random = SplitMix64(seed: 0x5EC7)
+        for _ in 0..<40 {
+            var text = ""
+            let lines = 1 + Int(random.next() % 60)
+            for _ in 0..<lines { text += random.next() % 5 == 0 ? "## Heading\n" : "- entry\n" }
+            let document = Document(text)
+            var cursor = document.sectionCursor()
+            var asked = (1...document.lineCount).map { $0 }
+            if random.next() % 3 == 0 { asked.shuffle(using: &random) }
+            for line in asked {
+                #expect(cursor.section(containing: line) == document.sectionIndex(containing: line), "line \(line) of \(text)")
+            }
+        }
+    }
+
     @Test func duplicatesGetNumbered() {
         var slugger = Slugger()
         #expect(["News", "News", "News-1", "News"].map { slugger.slug($0) } == ["news", "news-1", "news-1-1", "news-2"])

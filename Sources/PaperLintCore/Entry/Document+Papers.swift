@@ -11,10 +11,11 @@ extension Document {
             let skipKeys = Set(configuration.skipSections.map(Configuration.sectionKey))
             // Per section, once known: whether it is skipped.
             var skippedSection = [Bool?](repeating: nil, count: sections.count)
+            var cursor = sectionCursor()
             return entries.filter { entry in
                 // An item whose first line opens an HTML block (`- <div>`) is markup, not a paper.
                 guard entry.isPaper, !isOpaque(entry.line) else { return false }
-                let section = sectionIndex(containing: entry.line)
+                let section = cursor.section(containing: entry.line)
                 if let known = skippedSection[section] { return !known }
                 let skipped = sections[section].heading.map { heading in
                     Configuration.headingKeys(heading.text).contains(where: skipKeys.contains)

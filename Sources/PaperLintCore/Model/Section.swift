@@ -38,8 +38,15 @@ extension Document {
 
     /// Index into `sections` of the section holding line `line`.
     public func sectionIndex(containing line: Int) -> Int {
-        max(0, sectionHeadingLines.partitioningIndex { $0 > line } - 1)
+        Self.sectionIndex(containing: line, sectionHeadingLines)
     }
+
+    fileprivate static func sectionIndex(containing line: Int, _ headingLines: [Int]) -> Int {
+        max(0, headingLines.partitioningIndex { $0 > line } - 1)
+    }
+
+    /// `sectionIndex(containing:)` for lines asked in document order, as rules walk entries.
+    public func sectionCursor() -> SectionCursor { SectionCursor(headingLines: sectionHeadingLines) }
 
     /// Headings from the section of `line` up to the top, innermost first ("GPT-4V", "Multimodal LLMs in Medicine").
     public func headingPath(containing line: Int) -> [Heading] {
@@ -50,5 +57,24 @@ extension Document {
             index = sections[current].parent
         }
         return path
+    }
+}
+
+/// Answers `Document.sectionIndex(containing:)` for lines asked mostly in increasing order
+/// (entries in document order) by stepping on from the last answer, not by a binary search
+/// per line; a line before the last answer is searched for.
+public struct SectionCursor {
+    private let headingLines: [Int]
+    private var section = 0
+
+    init(headingLines: [Int]) { self.headingLines = headingLines }
+
+    public mutating func section(containing line: Int) -> Int {
+        guard section < headingLines.count, headingLines[section] <= line else {
+            section = Document.sectionIndex(containing: line, headingLines)
+            return section
+        }
+        while section + 1 < headingLines.count && headingLines[section + 1] <= line { section += 1 }
+        return section
     }
 }

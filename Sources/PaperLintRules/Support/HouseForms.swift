@@ -317,9 +317,10 @@ extension Document {
             // A style to learn: each entry is cast once, its vote counted towards the house
             // forms (outside them, for a changed entry) and towards its section's uniformity.
             var sections = UniformSections<Value>()
+            var cursor = sectionCursor()
             for index in entries.indices {
                 let isReference = reference.isReference?[index] ?? true
-                sections.enter(entries[index], section: sectionIndex(containing: entries[index].line))
+                sections.enter(entries[index], section: cursor.section(containing: entries[index].line))
                 cast(index) { vote in
                     sections.vote(vote)
                     if isReference { count(vote) } else { forms.addOutside(vote) }

@@ -43,7 +43,10 @@ struct PaperIdentity: Sendable {
     static func all(in document: Document, _ configuration: Configuration) -> [PaperIdentity] {
         document.memo("paper identities", configuration) {
             var roles = LabelRoles()
-            var papers = document.paperEntries(configuration).map { PaperIdentity($0, in: document, configuration, roles: &roles) }
+            var sections = document.sectionCursor()
+            var papers = document.paperEntries(configuration).map {
+                PaperIdentity($0, in: document, configuration, roles: &roles, section: sections.section(containing: $0.line))
+            }
             var links: [LinkKey: Int] = [:], titles: [String: Int] = [:]
             links.reserveCapacity(papers.count)
             titles.reserveCapacity(papers.count)
@@ -66,13 +69,14 @@ struct PaperIdentity: Sendable {
 
     init(_ entry: Entry, in document: Document, _ configuration: borrowing Configuration) {
         var roles = LabelRoles()
-        self.init(entry, in: document, configuration, roles: &roles)
+        self.init(entry, in: document, configuration, roles: &roles, section: document.sectionIndex(containing: entry.line))
     }
 
-    /// `roles`: the labels' roles known so far, shared by the identities of one list.
-    init(_ entry: Entry, in document: Document, _ configuration: borrowing Configuration, roles: inout LabelRoles) {
+    /// `roles`: the labels' roles known so far, shared by the identities of one list;
+    /// `section`: the index of the section holding the entry.
+    init(_ entry: Entry, in document: Document, _ configuration: borrowing Configuration, roles: inout LabelRoles, section: Int) {
         self.entry = entry
-        sectionIndex = Int32(truncatingIfNeeded: document.sectionIndex(containing: entry.line))
+        sectionIndex = Int32(truncatingIfNeeded: section)
         let slot = Self.paperLinkSlot(of: entry, in: document, configuration, roles: &roles)
         paperLinkSlot = Int32(truncatingIfNeeded: slot)
         linkKey = Self.link(inSlot: slot, of: entry)?.url.flatMap { Self.linkKey(document.bytes[$0]) }

@@ -17,10 +17,11 @@ public struct TitlePeriods: Sendable {
 
     /// Counts the titles of `entries`.
     public init(_ document: Document, _ entries: [Entry]) {
+        var cursor = document.sectionCursor()
         for entry in entries {
             guard let vote = Self.vote(entry, document.bytes) else { continue }
             file.add(vote)
-            sections[document.sectionIndex(containing: entry.line), default: Tally()].add(vote)
+            sections[cursor.section(containing: entry.line), default: Tally()].add(vote)
         }
     }
 
