@@ -85,22 +85,27 @@ extension PaperIdentity {
             var open: [(depth: Int, last: Int, start: Int)] = []
             // Per section, parent and depth: the current run and the last line of its last item.
             var runs: [ListID: (run: Int, last: Int)] = [:]
+            // The siblings of the entry before, whose run is held here and written to `runs` only
+            // when another list comes: items mostly follow their siblings.
+            var current: (siblings: ListID, run: (run: Int, last: Int))?
+            var sections = document.sectionCursor()
             for (entryIndex, itemIndex) in paired {
                 let line = entries[entryIndex].line, start = entries[entryIndex].range.lowerBound
                 let depth = items[itemIndex].depth
                 let last = max(entries[entryIndex].lastLine, min(items[itemIndex].lines.last, document.lineCount))
                 while let top = open.last, top.last < line || top.depth >= depth { open.removeLast() }
                 let parent = open.last.map { $0.depth == depth - 1 ? $0.start : -1 } ?? -1
-                let siblings = ListID(
-                    section: document.sectionIndex(containing: line), parent: parent, depth: depth, run: 0)
+                let siblings = ListID(section: sections.section(containing: line), parent: parent, depth: depth, run: 0)
                 var run = 0
-                if let previous = runs[siblings] {
+                let isCurrent = current?.siblings == siblings
+                if let current, !isCurrent { runs[current.siblings] = current.run }
+                if let previous = isCurrent ? current?.run : runs[siblings] {
                     run = previous.run
                     if previous.last + 1 < line, ((previous.last + 1)..<line).contains(where: { !Self.isBlank($0, document) }) {
                         run += 1
                     }
                 }
-                runs[siblings] = (run, last)
+                current = (siblings, (run, last))
                 var list = siblings
                 list.run = run
                 let lineStart = document.lineStarts[line - 1]
