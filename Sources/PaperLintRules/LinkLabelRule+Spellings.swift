@@ -15,22 +15,16 @@ extension LinkLabelRule {
         private var byBytes: [ArraySlice<UInt8>: Int32] = [:]
         private var byText: [String: Int32] = [:]
         private var byGroup: [String: Int32] = [:]
+        private var recent = RecentSpellings<Int32>()
 
         init(vocabulary: LabelVocabulary) { self.vocabulary = vocabulary }
 
         var count: Int { written.count }
 
-        /// Where a recent label with the same first byte and length was written, and its number:
-        /// a list writes a handful of labels over and over, and comparing a few bytes is
-        /// cheaper than hashing them.
-        private var recent = [(start: Int, count: Int, number: Int32)](repeating: (0, -1, 0), count: 64)
-
         /// The number of the spelling at `text`.
         mutating func number(_ text: Range<Int>, _ document: Document) -> Int32 {
             let all = document.bytes
-            let slot = text.isEmpty ? 0 : (Int(all[text.lowerBound]) &+ text.count &* 31) & 63
-            let seen = recent[slot]
-            if seen.count == text.count && all[seen.start..<seen.start + seen.count].elementsEqual(all[text]) { return seen.number }
+            if let number = recent.value(for: text, in: all) { return number }
             let bytes = all[text]
             let number: Int32
             if let known = byBytes[bytes] {
@@ -40,7 +34,7 @@ extension LinkLabelRule {
                 number = byText[label] ?? add(label)
                 byBytes[bytes] = number
             }
-            recent[slot] = (text.lowerBound, text.count, number)
+            recent.remember(number, for: text, in: all)
             return number
         }
 

@@ -123,6 +123,16 @@ struct PaperIdentity: Sendable {
     /// thousands of links, and working one out lowercases it and searches the vocabulary.
     struct LabelRoles {
         private var known: [String: LabelRole] = [:]
+        private var recent = RecentSpellings<LabelRole>()
+
+        /// The role of the label written at `label`: a label written as one read before is
+        /// known by its bytes, without a string made of it.
+        mutating func role(of label: Range<Int>, in document: Document, _ configuration: borrowing Configuration) -> LabelRole {
+            if let role = recent.value(for: label, in: document.bytes) { return role }
+            let role = role(of: document.string(label), configuration)
+            recent.remember(role, for: label, in: document.bytes)
+            return role
+        }
 
         mutating func role(of written: String, _ configuration: borrowing Configuration) -> LabelRole {
             if let role = known[written] { return role }
@@ -141,7 +151,7 @@ struct PaperIdentity: Sendable {
     ) -> Int {
         var fallback = noSlot
         for (index, link) in entry.links.enumerated() where link.url != nil {
-            let role = roles.role(of: document.string(link.label), configuration)
+            let role = roles.role(of: link.label, in: document, configuration)
             if role == .paper { return index }
             if fallback == noSlot && role == .other { fallback = index }
         }
