@@ -76,9 +76,14 @@ enum MarkdownPieces {
     static func firstIndex(of byte: UInt8, in bytes: [UInt8], from start: Int, to end: Int? = nil) -> Int? {
         let end = min(end ?? bytes.count, bytes.count)
         guard start < end else { return nil }
-        return bytes.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress, let found = memchr(base + start, Int32(byte), end - start) else { return nil }
-            return base.distance(to: UnsafeRawPointer(found))
+        return firstIndex(of: byte, in: bytes[start..<end])
+    }
+
+    /// The index (in the array the slice is of) of the first `byte` of `bytes`, by memchr.
+    static func firstIndex(of byte: UInt8, in bytes: ArraySlice<UInt8>) -> Int? {
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, let found = memchr(base, Int32(byte), raw.count) else { return nil }
+            return bytes.startIndex + base.distance(to: UnsafeRawPointer(found))
         }
     }
 

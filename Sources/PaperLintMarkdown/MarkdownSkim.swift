@@ -1,5 +1,3 @@
-import Glibc
-
 /// The block layout of a plain piece of a paper list, read from its bytes without cmark-gfm.
 ///
 /// Most of a paper list is headings and bullet lists: rules need its entries and headings
@@ -170,7 +168,7 @@ enum MarkdownSkim {
     private static func startsBlock(_ text: ArraySlice<UInt8>) -> Bool {
         guard let first = text.first else { return false }
         // A `|` may make a table row (memchr: every line of the list is looked at).
-        if text.withUnsafeBytes({ $0.baseAddress.map { memchr($0, 0x7C, text.count) != nil } ?? false }) { return true }
+        if MarkdownPieces.firstIndex(of: 0x7C, in: text) != nil { return true }
         switch first {
         case 0x3E, 0x3C, 0x7C:  // > < |
             return true
