@@ -61,15 +61,10 @@ public struct EntryFormatRule: Rule {
             if candidates[section] == nil { sections.append(section) }
             candidates[section, default: []].append(entry)
         }
-        // Dated entries come in document order: a section's are counted by two binary searches,
-        // and only in the sections that hold a candidate (most lists: none).
-        func datedCount(in section: Int) -> Int {
-            let first = document.sections[section].heading?.line ?? 1, last = document.sections[section].lastLine
-            return dated.partitioningIndex { $0.line > last } - dated.partitioningIndex { $0.line >= first }
-        }
+        // Dated entries are counted only in the sections that hold a candidate (most lists: none).
         return sections.flatMap { section in
             let entries = candidates[section] ?? []
-            return datedCount(in: section) > entries.count ? entries : []
+            return document.entryRun(dated, inSection: section).count > entries.count ? entries : []
         }
     }
 }

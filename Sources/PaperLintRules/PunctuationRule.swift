@@ -200,12 +200,10 @@ public struct PunctuationRule: Rule {
             periods = configuration.style.titlePeriod.count == 1 ? configuration.style.titlePeriod : []
         }
 
-        /// The title forms of the entries in `section` (entries come in document order: the
-        /// section's are one run of them).
+        /// The title forms of the entries in `section`.
         private func titles(in section: Int) -> HouseForms<Requirement> {
             if let known = sectionTitles[section] { return known }
-            let first = document.sections[section].heading?.line ?? 1, last = document.sections[section].lastLine
-            let members = entries.partitioningIndex { $0.line >= first }..<entries.partitioningIndex { $0.line > last }
+            let members = document.entryRun(entries, inSection: section)
             let forms = document.houseForms(periods, Array(entries[members]), Array(titleVotes[members])) { $0 }
             sectionTitles[section] = forms
             return forms

@@ -26,6 +26,13 @@ extension Document {
     func checkedEntries(_ configuration: Configuration) -> [Entry] {
         paperEntries(configuration)
     }
+
+    /// The indices of the entries of `entries` (in document order) that lie in section
+    /// `section`: one run of them, found by binary search.
+    func entryRun(_ entries: [Entry], inSection section: Int) -> Range<Int> {
+        let first = sections[section].heading?.line ?? 1, last = sections[section].lastLine
+        return entries.partitioningIndex { $0.line >= first }..<entries.partitioningIndex { $0.line > last }
+    }
 }
 
 /// What the italic segment after the title holds, as `paperlint init` classifies it.
