@@ -194,19 +194,13 @@ public struct DuplicateRule: Rule {
     /// Each scope's number (by first appearance) and the papers' indices grouped by scope, in
     /// document order within each: a scope's papers are usually, not always, side by side.
     private static func numbered(_ scopes: [Scope]) -> (numbers: [Int32], byScope: [Int32]) {
-        var known: [Scope: Int32] = [:]
+        var appearances = FirstAppearances<Scope>()
         var numbers = [Int32](repeating: 0, count: scopes.count), sizes: [Int32] = []
         for (index, scope) in scopes.enumerated() {
-            if index > 0 && scope == scopes[index - 1] {
-                numbers[index] = numbers[index - 1]
-            } else if let number = known[scope] {
-                numbers[index] = number
-            } else {
-                numbers[index] = Int32(truncatingIfNeeded: sizes.count)
-                known[scope] = numbers[index]
-                sizes.append(0)
-            }
-            sizes[Int(numbers[index])] += 1
+            let number = appearances.number(of: scope)
+            if number == sizes.count { sizes.append(0) }
+            numbers[index] = Int32(truncatingIfNeeded: number)
+            sizes[number] += 1
         }
         // A counting sort: each scope's run starts where the earlier scopes' papers end.
         var next = [Int32](repeating: 0, count: sizes.count)

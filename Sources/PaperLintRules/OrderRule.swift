@@ -61,28 +61,15 @@ public struct OrderRule: Rule {
     static func lists(
         _ document: Document, _ configuration: Configuration, _ layout: PaperIdentity.ListLayout
     ) -> (order: [PaperIdentity.ListLayout.ListID], entries: [PaperIdentity.ListLayout.ListID: [Entry]]) {
-        var numbers: [PaperIdentity.ListLayout.ListID: Int] = [:]
-        var listOrder: [PaperIdentity.ListLayout.ListID] = []
+        var lists = FirstAppearances<PaperIdentity.ListLayout.ListID>()
         var grouped: [[Entry]] = []
-        // Entries of one list mostly follow each other: the last list's number is kept at hand.
-        var last: (list: PaperIdentity.ListLayout.ListID, number: Int)?
         for entry in document.paperEntries(configuration) where !document.isOpaque(entry.line) {
             guard let place = layout.place(of: entry) else { continue }
-            let number: Int
-            if let last, last.list == place.list {
-                number = last.number
-            } else if let known = numbers[place.list] {
-                number = known
-            } else {
-                number = grouped.count
-                numbers[place.list] = number
-                listOrder.append(place.list)
-                grouped.append([])
-            }
+            let number = lists.number(of: place.list)
+            if number == grouped.count { grouped.append([]) }
             grouped[number].append(entry)
-            last = (place.list, number)
         }
-        return (listOrder, Dictionary(uniqueKeysWithValues: zip(listOrder, grouped)))
+        return (lists.keys, Dictionary(uniqueKeysWithValues: zip(lists.keys, grouped)))
     }
 
     /// The paper entries of each list, as `check` groups them.
