@@ -59,12 +59,9 @@ public struct DateFormatRule: Rule {
         // Whether months and days below 10 carry their zero is learned either way (`entry.date`
         // names the parts, not the padding): a list that writes `[2024/6/28]` keeps doing so.
         // Learned once a focused date needs it.
-        var known: HouseForms<Bool>?
-        func padding() -> HouseForms<Bool> {
-            if let known { return known }
+        let padding = OnFirstUse {
             var padding = document.houseForms([], defaults: [true], entries, votes) { $0.isPadded }
             padding.acceptsRecurring = true
-            known = padding
             return padding
         }
         return entries.compactMap { entry -> Diagnostic? in
@@ -77,9 +74,9 @@ public struct DateFormatRule: Rule {
             }
             guard Self.votes(entryDate) else { return nil }
             if let deviation = shapes.judge(date.shape, lines: entry.lines) {
-                return formDiagnostic(document, date, deviation, padded: padding().accepts(true) || !padding().accepts(false))
+                return formDiagnostic(document, date, deviation, padded: padding.value.accepts(true) || !padding.value.accepts(false))
             }
-            if configuration.taste.contains(.datePadding), let padded = date.isPadded, let deviation = padding().judge(padded, lines: entry.lines) {
+            if configuration.taste.contains(.datePadding), let padded = date.isPadded, let deviation = padding.value.judge(padded, lines: entry.lines) {
                 let value = date.text(in: date.shape, padded: deviation.value)
                 let target = date.replacing(document.bytes, with: value)
                 let form = "`[\(date.shape.pattern(padded: deviation.value))]`"

@@ -97,9 +97,7 @@ public struct DateMismatchRule: Rule {
         // are dated months away too (awesome-bioagent-papers: 5 of 7, either way), not where it
         // dates by arXiv month (Agent4SE: 123 of 126). A whole number of years off is a slip.
         // Learned from every dated paper, once a focused one is months away.
-        var known: HouseForms<Bool>?
-        func away() -> HouseForms<Bool> {
-            if let known { return known }
+        let away = OnFirstUse {
             var dated: [Dated] = []
             // Room for every paper at once: grown by doubling, the list held its old and new
             // buffers together, 7 MB at the peak of a 50k-entry run.
@@ -109,16 +107,14 @@ public struct DateMismatchRule: Rule {
                 dated.append(one)
             }
             let awayByEntry = Dictionary(dated.map { ($0.entry.line, $0.isMonthsAway) }, uniquingKeysWith: { a, _ in a })
-            let habit = document.habit(dated.map(\.entry)) { awayByEntry[$0.line] ?? false }
-            known = habit
-            return habit
+            return document.habit(dated.map(\.entry)) { awayByEntry[$0.line] ?? false }
         }
         for paper in papers {
             // A finding sits on the date: only focused dates are read.
             guard let date = paper.entry.date, document.isInFocus(bytes: date.range), let paper = Self.dated(paper) else { continue }
             let (id, url, submitted) = (paper.id, paper.url, paper.submitted)
             guard abs(paper.offset) > Self.tolerance else { continue }
-            if paper.isMonthsAway && away().accepts(true, lines: paper.entry.lines) { continue }
+            if paper.isMonthsAway && away.value.accepts(true, lines: paper.entry.lines) { continue }
             // An entry that links its OpenReview submission may date it by the day the venue made
             // it public, months before the arXiv id (git-disl's ICLR submissions, 2024/10/05).
             if paper.offset < 0 && paper.offset % 12 != 0 && Self.linksOpenReview(paper.entry, document.bytes) { continue }

@@ -73,13 +73,7 @@ public struct WhitespaceRule: Rule {
             for line in entry.line...max(entry.line, entry.lastLine) where line <= document.lineCount { isEntryLine[line] = true }
         }
         // Learned from every list-item line, and only once a focused line has blanks to judge.
-        var known: Habits?
-        func habits() -> Habits {
-            if let known { return known }
-            let learned = Habits(document, lines: isEntryLine)
-            known = learned
-            return learned
-        }
+        let habits = OnFirstUse { [isEntryLine] in Habits(document, lines: isEntryLine) }
         // Every finding lies on its line: lines outside the focus are not looked at.
         for line in 1...document.lineCount where isEntryLine[line] && !document.isOpaque(line) && document.isInFocus(line, line) {
             let content = document.contentRange(ofLine: line)
@@ -90,7 +84,7 @@ public struct WhitespaceRule: Rule {
                 // A lone trailing space is taste: lists keep it through rewrites of the very line.
                 let isLoneSpace = run.count == 1 && bytes[run.lowerBound] == ASCII.space
                 if !isHardBreak && (!isLoneSpace || configuration.taste.contains(.trailingSpace))
-                    && habits().trailing.judge(true, lines: line...line) != nil
+                    && habits.value.trailing.judge(true, lines: line...line) != nil
                 {
                     found.append(Diagnostic(
                         rule: Self.self, range: run, message: "trailing whitespace",
@@ -101,7 +95,7 @@ public struct WhitespaceRule: Rule {
             if document.isInListItem(line) {
                 let start = Self.entryTextStart(bytes, content.lowerBound..<end, isItemStart: document.isListItemStart(line))
                 let inner = innerRuns(bytes, start..<end)
-                let runs = inner.isEmpty || habits().acceptsInnerRuns(on: line)
+                let runs = inner.isEmpty || habits.value.acceptsInnerRuns(on: line)
                     ? [] : inner.filter { !paddingStarts.contains($0.range.lowerBound) }
                 found += (runs + (padding[line] ?? [])).sorted { $0.range.lowerBound < $1.range.lowerBound }
             }
@@ -157,12 +151,9 @@ public struct WhitespaceRule: Rule {
         for joint in Joint.allCases {
             // A list that writes `Title[[paper](…)]` throughout keeps doing so (a habit learned
             // once a focused entry has such a gap).
-            var habit: HouseForms<Bool>?
+            let habit = OnFirstUse { document.habit(entries) { Self.gap(joint, $0, bytes) != nil } }
             for entry in entries where document.isInFocus(entry) {
-                guard let at = Self.gap(joint, entry, bytes) else { continue }
-                let learned = habit ?? document.habit(entries) { Self.gap(joint, $0, bytes) != nil }
-                habit = learned
-                guard learned.judge(true, lines: entry.lines) != nil else { continue }
+                guard let at = Self.gap(joint, entry, bytes), habit.value.judge(true, lines: entry.lines) != nil else { continue }
                 let place = switch joint {
                 case .dateTitle: "between the date and the title"
                 case .titleSegment: "between the title and the italic segment"
