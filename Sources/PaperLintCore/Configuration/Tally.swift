@@ -23,6 +23,7 @@ public struct Tally<Value: Hashable>: Sendable where Value: Sendable {
 
         public init() {}
 
+        /// Counts one vote for `value`.
         public mutating func add(_ value: Value) { run.add(value) { counted.add($0, $1) } }
 
         /// Every vote added so far.

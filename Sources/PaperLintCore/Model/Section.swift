@@ -69,6 +69,7 @@ public struct SectionCursor {
 
     init(headingLines: [Int]) { self.headingLines = headingLines }
 
+    /// Index into the document's `sections` of the section holding line `line`.
     public mutating func section(containing line: Int) -> Int {
         guard section < headingLines.count, headingLines[section] <= line else {
             section = Document.sectionIndex(containing: line, headingLines)
